@@ -1,0 +1,96 @@
+/**
+ * The `journal` command line. Parses the subcommand and its flags, opens the
+ * store on demand, and turns user errors into one line on stderr.
+ */
+import { parseArgs } from 'node:util';
+import { systemClock, type Clock } from './clock.js';
+import { ConfigError, loadConfig } from './config.js';
+import { UserFacingError } from './errors.js';
+import { openStore, type Store } from './store/index.js';
+import type { CliCommand, CliIO, OptionSpec } from './cli/command.js';
+import { CLI_COMMANDS } from './cli/commands.js';
+
+const COMMON_OPTIONS: OptionSpec = {
+  db: { type: 'string' },
+  json: { type: 'boolean' },
+  help: { type: 'boolean', short: 'h' },
+};
+
+function helpText(commands: readonly CliCommand[]): string {
+  const width = Math.max(...commands.map((c) => c.usage.length));
+  return [
+    'journal — your essays, kept in SQLite and brought back on their anniversaries',
+    '',
+    'Usage: journal <command> [options]   (every command takes --db PATH and --json)',
+    '',
+    ...commands.map((c) => `  ${c.usage.padEnd(width)}  ${c.summary}`),
+  ].join('\n');
+}
+
+/** Runs the CLI; returns the exit code. Exported so tests can drive it in-process too. */
+export async function runCli(argv: readonly string[], io: CliIO, clock: Clock = systemClock): Promise<number> {
+  const [name, ...rest] = argv;
+  if (name === undefined || name === '--help' || name === '-h' || name === 'help') {
+    io.out(helpText(CLI_COMMANDS));
+    return name === undefined ? 2 : 0;
+  }
+  const command = CLI_COMMANDS.find((c) => c.name === name);
+  if (!command) {
+    io.err(`journal: unknown command "${name}". Commands: ${CLI_COMMANDS.map((c) => c.name).join(', ')} (journal --help)`);
+    return 2;
+  }
+
+  let store: Store | undefined;
+  try {
+    let parsed;
+    try {
+      parsed = parseArgs({ args: [...rest], options: { ...COMMON_OPTIONS, ...command.options }, allowPositionals: true, strict: true });
+    } catch (err) {
+      io.err(`journal ${command.name}: ${(err as Error).message.split('\n')[0]} (usage: journal ${command.usage})`);
+      return 2;
+    }
+    if (parsed.values.help) {
+      io.out(`Usage: journal ${command.usage} [--db PATH] [--json]\n\n${command.summary}`);
+      return 0;
+    }
+    const config = loadConfig();
+    const dbPath = typeof parsed.values.db === 'string' ? parsed.values.db : config.JOURNAL_DB;
+    return await command.run(
+      {
+        config,
+        clock,
+        io,
+        json: parsed.values.json === true,
+        dbPath,
+        store: () => (store ??= openStore(dbPath, clock)),
+      },
+      parsed,
+    );
+  } catch (err) {
+    if (err instanceof UserFacingError || err instanceof ConfigError) {
+      io.err(`journal ${command.name}: ${err.message}`);
+      return err instanceof ConfigError ? 2 : 1;
+    }
+    throw err;
+  } finally {
+    store?.close();
+  }
+}
+
+const stdio: CliIO = {
+  out: (text) => process.stdout.write(text + '\n'),
+  err: (text) => process.stderr.write(text + '\n'),
+  isTTY: process.stdout.isTTY === true,
+};
+
+runCli(process.argv.slice(2), stdio).then(
+  (code) => {
+    process.exitCode = code;
+  },
+  (err: unknown) => {
+    // Unexpected: a bug, not bad input. One line plus where to look, never the token.
+    process.stderr.write(`journal: unexpected error: ${(err as Error).message ?? String(err)}\n`);
+    if (process.env.LOG_LEVEL === 'debug') process.stderr.write(`${(err as Error).stack ?? ''}\n`);
+    process.exitCode = 70;
+  },
+);

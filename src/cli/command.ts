@@ -1,0 +1,52 @@
+/** The shape every `journal` subcommand has, so the entry point can parse, help and run them alike. */
+import type { ParseArgsConfig } from 'node:util';
+import type { Clock } from '../clock.js';
+import type { Config } from '../config.js';
+import type { Store } from '../store/index.js';
+
+export type OptionSpec = NonNullable<ParseArgsConfig['options']>;
+
+export interface CliIO {
+  /** stdout; with --json only the one JSON document goes here. */
+  out(text: string): void;
+  /** stderr: progress lines and errors. */
+  err(text: string): void;
+  /** Whether stdout is a terminal (bold highlights instead of brackets). */
+  isTTY: boolean;
+}
+
+export interface CliContext {
+  config: Config;
+  clock: Clock;
+  io: CliIO;
+  json: boolean;
+  dbPath: string;
+  /** Opens the store on first use; the entry point closes it. */
+  store(): Store;
+}
+
+export interface CliArgs {
+  values: Record<string, string | boolean | Array<string | boolean> | undefined>;
+  positionals: string[];
+}
+
+export interface CliCommand {
+  name: string;
+  /** `journal <usage>` */
+  usage: string;
+  summary: string;
+  options?: OptionSpec;
+  /** Returns the exit code. */
+  run(ctx: CliContext, args: CliArgs): number | Promise<number>;
+}
+
+/** Prints a value as the single JSON document of a `--json` run. */
+export function printJson(io: CliIO, value: unknown): void {
+  io.out(JSON.stringify(value, null, 2));
+}
+
+/** A string option's value, or undefined. */
+export function stringOption(args: CliArgs, name: string): string | undefined {
+  const v = args.values[name];
+  return typeof v === 'string' ? v : undefined;
+}

@@ -1,0 +1,6 @@
+/** Every `journal` subcommand, in the order `journal --help` lists them. */
+import type { CliCommand } from './command.js';
+import { importCommand } from './importCommand.js';
+import { listCommand, showCommand, todayCommand } from './readCommands.js';
+
+export const CLI_COMMANDS: readonly CliCommand[] = [importCommand, listCommand, showCommand, todayCommand];

@@ -1,0 +1,30 @@
+import { importPaths, summarizeImport, type ImportResult } from '../import/importFiles.js';
+import { printJson, type CliCommand } from './command.js';
+
+function describe(r: ImportResult): string {
+  const what = r.essayId !== undefined ? ` #${r.essayId}${r.title ? ` ${r.title}` : ''}${r.date ? ` (${r.date})` : ''}` : '';
+  return `${r.status}: ${r.path}${what}${r.reason ? ` — ${r.reason}` : ''}`;
+}
+
+export const importCommand: CliCommand = {
+  name: 'import',
+  usage: 'import PATH…',
+  summary: 'import essay files or folders (.md/.txt); re-importing changes nothing',
+  run(ctx, args) {
+    if (args.positionals.length === 0) {
+      ctx.io.err('journal import: give at least one file or folder, e.g. journal import data/essays');
+      return 2;
+    }
+    const results = importPaths(ctx.store(), args.positionals);
+    const totals = summarizeImport(results);
+    if (ctx.json) printJson(ctx.io, { results, totals });
+    else {
+      for (const r of results) (r.status === 'refused' ? ctx.io.err : ctx.io.out)(describe(r));
+      ctx.io.out(
+        `${results.length} file${results.length === 1 ? '' : 's'}: ${totals.added} added, ${totals.updated} updated, ` +
+          `${totals.unchanged} unchanged, ${totals.duplicate} duplicate, ${totals.refused} refused`,
+      );
+    }
+    return totals.refused > 0 ? 1 : 0;
+  },
+};

@@ -1,0 +1,16 @@
+import { createHash } from 'node:crypto';
+import type { EssayDraft } from './essay.js';
+
+/**
+ * Identity of an essay's content: two files with the same text, date, title,
+ * place and tags are one essay, wherever they live.
+ */
+export function contentHash(draft: EssayDraft): string {
+  const canonical = JSON.stringify([draft.title, draft.date, draft.place, [...draft.tags].sort(), draft.body]);
+  return createHash('sha256').update(canonical).digest('hex');
+}
+
+/** Hash of a file's raw bytes: unchanged bytes need no parsing at sync time. */
+export function bytesHash(bytes: Uint8Array): string {
+  return createHash('sha256').update(bytes).digest('hex');
+}

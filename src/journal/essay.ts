@@ -1,0 +1,24 @@
+/** What an essay file or form yields once parsed: the author's words and their metadata. */
+export interface EssayDraft {
+  /** Null when the author gave none; interfaces then show the date and first words. */
+  title: string | null;
+  /** The author's text exactly, without title and footer lines (LF line ends). */
+  body: string;
+  /** The author's calendar date, `YYYY-MM-DD`. */
+  date: string;
+  place: string | null;
+  tags: string[];
+}
+
+/** An essay as stored. */
+export interface Essay extends EssayDraft {
+  id: number;
+  /** Kept out of anniversaries, random picks and quotes; still found by authors. */
+  hidden: boolean;
+  /** The file path it was imported from, or `discord`. */
+  source: string;
+  contentHash: string;
+  /** ISO instants. */
+  createdAt: string;
+  updatedAt: string;
+}

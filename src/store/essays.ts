@@ -1,0 +1,232 @@
+/**
+ * Essays in SQLite. Every write goes through here so the indexes kept by
+ * other modules (search, quotes) stay in step within the same transaction.
+ */
+import type { Essay, EssayDraft } from '../journal/essay.js';
+import { contentHash } from '../journal/contentHash.js';
+import { anniversaryMonthDays, nearestMonthDays, yearsAgo } from '../journal/onThisDay.js';
+import type { Db } from './database.js';
+
+/** Something kept in sync with each essay (the search index, extracted quotes). */
+export interface EssayIndexer {
+  /** Called after an essay is inserted or changed (including its hidden flag). */
+  put(essay: Essay): void;
+  /** Called before an essay row is deleted. */
+  remove(id: number): void;
+}
+
+interface EssayRow {
+  id: number;
+  title: string | null;
+  body: string;
+  written_on: string;
+  place: string | null;
+  tags: string;
+  source: string;
+  content_hash: string;
+  hidden: number;
+  created_at: string;
+  updated_at: string;
+}
+
+function toEssay(row: EssayRow): Essay {
+  return {
+    id: row.id,
+    title: row.title,
+    body: row.body,
+    date: row.written_on,
+    place: row.place,
+    tags: JSON.parse(row.tags) as string[],
+    source: row.source,
+    contentHash: row.content_hash,
+    hidden: row.hidden === 1,
+    createdAt: row.created_at,
+    updatedAt: row.updated_at,
+  };
+}
+
+/** An essay's identity and dates without its body: for lists, buttons and autocomplete. */
+export type EssaySummary = Omit<Essay, 'body'> & { excerpt: string };
+
+export type EssayWithAge = Essay & { yearsAgo: number };
+
+export interface OnThisDay {
+  date: string;
+  essays: EssayWithAge[];
+  /** Filled only when `essays` is empty: the nearest month-days' essays. */
+  nearest: EssayWithAge[];
+}
+
+/** Which essays a query may see. Hidden essays are for authors only. */
+export interface Visibility {
+  includeHidden?: boolean;
+}
+
+export interface ListOptions extends Visibility {
+  year?: number;
+  limit?: number;
+  offset?: number;
+}
+
+export interface EssaySource {
+  path: string;
+  essayId: number;
+  fileHash: string;
+  mtimeMs: number;
+}
+
+const COLUMNS = 'id, title, body, written_on, place, tags, source, content_hash, hidden, created_at, updated_at';
+const SUMMARY_COLUMNS = `id, title, substr(body, 1, 200) AS body, written_on, place, tags, source, content_hash, hidden, created_at, updated_at`;
+
+export function createEssayStore(db: Db, now: () => Date, indexers: readonly EssayIndexer[] = []) {
+  const s = {
+    get: db.prepare<[number], EssayRow>(`SELECT ${COLUMNS} FROM essays WHERE id = ?`),
+    byHash: db.prepare<[string], EssayRow>(`SELECT ${COLUMNS} FROM essays WHERE content_hash = ?`),
+    byMonthDay: db.prepare<[string, number], EssayRow>(
+      `SELECT ${COLUMNS} FROM essays WHERE month_day = ? AND (hidden = 0 OR ?) ORDER BY written_on DESC, id DESC`,
+    ),
+    monthDays: db.prepare<[number], { month_day: string }>(
+      `SELECT DISTINCT month_day FROM essays WHERE (hidden = 0 OR ?) ORDER BY month_day`,
+    ),
+    list: db.prepare<[number, number | null, string, number | null, string, number, number], EssayRow>(
+      `SELECT ${SUMMARY_COLUMNS} FROM essays
+       WHERE (hidden = 0 OR ?) AND (? IS NULL OR written_on >= ?) AND (? IS NULL OR written_on < ?)
+       ORDER BY written_on DESC, id DESC LIMIT ? OFFSET ?`,
+    ),
+    count: db.prepare<[number, number | null, string, number | null, string], { n: number }>(
+      `SELECT count(*) AS n FROM essays WHERE (hidden = 0 OR ?) AND (? IS NULL OR written_on >= ?) AND (? IS NULL OR written_on < ?)`,
+    ),
+    nth: db.prepare<[number, number], EssayRow>(
+      `SELECT ${COLUMNS} FROM essays WHERE (hidden = 0 OR ?) ORDER BY id LIMIT 1 OFFSET ?`,
+    ),
+    insert: db.prepare<[string | null, string, string, string | null, string, string, string, string, string], { id: number }>(
+      `INSERT INTO essays (title, body, written_on, place, tags, source, content_hash, created_at, updated_at)
+       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id`,
+    ),
+    update: db.prepare<[string | null, string, string, string | null, string, string, string, number]>(
+      `UPDATE essays SET title = ?, body = ?, written_on = ?, place = ?, tags = ?, content_hash = ?, updated_at = ? WHERE id = ?`,
+    ),
+    setHidden: db.prepare<[number, string, number]>(`UPDATE essays SET hidden = ?, updated_at = ? WHERE id = ?`),
+    delete: db.prepare<[number]>(`DELETE FROM essays WHERE id = ?`),
+    getSource: db.prepare<[string], { path: string; essay_id: number; file_hash: string; mtime_ms: number }>(
+      `SELECT path, essay_id, file_hash, mtime_ms FROM essay_sources WHERE path = ?`,
+    ),
+    putSource: db.prepare<[string, number, string, number, string]>(
+      `INSERT INTO essay_sources (path, essay_id, file_hash, mtime_ms, synced_at) VALUES (?, ?, ?, ?, ?)
+       ON CONFLICT (path) DO UPDATE SET essay_id = excluded.essay_id, file_hash = excluded.file_hash,
+         mtime_ms = excluded.mtime_ms, synced_at = excluded.synced_at`,
+    ),
+    sourcesOf: db.prepare<[number], { path: string }>(`SELECT path FROM essay_sources WHERE essay_id = ? ORDER BY path`),
+  };
+
+  const stamp = () => now().toISOString();
+  const visible = (v?: Visibility) => (v?.includeHidden ? 1 : 0);
+  const yearBounds = (year?: number): [number | null, string, number | null, string] =>
+    year === undefined ? [null, '', null, ''] : [1, `${year}-01-01`, 1, `${year + 1}-01-01`];
+
+  function notifyPut(id: number): Essay {
+    const essay = toEssay(s.get.get(id)!);
+    for (const indexer of indexers) indexer.put(essay);
+    return essay;
+  }
+
+  return {
+    get(id: number, v?: Visibility): Essay | null {
+      const row = s.get.get(id);
+      if (!row || (row.hidden === 1 && !v?.includeHidden)) return null;
+      return toEssay(row);
+    },
+
+    findByContent(draft: EssayDraft): Essay | null {
+      const row = s.byHash.get(contentHash(draft));
+      return row ? toEssay(row) : null;
+    },
+
+    /** Essays written on any of these `MM-DD` keys, newest first. */
+    onMonthDays(monthDays: readonly string[], v?: Visibility): Essay[] {
+      return monthDays
+        .flatMap((md) => s.byMonthDay.all(md, visible(v)).map(toEssay))
+        .sort((a, b) => (a.date < b.date ? 1 : a.date > b.date ? -1 : b.id - a.id));
+    },
+
+    /**
+     * What was written on `today`'s month-day in earlier years (and this
+     * year), newest first; when nothing was, the essays of the nearest days.
+     */
+    onThisDay(today: string, v?: Visibility & { nearest?: number }): OnThisDay {
+      const withAge = (e: Essay) => ({ ...e, yearsAgo: yearsAgo(e.date, today) });
+      const essays = this.onMonthDays(anniversaryMonthDays(today), v).filter((e) => e.date <= today).map(withAge);
+      if (essays.length > 0) return { date: today, essays, nearest: [] };
+      const want = v?.nearest ?? 5;
+      const nearest = this.onMonthDays(nearestMonthDays(today, this.monthDays(v), want), v)
+        .filter((e) => e.date <= today)
+        .slice(0, want)
+        .map(withAge);
+      return { date: today, essays, nearest };
+    },
+
+    /** Every `MM-DD` that has at least one essay (at most 366 rows, read from the index). */
+    monthDays(v?: Visibility): string[] {
+      return s.monthDays.all(visible(v)).map((r) => r.month_day);
+    },
+
+    list(options: ListOptions = {}): EssaySummary[] {
+      const [hasFrom, from, hasTo, to] = yearBounds(options.year);
+      const rows = s.list.all(visible(options), hasFrom, from, hasTo, to, options.limit ?? -1, options.offset ?? 0);
+      return rows.map((row) => {
+        const { body, ...rest } = toEssay(row);
+        return { ...rest, excerpt: body };
+      });
+    },
+
+    count(options: Omit<ListOptions, 'limit' | 'offset'> = {}): number {
+      const [hasFrom, from, hasTo, to] = yearBounds(options.year);
+      return s.count.get(visible(options), hasFrom, from, hasTo, to)!.n;
+    },
+
+    /** The essay at position `index` (0-based, by id) among those visible: random picks draw an index. */
+    nth(index: number, v?: Visibility): Essay | null {
+      const row = s.nth.get(visible(v), index);
+      return row ? toEssay(row) : null;
+    },
+
+    insert(draft: EssayDraft, source: string): Essay {
+      const t = stamp();
+      const { id } = s.insert.get(
+        draft.title, draft.body, draft.date, draft.place, JSON.stringify(draft.tags), source, contentHash(draft), t, t,
+      )!;
+      return notifyPut(id);
+    },
+
+    /** Replaces an essay's content, keeping its id. */
+    update(id: number, draft: EssayDraft): Essay {
+      s.update.run(draft.title, draft.body, draft.date, draft.place, JSON.stringify(draft.tags), contentHash(draft), stamp(), id);
+      return notifyPut(id);
+    },
+
+    setHidden(id: number, hidden: boolean): Essay {
+      s.setHidden.run(hidden ? 1 : 0, stamp(), id);
+      return notifyPut(id);
+    },
+
+    delete(id: number): void {
+      for (const indexer of indexers) indexer.remove(id);
+      s.delete.run(id);
+    },
+
+    getSource(path: string): EssaySource | null {
+      const row = s.getSource.get(path);
+      return row ? { path: row.path, essayId: row.essay_id, fileHash: row.file_hash, mtimeMs: row.mtime_ms } : null;
+    },
+
+    putSource(source: EssaySource): void {
+      s.putSource.run(source.path, source.essayId, source.fileHash, source.mtimeMs, stamp());
+    },
+
+    sourcesOf(id: number): string[] {
+      return s.sourcesOf.all(id).map((r) => r.path);
+    },
+  };
+}
+
+export type EssayStore = ReturnType<typeof createEssayStore>;

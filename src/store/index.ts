@@ -1,0 +1,28 @@
+/**
+ * The store: one database and the modules that own its tables. This is the
+ * composition root for indexers that must follow every essay write.
+ */
+import type { Clock } from '../clock.js';
+import { openDatabase, type Db } from './database.js';
+import { createEssayStore } from './essays.js';
+
+export interface Store {
+  db: Db;
+  essays: ReturnType<typeof createEssayStore>;
+  /** Runs `fn` in one transaction (nested calls join the outer one). */
+  transaction<T>(fn: () => T): T;
+  close(): void;
+}
+
+/** Opens the journal at `path` (`:memory:` for tests) and wires its modules. */
+export function openStore(path: string, clock: Clock): Store {
+  const db = openDatabase(path);
+  const now = () => clock.now();
+  const essays = createEssayStore(db, now, []);
+  return {
+    db,
+    essays,
+    transaction: <T>(fn: () => T): T => db.transaction(fn)(),
+    close: () => db.close(),
+  };
+}

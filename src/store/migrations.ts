@@ -1,0 +1,42 @@
+/**
+ * The schema as an ordered list of steps. Step N brings a database from
+ * user_version N to N+1; never edit a step that has shipped, append one.
+ */
+export interface Migration {
+  name: string;
+  sql: string;
+}
+
+export const MIGRATIONS: readonly Migration[] = [
+  {
+    name: 'essays and the files they came from',
+    sql: `
+      CREATE TABLE essays (
+        id           INTEGER PRIMARY KEY,
+        title        TEXT,
+        body         TEXT NOT NULL,
+        written_on   TEXT NOT NULL CHECK (written_on GLOB '[0-9][0-9][0-9][0-9]-[0-9][0-9]-[0-9][0-9]'),
+        month_day    TEXT NOT NULL GENERATED ALWAYS AS (substr(written_on, 6, 5)) STORED,
+        place        TEXT,
+        tags         TEXT NOT NULL DEFAULT '[]' CHECK (json_valid(tags)),
+        source       TEXT NOT NULL,
+        content_hash TEXT NOT NULL UNIQUE,
+        hidden       INTEGER NOT NULL DEFAULT 0 CHECK (hidden IN (0, 1)),
+        created_at   TEXT NOT NULL,
+        updated_at   TEXT NOT NULL
+      ) STRICT;
+      CREATE INDEX essays_by_month_day ON essays (month_day, written_on);
+      CREATE INDEX essays_by_date ON essays (written_on, id);
+
+      -- Which file fed which essay, so a re-import is a no-op and an edit updates in place.
+      CREATE TABLE essay_sources (
+        path       TEXT PRIMARY KEY,
+        essay_id   INTEGER NOT NULL REFERENCES essays (id) ON DELETE CASCADE,
+        file_hash  TEXT NOT NULL,
+        mtime_ms   INTEGER NOT NULL,
+        synced_at  TEXT NOT NULL
+      ) STRICT;
+      CREATE INDEX essay_sources_by_essay ON essay_sources (essay_id);
+    `,
+  },
+];

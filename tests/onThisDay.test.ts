@@ -1,0 +1,84 @@
+import { describe, expect, it } from 'vitest';
+import { localDate, parseDate } from '../src/journal/dates.js';
+import { anniversaryMonthDays, monthDayDistance, nearestMonthDays, yearsAgo } from '../src/journal/onThisDay.js';
+import { memoryStore } from './helpers/store.js';
+
+const draft = (date: string, title = date) => ({ title, body: `写于 ${date}。`, date, place: null, tags: [] });
+
+describe('on this day', () => {
+  it('shows Feb 29 essays on Feb 28 in years without a Feb 29', () => {
+    expect(anniversaryMonthDays('2025-02-28')).toEqual(['02-28', '02-29']);
+    expect(anniversaryMonthDays('2027-02-28')).toEqual(['02-28', '02-29']);
+  });
+
+  it('shows Feb 29 essays only on Feb 29 in leap years', () => {
+    expect(anniversaryMonthDays('2028-02-28')).toEqual(['02-28']);
+    expect(anniversaryMonthDays('2028-02-29')).toEqual(['02-29']);
+  });
+
+  it('finds Feb 28 and Feb 29 essays through the store in 2025, 2027 and 2028', () => {
+    const store = memoryStore();
+    const leap = store.essays.insert(draft('2024-02-29'), 'test');
+    const common = store.essays.insert(draft('2023-02-28'), 'test');
+    const ids = (today: string) => store.essays.onThisDay(today).essays.map((e) => e.id);
+    expect(ids('2025-02-28')).toEqual([leap.id, common.id]);
+    expect(ids('2027-02-28')).toEqual([leap.id, common.id]);
+    expect(ids('2028-02-28')).toEqual([common.id]);
+    expect(ids('2028-02-29')).toEqual([leap.id]);
+    expect(store.essays.onThisDay('2025-02-28').essays.map((e) => e.yearsAgo)).toEqual([1, 2]);
+  });
+
+  it('labels an essay by whole calendar years and includes this year', () => {
+    expect(yearsAgo('2025-11-01', '2026-11-01')).toBe(1);
+    const store = memoryStore();
+    store.essays.insert(draft('2026-11-01'), 'test');
+    store.essays.insert(draft('2025-11-01'), 'test');
+    expect(store.essays.onThisDay('2026-11-01').essays.map((e) => e.yearsAgo)).toEqual([0, 1]);
+  });
+
+  it('leaves out essays dated after today and hidden essays', () => {
+    const store = memoryStore();
+    store.essays.insert(draft('2030-11-01'), 'test');
+    const hidden = store.essays.insert(draft('2024-11-01'), 'test');
+    store.essays.setHidden(hidden.id, true);
+    expect(store.essays.onThisDay('2026-11-01').essays).toEqual([]);
+    expect(store.essays.onThisDay('2026-11-01', { includeHidden: true }).essays.map((e) => e.id)).toEqual([hidden.id]);
+  });
+
+  it('offers the nearest days when nothing was written today, wrapping around the new year', () => {
+    const store = memoryStore();
+    store.essays.insert(draft('2024-12-30', 'late december'), 'test');
+    store.essays.insert(draft('2024-06-01', 'june'), 'test');
+    const result = store.essays.onThisDay('2026-01-02', { nearest: 1 });
+    expect(result.essays).toEqual([]);
+    expect(result.nearest.map((e) => e.title)).toEqual(['late december']);
+    expect(monthDayDistance('12-30', '01-02')).toBe(3);
+    expect(nearestMonthDays('2026-01-02', ['06-01', '12-30', '01-05'], 2)).toEqual(['01-05', '12-30']);
+  });
+
+  it('computes today in the configured zone: 2026-11-29T07:30Z is Nov 28 in Los Angeles and Nov 29 in Shanghai', () => {
+    const instant = new Date('2026-11-29T07:30:00Z');
+    expect(localDate(instant, 'America/Los_Angeles')).toBe('2026-11-28');
+    expect(localDate(instant, 'Asia/Shanghai')).toBe('2026-11-29');
+    expect(localDate(instant, 'Pacific/Kiritimati')).toBe('2026-11-29');
+    expect(localDate(new Date('2026-11-29T10:30:00Z'), 'Pacific/Kiritimati')).toBe('2026-11-30');
+  });
+
+  it.each([
+    ['2025-11-01', '2025-11-01'],
+    ['2025.11.1', '2025-11-01'],
+    ['2025/11/1', '2025-11-01'],
+    ['2025年11月1日', '2025-11-01'],
+    ['Nov 1, 2025', '2025-11-01'],
+    ['November 1, 2025', '2025-11-01'],
+    ['1 Nov 2025', '2025-11-01'],
+  ])('reads the date %s', (text, date) => {
+    expect(parseDate(text)).toEqual({ ok: true, date });
+  });
+
+  it('tells an impossible date from an unreadable one', () => {
+    expect(parseDate('2023-02-29')).toEqual({ ok: false, reason: 'impossible', text: '2023-02-29' });
+    expect(parseDate('next tuesday')).toEqual({ ok: false, reason: 'unrecognized' });
+    expect(parseDate('Foo 1, 2025')).toEqual({ ok: false, reason: 'unrecognized' });
+  });
+});
