@@ -48,6 +48,12 @@ function toEssay(row: EssayRow): Essay {
 /** An essay's identity and dates without its body: for lists, buttons and autocomplete. */
 export type EssaySummary = Omit<Essay, 'body'> & { excerpt: string };
 
+/** Summary rows carry the body's first 200 characters in `body`. */
+function toSummary(row: EssayRow): EssaySummary {
+  const { body, ...rest } = toEssay(row);
+  return { ...rest, excerpt: body };
+}
+
 export type EssayWithAge = Essay & { yearsAgo: number };
 
 export interface OnThisDay {
@@ -95,6 +101,13 @@ export function createEssayStore(db: Db, now: () => Date, indexers: readonly Ess
     ),
     count: db.prepare<[number, number | null, string, number | null, string], { n: number }>(
       `SELECT count(*) AS n FROM essays WHERE (hidden = 0 OR ?) AND (? IS NULL OR written_on >= ?) AND (? IS NULL OR written_on < ?)`,
+    ),
+    suggest: db.prepare<[{ hidden: number; q: string; like: string; prefix: string; limit: number }], EssayRow>(
+      `SELECT ${SUMMARY_COLUMNS} FROM essays
+       WHERE (hidden = 0 OR @hidden)
+         AND (@q = '' OR title LIKE @like ESCAPE '\\' OR written_on LIKE @prefix ESCAPE '\\'
+              OR substr(body, 1, 100) LIKE @like ESCAPE '\\')
+       ORDER BY written_on DESC, id DESC LIMIT @limit`,
     ),
     nth: db.prepare<[number, number], EssayRow>(
       `SELECT ${COLUMNS} FROM essays WHERE (hidden = 0 OR ?) ORDER BY id LIMIT 1 OFFSET ?`,
@@ -173,15 +186,20 @@ export function createEssayStore(db: Db, now: () => Date, indexers: readonly Ess
     list(options: ListOptions = {}): EssaySummary[] {
       const [hasFrom, from, hasTo, to] = yearBounds(options.year);
       const rows = s.list.all(visible(options), hasFrom, from, hasTo, to, options.limit ?? -1, options.offset ?? 0);
-      return rows.map((row) => {
-        const { body, ...rest } = toEssay(row);
-        return { ...rest, excerpt: body };
-      });
+      return rows.map(toSummary);
     },
 
     count(options: Omit<ListOptions, 'limit' | 'offset'> = {}): number {
       const [hasFrom, from, hasTo, to] = yearBounds(options.year);
       return s.count.get(visible(options), hasFrom, from, hasTo, to)!.n;
+    },
+
+    /** Essays whose title, date or opening words contain `text` (autocomplete), newest first. */
+    suggest(text: string, limit: number, v?: Visibility): EssaySummary[] {
+      const escaped = text.replace(/[\\%_]/gu, '\\$&');
+      return s.suggest
+        .all({ hidden: visible(v), q: text, like: `%${escaped}%`, prefix: `${escaped}%`, limit })
+        .map(toSummary);
     },
 
     /** The essay at position `index` (0-based, by id) among those visible: random picks draw an index. */

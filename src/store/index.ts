@@ -5,10 +5,12 @@
 import type { Clock } from '../clock.js';
 import { openDatabase, type Db } from './database.js';
 import { createEssayStore } from './essays.js';
+import { createMetaStore } from './meta.js';
 
 export interface Store {
   db: Db;
   essays: ReturnType<typeof createEssayStore>;
+  meta: ReturnType<typeof createMetaStore>;
   /** Runs `fn` in one transaction (nested calls join the outer one). */
   transaction<T>(fn: () => T): T;
   close(): void;
@@ -22,6 +24,7 @@ export function openStore(path: string, clock: Clock): Store {
   return {
     db,
     essays,
+    meta: createMetaStore(db),
     transaction: <T>(fn: () => T): T => db.transaction(fn)(),
     close: () => db.close(),
   };

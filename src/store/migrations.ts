@@ -39,4 +39,13 @@ export const MIGRATIONS: readonly Migration[] = [
       CREATE INDEX essay_sources_by_essay ON essay_sources (essay_id);
     `,
   },
+  {
+    name: 'small facts the bot remembers (hash of the registered commands)',
+    sql: `
+      CREATE TABLE meta (
+        key   TEXT PRIMARY KEY,
+        value TEXT NOT NULL
+      ) STRICT;
+    `,
+  },
 ];

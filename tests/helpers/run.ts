@@ -15,7 +15,7 @@ export function runEntry(
   options: { env?: Record<string, string | undefined>; input?: string; timeoutMs?: number } = {},
 ): Promise<RunResult> {
   return new Promise((resolvePromise, reject) => {
-    const env = { ...process.env, LOG_LEVEL: 'warn', ...options.env };
+    const env: Record<string, string | undefined> = { ...process.env, LOG_LEVEL: 'warn', ...options.env };
     for (const [k, v] of Object.entries(env)) if (v === undefined) delete env[k];
     const child = spawn(TSX, [entry, ...args], { env, stdio: ['pipe', 'pipe', 'pipe'] });
     let stdout = '';

@@ -1,0 +1,87 @@
+/**
+ * The bot's lifecycle: store → sync the journal folder → register commands →
+ * log in → scheduler; and the reverse on shutdown.
+ */
+import { Events, type Client } from 'discord.js';
+import { systemClock, type Clock } from './clock.js';
+import type { Config } from './config.js';
+import { importPaths, summarizeImport } from './import/importFiles.js';
+import type { Logger } from './logger.js';
+import { openStore, type Store } from './store/index.js';
+import { commandDefinitions } from './commands/index.js';
+import { createClient } from './discord/client.js';
+import { createInteractionHandler } from './discord/interactions.js';
+import { applicationIdFromToken, registerIfChanged } from './discord/register.js';
+import { existsSync } from 'node:fs';
+
+export interface RunningBot {
+  client: Client;
+  store: Store;
+  /** Stops the scheduler, disconnects, closes the database. Idempotent. */
+  stop(): Promise<void>;
+}
+
+/** Imports new and changed files of JOURNAL_DIR; refusals are logged, never fatal. */
+export function syncJournalDir(store: Store, dir: string, logger: Logger): void {
+  if (!existsSync(dir)) {
+    logger.info({ dir }, 'journal folder does not exist; nothing to sync');
+    return;
+  }
+  const results = importPaths(store, [dir]);
+  for (const r of results) {
+    if (r.status === 'refused') logger.warn({ path: r.path, reason: r.reason }, 'essay file refused');
+    else if (r.status !== 'unchanged') logger.info({ path: r.path, status: r.status, essayId: r.essayId, reason: r.reason }, 'essay file synced');
+  }
+  logger.info({ dir, ...summarizeImport(results) }, 'journal folder synced');
+}
+
+export async function startBot(config: Config & { DISCORD_TOKEN: string }, logger: Logger, clock: Clock = systemClock): Promise<RunningBot> {
+  const store = openStore(config.JOURNAL_DB, clock);
+  const stoppers: Array<() => void | Promise<void>> = [];
+  let client: Client | undefined;
+  try {
+    syncJournalDir(store, config.JOURNAL_DIR, logger);
+
+    const token = config.DISCORD_TOKEN;
+    let applicationId = config.DISCORD_APPLICATION_ID ?? applicationIdFromToken(token);
+    const register = async (appId: string) => {
+      const outcome = await registerIfChanged(
+        { token, apiUrl: config.DISCORD_API_URL, applicationId: appId, guildId: config.DISCORD_GUILD_ID },
+        commandDefinitions(),
+        store.meta,
+      );
+      logger.info({ scope: config.DISCORD_GUILD_ID ? 'guild' : 'global', outcome }, 'slash commands');
+    };
+    if (applicationId) await register(applicationId);
+
+    client = createClient(config);
+    client.on(Events.InteractionCreate, createInteractionHandler({ store, clock, config, logger, services: {} }));
+    client.on(Events.Error, (err) => logger.error({ err }, 'discord client error'));
+    client.rest.on('rateLimited', (info) => logger.warn({ route: info.route, retryAfter: info.retryAfter, global: info.global }, 'rate limited by Discord'));
+    const ready = new Promise<void>((resolve) => client!.once(Events.ClientReady, () => resolve()));
+    await client.login(token);
+    await ready;
+    if (!applicationId && client.application) {
+      applicationId = client.application.id;
+      await register(applicationId);
+    }
+    logger.info({ user: client.user?.tag, guilds: client.guilds.cache.size, essays: store.essays.count({ includeHidden: true }) }, 'ready');
+  } catch (err) {
+    await client?.destroy().catch(() => {});
+    store.close();
+    throw err;
+  }
+
+  let stopped = false;
+  return {
+    client,
+    store,
+    async stop() {
+      if (stopped) return;
+      stopped = true;
+      for (const stop of stoppers.reverse()) await stop();
+      await client!.destroy();
+      store.close();
+    },
+  };
+}

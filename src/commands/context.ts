@@ -1,0 +1,35 @@
+/** Small questions every handler asks of its context. */
+import { localDate } from '../journal/dates.js';
+import { UserFacingError } from '../errors.js';
+import type { Visibility } from '../store/essays.js';
+import type { HandlerContext } from './types.js';
+
+/** Authors see hidden essays everywhere; everyone else never does. */
+export function visibility(ctx: HandlerContext): Visibility {
+  return { includeHidden: ctx.caller.isAuthor };
+}
+
+/** The IANA zone "today" is computed in for this context's server. */
+export function zoneOf(ctx: HandlerContext): string {
+  return ctx.config.JOURNAL_TIMEZONE;
+}
+
+/** Today's calendar date in this server's zone. */
+export function todayOf(ctx: HandlerContext): string {
+  return localDate(ctx.clock.now(), zoneOf(ctx));
+}
+
+/** "Nov 1" / "11月1日" for a `YYYY-MM-DD` or `MM-DD`. */
+export function formatMonthDay(date: string, locale: HandlerContext['locale']): string {
+  const md = date.length === 5 ? `2000-${date}` : date;
+  return new Intl.DateTimeFormat(locale, { month: 'long', day: 'numeric', timeZone: 'UTC' }).format(new Date(`${md}T00:00:00Z`));
+}
+
+/** A whole number option (page, id) from a custom id segment, or a polite refusal. */
+export function intArg(text: string | undefined): number {
+  const n = Number(text);
+  if (text === undefined || !/^-?\d{1,15}$/u.test(text) || !Number.isSafeInteger(n)) {
+    throw new UserFacingError('stale or forged button', 'error.stale');
+  }
+  return n;
+}

@@ -1,0 +1,36 @@
+/** The list of essays of one day, shared by /essay today, /essay on and their pagers. */
+import { t } from '../../i18n/index.js';
+import type { EssayWithAge } from '../../store/essays.js';
+import { LIST_PAGE_SIZE, ageLead, renderEssayList } from '../../discord/render.js';
+import { formatMonthDay } from '../context.js';
+import type { HandlerContext, MessagePayload } from '../types.js';
+
+export const dayListIds = {
+  /** Page `page` of the essays of `date`'s month-day. */
+  page: (date: string, page: number) => `essay:day:${date}:${page}`,
+};
+
+/** Essays of a day (or the nearest days when it has none), paged. */
+export function renderDayList(ctx: HandlerContext, date: string, page: number, essays: EssayWithAge[], nearest: EssayWithAge[]): MessagePayload {
+  const { locale } = ctx;
+  const day = formatMonthDay(date, locale);
+  const shown = essays.length > 0 ? essays : nearest;
+  const pageCount = Math.max(1, Math.ceil(shown.length / LIST_PAGE_SIZE));
+  const p = Math.min(Math.max(0, page), pageCount - 1);
+  const items = shown.slice(p * LIST_PAGE_SIZE, (p + 1) * LIST_PAGE_SIZE).map((essay) => ({
+    essay,
+    lead: essays.length > 0 ? ageLead(locale, essay.yearsAgo) : essay.date,
+  }));
+  if (shown.length === 0) {
+    return renderEssayList({ title: t(locale, 'today.title', { date: day }), intro: t(locale, 'essay.empty'), items: [], page: 0, pageCount: 1, locale });
+  }
+  return renderEssayList({
+    title: t(locale, essays.length > 0 ? 'today.title' : 'today.nearestTitle', { date: day }),
+    intro: essays.length > 0 ? undefined : `${t(locale, 'today.none', { date: day })}\n${t(locale, 'today.nearest')}`,
+    items,
+    page: p,
+    pageCount,
+    pageId: (n) => dayListIds.page(date, n),
+    locale,
+  });
+}

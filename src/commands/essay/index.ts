@@ -1,0 +1,51 @@
+/** `/essay`: reading the journal. Subcommands live one per file beside this one. */
+import { UserFacingError } from '../../errors.js';
+import { renderEssayPage } from '../../discord/render.js';
+import { chatCommand } from '../define.js';
+import { intArg, visibility } from '../context.js';
+import type { ComponentRoute, HandlerContext, SlashCommand } from '../types.js';
+import { renderDayList } from './dayList.js';
+import { list, readYear, renderListPage } from './list.js';
+import { on } from './on.js';
+import { random } from './random.js';
+import { show } from './show.js';
+import { today } from './today.js';
+
+const subcommands = [today, on, show, random, list];
+
+export const essayCommand: SlashCommand = {
+  data: chatCommand('essay', subcommands),
+  subcommands,
+};
+
+function essayById(ctx: HandlerContext, idText: string | undefined) {
+  const essay = ctx.store.essays.get(intArg(idText), visibility(ctx));
+  // A hidden essay answers exactly like a deleted one, so a forged id reveals nothing.
+  if (!essay) throw new UserFacingError('essay not found', 'essay.notFound');
+  return essay;
+}
+
+/** Buttons on essay messages: `essay:<action>:…` (ids built in render.ts and the list modules). */
+export const essayRoute: ComponentRoute = {
+  prefix: 'essay',
+  access: 'everyone',
+  handle(ctx, [action, a, b]) {
+    switch (action) {
+      case 'open':
+        // Reading opens privately, so each reader pages on their own.
+        return { kind: 'message', ephemeral: true, payload: renderEssayPage(essayById(ctx, a), 0, ctx.locale) };
+      case 'page':
+        return { kind: 'update', payload: renderEssayPage(essayById(ctx, a), intArg(b), ctx.locale) };
+      case 'day': {
+        const date = a ?? '';
+        if (!/^\d{4}-\d{2}-\d{2}$/u.test(date)) throw new UserFacingError('bad day button', 'error.stale');
+        const { essays, nearest } = ctx.store.essays.onThisDay(date, visibility(ctx));
+        return { kind: 'update', payload: renderDayList(ctx, date, intArg(b), essays, nearest) };
+      }
+      case 'list':
+        return { kind: 'update', payload: renderListPage(ctx, a === 'all' ? undefined : readYear(a), intArg(b)) };
+      default:
+        throw new UserFacingError(`unknown essay button ${String(action)}`, 'error.stale');
+    }
+  },
+};

@@ -1,0 +1,127 @@
+/**
+ * The contract between front ends (Discord, the offline console) and the
+ * handlers. A handler takes parsed options and a context and returns a
+ * reply as Discord API JSON; it never sees a discord.js object, so the same
+ * handler serves Discord, the console and tests.
+ */
+import type {
+  APIActionRowComponent,
+  APIApplicationCommandOptionChoice,
+  APIApplicationCommandSubcommandOption,
+  APIComponentInMessageActionRow,
+  APIEmbed,
+  APIModalInteractionResponseCallbackData,
+  RESTPostAPIApplicationCommandsJSONBody,
+} from 'discord-api-types/v10';
+import type { Clock } from '../clock.js';
+import type { Config } from '../config.js';
+import type { Locale } from '../i18n/index.js';
+import type { Logger } from '../logger.js';
+import type { Store } from '../store/index.js';
+
+/** A file sent with a message (exports, stats pictures). */
+export interface ReplyFile {
+  name: string;
+  data: Buffer;
+  /** Alt text for screen readers. */
+  description?: string;
+}
+
+/** A message as handlers build it: Discord's JSON, plus files. */
+export interface MessagePayload {
+  content?: string;
+  embeds?: APIEmbed[];
+  components?: Array<APIActionRowComponent<APIComponentInMessageActionRow>>;
+  files?: ReplyFile[];
+  /** Always `{ parse: [] }`: an essay that says @everyone pings nobody. */
+  allowed_mentions: { parse: [] };
+}
+
+export type Reply =
+  /** A new message answering the interaction. */
+  | { kind: 'message'; payload: MessagePayload; ephemeral?: boolean }
+  /** Replace the message the pressed button is on (paging). */
+  | { kind: 'update'; payload: MessagePayload }
+  /** Open a form. */
+  | { kind: 'modal'; modal: APIModalInteractionResponseCallbackData };
+
+export type Choice = APIApplicationCommandOptionChoice<string | number>;
+
+/** An attachment option, as far as handlers need it. */
+export interface AttachmentOption {
+  id: string;
+  filename: string;
+  size: number;
+  url: string;
+  contentType: string | null;
+}
+
+export type OptionValue = string | number | boolean | AttachmentOption;
+export type Options = Readonly<Record<string, OptionValue | undefined>>;
+
+/** Who is asking, as far as permissions go. */
+export interface Caller {
+  id: string;
+  /** A journal author: may write, and sees hidden essays. */
+  isAuthor: boolean;
+  /** Has Manage Server in this guild. */
+  isManager: boolean;
+}
+
+/** Side effects a handler may ask of its front end, beyond its reply. */
+export interface Services {
+  /** Downloads an attachment (size-capped, from DISCORD_CDN_URL only). */
+  download?(attachment: AttachmentOption): Promise<Uint8Array>;
+}
+
+export interface HandlerContext {
+  store: Store;
+  clock: Clock;
+  config: Config;
+  logger: Logger;
+  locale: Locale;
+  caller: Caller;
+  guildId: string | null;
+  channelId: string | null;
+  services: Services;
+  /** Uniform in [0, 1): Math.random in production, seeded in tests. */
+  random(): number;
+}
+
+export type Access = 'everyone' | 'author' | 'manager';
+
+export interface Subcommand {
+  data: APIApplicationCommandSubcommandOption;
+  /** Checked at run time before `execute` (Discord lets admins re-grant commands to anyone). */
+  access: Access;
+  /**
+   * Defer before running when the work may outlast Discord's 3 s; the value
+   * says whether the eventual reply is ephemeral (it cannot change later).
+   */
+  defer?: 'public' | 'ephemeral';
+  execute(ctx: HandlerContext, options: Options): Reply | Promise<Reply>;
+  /** Choices for the focused option (≤ 25; cannot be deferred). */
+  autocomplete?(ctx: HandlerContext, focused: { name: string; value: string }, options: Options): Choice[];
+}
+
+/** A top-level slash command made of subcommands. */
+export interface SlashCommand {
+  data: RESTPostAPIApplicationCommandsJSONBody;
+  subcommands: readonly Subcommand[];
+}
+
+/** Buttons and modal submits are routed by the first segment of their custom id. */
+export interface ComponentRoute {
+  prefix: string;
+  access: Access;
+  /** `args` are the custom id's segments after the prefix; `fields` a modal's text inputs. */
+  handle(ctx: HandlerContext, args: readonly string[], fields: Readonly<Record<string, string>>): Reply | Promise<Reply>;
+  defer?: 'public' | 'ephemeral' | 'update';
+}
+
+/** A message context-menu command (e.g. "Save as quote"). */
+export interface MessageMenuCommand {
+  data: RESTPostAPIApplicationCommandsJSONBody;
+  access: Access;
+  execute(ctx: HandlerContext, message: { id: string; channelId: string; guildId: string | null; content: string; authorId: string; url: string }): Reply | Promise<Reply>;
+}

@@ -1,0 +1,197 @@
+/**
+ * The Discord adapter: turns discord.js interactions into handler calls and
+ * replies into discord.js calls. It is the one error boundary: a
+ * UserFacingError becomes an ephemeral message in the user's language;
+ * anything else is logged with a short id and shown as a generic message.
+ */
+import { randomBytes } from 'node:crypto';
+import {
+  ApplicationCommandOptionType,
+  MessageFlags,
+  PermissionFlagsBits,
+  type AutocompleteInteraction,
+  type ChatInputCommandInteraction,
+  type CommandInteractionOption,
+  type Interaction,
+  type InteractionEditReplyOptions,
+  type InteractionReplyOptions,
+  type MessageComponentInteraction,
+  type MessageContextMenuCommandInteraction,
+  type ModalSubmitInteraction,
+} from 'discord.js';
+import type { Clock } from '../clock.js';
+import type { Config } from '../config.js';
+import { UserFacingError } from '../errors.js';
+import { pickLocale, t, type Locale, type MessageKey } from '../i18n/index.js';
+import type { Logger } from '../logger.js';
+import type { Store } from '../store/index.js';
+import { MESSAGE_MENUS, checkAccess, resolveComponent, resolveSubcommand, runAutocomplete } from '../commands/index.js';
+import type { HandlerContext, MessagePayload, Options, Reply, Services } from '../commands/types.js';
+
+export interface AdapterDeps {
+  store: Store;
+  clock: Clock;
+  config: Config;
+  logger: Logger;
+  services: Services;
+}
+
+type Repliable = ChatInputCommandInteraction | MessageComponentInteraction | ModalSubmitInteraction | MessageContextMenuCommandInteraction;
+
+function callerOf(interaction: Interaction, config: Config): HandlerContext['caller'] {
+  const isManager = interaction.memberPermissions?.has(PermissionFlagsBits.ManageGuild) ?? false;
+  const isAuthor = config.JOURNAL_AUTHOR_IDS ? config.JOURNAL_AUTHOR_IDS.includes(interaction.user.id) : isManager;
+  return { id: interaction.user.id, isAuthor, isManager };
+}
+
+function contextFor(interaction: Interaction, deps: AdapterDeps): HandlerContext {
+  return {
+    ...deps,
+    locale: pickLocale(interaction.locale),
+    caller: callerOf(interaction, deps.config),
+    guildId: interaction.guildId,
+    channelId: interaction.channelId,
+    random: Math.random,
+  };
+}
+
+/** Flattens discord.js options (subcommand level) into plain values. */
+function optionsOf(data: readonly CommandInteractionOption[]): Options {
+  const out: Record<string, Options[string]> = {};
+  for (const opt of data) {
+    if (opt.type === ApplicationCommandOptionType.Subcommand || opt.type === ApplicationCommandOptionType.SubcommandGroup) {
+      Object.assign(out, optionsOf(opt.options ?? []));
+    } else if (opt.type === ApplicationCommandOptionType.Attachment && opt.attachment) {
+      const a = opt.attachment;
+      out[opt.name] = { id: a.id, filename: a.name, size: a.size, url: a.url, contentType: a.contentType };
+    } else if (opt.type === ApplicationCommandOptionType.Channel) {
+      out[opt.name] = opt.channel?.id ?? (opt.value as string | undefined);
+    } else if (opt.value !== undefined) {
+      out[opt.name] = opt.value;
+    }
+  }
+  return out;
+}
+
+/** discord.js send options from a handler payload. */
+function toDiscord(payload: MessagePayload): InteractionReplyOptions & InteractionEditReplyOptions {
+  return {
+    content: payload.content ?? '',
+    embeds: payload.embeds ?? [],
+    components: payload.components ?? [],
+    files: (payload.files ?? []).map((f) => ({ attachment: f.data, name: f.name, description: f.description })),
+    allowedMentions: { parse: [] },
+  };
+}
+
+/** Sends a handler's reply, taking into account whether we already deferred. */
+async function send(interaction: Repliable, reply: Reply): Promise<void> {
+  if (reply.kind === 'modal') {
+    if (interaction.isModalSubmit()) throw new Error('a modal cannot open another modal');
+    await interaction.showModal(reply.modal);
+    return;
+  }
+  const options = toDiscord(reply.payload);
+  if (interaction.deferred || interaction.replied) {
+    await interaction.editReply(options);
+    return;
+  }
+  if (reply.kind === 'update' && (interaction.isMessageComponent() || (interaction.isModalSubmit() && interaction.isFromMessage()))) {
+    await interaction.update(options);
+    return;
+  }
+  const ephemeral = reply.kind === 'message' && reply.ephemeral === true;
+  await interaction.reply({ ...options, flags: ephemeral ? MessageFlags.Ephemeral : undefined });
+}
+
+function errorText(err: unknown, locale: Locale, logger: Logger, where: string): string {
+  if (err instanceof UserFacingError) {
+    return err.key ? t(locale, err.key as MessageKey, err.params) : err.message;
+  }
+  const id = randomBytes(3).toString('hex');
+  logger.error({ errorId: id, where, err }, 'interaction failed');
+  return t(locale, 'error.generic', { id });
+}
+
+/** Answers a failed interaction with one ephemeral sentence, however far it got. */
+async function replyWithError(interaction: Repliable, text: string, logger: Logger): Promise<void> {
+  const payload = { content: text, embeds: [], components: [], allowedMentions: { parse: [] as [] } };
+  try {
+    if (interaction.deferred || interaction.replied) await interaction.editReply(payload);
+    else await interaction.reply({ ...payload, flags: MessageFlags.Ephemeral });
+  } catch (err) {
+    logger.warn({ err }, 'could not deliver an error message');
+  }
+}
+
+async function handleChatInput(interaction: ChatInputCommandInteraction, ctx: HandlerContext): Promise<void> {
+  const sub = resolveSubcommand(interaction.commandName, interaction.options.getSubcommand(false));
+  checkAccess(ctx, sub.access);
+  if (sub.defer) await interaction.deferReply({ flags: sub.defer === 'ephemeral' ? MessageFlags.Ephemeral : undefined });
+  await send(interaction, await sub.execute(ctx, optionsOf(interaction.options.data)));
+}
+
+async function handleComponent(interaction: MessageComponentInteraction | ModalSubmitInteraction, ctx: HandlerContext): Promise<void> {
+  const { route, args } = resolveComponent(interaction.customId);
+  checkAccess(ctx, route.access);
+  if (route.defer === 'update' && interaction.isMessageComponent()) await interaction.deferUpdate();
+  else if (route.defer) await interaction.deferReply({ flags: route.defer === 'ephemeral' ? MessageFlags.Ephemeral : undefined });
+  const fields: Record<string, string> = {};
+  if (interaction.isModalSubmit()) {
+    for (const [id, field] of interaction.fields.fields) if ('value' in field && typeof field.value === 'string') fields[id] = field.value;
+  }
+  await send(interaction, await route.handle(ctx, args, fields));
+}
+
+async function handleMessageMenu(interaction: MessageContextMenuCommandInteraction, ctx: HandlerContext): Promise<void> {
+  const menu = MESSAGE_MENUS.find((m) => m.data.name === interaction.commandName);
+  if (!menu) throw new UserFacingError('unknown menu command', 'error.unknownCommand');
+  checkAccess(ctx, menu.access);
+  const m = interaction.targetMessage;
+  await send(
+    interaction,
+    await menu.execute(ctx, { id: m.id, channelId: m.channelId, guildId: m.guildId, content: m.content, authorId: m.author.id, url: m.url }),
+  );
+}
+
+async function handleAutocomplete(interaction: AutocompleteInteraction, ctx: HandlerContext): Promise<void> {
+  const focused = interaction.options.getFocused(true);
+  const choices = runAutocomplete(
+    ctx,
+    interaction.commandName,
+    interaction.options.getSubcommand(false),
+    { name: focused.name, value: String(focused.value) },
+    optionsOf(interaction.options.data),
+  );
+  await interaction.respond(choices);
+}
+
+/** The InteractionCreate listener. Never throws: one failed interaction never stops the bot. */
+export function createInteractionHandler(deps: AdapterDeps) {
+  return async (interaction: Interaction): Promise<void> => {
+    const ctx = contextFor(interaction, deps);
+    const started = Date.now();
+    try {
+      if (interaction.isChatInputCommand()) await handleChatInput(interaction, ctx);
+      else if (interaction.isAutocomplete()) await handleAutocomplete(interaction, ctx);
+      else if (interaction.isMessageContextMenuCommand()) await handleMessageMenu(interaction, ctx);
+      else if (interaction.isMessageComponent() || interaction.isModalSubmit()) await handleComponent(interaction, ctx);
+      deps.logger.debug({ type: interaction.type, ms: Date.now() - started }, 'interaction answered');
+    } catch (err) {
+      if (interaction.isAutocomplete()) {
+        deps.logger.warn({ err }, 'autocomplete failed');
+        await interaction.respond([]).catch(() => {});
+        return;
+      }
+      if (interaction.isRepliable() && !interaction.isAutocomplete()) {
+        await replyWithError(interaction as Repliable, errorText(err, ctx.locale, deps.logger, describe(interaction)), deps.logger);
+      }
+    }
+  };
+}
+
+function describe(interaction: Interaction): string {
+  if (interaction.isChatInputCommand()) return `/${interaction.commandName} ${interaction.options.getSubcommand(false) ?? ''}`.trim();
+  if (interaction.isMessageComponent() || interaction.isModalSubmit()) return interaction.customId;
+  return String(interaction.type);
+}

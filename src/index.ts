@@ -1,0 +1,52 @@
+/**
+ * `npm start`: the bot. Validates config before anything connects, and
+ * turns every startup failure into one readable line and a non-zero exit.
+ */
+import { ConfigError, loadConfig, type Config } from './config.js';
+import { UserFacingError } from './errors.js';
+import { createLogger, redactSecrets } from './logger.js';
+import { startBot } from './bot.js';
+import { isTokenRejected, TOKEN_REJECTED_MESSAGE } from './discord/client.js';
+
+const NO_TOKEN_MESSAGE = [
+  'DISCORD_TOKEN is not set, so the bot cannot connect to Discord.',
+  'Get a token at https://discord.com/developers/applications (your app → Bot → Reset Token) and put it in .env (see .env.example).',
+  'To try the bot offline on the shipped journal, run: npm run console',
+].join('\n');
+
+function fail(line: string, code: number): never {
+  process.stderr.write(`${line}\n`);
+  process.exit(code);
+}
+
+let config: Config;
+try {
+  config = loadConfig();
+} catch (err) {
+  if (err instanceof ConfigError) fail(err.message, 2);
+  throw err;
+}
+const token = config.DISCORD_TOKEN;
+if (!token) fail(NO_TOKEN_MESSAGE, 2);
+
+const logger = createLogger(config.LOG_LEVEL, [token]);
+
+try {
+  const bot = await startBot({ ...config, DISCORD_TOKEN: token }, logger);
+  const shutdown = (signal: string) => {
+    logger.info({ signal }, 'shutting down');
+    bot.stop().then(
+      () => process.exit(0),
+      (err: unknown) => {
+        logger.error({ err }, 'error during shutdown');
+        process.exit(1);
+      },
+    );
+  };
+  process.once('SIGINT', () => shutdown('SIGINT'));
+  process.once('SIGTERM', () => shutdown('SIGTERM'));
+} catch (err) {
+  if (isTokenRejected(err)) fail(TOKEN_REJECTED_MESSAGE, 1);
+  if (err instanceof UserFacingError) fail(err.message, 1);
+  fail(`journal-bot could not start: ${redactSecrets((err as Error).message ?? String(err), [token])}`, 1);
+}
