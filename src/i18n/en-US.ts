@@ -44,5 +44,6 @@ export const enUS = {
   'cmd.essay.search.description': 'Essays containing these words',
   'cmd.essay.search.query.description': 'Words to find (Chinese or English)',
   'cmd.quote.description': 'Sentences from the journal',
+  'cmd.journal.description': 'The journal in this server: schedule, stats, export',
   'cmd.quote.random.description': 'A random sentence from the journal',
 } as const;

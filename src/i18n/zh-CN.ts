@@ -46,5 +46,6 @@ export const zhCN: Messages = {
   'cmd.essay.search.description': '包含这些词的文章',
   'cmd.essay.search.query.description': '要找的词(中文或英文)',
   'cmd.quote.description': '日记里的句子',
+  'cmd.journal.description': '本服务器的日记:定时推送、统计、导出',
   'cmd.quote.random.description': '随机一句日记里的话',
 };

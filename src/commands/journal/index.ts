@@ -1,0 +1,13 @@
+/** `/journal`: the server's settings for the journal (schedule, export, stats). One subcommand per file beside this one. */
+import { chatCommand } from '../define.js';
+import type { ComponentRoute, SlashCommand, Subcommand } from '../types.js';
+
+const subcommands: Subcommand[] = [];
+
+export const journalCommand: SlashCommand = {
+  data: chatCommand('journal', subcommands),
+  subcommands,
+};
+
+/** Buttons of /journal messages: `journal:<action>:…`. */
+export const journalRoutes: ComponentRoute[] = [];
