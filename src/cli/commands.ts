@@ -2,5 +2,6 @@
 import type { CliCommand } from './command.js';
 import { importCommand } from './importCommand.js';
 import { listCommand, showCommand, todayCommand } from './readCommands.js';
+import { statsCommand } from './statsCommand.js';
 
-export const CLI_COMMANDS: readonly CliCommand[] = [importCommand, listCommand, showCommand, todayCommand];
+export const CLI_COMMANDS: readonly CliCommand[] = [importCommand, listCommand, showCommand, todayCommand, statsCommand];

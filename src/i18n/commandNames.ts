@@ -16,4 +16,5 @@ export const ZH_NAMES: Readonly<Record<string, string>> = {
   date: '日期',
   query: '关键词',
   year: '年份',
+  stats: '统计',
 };

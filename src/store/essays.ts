@@ -109,6 +109,9 @@ export function createEssayStore(db: Db, now: () => Date, indexers: readonly Ess
               OR substr(body, 1, 100) LIKE @like ESCAPE '\\')
        ORDER BY written_on DESC, id DESC LIMIT @limit`,
     ),
+    forStats: db.prepare<[number], { written_on: string; title: string | null; body: string; place: string | null; tags: string }>(
+      `SELECT written_on, title, body, place, tags FROM essays WHERE (hidden = 0 OR ?) ORDER BY written_on`,
+    ),
     nth: db.prepare<[number, number], EssayRow>(
       `SELECT ${COLUMNS} FROM essays WHERE (hidden = 0 OR ?) ORDER BY id LIMIT 1 OFFSET ?`,
     ),
@@ -200,6 +203,13 @@ export function createEssayStore(db: Db, now: () => Date, indexers: readonly Ess
       return s.suggest
         .all({ hidden: visible(v), q: text, like: `%${escaped}%`, prefix: `${escaped}%`, limit })
         .map(toSummary);
+    },
+
+    /** What statistics need of every essay, oldest first. */
+    forStats(v?: Visibility): Array<Pick<Essay, 'date' | 'title' | 'body' | 'place' | 'tags'>> {
+      return s.forStats.all(visible(v)).map((r) => ({
+        date: r.written_on, title: r.title, body: r.body, place: r.place, tags: JSON.parse(r.tags) as string[],
+      }));
     },
 
     /** The essay at position `index` (0-based, by id) among those visible: random picks draw an index. */

@@ -1,8 +1,9 @@
 /** `/journal`: the server's settings for the journal (schedule, export, stats). One subcommand per file beside this one. */
 import { chatCommand } from '../define.js';
 import type { ComponentRoute, SlashCommand, Subcommand } from '../types.js';
+import { stats } from './stats.js';
 
-const subcommands: Subcommand[] = [];
+const subcommands: Subcommand[] = [stats];
 
 export const journalCommand: SlashCommand = {
   data: chatCommand('journal', subcommands),

@@ -1,0 +1,61 @@
+import { existsSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { importPaths } from '../src/import/importFiles.js';
+import { renderStats, statsFor } from '../src/commands/journal/stats.js';
+import { memoryStore, tempDir } from './helpers/store.js';
+import { runJournal } from './helpers/run.js';
+
+const t = tempDir('journal-stats-');
+afterAll(() => t.cleanup());
+
+function embedLength(embed: { title?: string; description?: string; footer?: { text: string }; fields?: Array<{ name: string; value: string }> }): number {
+  return (embed.title?.length ?? 0) + (embed.description?.length ?? 0) + (embed.footer?.text.length ?? 0) +
+    (embed.fields ?? []).reduce((n, f) => n + f.name.length + f.value.length, 0);
+}
+
+describe('/journal stats', () => {
+  it('shows the latest year with essays when this year has none yet', () => {
+    const store = memoryStore();
+    importPaths(store, ['data/essays']);
+    const stats = statsFor({ store, today: '2026-01-05', includeHidden: false });
+    expect(stats.year).toBe(2025);
+    expect(statsFor({ store, today: '2026-01-05', includeHidden: false }, 2026).year).toBe(2026);
+  });
+
+  it('counts the seed essay as Chinese writers do and leaves hidden essays out for everyone else', () => {
+    const store = memoryStore();
+    const [seed] = importPaths(store, ['data/essays']);
+    expect(statsFor({ store, today: '2026-11-29', includeHidden: false }).chars).toBe(1925);
+    store.essays.setHidden(seed!.essayId!, true);
+    expect(statsFor({ store, today: '2026-11-29', includeHidden: false }).essays).toBe(0);
+    expect(statsFor({ store, today: '2026-11-29', includeHidden: true }).essays).toBe(1);
+  });
+
+  it('fits Discord limits in both languages, with the heatmap attached and described', () => {
+    const store = memoryStore();
+    importPaths(store, ['data/essays']);
+    for (const locale of ['zh-CN', 'en-US'] as const) {
+      const payload = renderStats(statsFor({ store, today: '2026-11-29', includeHidden: false }), locale);
+      const [embed] = payload.embeds!;
+      expect(embedLength(embed!)).toBeLessThanOrEqual(6000);
+      expect(embed!.fields!.length).toBeLessThanOrEqual(25);
+      expect(embed!.image!.url).toBe(`attachment://${payload.files![0]!.name}`);
+      expect(payload.files![0]!.data.subarray(1, 4).toString()).toBe('PNG');
+      expect(payload.files![0]!.description!.length).toBeGreaterThan(10);
+      expect(payload.allowed_mentions).toEqual({ parse: [] });
+    }
+  });
+
+  it('writes the heatmap with journal stats --png and prints JSON with --json', async () => {
+    const db = join(t.dir, 'j.db');
+    await runJournal(['import', 'data/essays'], { env: { JOURNAL_DB: db } });
+    const png = join(t.dir, 'stats.png');
+    const r = await runJournal(['stats', '--png', png, '--json'], { env: { JOURNAL_DB: db } });
+    expect(r.code, r.stderr).toBe(0);
+    const out = JSON.parse(r.stdout);
+    expect(out).toMatchObject({ year: 2025, essays: 1, chars: 1925, png });
+    expect(existsSync(png)).toBe(true);
+    expect(readFileSync(png).subarray(1, 4).toString()).toBe('PNG');
+  });
+});
