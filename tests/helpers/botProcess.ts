@@ -1,0 +1,95 @@
+/**
+ * Starts the REAL bot (`src/index.ts`, the same entry as `npm start`) as a
+ * child process pointed at a fake Discord, and waits until it is ready.
+ */
+import { spawn, type ChildProcess } from 'node:child_process';
+import { join } from 'node:path';
+import type { FakeDiscord } from '../fakeDiscord/index.js';
+import { waitFor } from '../fakeDiscord/index.js';
+
+export interface BotProcess {
+  child: ChildProcess;
+  /** Everything the process wrote to stdout and stderr so far. */
+  output(): string;
+  /** Parsed JSON log lines (pino) so far. */
+  logs(): Array<Record<string, unknown>>;
+  /** Resolves with the exit code once the process has exited. */
+  exited: Promise<number | null>;
+  /** Sends a signal and waits for the exit code. */
+  stop(signal?: NodeJS.Signals): Promise<number | null>;
+}
+
+export interface BotOptions {
+  /** The folder holding the database (JOURNAL_DB = dir/journal.db unless env says otherwise). */
+  dir: string;
+  env?: Record<string, string | undefined>;
+  /** Wait for the "ready" log line (default true). */
+  waitReady?: boolean;
+  readyTimeoutMs?: number;
+}
+
+/** The environment that points the bot at the fake. */
+export function botEnv(fake: FakeDiscord, dir: string, env: Record<string, string | undefined> = {}): Record<string, string | undefined> {
+  return {
+    DISCORD_TOKEN: fake.token,
+    DISCORD_API_URL: fake.apiUrl,
+    DISCORD_CDN_URL: fake.cdnUrl,
+    DISCORD_GUILD_ID: fake.guildId,
+    JOURNAL_DB: join(dir, 'journal.db'),
+    JOURNAL_DIR: 'data/essays',
+    JOURNAL_TIMEZONE: 'Asia/Shanghai',
+    LOG_LEVEL: 'info',
+    ...env,
+  };
+}
+
+export async function startBotProcess(fake: FakeDiscord, options: BotOptions): Promise<BotProcess> {
+  const env: Record<string, string | undefined> = { ...process.env, ...botEnv(fake, options.dir, options.env) };
+  for (const [k, v] of Object.entries(env)) if (v === undefined) delete env[k];
+  const child = spawn('node_modules/.bin/tsx', ['src/index.ts'], { env, stdio: ['ignore', 'pipe', 'pipe'] });
+  let output = '';
+  child.stdout!.on('data', (d: Buffer) => (output += d.toString()));
+  child.stderr!.on('data', (d: Buffer) => (output += d.toString()));
+  const exited = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)));
+  let exitCode: number | null | undefined;
+  void exited.then((code) => (exitCode = code));
+
+  const logs = () =>
+    output
+      .split('\n')
+      .filter((line) => line.startsWith('{'))
+      .flatMap((line) => {
+        try {
+          return [JSON.parse(line) as Record<string, unknown>];
+        } catch {
+          return [];
+        }
+      });
+
+  const bot: BotProcess = {
+    child,
+    output: () => output,
+    logs,
+    exited,
+    async stop(signal = 'SIGTERM') {
+      if (exitCode === undefined) child.kill(signal);
+      return exited;
+    },
+  };
+  if (options.waitReady !== false) {
+    try {
+      await waitFor(
+        () => {
+          if (exitCode !== undefined) throw new Error(`bot exited with ${exitCode} before ready:\n${output}`);
+          return logs().some((l) => l.msg === 'ready');
+        },
+        options.readyTimeoutMs ?? 20_000,
+        `bot not ready in time:\n${output}`,
+      );
+    } catch (err) {
+      child.kill('SIGKILL');
+      throw err;
+    }
+  }
+  return bot;
+}
