@@ -5,34 +5,19 @@
 import { Events, type Client } from 'discord.js';
 import { systemClock, type Clock } from './clock.js';
 import type { Config } from './config.js';
-import { importPaths, summarizeImport } from './import/importFiles.js';
+import { syncJournalDir } from './import/syncJournalDir.js';
 import type { Logger } from './logger.js';
 import { openStore, type Store } from './store/index.js';
 import { commandDefinitions } from './commands/index.js';
 import { createClient } from './discord/client.js';
 import { createInteractionHandler } from './discord/interactions.js';
 import { applicationIdFromToken, registerIfChanged } from './discord/register.js';
-import { existsSync } from 'node:fs';
 
 export interface RunningBot {
   client: Client;
   store: Store;
   /** Stops the scheduler, disconnects, closes the database. Idempotent. */
   stop(): Promise<void>;
-}
-
-/** Imports new and changed files of JOURNAL_DIR; refusals are logged, never fatal. */
-export function syncJournalDir(store: Store, dir: string, logger: Logger): void {
-  if (!existsSync(dir)) {
-    logger.info({ dir }, 'journal folder does not exist; nothing to sync');
-    return;
-  }
-  const results = importPaths(store, [dir]);
-  for (const r of results) {
-    if (r.status === 'refused') logger.warn({ path: r.path, reason: r.reason }, 'essay file refused');
-    else if (r.status !== 'unchanged') logger.info({ path: r.path, status: r.status, essayId: r.essayId, reason: r.reason }, 'essay file synced');
-  }
-  logger.info({ dir, ...summarizeImport(results) }, 'journal folder synced');
 }
 
 export async function startBot(config: Config & { DISCORD_TOKEN: string }, logger: Logger, clock: Clock = systemClock): Promise<RunningBot> {
