@@ -6,11 +6,17 @@ import type { Clock } from '../clock.js';
 import { openDatabase, type Db } from './database.js';
 import { createEssayStore } from './essays.js';
 import { createMetaStore } from './meta.js';
+import { createGuildStore } from './guilds.js';
+import { createPostStore } from './posts.js';
 
 export interface Store {
   db: Db;
   essays: ReturnType<typeof createEssayStore>;
   meta: ReturnType<typeof createMetaStore>;
+  /** Per-server anniversary-post settings. */
+  guilds: ReturnType<typeof createGuildStore>;
+  /** Anniversary posts claimed and sent, one per server and local date. */
+  posts: ReturnType<typeof createPostStore>;
   /** Runs `fn` in one transaction (nested calls join the outer one). */
   transaction<T>(fn: () => T): T;
   close(): void;
@@ -25,6 +31,8 @@ export function openStore(path: string, clock: Clock): Store {
     db,
     essays,
     meta: createMetaStore(db),
+    guilds: createGuildStore(db, now),
+    posts: createPostStore(db, now),
     transaction: <T>(fn: () => T): T => db.transaction(fn)(),
     close: () => db.close(),
   };

@@ -48,4 +48,40 @@ export const MIGRATIONS: readonly Migration[] = [
       ) STRICT;
     `,
   },
+  {
+    name: 'anniversary posts: per-server schedule and one claimed row per server and local date',
+    sql: `
+      CREATE TABLE guild_settings (
+        guild_id            TEXT PRIMARY KEY,
+        channel_id          TEXT NOT NULL,
+        post_time           TEXT NOT NULL CHECK (post_time GLOB '[0-2][0-9]:[0-5][0-9]'),
+        time_zone           TEXT NOT NULL,
+        enabled             INTEGER NOT NULL DEFAULT 1 CHECK (enabled IN (0, 1)),
+        language            TEXT NOT NULL CHECK (language IN ('zh-CN', 'en-US')),
+        empty_day           TEXT NOT NULL DEFAULT 'skip' CHECK (empty_day IN ('skip', 'nearest', 'quote')),
+        starts_on           TEXT NOT NULL,
+        disabled_reason     TEXT,
+        last_failure_at     TEXT,
+        last_failure_reason TEXT,
+        last_failure_detail TEXT,
+        updated_at          TEXT NOT NULL
+      ) STRICT;
+
+      -- The primary key is the exactly-once guarantee: a day is claimed here before anything is sent.
+      CREATE TABLE anniversary_posts (
+        guild_id    TEXT NOT NULL REFERENCES guild_settings (guild_id) ON DELETE CASCADE,
+        local_date  TEXT NOT NULL CHECK (local_date GLOB '[0-9][0-9][0-9][0-9]-[0-9][0-9]-[0-9][0-9]'),
+        status      TEXT NOT NULL CHECK (status IN ('sending', 'retrying', 'sent', 'failed', 'skipped')),
+        channel_id  TEXT NOT NULL,
+        nonce       TEXT NOT NULL,
+        message_id  TEXT,
+        attempts    INTEGER NOT NULL DEFAULT 1,
+        retry_at    TEXT,
+        error       TEXT,
+        claimed_at  TEXT NOT NULL,
+        finished_at TEXT,
+        PRIMARY KEY (guild_id, local_date)
+      ) STRICT;
+    `,
+  },
 ];

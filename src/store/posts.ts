@@ -1,0 +1,168 @@
+/**
+ * One row per server and local date: the anniversary post's claim and its
+ * outcome. A day is claimed in a transaction before anything is sent, so
+ * two ticks, a restart or `/journal post-now` can never post it twice.
+ */
+import type { Db } from './database.js';
+
+/**
+ * - `sending`: claimed, a send is in flight; `retryAt` is the lease after which a crashed sender's claim may be taken over.
+ * - `retrying`: the last send failed for a passing reason; tried again at `retryAt`.
+ * - `sent`: delivered, `messageId` recorded.
+ * - `failed`: cannot be delivered today (permissions, deleted channel); not retried unless a manager asks.
+ * - `skipped`: nothing to post that day (and empty days are set to skip).
+ */
+export type PostStatus = 'sending' | 'retrying' | 'sent' | 'failed' | 'skipped';
+
+export interface PostRecord {
+  guildId: string;
+  /** The server's local date the post is for, `YYYY-MM-DD`. */
+  date: string;
+  status: PostStatus;
+  channelId: string;
+  /** Sent with every attempt so Discord drops a repeat of a message it already created. */
+  nonce: string;
+  messageId: string | null;
+  attempts: number;
+  /** While `sending` or `retrying`: when another attempt may start. */
+  retryAt: Date | null;
+  error: string | null;
+  claimedAt: string;
+  finishedAt: string | null;
+}
+
+interface PostRow {
+  guild_id: string;
+  local_date: string;
+  status: PostStatus;
+  channel_id: string;
+  nonce: string;
+  message_id: string | null;
+  attempts: number;
+  retry_at: string | null;
+  error: string | null;
+  claimed_at: string;
+  finished_at: string | null;
+}
+
+function toRecord(row: PostRow): PostRecord {
+  return {
+    guildId: row.guild_id,
+    date: row.local_date,
+    status: row.status,
+    channelId: row.channel_id,
+    nonce: row.nonce,
+    messageId: row.message_id,
+    attempts: row.attempts,
+    retryAt: row.retry_at ? new Date(row.retry_at) : null,
+    error: row.error,
+    claimedAt: row.claimed_at,
+    finishedAt: row.finished_at,
+  };
+}
+
+export interface ClaimRequest {
+  guildId: string;
+  date: string;
+  channelId: string;
+  nonce: string;
+  /** How long the claim holds against another sender (a crashed process's claim is taken over after it). */
+  leaseMs: number;
+  /** A manager's `/journal post-now`: also retries a failed, skipped or waiting day at once. */
+  force?: boolean;
+}
+
+const COLUMNS = 'guild_id, local_date, status, channel_id, nonce, message_id, attempts, retry_at, error, claimed_at, finished_at';
+
+export function createPostStore(db: Db, now: () => Date) {
+  const s = {
+    get: db.prepare<[string, string], PostRow>(`SELECT ${COLUMNS} FROM anniversary_posts WHERE guild_id = ? AND local_date = ?`),
+    latest: db.prepare<[string], PostRow>(`SELECT ${COLUMNS} FROM anniversary_posts WHERE guild_id = ? ORDER BY local_date DESC LIMIT 1`),
+    lastSent: db.prepare<[string], PostRow>(
+      `SELECT ${COLUMNS} FROM anniversary_posts WHERE guild_id = ? AND status = 'sent' ORDER BY local_date DESC LIMIT 1`,
+    ),
+    insert: db.prepare<[string, string, string, string, string, string]>(
+      `INSERT INTO anniversary_posts (guild_id, local_date, status, channel_id, nonce, attempts, retry_at, claimed_at)
+       VALUES (?, ?, 'sending', ?, ?, 1, ?, ?)`,
+    ),
+    retake: db.prepare<[string, string, string, string, string]>(
+      `UPDATE anniversary_posts SET status = 'sending', channel_id = ?, attempts = attempts + 1, retry_at = ?, claimed_at = ?, finished_at = NULL
+       WHERE guild_id = ? AND local_date = ?`,
+    ),
+    finish: db.prepare<[{ status: PostStatus; messageId: string | null; retryAt: string | null; error: string | null; at: string | null; guild: string; date: string }]>(
+      `UPDATE anniversary_posts SET status = @status, message_id = coalesce(@messageId, message_id), retry_at = @retryAt,
+         error = @error, finished_at = @at
+       WHERE guild_id = @guild AND local_date = @date`,
+    ),
+  };
+
+  function mayRetake(row: PostRow, at: Date, force: boolean): boolean {
+    switch (row.status) {
+      case 'sent':
+        return false;
+      case 'sending':
+        return row.retry_at !== null && new Date(row.retry_at) <= at;
+      case 'retrying':
+        return force || (row.retry_at !== null && new Date(row.retry_at) <= at);
+      case 'failed':
+      case 'skipped':
+        return force;
+    }
+  }
+
+  const claim = db.transaction((req: ClaimRequest): PostRecord | null => {
+    const at = now();
+    const lease = new Date(at.getTime() + req.leaseMs).toISOString();
+    const row = s.get.get(req.guildId, req.date);
+    if (!row) s.insert.run(req.guildId, req.date, req.channelId, req.nonce, lease, at.toISOString());
+    else if (mayRetake(row, at, req.force === true)) s.retake.run(req.channelId, lease, at.toISOString(), req.guildId, req.date);
+    else return null;
+    return toRecord(s.get.get(req.guildId, req.date)!);
+  });
+
+  function finish(guildId: string, date: string, fields: { status: PostStatus; messageId?: string; retryAt?: Date; error?: string }): void {
+    const done = fields.status !== 'retrying';
+    s.finish.run({
+      status: fields.status,
+      messageId: fields.messageId ?? null,
+      retryAt: fields.retryAt?.toISOString() ?? null,
+      error: fields.error ?? null,
+      at: done ? now().toISOString() : null,
+      guild: guildId,
+      date,
+    });
+  }
+
+  return {
+    /**
+     * Claims a server's day for sending, atomically. Returns the claim, or
+     * null when the day is already sent, being sent, or (unless forced)
+     * failed, skipped or waiting to retry.
+     */
+    claim: (req: ClaimRequest): PostRecord | null => claim(req),
+
+    get(guildId: string, date: string): PostRecord | null {
+      const row = s.get.get(guildId, date);
+      return row ? toRecord(row) : null;
+    },
+
+    /** The newest day recorded for a server, whatever its outcome. */
+    latest(guildId: string): PostRecord | null {
+      const row = s.latest.get(guildId);
+      return row ? toRecord(row) : null;
+    },
+
+    /** The newest post that reached Discord. */
+    lastSent(guildId: string): PostRecord | null {
+      const row = s.lastSent.get(guildId);
+      return row ? toRecord(row) : null;
+    },
+
+    markSent: (guildId: string, date: string, messageId: string) => finish(guildId, date, { status: 'sent', messageId }),
+    markSkipped: (guildId: string, date: string) => finish(guildId, date, { status: 'skipped' }),
+    markFailed: (guildId: string, date: string, error: string) => finish(guildId, date, { status: 'failed', error }),
+    markRetry: (guildId: string, date: string, retryAt: Date, error: string) => finish(guildId, date, { status: 'retrying', retryAt, error }),
+  };
+}
+
+export type PostStore = ReturnType<typeof createPostStore>;
