@@ -1,0 +1,235 @@
+/**
+ * Search text for Chinese-first full-text search. Pure: no I/O, no SQL.
+ *
+ * Chinese has no spaces, so a word tokenizer either misses words or needs a
+ * dictionary (jieba found 54% of 1–2 character queries in our measurements).
+ * Instead every run of Han characters is indexed as its overlapping bigrams
+ * plus the run's last character, which finds any substring exactly:
+ *
+ *   `逐渐自洽`  → `逐渐 渐自 自洽 洽`
+ *
+ * A query of two or more Han characters is the phrase of its bigrams; a
+ * query of one character `菜` is the prefix query `"菜"*`, which matches a
+ * bigram `菜X` when 菜 is followed by another Han character and the tail
+ * unigram `菜` when it ends its run — so every occurrence is found.
+ *
+ * Everything is compared in a normalized form (see {@link normalizeText}),
+ * computed the same way for essays and queries.
+ */
+import { Converter } from 'opencc-js/t2cn';
+
+/**
+ * The FTS5 tokenizer for a table fed with {@link indexTokens}:
+ * `tokenize='ascii'`.
+ *
+ * Our tokens are already normalized and separated by single ASCII spaces, so
+ * the tokenizer must split on those spaces and change nothing else. `ascii`
+ * does exactly that: every non-ASCII code point is a token character and only
+ * ASCII punctuation and spaces separate (our tokens contain no ASCII
+ * punctuation). `unicode61` would also keep `热爱` whole, but it strips
+ * diacritics and treats combining marks as separators by default, so tokens
+ * like `é` or Devanagari words would no longer be what we wrote. Verified
+ * against SQLite 3.53 (tests/searchText.test.ts): `"热爱"` finds the bigram,
+ * `"菜"*` finds both `菜鸟` and a tail `菜`, `"ai 翻译"` finds `ai 翻译 译`.
+ */
+export const SEARCH_TOKENIZER = 'ascii';
+
+const HAN = /\p{Script=Han}/u;
+const WORD = /[\p{L}\p{N}\p{M}]/u;
+const MARK_AT = /\p{M}/uy;
+const SPACE = /\s/u;
+const IGNORABLE = /\p{Default_Ignorable_Code_Point}/u;
+/** A run of Han characters, or a run of other letters, digits and marks. */
+const RUN = /(\p{Script=Han}+)|((?:(?!\p{Script=Han})[\p{L}\p{N}\p{M}])+)/gu;
+
+/**
+ * True when `ch` is one Han character (CJK Unified Ideographs and all their
+ * extensions, compatibility ideographs, radicals, 〇 and 々).
+ */
+export function isHan(ch: string): boolean {
+  const cp = ch.codePointAt(0);
+  return cp !== undefined && ch.length === (cp > 0xffff ? 2 : 1) && HAN.test(ch);
+}
+
+/**
+ * True when `ch` is one letter, digit or combining mark that is not Han: the
+ * characters that make up a "word" token (`shinji`, `2025`, `straße`).
+ */
+export function isWordChar(ch: string): boolean {
+  const cp = ch.codePointAt(0);
+  return cp !== undefined && ch.length === (cp > 0xffff ? 2 : 1) && WORD.test(ch) && !HAN.test(ch);
+}
+
+let toSimplified: ((text: string) => string) | undefined;
+const hanFolds = new Map<number, string>();
+
+/**
+ * One Han character in simplified form.
+ *
+ * The converter is OpenCC's Hong Kong → mainland chain: it is the standard
+ * traditional mapping (熱愛→热爱) plus the Hong Kong variant forms (衞→卫,
+ * 粧→妆). The Taiwan chain was rejected because it folds the simplified 么
+ * (什么) into 幺, merging two everyday characters.
+ *
+ * Conversion is per character, not per phrase, on purpose: phrase rules make
+ * a character's folding depend on its neighbours (乾隆 keeps 乾, 乾燥 gives
+ * 干), and then a substring of a text would not fold to a substring of the
+ * folded text, so a query cut out of an essay could miss that essay. Per
+ * character, both sides fold alike; the rare merged pair (乾/干) costs a
+ * little precision, never recall. Applied until it stops changing so that
+ * folding is idempotent (薴→苧→苎).
+ */
+function foldHan(ch: string, cp: number): string {
+  const known = hanFolds.get(cp);
+  if (known !== undefined) return known;
+  // Built on first use: loading the dictionaries takes milliseconds that
+  // processes which never search should not pay.
+  const convert = (toSimplified ??= Converter({ from: 'hk', to: 'cn' }));
+  let folded = ch;
+  for (let i = 0; i < 4; i++) {
+    const next = convert(folded);
+    if (next === folded) break;
+    folded = next;
+  }
+  hanFolds.set(cp, folded);
+  return folded;
+}
+
+/** Where each normalized UTF-16 unit came from in the original string. */
+export interface MappedText {
+  /** The normalized text, as {@link normalizeText} returns it. */
+  readonly text: string;
+  /** `starts[i]`: offset in the original of the character that produced unit `i`. */
+  readonly starts: readonly number[];
+  /** `ends[i]`: offset just past that original character (with its combining marks). */
+  readonly ends: readonly number[];
+}
+
+interface OffsetSink {
+  starts: number[];
+  ends: number[];
+}
+
+/**
+ * Normalizes one "character" at a time — a code point plus the combining
+ * marks after it — so that every output unit can be traced back to a whole
+ * original character (NFKC changes lengths: `ﬁ`→`fi`, `㍻`→`平成`) and a
+ * surrogate pair is never split.
+ */
+function fold(source: string, sink: OffsetSink | null): string {
+  const parts: string[] = [];
+  let lastWasSpace = false;
+  const emit = (piece: string, from: number, to: number): void => {
+    parts.push(piece);
+    lastWasSpace = piece === ' ';
+    if (sink) {
+      for (let k = 0; k < piece.length; k++) {
+        sink.starts.push(from);
+        sink.ends.push(to);
+      }
+    }
+  };
+  const n = source.length;
+  let i = 0;
+  while (i < n) {
+    const cp = source.codePointAt(i) ?? 0;
+    let j = i + (cp > 0xffff ? 2 : 1);
+    while (j < n && source.charCodeAt(j) >= 0x300) {
+      MARK_AT.lastIndex = j;
+      if (!MARK_AT.test(source)) break;
+      j = MARK_AT.lastIndex;
+    }
+    if (j - i === 1 && cp < 0x80) {
+      // ASCII is NFKC-stable: skip the general path for the common case.
+      if (cp === 0x20 || (cp >= 0x09 && cp <= 0x0d)) {
+        if (!lastWasSpace) emit(' ', i, j);
+      } else {
+        emit(cp >= 0x41 && cp <= 0x5a ? String.fromCharCode(cp + 32) : source[i] ?? '', i, j);
+      }
+    } else if (j - i === 1 && cp >= 0x4e00 && cp <= 0x9fff) {
+      // The main CJK block is NFKC-stable too.
+      emit(foldHan(source[i] ?? '', cp), i, j);
+    } else {
+      const piece = source.slice(i, j).normalize('NFKC').toLowerCase();
+      for (const ch of piece) {
+        if (IGNORABLE.test(ch)) {
+          // Soft hyphens, zero-width spaces, variation selectors, bidi marks,
+          // a stray BOM: invisible, so they must not split or change a word.
+        } else if (SPACE.test(ch)) {
+          if (!lastWasSpace) emit(' ', i, j);
+        } else if (HAN.test(ch)) {
+          emit(foldHan(ch, ch.codePointAt(0) ?? 0), i, j);
+        } else {
+          emit(ch, i, j);
+        }
+      }
+    }
+    i = j;
+  }
+  return parts.join('');
+}
+
+/**
+ * The form in which essays and queries are compared: NFKC (full-width →
+ * half-width, compatibility ideographs → unified), lower case, traditional →
+ * simplified Han by character, invisible format characters removed, and each
+ * run of whitespace as one ASCII space. Punctuation is kept: it is dropped
+ * from index tokens, but an exact match still has to agree on it.
+ */
+export function normalizeText(text: string): string {
+  return fold(text, null);
+}
+
+/**
+ * {@link normalizeText} plus, for every normalized unit, the span of the
+ * original character it came from, so a match found in normalized text can
+ * be highlighted in the text as written (`热爱` → `熱愛`).
+ */
+export function normalizeWithOffsets(text: string): MappedText {
+  const sink: OffsetSink = { starts: [], ends: [] };
+  const normalized = fold(text, sink);
+  return { text: normalized, starts: sink.starts, ends: sink.ends };
+}
+
+/** A maximal run of Han characters, or of other letters/digits/marks. */
+export interface SearchRun {
+  readonly kind: 'han' | 'word';
+  readonly text: string;
+  /** UTF-16 offsets in the normalized text. */
+  readonly start: number;
+  readonly end: number;
+}
+
+/**
+ * The runs that produce tokens, in order, from already normalized text.
+ * Everything between runs (spaces, punctuation, symbols, emoji) is a
+ * separator.
+ */
+export function searchRuns(normalized: string): SearchRun[] {
+  const runs: SearchRun[] = [];
+  for (const m of normalized.matchAll(RUN)) {
+    const text = m[0];
+    runs.push({ kind: m[1] === undefined ? 'word' : 'han', text, start: m.index, end: m.index + text.length });
+  }
+  return runs;
+}
+
+/**
+ * The space-separated tokens to store in the FTS5 table for `text` (raw; it
+ * is normalized here): each Han run as its overlapping bigrams plus its last
+ * character (`ABCD` → `AB BC CD D`, `A` → `A`), each other run of letters and
+ * digits as one lower-case word, punctuation and spaces dropped.
+ */
+export function indexTokens(text: string): string {
+  const tokens: string[] = [];
+  for (const run of searchRuns(normalizeText(text))) {
+    if (run.kind === 'word') {
+      tokens.push(run.text);
+      continue;
+    }
+    const chars = Array.from(run.text);
+    for (let k = 0; k + 1 < chars.length; k++) tokens.push(`${chars[k]}${chars[k + 1]}`);
+    tokens.push(chars[chars.length - 1] ?? '');
+  }
+  return tokens.join(' ');
+}
