@@ -89,7 +89,7 @@ describe('essay files', () => {
     ['an impossible month', '正文。\n\n— 2023-13-45 于北京', /no date|impossible/u],
     ['Feb 29 of a common year', '正文。\n\n— 2023-02-29 于北京', /impossible date 2023-02-29/u],
     ['an impossible front matter date', '---\ndate: 2023-02-29\n---\n正文。', /impossible date/u],
-    ['an unknown front matter key', '---\ndate: 2025-11-01\nmood: happy\n---\n正文。', /unknown key mood \(allowed: title, date, place, tags\)/u],
+    ['an unknown front matter key', '---\ndate: 2025-11-01\nmood: happy\n---\n正文。', /unknown key mood \(allowed: title, date, place, tags, hidden\)/u],
     ['broken YAML', '---\ndate: [2025\n---\n正文。', /not valid YAML/u],
     ['unterminated front matter', '---\ndate: 2025-11-01\n正文。', /never ends/u],
     ['a date and no text', '— 2025.11.1 于北京\n', /no text/u],

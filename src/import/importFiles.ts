@@ -6,8 +6,9 @@
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { extname, join, resolve } from 'node:path';
 import { bytesHash } from '../journal/contentHash.js';
-import type { EssayDraft } from '../journal/essay.js';
+import type { Essay, EssayDraft } from '../journal/essay.js';
 import { EssayParseError, parseEssayFile } from '../journal/essayFile.js';
+import type { EssaySource } from '../store/essays.js';
 import type { Store } from '../store/index.js';
 
 export const ESSAY_EXTENSIONS = ['.md', '.txt', '.markdown'];
@@ -20,8 +21,13 @@ export interface ImportResult {
   essayId?: number;
   title?: string | null;
   date?: string;
-  /** Why a file was refused, or which essay already holds the same text. */
+  /** Why a file was refused, which essay already holds the same text, or how a conflict was settled. */
   reason?: string;
+  /**
+   * The essay was changed in Discord since the file was last read, and the
+   * file changed too: the newer of the two was kept.
+   */
+  conflict?: 'kept the file' | 'kept the database';
 }
 
 interface ReadFile {
@@ -32,7 +38,8 @@ interface ReadFile {
   refusal?: string;
 }
 
-function isEssayFile(name: string): boolean {
+/** Whether a file name is one the importer reads (hidden files never are). */
+export function isEssayFile(name: string): boolean {
   return !name.startsWith('.') && ESSAY_EXTENSIONS.includes(extname(name).toLowerCase());
 }
 
@@ -65,8 +72,10 @@ export function collectEssayFiles(paths: readonly string[]): { files: string[]; 
 }
 
 function readEssayFile(path: string, knownHash: string | undefined): ReadFile {
-  const bytes = readFileSync(path);
-  const mtimeMs = Math.trunc(statSync(path).mtimeMs);
+  return readEssayBytes(path, readFileSync(path), Math.trunc(statSync(path).mtimeMs), knownHash);
+}
+
+function readEssayBytes(path: string, bytes: Uint8Array, mtimeMs: number, knownHash: string | undefined): ReadFile {
   const fileHash = bytesHash(bytes);
   if (fileHash === knownHash) return { path, fileHash, mtimeMs };
   try {
@@ -92,22 +101,50 @@ function applyFile(store: Store, file: ReadFile): ImportResult {
   const summary = { title: draft.title, date: draft.date };
   const same = essays.findByContent(draft);
   const record = (essayId: number) => essays.putSource({ path: file.path, essayId, fileHash: file.fileHash, mtimeMs: file.mtimeMs });
+  // `hidden:` in front matter (exports write it) sets the flag; without it the flag is left alone.
+  const applyHidden = (essay: Essay) => (draft.hidden !== undefined && essay.hidden !== draft.hidden ? essays.setHidden(essay.id, draft.hidden) : null);
 
   if (same) {
     record(same.id);
-    if (source?.essayId === same.id || same.source === file.path) return { ...base, ...summary, status: 'unchanged', essayId: same.id };
+    const flagged = applyHidden(same) !== null;
+    if (source?.essayId === same.id || same.source === file.path) return { ...base, ...summary, status: flagged ? 'updated' : 'unchanged', essayId: same.id };
     const where = same.source === 'discord' ? 'added from Discord' : same.source;
     return { ...base, ...summary, status: 'duplicate', essayId: same.id, reason: `same text as essay #${same.id} (${where})` };
   }
   const existing = source ? essays.get(source.essayId, { includeHidden: true }) : null;
   if (existing) {
-    essays.update(existing.id, draft);
+    const conflict = settleConflict(existing, source!, file);
+    if (conflict?.conflict === 'kept the database') {
+      record(existing.id);
+      return { ...base, ...summary, status: 'unchanged', essayId: existing.id, ...conflict };
+    }
+    applyHidden(essays.update(existing.id, draft));
     record(existing.id);
-    return { ...base, ...summary, status: 'updated', essayId: existing.id };
+    return { ...base, ...summary, status: 'updated', essayId: existing.id, ...conflict };
+  }
+  const trashed = source ? null : store.trash.fedBy(file.path);
+  if (trashed && (trashed.fileHash === file.fileHash || file.mtimeMs <= Date.parse(trashed.deletedAt))) {
+    // Deleted in Discord while the file stayed in the folder: the deletion is the newer change.
+    return { ...base, ...summary, status: 'unchanged', reason: `essay #${trashed.essayId} is in the trash (journal restore ${trashed.essayId} brings it back)` };
   }
   const added = essays.insert(draft, file.path);
+  applyHidden(added);
   record(added.id);
   return { ...base, ...summary, status: 'added', essayId: added.id };
+}
+
+/**
+ * When an essay was changed in Discord after its file was last read and the
+ * file changed as well, the newer change wins: the file's mtime against the
+ * essay's last update. Null when only the file changed.
+ */
+function settleConflict(essay: Essay, source: EssaySource, file: ReadFile): Pick<ImportResult, 'conflict' | 'reason'> | null {
+  if (source.syncedAt === undefined || essay.updatedAt <= source.syncedAt) return null;
+  const fileTime = new Date(file.mtimeMs).toISOString();
+  if (Date.parse(essay.updatedAt) > file.mtimeMs) {
+    return { conflict: 'kept the database', reason: `essay #${essay.id} was changed in Discord at ${essay.updatedAt}, after the file (${fileTime}); kept the Discord version` };
+  }
+  return { conflict: 'kept the file', reason: `the file (${fileTime}) is newer than the Discord change to essay #${essay.id} at ${essay.updatedAt}; kept the file` };
 }
 
 /**
@@ -125,6 +162,17 @@ export function importPaths(store: Store, paths: readonly string[]): ImportResul
   });
   const results = store.transaction(() => read.map((file) => applyFile(store, file)));
   return [...missing, ...results];
+}
+
+/**
+ * Imports one file's bytes that did not come from disk (an attachment
+ * uploaded in Discord), exactly as a file of the journal folder would be.
+ * `path` names its origin (e.g. `upload:trip.md`): uploading a file of the
+ * same name again updates the essay it fed.
+ */
+export function importFileBytes(store: Store, path: string, bytes: Uint8Array, mtimeMs: number): ImportResult {
+  const file = readEssayBytes(path, bytes, mtimeMs, store.essays.getSource(path)?.fileHash);
+  return store.transaction(() => applyFile(store, file));
 }
 
 /** Counts per status, for the closing line of an import. */

@@ -8,6 +8,11 @@ export interface EssayDraft {
   date: string;
   place: string | null;
   tags: string[];
+  /**
+   * Only from a file's front matter (`hidden: true|false`, as exports write
+   * it); absent means "leave the essay's flag as it is".
+   */
+  hidden?: boolean;
 }
 
 /** An essay as stored. */

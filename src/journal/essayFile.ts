@@ -13,7 +13,7 @@ export class EssayParseError extends Error {
   override readonly name = 'EssayParseError';
 }
 
-const FRONT_MATTER_KEYS = ['title', 'date', 'place', 'tags'] as const;
+const FRONT_MATTER_KEYS = ['title', 'date', 'place', 'tags', 'hidden'] as const;
 
 const frontMatterSchema = z.strictObject({
   title: z.string().trim().min(1).nullish(),
@@ -21,6 +21,7 @@ const frontMatterSchema = z.strictObject({
   date: z.union([z.string(), z.date(), z.number()]).optional(),
   place: z.string().trim().nullish(),
   tags: z.union([z.array(z.union([z.string(), z.number()])), z.string()]).nullish(),
+  hidden: z.boolean().optional(),
 });
 
 /** A title is a short line: longer than this it is the first sentence of the body. */
@@ -153,7 +154,8 @@ export function parseEssayText(text: string): EssayDraft {
   }
 
   let title = front?.data.title ?? null;
-  if (title === null && lines.length >= 3) {
+  // An explicit `title:` with no value means "untitled": the first line is not taken for a title.
+  if (title === null && front?.data.title === undefined && lines.length >= 3) {
     const first = lines[0]!.trim().replace(/^#{1,6}\s+/u, '');
     if (lines[1]!.trim() === '' && first.length > 0 && first.length <= MAX_TITLE_LENGTH && !SENTENCE_END.test(first)) {
       title = first;
@@ -163,5 +165,7 @@ export function parseEssayText(text: string): EssayDraft {
 
   const body = lines.join('\n');
   if (body.trim() === '') throw new EssayParseError('the essay has a date but no text');
-  return { title, body, date, place: place === '' ? null : place, tags: normalizeTags(front?.data.tags) };
+  const draft: EssayDraft = { title, body, date, place: place === '' ? null : place, tags: normalizeTags(front?.data.tags) };
+  if (front?.data.hidden !== undefined) draft.hidden = front.data.hidden;
+  return draft;
 }

@@ -79,6 +79,8 @@ export interface EssaySource {
   essayId: number;
   fileHash: string;
   mtimeMs: number;
+  /** When the file was last read (ISO instant); an essay updated after this was changed elsewhere (Discord). */
+  syncedAt?: string;
 }
 
 const COLUMNS = 'id, title, body, written_on, place, tags, source, content_hash, hidden, created_at, updated_at';
@@ -115,17 +117,24 @@ export function createEssayStore(db: Db, now: () => Date, indexers: readonly Ess
     nth: db.prepare<[number, number], EssayRow>(
       `SELECT ${COLUMNS} FROM essays WHERE (hidden = 0 OR ?) ORDER BY id LIMIT 1 OFFSET ?`,
     ),
+    // New ids continue past the trash too, so a deleted essay can always come back under its own id.
     insert: db.prepare<[string | null, string, string, string | null, string, string, string, string, string], { id: number }>(
-      `INSERT INTO essays (title, body, written_on, place, tags, source, content_hash, created_at, updated_at)
-       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id`,
+      `INSERT INTO essays (id, title, body, written_on, place, tags, source, content_hash, created_at, updated_at)
+       VALUES (max(coalesce((SELECT max(id) FROM essays), 0), coalesce((SELECT max(essay_id) FROM trash), 0)) + 1,
+               ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id`,
     ),
+    restore: db.prepare<[number, string | null, string, string, string | null, string, string, string, number, string, string]>(
+      `INSERT INTO essays (id, title, body, written_on, place, tags, source, content_hash, hidden, created_at, updated_at)
+       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+    ),
+    all: db.prepare<[number], EssayRow>(`SELECT ${COLUMNS} FROM essays WHERE (hidden = 0 OR ?) ORDER BY written_on, id`),
     update: db.prepare<[string | null, string, string, string | null, string, string, string, number]>(
       `UPDATE essays SET title = ?, body = ?, written_on = ?, place = ?, tags = ?, content_hash = ?, updated_at = ? WHERE id = ?`,
     ),
     setHidden: db.prepare<[number, string, number]>(`UPDATE essays SET hidden = ?, updated_at = ? WHERE id = ?`),
     delete: db.prepare<[number]>(`DELETE FROM essays WHERE id = ?`),
-    getSource: db.prepare<[string], { path: string; essay_id: number; file_hash: string; mtime_ms: number }>(
-      `SELECT path, essay_id, file_hash, mtime_ms FROM essay_sources WHERE path = ?`,
+    getSource: db.prepare<[string], { path: string; essay_id: number; file_hash: string; mtime_ms: number; synced_at: string }>(
+      `SELECT path, essay_id, file_hash, mtime_ms, synced_at FROM essay_sources WHERE path = ?`,
     ),
     putSource: db.prepare<[string, number, string, number, string]>(
       `INSERT INTO essay_sources (path, essay_id, file_hash, mtime_ms, synced_at) VALUES (?, ?, ?, ?, ?)
@@ -232,6 +241,23 @@ export function createEssayStore(db: Db, now: () => Date, indexers: readonly Ess
       return notifyPut(id);
     },
 
+    /**
+     * Puts back a whole essay under its own id, with its hidden flag and
+     * timestamps (the trash, restoring an export). The id must be free.
+     */
+    restore(essay: Essay): Essay {
+      s.restore.run(
+        essay.id, essay.title, essay.body, essay.date, essay.place, JSON.stringify(essay.tags), essay.source,
+        contentHash(essay), essay.hidden ? 1 : 0, essay.createdAt, essay.updatedAt,
+      );
+      return notifyPut(essay.id);
+    },
+
+    /** Every essay with its whole body, oldest first (exports). */
+    all(v?: Visibility): Essay[] {
+      return s.all.all(visible(v)).map(toEssay);
+    },
+
     setHidden(id: number, hidden: boolean): Essay {
       s.setHidden.run(hidden ? 1 : 0, stamp(), id);
       return notifyPut(id);
@@ -244,7 +270,7 @@ export function createEssayStore(db: Db, now: () => Date, indexers: readonly Ess
 
     getSource(path: string): EssaySource | null {
       const row = s.getSource.get(path);
-      return row ? { path: row.path, essayId: row.essay_id, fileHash: row.file_hash, mtimeMs: row.mtime_ms } : null;
+      return row ? { path: row.path, essayId: row.essay_id, fileHash: row.file_hash, mtimeMs: row.mtime_ms, syncedAt: row.synced_at } : null;
     },
 
     putSource(source: EssaySource): void {

@@ -6,6 +6,7 @@ import type { Clock } from '../clock.js';
 import { openDatabase, type Db } from './database.js';
 import { createEssayStore } from './essays.js';
 import { createMetaStore } from './meta.js';
+import { createTrashStore } from './trash.js';
 import { createGuildStore } from './guilds.js';
 import { createPostStore } from './posts.js';
 
@@ -13,6 +14,8 @@ export interface Store {
   db: Db;
   essays: ReturnType<typeof createEssayStore>;
   meta: ReturnType<typeof createMetaStore>;
+  /** Deleted essays, kept whole until restored. */
+  trash: ReturnType<typeof createTrashStore>;
   /** Per-server anniversary-post settings. */
   guilds: ReturnType<typeof createGuildStore>;
   /** Anniversary posts claimed and sent, one per server and local date. */
@@ -31,6 +34,7 @@ export function openStore(path: string, clock: Clock): Store {
     db,
     essays,
     meta: createMetaStore(db),
+    trash: createTrashStore(db, essays, now),
     guilds: createGuildStore(db, now),
     posts: createPostStore(db, now),
     transaction: <T>(fn: () => T): T => db.transaction(fn)(),

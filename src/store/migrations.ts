@@ -84,4 +84,18 @@ export const MIGRATIONS: readonly Migration[] = [
       ) STRICT;
     `,
   },
+  {
+    name: 'trash: deleted essays kept whole, so one click never loses one',
+    sql: `
+      -- essay_id stays reserved while the essay is here: restore brings it back under the same id.
+      CREATE TABLE trash (
+        essay_id    INTEGER PRIMARY KEY,
+        title       TEXT,
+        written_on  TEXT NOT NULL,
+        essay       TEXT NOT NULL CHECK (json_valid(essay)),
+        deleted_at  TEXT NOT NULL,
+        deleted_by  TEXT
+      ) STRICT;
+    `,
+  },
 ];
