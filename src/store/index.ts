@@ -9,6 +9,7 @@ import { createMetaStore } from './meta.js';
 import { createTrashStore } from './trash.js';
 import { createGuildStore } from './guilds.js';
 import { createPostStore } from './posts.js';
+import { createSearchIndexer, createSearchStore, rebuildSearchIndexIfStale } from './search.js';
 
 export interface Store {
   db: Db;
@@ -20,6 +21,8 @@ export interface Store {
   guilds: ReturnType<typeof createGuildStore>;
   /** Anniversary posts claimed and sent, one per server and local date. */
   posts: ReturnType<typeof createPostStore>;
+  /** Chinese-first full-text search over essays. */
+  search: ReturnType<typeof createSearchStore>;
   /** Runs `fn` in one transaction (nested calls join the outer one). */
   transaction<T>(fn: () => T): T;
   close(): void;
@@ -29,11 +32,15 @@ export interface Store {
 export function openStore(path: string, clock: Clock): Store {
   const db = openDatabase(path);
   const now = () => clock.now();
-  const essays = createEssayStore(db, now, []);
+  const searchIndexer = createSearchIndexer(db);
+  const essays = createEssayStore(db, now, [searchIndexer]);
+  const meta = createMetaStore(db);
+  rebuildSearchIndexIfStale(db, meta, essays, searchIndexer);
   return {
     db,
     essays,
-    meta: createMetaStore(db),
+    meta,
+    search: createSearchStore(db, (ids, v) => essays.getMany(ids, v)),
     trash: createTrashStore(db, essays, now),
     guilds: createGuildStore(db, now),
     posts: createPostStore(db, now),

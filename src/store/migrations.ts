@@ -98,4 +98,15 @@ export const MIGRATIONS: readonly Migration[] = [
       ) STRICT;
     `,
   },
+  {
+    name: 'search index: Han bigrams and Latin words, without a copy of the text',
+    sql: `
+      -- Tokens come from src/journal/text.ts (indexTokens); the ascii tokenizer keeps them exactly.
+      -- prefix=1 serves one-character queries ("菜"*) from a single doclist.
+      CREATE VIRTUAL TABLE essay_search USING fts5(
+        title, body, place, tags,
+        content = '', contentless_delete = 1, tokenize = 'ascii', prefix = '1'
+      );
+    `,
+  },
 ];

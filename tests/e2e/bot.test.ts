@@ -59,7 +59,7 @@ describe('the bot on Discord (fake)', () => {
     const commands = fake.commands('guild');
     const essay = commands.find((c) => c.name === 'essay');
     expect(essay?.name_localizations?.['zh-CN']).toBe('文章');
-    expect(essay?.options?.map((o) => o.name)).toEqual(expect.arrayContaining(['today', 'on', 'show', 'random', 'list']));
+    expect(essay?.options?.map((o) => o.name)).toEqual(expect.arrayContaining(['today', 'on', 'show', 'random', 'list', 'search']));
   });
 
   it('answers /essay today with last year\'s essay, "1 year ago", in English and Chinese', async () => {
@@ -144,6 +144,19 @@ describe('the bot on Discord (fake)', () => {
     const embed = (await list.waitForMessage()).embeds[0]!;
     expect(embed.title).toBe('Essays');
     expect(embed.footer?.text).toBe('3 essays');
+  });
+
+  it('searches /essay search query:热爱 and shows the word in bold, Chinese queries of one character too', async () => {
+    const r = answered(await fake.command({ name: 'essay', subcommand: 'search', options: { query: '热爱' }, locale: 'zh-CN' }));
+    const embed = (await r.waitForMessage()).embeds[0]!;
+    expect(embed.title).toBe('搜索:热爱');
+    expect(embed.description).toContain('**热爱**');
+    expect(embed.description).toContain('2025-11-01');
+    expect(embed.footer?.text).toBe('2 篇文章包含它');
+    const one = answered(await fake.command({ name: 'essay', subcommand: 'search', options: { query: '菜' }, locale: 'en-US' }));
+    expect((await one.waitForMessage()).embeds[0]!.description).toContain('**菜**');
+    const none = answered(await fake.command({ name: 'essay', subcommand: 'search', options: { query: 'NEAR("x' }, locale: 'en-US' }));
+    expect((await none.waitForMessage()).embeds[0]!.description).toMatch(/No essay contains/u);
   });
 
   it('made no request Discord would reject', () => {

@@ -8,10 +8,11 @@ import { renderDayList } from './dayList.js';
 import { list, readYear, renderListPage } from './list.js';
 import { on } from './on.js';
 import { random } from './random.js';
+import { renderSearchPage, search } from './search.js';
 import { show } from './show.js';
 import { today } from './today.js';
 
-const subcommands = [today, on, show, random, list];
+const subcommands = [today, on, show, random, list, search];
 
 export const essayCommand: SlashCommand = {
   data: chatCommand('essay', subcommands),
@@ -29,7 +30,8 @@ function essayById(ctx: HandlerContext, idText: string | undefined) {
 export const essayRoute: ComponentRoute = {
   prefix: 'essay',
   access: 'everyone',
-  handle(ctx, [action, a, b]) {
+  handle(ctx, args) {
+    const [action, a, b] = args;
     switch (action) {
       case 'open':
         // Reading opens privately, so each reader pages on their own.
@@ -44,6 +46,9 @@ export const essayRoute: ComponentRoute = {
       }
       case 'list':
         return { kind: 'update', payload: renderListPage(ctx, a === 'all' ? undefined : readYear(a), intArg(b)) };
+      case 'search':
+        // The query may itself contain colons: it is everything after the page.
+        return { kind: 'update', payload: renderSearchPage(ctx, args.slice(2).join(':'), intArg(a)) };
       default:
         throw new UserFacingError(`unknown essay button ${String(action)}`, 'error.stale');
     }

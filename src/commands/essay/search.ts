@@ -1,0 +1,51 @@
+import { ApplicationCommandOptionType } from 'discord-api-types/v10';
+import { UserFacingError } from '../../errors.js';
+import { t } from '../../i18n/index.js';
+import { buildSnippet } from '../../journal/snippet.js';
+import { truncate } from '../../journal/display.js';
+import { LIMITS, LIST_PAGE_SIZE, renderEssayList } from '../../discord/render.js';
+import { option, subcommand } from '../define.js';
+import { visibility } from '../context.js';
+import type { HandlerContext, MessagePayload, Subcommand } from '../types.js';
+
+/** Queries longer than this would not fit a button's custom id (100 characters). */
+export const MAX_QUERY_LENGTH = 80;
+
+export const searchIds = {
+  page: (query: string, page: number) => `essay:search:${page}:${query}`.slice(0, LIMITS.customId),
+};
+
+/** One page of search results: ranked essays, each with its match in bold. */
+export function renderSearchPage(ctx: HandlerContext, rawQuery: string, page: number): MessagePayload {
+  const { locale } = ctx;
+  const query = rawQuery.trim();
+  if (query === '') throw new UserFacingError('empty query', 'search.empty');
+  const v = visibility(ctx);
+  const p = Math.max(0, page);
+  let result = ctx.store.search.search(query, { ...v, limit: LIST_PAGE_SIZE, offset: p * LIST_PAGE_SIZE });
+  const pageCount = Math.max(1, Math.ceil(result.total / LIST_PAGE_SIZE));
+  const clamped = Math.min(p, pageCount - 1);
+  if (clamped !== p) result = ctx.store.search.search(query, { ...v, limit: LIST_PAGE_SIZE, offset: clamped * LIST_PAGE_SIZE });
+  const title = t(locale, 'search.title', { query: truncate(query, 60) });
+  if (!result.query || result.total === 0) {
+    return renderEssayList({ title, intro: t(locale, result.query ? 'search.none' : 'search.empty', { query }), items: [], page: 0, pageCount: 1, locale });
+  }
+  const needles = result.query.needles;
+  return renderEssayList({
+    title,
+    items: result.essays.map((essay) => ({ essay, lead: essay.date, preview: buildSnippet(essay.body, needles, { style: 'markdown' }) })),
+    page: clamped,
+    pageCount,
+    pageId: (n) => searchIds.page(query, n),
+    footer: t(locale, 'search.count', { n: result.total }),
+    locale,
+  });
+}
+
+export const search: Subcommand = {
+  data: subcommand('essay', 'search', [
+    option('essay.search', { type: ApplicationCommandOptionType.String, name: 'query', required: true, max_length: MAX_QUERY_LENGTH }),
+  ]),
+  access: 'everyone',
+  execute: (ctx, options) => ({ kind: 'message', payload: renderSearchPage(ctx, String(options.query ?? '').slice(0, MAX_QUERY_LENGTH), 0) }),
+};

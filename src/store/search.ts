@@ -1,0 +1,132 @@
+/**
+ * The search index: an FTS5 table of Han bigrams and Latin words (see
+ * src/journal/text.ts) that holds no copy of the text (`content=''`); the
+ * originals stay in `essays`. Kept in step with every essay write as an
+ * EssayIndexer, inside the same transaction.
+ */
+import type { Essay } from '../journal/essay.js';
+import { translateQuery, verifyMatch, type TranslatedQuery } from '../journal/search.js';
+import { indexTokens, normalizeText } from '../journal/text.js';
+import type { Db } from './database.js';
+import type { EssayIndexer, Visibility } from './essays.js';
+
+/** bm25 column weights: a word in the title counts most, then tags, place, body. */
+const BM25 = 'bm25(essay_search, 5.0, 1.0, 2.0, 3.0)';
+
+/**
+ * Above this share of the journal a query (one common character) is ranked
+ * newest first instead of by bm25: relevance means little when most essays
+ * match, and ranking ~18k hits costs ~30 ms against ~8 ms by date.
+ */
+const COMMON_SHARE = 0.25;
+const COMMON_MIN = 500;
+
+export interface SearchOptions extends Visibility {
+  limit?: number;
+  offset?: number;
+}
+
+export interface SearchPage {
+  /** The translated query; null when the input held nothing searchable. */
+  query: TranslatedQuery | null;
+  /** The exact number of matching essays. */
+  total: number;
+  /** This page's essays, best first. */
+  essays: Essay[];
+}
+
+interface Row {
+  id: number;
+  title: string | null;
+  body: string;
+  written_on: string;
+  place: string | null;
+  tags: string;
+  hidden: number;
+}
+
+const fieldsOf = (e: Pick<Essay, 'title' | 'body' | 'place' | 'tags'>) => [e.title ?? '', e.body, e.place ?? '', e.tags.join('\n')];
+
+export function createSearchIndexer(db: Db): EssayIndexer {
+  const insert = db.prepare<[number, string, string, string, string]>(
+    'INSERT INTO essay_search (rowid, title, body, place, tags) VALUES (?, ?, ?, ?, ?)',
+  );
+  const remove = db.prepare<[number]>('DELETE FROM essay_search WHERE rowid = ?');
+  return {
+    put(essay) {
+      remove.run(essay.id);
+      const [title, body, place, tags] = fieldsOf(essay).map(indexTokens) as [string, string, string, string];
+      insert.run(essay.id, title, body, place, tags);
+    },
+    remove(id) {
+      remove.run(id);
+    },
+  };
+}
+
+/** Searching: translate, match, verify, rank, page. Snippets are built by the caller from `essays`. */
+export function createSearchStore(db: Db, loadEssays: (ids: number[], v: Visibility) => Essay[]) {
+  const JOIN = `FROM essay_search JOIN essays e ON e.id = essay_search.rowid
+                WHERE essay_search MATCH @match AND (e.hidden = 0 OR @hidden)`;
+  const s = {
+    count: db.prepare<[{ match: string; hidden: number }], { n: number }>(`SELECT count(*) AS n ${JOIN}`),
+    essayCount: db.prepare<[number], { n: number }>('SELECT count(*) AS n FROM essays WHERE hidden = 0 OR ?'),
+    byRank: db.prepare<[{ match: string; hidden: number; limit: number; offset: number }], { id: number }>(
+      `SELECT e.id ${JOIN} ORDER BY ${BM25}, e.written_on DESC, e.id DESC LIMIT @limit OFFSET @offset`,
+    ),
+    byDate: db.prepare<[{ match: string; hidden: number; limit: number; offset: number }], { id: number }>(
+      `SELECT e.id ${JOIN} ORDER BY e.written_on DESC, e.id DESC LIMIT @limit OFFSET @offset`,
+    ),
+    candidates: db.prepare<[{ match: string; hidden: number }], Row>(
+      `SELECT e.id, e.title, e.body, e.written_on, e.place, e.tags, e.hidden ${JOIN} ORDER BY ${BM25}, e.written_on DESC, e.id DESC`,
+    ),
+  };
+
+  return {
+    search(input: string, options: SearchOptions = {}): SearchPage {
+      const query = translateQuery(input);
+      const limit = options.limit ?? 10;
+      const offset = Math.max(0, options.offset ?? 0);
+      if (!query) return { query, total: 0, essays: [] };
+      const params = { match: query.match, hidden: options.includeHidden ? 1 : 0 };
+
+      if (query.exact) {
+        // The index alone answers exactly: count and page in SQL.
+        const total = s.count.get(params)!.n;
+        const common = total >= COMMON_MIN && total >= COMMON_SHARE * s.essayCount.get(params.hidden)!.n;
+        const ids = (common ? s.byDate : s.byRank).all({ ...params, limit, offset }).map((r) => r.id);
+        return { query, total, essays: loadEssays(ids, options) };
+      }
+      // Phrases with inner punctuation or several runs: candidates are few; verify each on its text.
+      const verified = s.candidates.all(params).filter((row) =>
+        verifyMatch(fieldsOf({ ...row, tags: JSON.parse(row.tags) as string[] }).map(normalizeText), query.needles),
+      );
+      return { query, total: verified.length, essays: loadEssays(verified.slice(offset, offset + limit).map((r) => r.id), options) };
+    },
+  };
+}
+
+export type SearchStore = ReturnType<typeof createSearchStore>;
+
+/**
+ * Bumped whenever indexTokens changes what it writes; a database indexed by
+ * an older version is re-indexed once at open, in one transaction.
+ */
+export const SEARCH_INDEX_VERSION = '1';
+const VERSION_KEY = 'search:index-version';
+
+/** Rebuilds the index when it was built by other token rules (or never, e.g. after a migration). */
+export function rebuildSearchIndexIfStale(
+  db: Db,
+  meta: { get(key: string): string | null; set(key: string, value: string): void },
+  essays: { everyEssay(): Essay[] },
+  indexer: EssayIndexer,
+): boolean {
+  if (meta.get(VERSION_KEY) === SEARCH_INDEX_VERSION) return false;
+  db.transaction(() => {
+    db.exec(`DELETE FROM essay_search`);
+    for (const essay of essays.everyEssay()) indexer.put(essay);
+    meta.set(VERSION_KEY, SEARCH_INDEX_VERSION);
+  })();
+  return true;
+}

@@ -1,0 +1,96 @@
+import { describe, expect, it } from 'vitest';
+import { importPaths } from '../src/import/importFiles.js';
+import { join } from 'node:path';
+import { fixedClock } from '../src/clock.js';
+import { openStore } from '../src/store/index.js';
+import { memoryStore, tempDir } from './helpers/store.js';
+
+const draft = (date: string, body: string, title: string | null = null) => ({ title, body, date, place: null, tags: [] as string[] });
+
+function seeded() {
+  const store = memoryStore();
+  importPaths(store, ['data/essays']);
+  return store;
+}
+
+describe('searching the journal', () => {
+  it.each(['热爱', '自洽', '菜', '1%的天才', 'shinji', 'Shin', '热爱 天才', '熱愛', 'AI翻译', '"我何其幸运"'])(
+    'finds the seed essay for %s',
+    (query) => {
+      const store = seeded();
+      const page = store.search.search(query);
+      expect(page.total).toBe(1);
+      expect(page.essays[0]!.date).toBe('2025-11-01');
+    },
+  );
+
+  it.each(['北京大学', 'hinji', '热爱 北极熊', '天才热爱', 'converges'])('finds nothing for %s', (query) => {
+    expect(seeded().search.search(query).total).toBe(0);
+  });
+
+  it.each(['AND', 'OR NOT', 'NEAR(a b)', '"', '*', '-foo', 'a:b', '^x', '((', '热爱*', 'title:热爱', '💥', '\u202E'])(
+    'treats FTS syntax as text: %s',
+    (query) => {
+      expect(() => seeded().search.search(query)).not.toThrow();
+    },
+  );
+
+  it('ranks title matches above body matches, ties newest first', () => {
+    const store = memoryStore();
+    const body = store.essays.insert(draft('2024-01-01', '今天想到了热爱这件事。'), 't');
+    const older = store.essays.insert(draft('2020-01-01', '关于热爱。'), 't');
+    const titled = store.essays.insert(draft('2019-01-01', '正文没有那个词。', '热爱'), 't');
+    const ids = store.search.search('热爱').essays.map((e) => e.id);
+    expect(ids[0]).toBe(titled.id);
+    expect(ids.slice(1).sort()).toEqual([body.id, older.id].sort());
+  });
+
+  it('keeps the index in step with edits, hiding and deletion', () => {
+    const store = memoryStore();
+    const essay = store.essays.insert(draft('2024-01-01', '北京的冬天。'), 't');
+    expect(store.search.search('北京').total).toBe(1);
+    store.essays.update(essay.id, draft('2024-01-01', '上海的冬天。'));
+    expect(store.search.search('北京').total).toBe(0);
+    expect(store.search.search('上海').total).toBe(1);
+    store.essays.setHidden(essay.id, true);
+    expect(store.search.search('上海').total).toBe(0);
+    expect(store.search.search('上海', { includeHidden: true }).total).toBe(1);
+    store.essays.delete(essay.id);
+    expect(store.search.search('上海', { includeHidden: true }).total).toBe(0);
+  });
+
+  it('counts exactly and ranks a query that matches most essays by date', () => {
+    const store = memoryStore();
+    for (let i = 0; i < 600; i++) store.essays.insert(draft(`20${String(10 + (i % 15))}-01-${String(1 + (i % 28)).padStart(2, '0')}`, `第${i}篇的文字。`), 't');
+    const page = store.search.search('的', { limit: 5 });
+    expect(page.total).toBe(600);
+    const dates = page.essays.map((e) => e.date);
+    expect(dates).toEqual([...dates].sort().reverse());
+  });
+
+  it('pages results', () => {
+    const store = memoryStore();
+    for (let i = 1; i <= 12; i++) store.essays.insert(draft(`2020-01-${String(i).padStart(2, '0')}`, `热爱${'。'.repeat(i)}`), 't');
+    const first = store.search.search('热爱', { limit: 10 });
+    const second = store.search.search('热爱', { limit: 10, offset: 10 });
+    expect(first.total).toBe(12);
+    expect(first.essays).toHaveLength(10);
+    expect(second.essays).toHaveLength(2);
+    expect(new Set([...first.essays, ...second.essays].map((e) => e.id)).size).toBe(12);
+  });
+
+  it('re-indexes essays already in the database when the index was built by other rules', () => {
+    const dir = tempDir();
+    const path = join(dir.dir, 'j.db');
+    const first = openStore(path, fixedClock('2026-11-29T00:00:00Z'));
+    importPaths(first, ['data/essays']);
+    first.db.exec('DELETE FROM essay_search');
+    first.meta.set('search:index-version', 'old');
+    expect(first.search.search('热爱').total).toBe(0);
+    first.close();
+    const reopened = openStore(path, fixedClock('2026-11-29T00:00:00Z'));
+    expect(reopened.search.search('热爱').total).toBe(1);
+    reopened.close();
+    dir.cleanup();
+  });
+});
