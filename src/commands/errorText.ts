@@ -1,0 +1,21 @@
+/**
+ * What a front end shows when a handler fails. Shared by the front ends so a
+ * user sees the same sentence in Discord and in the console.
+ */
+import { randomBytes } from 'node:crypto';
+import { UserFacingError } from '../errors.js';
+import { t, type Locale, type MessageKey } from '../i18n/index.js';
+import type { Logger } from '../logger.js';
+
+/**
+ * A UserFacingError's text in the reader's language; anything else is a bug,
+ * logged with a short id and shown as a generic sentence quoting that id.
+ */
+export function errorText(err: unknown, locale: Locale, logger: Logger, where: string): string {
+  if (err instanceof UserFacingError) {
+    return err.key ? t(locale, err.key as MessageKey, err.params) : err.message;
+  }
+  const id = randomBytes(3).toString('hex');
+  logger.error({ errorId: id, where, err }, 'interaction failed');
+  return t(locale, 'error.generic', { id });
+}
