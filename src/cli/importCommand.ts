@@ -1,4 +1,5 @@
 import { importPaths, summarizeImport, type ImportResult } from '../import/importFiles.js';
+import { isJsonExportPath, restoreJournalExport } from '../import/restoreExport.js';
 import { printJson, type CliCommand } from './command.js';
 
 function describe(r: ImportResult): string {
@@ -9,13 +10,19 @@ function describe(r: ImportResult): string {
 export const importCommand: CliCommand = {
   name: 'import',
   usage: 'import PATH…',
-  summary: 'import essay files or folders (.md/.txt); re-importing changes nothing',
+  summary: 'import essay files or folders (.md/.txt) or a JSON export; re-importing changes nothing',
   run(ctx, args) {
     if (args.positionals.length === 0) {
       ctx.io.err('journal import: give at least one file or folder, e.g. journal import data/essays');
       return 2;
     }
-    const results = importPaths(ctx.store(), args.positionals);
+    // A .json path is an export (journal export --format json); everything else is essay files.
+    const exports = args.positionals.filter(isJsonExportPath);
+    const files = args.positionals.filter((p) => !isJsonExportPath(p));
+    const results = [
+      ...(files.length > 0 ? importPaths(ctx.store(), files) : []),
+      ...exports.flatMap((path) => restoreJournalExport(ctx.store(), path)),
+    ];
     const totals = summarizeImport(results);
     if (ctx.json) printJson(ctx.io, { results, totals });
     else {

@@ -1,0 +1,29 @@
+/**
+ * Parts of the journal besides essays that travel in a JSON export (curated
+ * quotes, per-server settings). Each part's owner registers one section
+ * here; export and restore then carry it without knowing its shape.
+ */
+import type { Store } from '../store/index.js';
+
+export interface ExportSection {
+  /** Its top-level key in the JSON export, e.g. `quotes` or `settings`. */
+  key: string;
+  /** What to write; must be JSON-serializable. Hidden essays' parts included (the export is the author's). */
+  dump(store: Store): unknown;
+  /**
+   * Puts a dumped section back, inside the restore's transaction.
+   * `essayIds` maps each exported essay id to the id it has now.
+   * Throw a UserFacingError to refuse malformed data.
+   */
+  restore(store: Store, data: unknown, essayIds: ReadonlyMap<number, number>): void;
+  /** True when `data` holds nothing worth restoring (an empty list), so a missing restorer need not warn. */
+  isEmpty?(data: unknown): boolean;
+}
+
+/**
+ * The registered sections, in export order. Extension point: the owner of
+ * curated quotes (and of per-server settings) adds one line here, e.g.
+ * `quotesSection` from src/store/quotes.ts. Until then a JSON export holds
+ * `"quotes": []` and `"settings": {}` so its shape is stable.
+ */
+export const EXPORT_SECTIONS: readonly ExportSection[] = [];

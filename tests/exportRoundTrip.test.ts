@@ -1,0 +1,121 @@
+/**
+ * `journal export` then `journal import` into an empty database, as real
+ * processes: the journal that comes back is equal in every field users see.
+ */
+import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { fixedClock } from '../src/clock.js';
+import type { Essay, EssayDraft } from '../src/journal/essay.js';
+import { openStore, type Store } from '../src/store/index.js';
+import { runJournal } from './helpers/run.js';
+import { tempDir } from './helpers/store.js';
+
+const t = tempDir('journal-export-');
+const source = join(t.dir, 'source.db');
+const clock = fixedClock('2026-11-29T07:30:00Z');
+
+const JOURNAL: Array<EssayDraft & { hidden?: boolean }> = [
+  { title: '出发', body: '今天去了北京。\n\n天很蓝。', date: '2025-11-01', place: '横跨太平洋飞往北京的波音777上', tags: ['旅行', '2025', 'a,b'] },
+  { title: null, body: '短短一行\n\n然后是正文,没有标题。', date: '2025-11-01', place: null, tags: [] },
+  { title: '引文', body: '他说:\n\n— 2024.1.1 于上海', date: '2024-03-05', place: '上海', tags: ['读书'] },
+  { title: '不想再看到', body: '很难过的一天。', date: '2023-07-07', place: null, tags: [], hidden: true },
+  { title: 'a: b # "c"', body: '---\n**粗体** 和 @everyone\n...', date: '2020-02-29', place: 'Zürich', tags: ['true'] },
+  { title: 'Trip', body: 'Part one.', date: '2022-01-01', place: null, tags: [] },
+  { title: 'trip', body: 'Part two.', date: '2022-01-01', place: null, tags: [] },
+  { title: 'a/b\\c', body: 'Slashes in the title.', date: '2021-12-31', place: null, tags: [] },
+];
+
+/** What users see of an essay. */
+const visible = (e: Essay) => ({ id: e.id, title: e.title, date: e.date, place: e.place, tags: e.tags, hidden: e.hidden, body: e.body });
+const withoutId = ({ id: _id, ...rest }: ReturnType<typeof visible>) => rest;
+const byContent = (a: { date: string; body: string }, b: { date: string; body: string }) => (a.date + a.body < b.date + b.body ? -1 : 1);
+
+let original: Essay[];
+
+beforeAll(() => {
+  const store = openStore(source, clock);
+  for (const draft of JOURNAL) {
+    const essay = store.essays.insert(draft, 'discord');
+    if (draft.hidden) store.essays.setHidden(essay.id, true);
+  }
+  // A deleted essay leaves a gap in the ids and is not exported.
+  store.trash.put(store.essays.insert({ title: '删掉的', body: '不要了。', date: '2026-01-01', place: null, tags: [] }, 'discord').id, null);
+  original = store.essays.all({ includeHidden: true });
+  store.close();
+});
+afterAll(() => t.cleanup());
+
+function readJournal(path: string): Essay[] {
+  const store: Store = openStore(path, clock);
+  try {
+    return store.essays.all({ includeHidden: true });
+  } finally {
+    store.close();
+  }
+}
+
+describe('export and import round trip', () => {
+  it('restores every field from a Markdown export (one file per essay, names by date and title)', async () => {
+    const out = join(t.dir, 'md');
+    const exported = await runJournal(['export', '--db', source, '--format', 'md', '--out', out]);
+    expect(exported.stderr).toBe('');
+    expect(exported.code).toBe(0);
+    expect(exported.stdout).toMatch(/exported 8 essays \(1 hidden\)/u);
+    const files = readdirSync(out).sort();
+    expect(files).toHaveLength(8);
+    expect(files).toContain('2025-11-01-出发.md');
+    expect(files).toContain('2021-12-31-a-b-c.md');
+    expect(files.filter((f) => f.toLowerCase().startsWith('2022-01-01-trip'))).toHaveLength(2);
+    expect(readFileSync(join(out, '2023-07-07-不想再看到.md'), 'utf8')).toContain('hidden: true');
+
+    const target = join(t.dir, 'from-md.db');
+    const imported = await runJournal(['import', '--db', target, out]);
+    expect(imported.code).toBe(0);
+    expect(imported.stdout).toMatch(/8 added, 0 updated, 0 unchanged, 0 duplicate, 0 refused/u);
+    const restored = readJournal(target).map(visible).map(withoutId).sort(byContent);
+    expect(restored).toEqual(original.map(visible).map(withoutId).sort(byContent));
+
+    // Importing the same export again changes nothing.
+    expect((await runJournal(['import', '--db', target, out])).stdout).toMatch(/0 added, 0 updated, 8 unchanged/u);
+  });
+
+  it('restores every field, ids included, from a JSON export', async () => {
+    const out = join(t.dir, 'journal.json');
+    const exported = await runJournal(['export', '--db', source, '--format', 'json', '--out', out]);
+    expect(exported.code).toBe(0);
+    const doc = JSON.parse(readFileSync(out, 'utf8')) as Record<string, unknown>;
+    expect(doc).toMatchObject({ format: 'journal-bot export', version: 1, quotes: [], settings: {} });
+
+    const target = join(t.dir, 'from-json.db');
+    const imported = await runJournal(['import', '--db', target, out]);
+    expect(imported.stderr).toBe('');
+    expect(imported.code).toBe(0);
+    expect(readJournal(target).map(visible)).toEqual(original.map(visible));
+    expect((await runJournal(['import', '--db', target, out])).stdout).toMatch(/0 added, 0 updated, 8 unchanged/u);
+  });
+
+  it('refuses to overwrite: a non-empty folder or an existing file', async () => {
+    const dir = join(t.dir, 'busy');
+    await runJournal(['export', '--db', source, '--format', 'md', '--out', dir]);
+    const again = await runJournal(['export', '--db', source, '--format', 'md', '--out', dir]);
+    expect(again.code).toBe(1);
+    expect(again.stderr).toMatch(/not empty/u);
+    const file = join(t.dir, 'exists.json');
+    writeFileSync(file, '{}');
+    const json = await runJournal(['export', '--db', source, '--format', 'json', '--out', file]);
+    expect(json.code).toBe(1);
+    expect(json.stderr).toMatch(/already exists/u);
+    expect(readFileSync(file, 'utf8')).toBe('{}');
+  });
+
+  it('refuses a JSON file that is not an export, naming the problem, and imports nothing', async () => {
+    const file = join(t.dir, 'other.json');
+    writeFileSync(file, JSON.stringify({ format: 'journal-bot export', version: 1, essays: [{ id: 1, title: null, date: '2025-02-30' }] }));
+    const target = join(t.dir, 'refused.db');
+    const r = await runJournal(['import', '--db', target, file]);
+    expect(r.code).toBe(1);
+    expect(r.stderr).toMatch(/not a journal-bot export \(essays\.0\.date/u);
+    expect(readJournal(target)).toEqual([]);
+  });
+});
