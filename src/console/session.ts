@@ -74,7 +74,11 @@ export function createSession(deps: SessionDeps): ConsoleSession {
     return saved;
   }
 
-  /** Asks one field until the answer is acceptable; null when the form is dropped. */
+  /**
+   * Asks one field until the answer is acceptable; null when the form is
+   * dropped (/cancel, or no answer before the input ends). The end of input
+   * also ends a long text, so a whole form can be piped in.
+   */
   async function askField(field: FormField): Promise<string | null> {
     const shown = field.value ? ` [${field.value.length > 40 ? `${field.value.slice(0, 40)}…` : field.value}]` : '';
     for (;;) {

@@ -1,0 +1,144 @@
+import { PassThrough, Writable } from 'node:stream';
+import { ComponentType, TextInputStyle, type RESTPostAPIChatInputApplicationCommandsJSONBody } from 'discord-api-types/v10';
+import { afterEach, describe, expect, it } from 'vitest';
+import { fixedClock } from '../src/clock.js';
+import { parseConfig } from '../src/config.js';
+import { UserFacingError } from '../src/errors.js';
+import { silentLogger } from '../src/logger.js';
+import { message } from '../src/discord/render.js';
+import { consoleContext } from '../src/console/start.js';
+import { runRepl } from '../src/console/repl.js';
+import type { Dispatch } from '../src/console/session.js';
+import type { Reply } from '../src/commands/types.js';
+import type { Locale } from '../src/i18n/index.js';
+import type { Store } from '../src/store/index.js';
+import { memoryStore } from './helpers/store.js';
+
+const clock = fixedClock('2026-11-29T07:30:00Z');
+let store: Store | undefined;
+afterEach(() => {
+  store?.close();
+  store = undefined;
+});
+
+/** Runs a whole console session in-process over piped streams; returns everything it printed. */
+async function session(lines: string[], options: { locale?: Locale; dispatch?: Dispatch; definitions?: RESTPostAPIChatInputApplicationCommandsJSONBody[] } = {}) {
+  store ??= memoryStore(clock);
+  const ctx = consoleContext({ store, clock, config: parseConfig({ JOURNAL_TIMEZONE: 'Asia/Shanghai' }), logger: silentLogger, locale: options.locale ?? 'en-US' });
+  const input = new PassThrough();
+  let out = '';
+  const output = new Writable({
+    write(chunk: Buffer, _enc, done) {
+      out += chunk.toString();
+      done();
+    },
+  });
+  input.end(lines.map((l) => `${l}\n`).join(''));
+  const code = await runRepl({
+    ctx,
+    input,
+    output,
+    saveFile: (f) => `/saved/${f.name}`,
+    ...(options.dispatch ? { dispatch: options.dispatch } : {}),
+    ...(options.definitions ? { definitions: options.definitions } : {}),
+  });
+  return { code, out, blocks: out.split('\n\n').filter((b) => b.trim() !== '') };
+}
+
+describe('the console over the shared dispatch', () => {
+  it('pages a long essay with its buttons, in place, and refuses buttons that are not there', async () => {
+    store = memoryStore(clock);
+    const essay = store.essays.insert({ title: '长文', body: '很长的一段话。'.repeat(1000), date: '2025-11-01', place: null, tags: [] }, 'long.md');
+    const { code, out } = await session([`/essay show essay:${essay.id}`, '3', '3', '1', '9', '2']);
+    expect(code).toBe(0);
+    const pagers = out.split('\n').filter((l) => l.startsWith('[1] ◀'));
+    expect(pagers).toEqual(['[1] ◀ (disabled)  [2] 1/2 (disabled)  [3] ▶', '[1] ◀  [2] 2/2 (disabled)  [3] ▶ (disabled)', '[1] ◀ (disabled)  [2] 1/2 (disabled)  [3] ▶']);
+    expect(out).toContain('Button 3 (▶) cannot be pressed right now.');
+    expect(out).toContain('There is no button 9; the last message has buttons 1–3.');
+    expect(out).toContain('Button 2 (1/2) cannot be pressed right now.');
+  });
+
+  it('answers a bad line in one line and goes on with the next, with no prompt in piped output', async () => {
+    const { code, out, blocks } = await session(['/essay on', '/essay on date:13-45', '/nope', '/essay list']);
+    expect(code).toBe(0);
+    expect(blocks.slice(0, 3)).toEqual([
+      '/essay on needs date: (MM-DD or YYYY-MM-DD)',
+      '13-45 is not a real calendar date.',
+      expect.stringMatching(/^There is no command \/nope\. Commands: \/essay, /u),
+    ]);
+    expect(out).not.toContain('journal>');
+    expect(out).toContain('Essays');
+  });
+
+  it('answers in Chinese with --locale zh-CN', async () => {
+    const { out } = await session(['/essay on'], { locale: 'zh-CN' });
+    expect(out).toBe('/essay on 需要 date:(MM-DD 或 YYYY-MM-DD)\n\n');
+  });
+
+  it('stops at /quit even with lines left', async () => {
+    const { code, out } = await session(['/quit', '/essay on']);
+    expect(code).toBe(0);
+    expect(out).toBe('');
+  });
+});
+
+describe('forms and failures in the console', () => {
+  const form: RESTPostAPIChatInputApplicationCommandsJSONBody = {
+    name: 'form',
+    description: 'A form',
+    options: [{ type: 1, name: 'open', description: 'Open it' }, { type: 1, name: 'crash', description: 'Fails' }, { type: 1, name: 'refuse', description: 'Refuses' }],
+  };
+  const submitted: Array<Readonly<Record<string, string>>> = [];
+  const dispatch: Dispatch = {
+    async command(_ctx, _command, sub): Promise<Reply> {
+      if (sub === 'crash') throw new Error('boom');
+      if (sub === 'refuse') throw new UserFacingError('no', 'error.authorOnly');
+      return {
+        kind: 'modal',
+        modal: {
+          custom_id: 'form:submit',
+          title: 'New essay',
+          components: [
+            { type: ComponentType.Label, label: 'Title', component: { type: ComponentType.TextInput, custom_id: 'title', style: TextInputStyle.Short, value: 'Draft', max_length: 10 } },
+            { type: ComponentType.Label, label: 'Body', component: { type: ComponentType.TextInput, custom_id: 'body', style: TextInputStyle.Paragraph } },
+          ],
+        },
+      };
+    },
+    async component(_ctx, customId, fields = {}) {
+      submitted.push(fields);
+      return { kind: 'message', payload: message({ content: `${customId} got ${Object.keys(fields).join(',')}` }) };
+    },
+  };
+
+  it('asks each field, keeps a prefilled value on an empty answer, reads long text up to a lone "."', async () => {
+    submitted.length = 0;
+    const { out } = await session(['/form open', 'a title that is too long', '', '.', 'line one', '', 'line three', '.', '/form refuse'], { dispatch, definitions: [form] });
+    expect(submitted).toEqual([{ title: 'Draft', body: 'line one\n\nline three' }]);
+    expect(out).toContain('Form: New essay');
+    expect(out).toContain('Title: must be at most 10 characters long.');
+    // An empty answer to the required Body is refused, and it is asked again.
+    expect(out).toContain('Body is required.');
+    expect(out).toContain('form:submit got title,body');
+    expect(out).toContain("Only the journal's authors can do that.");
+  });
+
+  it('drops a form on /cancel, or when the input ends before a field is answered', async () => {
+    submitted.length = 0;
+    const cancelled = await session(['/form open', '/cancel', '/form open', 'x'], { dispatch, definitions: [form] });
+    expect(submitted).toEqual([]);
+    expect(cancelled.out.match(/Form dropped; nothing was sent\./gu)).toHaveLength(2);
+    expect(cancelled.code).toBe(0);
+  });
+
+  it('takes the end of input as the end of the last long text, so a form can be piped in whole', async () => {
+    submitted.length = 0;
+    await session(['/form open', 'x', 'last line'], { dispatch, definitions: [form] });
+    expect(submitted).toEqual([{ title: 'x', body: 'last line' }]);
+  });
+
+  it('turns an unexpected failure into the generic line with an error id, and goes on', async () => {
+    const { out } = await session(['/form crash', '/form refuse'], { dispatch, definitions: [form] });
+    expect(out).toMatch(/^Something went wrong on our side \(error id [0-9a-f]{6}\)\. The journal is safe; try again in a moment\.\n\nOnly the journal's authors can do that\.\n\n$/u);
+  });
+});
