@@ -12,6 +12,8 @@ import { commandDefinitions } from './commands/index.js';
 import { createClient } from './discord/client.js';
 import { createInteractionHandler } from './discord/interactions.js';
 import { applicationIdFromToken, registerIfChanged } from './discord/register.js';
+import { createChannelPoster } from './discord/poster.js';
+import { createAnniversaryScheduler } from './schedule/anniversary.js';
 
 export interface RunningBot {
   client: Client;
@@ -40,7 +42,8 @@ export async function startBot(config: Config & { DISCORD_TOKEN: string }, logge
     if (applicationId) await register(applicationId);
 
     client = createClient(config);
-    client.on(Events.InteractionCreate, createInteractionHandler({ store, clock, config, logger, services: {} }));
+    const scheduler = createAnniversaryScheduler({ store, clock, logger, poster: createChannelPoster(client) });
+    client.on(Events.InteractionCreate, createInteractionHandler({ store, clock, config, logger, services: { postAnniversary: (guildId) => scheduler.postNow(guildId) } }));
     client.on(Events.Error, (err) => logger.error({ err }, 'discord client error'));
     client.rest.on('rateLimited', (info) => logger.warn({ route: info.route, retryAfter: info.retryAfter, global: info.global }, 'rate limited by Discord'));
     const ready = new Promise<void>((resolve) => client!.once(Events.ClientReady, () => resolve()));
@@ -51,6 +54,9 @@ export async function startBot(config: Config & { DISCORD_TOKEN: string }, logge
       await register(applicationId);
     }
     logger.info({ user: client.user?.tag, guilds: client.guilds.cache.size, essays: store.essays.count({ includeHidden: true }) }, 'ready');
+    // After ready, so channels are cached; the catch-up runs in the background. Stopped first on shutdown.
+    void scheduler.start();
+    stoppers.push(() => scheduler.stop());
   } catch (err) {
     await client?.destroy().catch(() => {});
     store.close();

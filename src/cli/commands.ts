@@ -4,5 +4,10 @@ import { importCommand } from './importCommand.js';
 import { listCommand, showCommand, todayCommand } from './readCommands.js';
 import { searchCommand } from './searchCommand.js';
 import { statsCommand } from './statsCommand.js';
+import { consoleCommand } from './consoleCommand.js';
+import { exportCommand } from './exportCommand.js';
+import { backupCommand } from './backupCommand.js';
+import { restoreCommand } from './restoreCommand.js';
+import { postCommand } from './postCommand.js';
 
-export const CLI_COMMANDS: readonly CliCommand[] = [importCommand, listCommand, showCommand, todayCommand, searchCommand, statsCommand];
+export const CLI_COMMANDS: readonly CliCommand[] = [importCommand, listCommand, showCommand, todayCommand, searchCommand, statsCommand, consoleCommand, exportCommand, backupCommand, restoreCommand, postCommand];

@@ -18,6 +18,7 @@ import type { Config } from '../config.js';
 import type { Locale } from '../i18n/index.js';
 import type { Logger } from '../logger.js';
 import type { Store } from '../store/index.js';
+import type { PostOutcome } from '../schedule/anniversary.js';
 
 /** A file sent with a message (exports, stats pictures). */
 export interface ReplyFile {
@@ -72,6 +73,8 @@ export interface Caller {
 export interface Services {
   /** Downloads an attachment (size-capped, from DISCORD_CDN_URL only). */
   download?(attachment: AttachmentOption): Promise<Uint8Array>;
+  /** Posts today's anniversary post in a server now (Discord only; the console previews instead). */
+  postAnniversary?(guildId: string): Promise<PostOutcome>;
 }
 
 export interface HandlerContext {

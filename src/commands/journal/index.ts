@@ -2,8 +2,12 @@
 import { chatCommand } from '../define.js';
 import type { ComponentRoute, SlashCommand, Subcommand } from '../types.js';
 import { stats } from './stats.js';
+import { disable } from './disable.js';
+import { postNow } from './postNow.js';
+import { setup } from './setup.js';
+import { status } from './status.js';
 
-const subcommands: Subcommand[] = [stats];
+const subcommands: Subcommand[] = [stats, setup, status, postNow, disable];
 
 export const journalCommand: SlashCommand = {
   data: chatCommand('journal', subcommands),

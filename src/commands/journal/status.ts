@@ -1,0 +1,41 @@
+/** `/journal status`: where and when the anniversary posts go, the next one, the last one and the last failure. */
+import type { APIEmbedField } from 'discord-api-types/v10';
+import { t } from '../../i18n/index.js';
+import { truncate } from '../../journal/display.js';
+import { ACCENT, LIMITS, message } from '../../discord/render.js';
+import { subcommand } from '../define.js';
+import type { Subcommand } from '../types.js';
+import { emptyDayName, failureText, formatLocalTime, languageName, messageLink, nextPostText, requireSettings } from './scheduleText.js';
+
+export const status: Subcommand = {
+  data: subcommand('journal', 'status'),
+  access: 'manager',
+  execute(ctx) {
+    const settings = requireSettings(ctx);
+    const { locale } = ctx;
+    const last = ctx.store.posts.lastSent(settings.guildId);
+    const failure = settings.lastFailure;
+    const field = (key: Parameters<typeof t>[1], value: string): APIEmbedField => ({
+      name: t(locale, key),
+      value: truncate(value, LIMITS.fieldValue),
+    });
+    const fields = [
+      field('schedule.status.channel', `<#${settings.channelId}>`),
+      field('schedule.status.time', `${settings.time} · ${settings.timeZone}`),
+      field('schedule.status.next', nextPostText(ctx, settings)),
+      field(
+        'schedule.status.last',
+        last?.messageId ? `${last.date} · ${messageLink(settings.guildId, last.channelId, last.messageId)}` : t(locale, 'schedule.status.never'),
+      ),
+      field(
+        'schedule.status.failure',
+        failure
+          ? `${formatLocalTime(new Date(failure.at), settings.timeZone, locale)}: ${failureText(locale, failure.reason, settings.channelId, failure.detail)}`
+          : t(locale, 'schedule.status.noFailure'),
+      ),
+      field('schedule.status.language', languageName(locale, settings.language)),
+      field('schedule.status.emptyDay', emptyDayName(locale, settings.emptyDay)),
+    ];
+    return { kind: 'message', ephemeral: true, payload: message({ embeds: [{ title: t(locale, 'schedule.status.title'), color: ACCENT, fields }] }) };
+  },
+};

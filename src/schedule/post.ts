@@ -1,0 +1,119 @@
+/**
+ * The anniversary post: what the author wrote on this month-day in earlier
+ * years, in the server's language. Each essay gets a button that opens it
+ * whole, privately and paged (the `essay:open` route). Hidden essays are
+ * never posted.
+ */
+import { t, type Locale } from '../i18n/index.js';
+import { displayTitle, excerpt } from '../journal/display.js';
+import { escapeMarkdown } from '../journal/markdown.js';
+import { extractQuotes } from '../journal/quotes.js';
+import type { Essay } from '../journal/essay.js';
+import type { EssayWithAge } from '../store/essays.js';
+import type { Store } from '../store/index.js';
+import type { EmptyDayMode } from '../store/guilds.js';
+import type { MessagePayload } from '../commands/types.js';
+import { formatMonthDay } from '../commands/context.js';
+import { ACCENT, LIST_PAGE_SIZE, ageLead, button, dateAndPlace, essayIds, message, renderEssayList, rows } from '../discord/render.js';
+
+/** A sentence from the journal, for days with nothing to remember. */
+export interface DayQuote {
+  text: string;
+  essay: Essay;
+}
+
+/** What a day's post is made of. */
+export interface AnniversaryContent {
+  /** The server's local date the post is for. */
+  date: string;
+  /** Essays of this month-day in earlier years, newest first. */
+  essays: EssayWithAge[];
+  /** When `essays` is empty and empty days show the nearest days. */
+  nearest: EssayWithAge[];
+  /** When `essays` is empty and empty days show a quote. */
+  quote: DayQuote | null;
+}
+
+export interface PostOptions {
+  date: string;
+  language: Locale;
+  emptyDay: EmptyDayMode;
+  /** Uniform in [0, 1), for the quote of an empty day. */
+  random: () => number;
+}
+
+/** The longest quote shown: a sentence, not a paragraph. */
+const QUOTE_CHARS = 300;
+
+/** A quotable sentence from a random visible essay (a few tries, then the opening of one). */
+export function pickQuote(store: Store, random: () => number): DayQuote | null {
+  const total = store.essays.count();
+  if (total === 0) return null;
+  let fallback: Essay | null = null;
+  for (let tries = 0; tries < 3; tries++) {
+    const essay = store.essays.nth(Math.floor(random() * total));
+    if (!essay) continue;
+    fallback ??= essay;
+    const quotes = extractQuotes(essay.body);
+    const quote = quotes[Math.floor(random() * quotes.length)];
+    if (quote) return { text: quote.text, essay };
+  }
+  return fallback ? { text: excerpt(fallback.body, 120), essay: fallback } : null;
+}
+
+/** Reads what the post for `date` shows: hidden essays left out, empty days filled as configured. */
+export function gatherAnniversary(store: Store, options: PostOptions): AnniversaryContent {
+  const day = store.essays.onThisDay(options.date, { includeHidden: false });
+  // Only earlier years: an essay written today is not an anniversary yet.
+  const essays = day.essays.filter((e) => e.yearsAgo > 0);
+  const empty = essays.length === 0;
+  return {
+    date: options.date,
+    essays,
+    nearest: empty && options.emptyDay === 'nearest' ? day.nearest : [],
+    quote: empty && options.emptyDay === 'quote' ? pickQuote(store, options.random) : null,
+  };
+}
+
+/** The post as a Discord message, or null when there is nothing to post (an empty day set to skip). */
+export function renderAnniversaryPost(content: AnniversaryContent, locale: Locale): MessagePayload | null {
+  const day = formatMonthDay(content.date, locale);
+  const title = t(locale, 'today.title', { date: day });
+  if (content.essays.length > 0) {
+    const shown = content.essays.slice(0, LIST_PAGE_SIZE);
+    const more = content.essays.length - shown.length;
+    return renderEssayList({
+      title,
+      items: shown.map((essay) => ({ essay, lead: ageLead(locale, essay.yearsAgo) })),
+      page: 0,
+      pageCount: 1,
+      footer: more > 0 ? t(locale, 'post.more', { n: more, date: content.date.slice(5) }) : undefined,
+      locale,
+    });
+  }
+  if (content.nearest.length > 0) {
+    return renderEssayList({
+      title: t(locale, 'today.nearestTitle', { date: day }),
+      intro: `${t(locale, 'today.none', { date: day })}\n${t(locale, 'today.nearest')}`,
+      items: content.nearest.slice(0, LIST_PAGE_SIZE).map((essay) => ({ essay, lead: essay.date })),
+      page: 0,
+      pageCount: 1,
+      locale,
+    });
+  }
+  if (content.quote) {
+    const { essay } = content.quote;
+    const quote = escapeMarkdown(excerpt(content.quote.text, QUOTE_CHARS)).replace(/\n+/gu, ' ');
+    const source = `— ${escapeMarkdown(displayTitle(essay, false))} · ${escapeMarkdown(dateAndPlace(essay))}`;
+    return message({
+      embeds: [{ title, description: `${t(locale, 'post.quoteIntro', { date: day })}\n\n> ${quote}\n${source}`, color: ACCENT }],
+      components: rows([button(essayIds.open(essay.id), t(locale, 'quote.readEssay'), { emoji: '📖' })]),
+    });
+  }
+  return null;
+}
+
+/** The post for `date` as it would go out now, or null when there is nothing to post. */
+export function composeAnniversaryPost(store: Store, options: PostOptions): MessagePayload | null {
+  return renderAnniversaryPost(gatherAnniversary(store, options), options.language);
+}

@@ -1,0 +1,128 @@
+import { describe, expect, it } from 'vitest';
+import { fixedClock } from '../src/clock.js';
+import type { EssayDraft } from '../src/journal/essay.js';
+import { composeAnniversaryPost, gatherAnniversary, type PostOptions } from '../src/schedule/post.js';
+import type { Store } from '../src/store/index.js';
+import { memoryStore } from './helpers/store.js';
+
+function draft(date: string, over: Partial<EssayDraft> = {}): EssayDraft {
+  return { title: `写于 ${date}`, body: `这是 ${date} 的文章。天气很好。`, date, place: '北京', tags: [], ...over };
+}
+
+function storeWith(...drafts: EssayDraft[]): Store {
+  const store = memoryStore(fixedClock('2026-11-01T00:00:00Z'));
+  drafts.forEach((d, i) => store.essays.insert(d, `test-${i}.md`));
+  return store;
+}
+
+const options = (over: Partial<PostOptions> = {}): PostOptions => ({ date: '2026-11-01', language: 'zh-CN', emptyDay: 'skip', random: () => 0, ...over });
+
+function buttonsOf(payload: ReturnType<typeof composeAnniversaryPost>): Array<{ custom_id?: string; label?: string }> {
+  return (payload?.components ?? []).flatMap((row) => row.components as Array<{ custom_id?: string; label?: string }>);
+}
+
+describe('the anniversary post', () => {
+  it('heads the post in the server\'s language and lists each earlier year with "N years ago", title and place', () => {
+    const store = storeWith(draft('2025-11-01'), draft('2023-11-01', { place: null }), draft('2024-10-31'));
+    const zh = composeAnniversaryPost(store, options())!;
+    expect(zh.embeds![0]!.title).toBe('那年今日 · 11月1日');
+    expect(zh.embeds![0]!.description).toContain('**1 年前** · 写于 2025-11-01 · 北京');
+    expect(zh.embeds![0]!.description).toContain('**3 年前** · 写于 2023-11-01\n');
+    expect(zh.embeds![0]!.description).not.toContain('2024-10-31');
+    const en = composeAnniversaryPost(store, options({ language: 'en-US' }))!;
+    expect(en.embeds![0]!.title).toBe('On this day · November 1');
+    expect(en.embeds![0]!.description).toContain('**1 year ago**');
+    expect(en.embeds![0]!.description).toContain('**3 years ago**');
+    expect(en.allowed_mentions).toEqual({ parse: [] });
+  });
+
+  it('gives every essay a button that opens it whole (the essay:open route)', () => {
+    const store = storeWith(draft('2025-11-01'), draft('2023-11-01'));
+    const ids = store.essays.list().map((e) => e.id);
+    const customIds = buttonsOf(composeAnniversaryPost(store, options())).map((b) => b.custom_id);
+    expect(customIds.sort()).toEqual(ids.map((id) => `essay:open:${id}`).sort());
+  });
+
+  it('leaves hidden essays out, and skips the day when only hidden ones remain', () => {
+    const store = storeWith(draft('2025-11-01', { title: '公开' }), draft('2024-11-01', { title: '私密' }));
+    const hidden = store.essays.list().find((e) => e.title === '私密')!;
+    store.essays.setHidden(hidden.id, true);
+    const post = composeAnniversaryPost(store, options())!;
+    expect(post.embeds![0]!.description).toContain('公开');
+    expect(post.embeds![0]!.description).not.toContain('私密');
+    expect(buttonsOf(post).map((b) => b.custom_id)).not.toContain(`essay:open:${hidden.id}`);
+    store.essays.setHidden(store.essays.list().find((e) => e.title === '公开')!.id, true);
+    expect(composeAnniversaryPost(store, options())).toBeNull();
+  });
+
+  it('cuts the excerpt at a sentence end within 300 characters', () => {
+    const sentence = '这是一个完整的句子,写得很长很长。';
+    const body = sentence.repeat(40);
+    const store = storeWith(draft('2025-11-01', { body }));
+    const description = composeAnniversaryPost(store, options())!.embeds![0]!.description!;
+    const excerptLine = description.split('\n')[1]!;
+    expect(Array.from(excerptLine).length).toBeLessThanOrEqual(300);
+    expect(excerptLine.endsWith('。')).toBe(true);
+  });
+
+  it('does not count an essay written today as an anniversary', () => {
+    const store = storeWith(draft('2026-11-01'));
+    expect(gatherAnniversary(store, options()).essays).toEqual([]);
+    expect(composeAnniversaryPost(store, options())).toBeNull();
+  });
+
+  it('shows Feb 29 essays on Feb 28 in a year without Feb 29, and on Feb 29 only in leap years', () => {
+    const store = storeWith(draft('2024-02-29', { title: '闰日' }));
+    expect(composeAnniversaryPost(store, options({ date: '2027-02-28' }))!.embeds![0]!.description).toContain('**3 年前** · 闰日');
+    expect(composeAnniversaryPost(store, options({ date: '2028-02-28' }))).toBeNull();
+    expect(composeAnniversaryPost(store, options({ date: '2028-02-29' }))!.embeds![0]!.description).toContain('**4 年前** · 闰日');
+  });
+
+  it('crosses the year boundary: Jan 1 essays on Jan 1, Dec 31 essays on Dec 31', () => {
+    const store = storeWith(draft('2025-12-31', { title: '除夕' }), draft('2025-01-01', { title: '元旦' }));
+    expect(composeAnniversaryPost(store, options({ date: '2026-12-31' }))!.embeds![0]!.description).toContain('除夕');
+    expect(composeAnniversaryPost(store, options({ date: '2027-01-01' }))!.embeds![0]!.description).toContain('**2 年前** · 元旦');
+  });
+
+  it('stays inside Discord\'s limits on a day with many long essays, naming how many more there are', () => {
+    const long = '很长的一段话,'.repeat(200) + '结束。';
+    const store = storeWith(...Array.from({ length: 14 }, (_, i) => draft(`${2010 + i}-11-01`, { title: 'T'.repeat(300), body: long })));
+    const post = composeAnniversaryPost(store, options())!;
+    const embed = post.embeds![0]!;
+    expect(embed.description!.length).toBeLessThanOrEqual(4096);
+    expect(embed.title!.length).toBeLessThanOrEqual(256);
+    expect((embed.title?.length ?? 0) + embed.description!.length + (embed.footer?.text.length ?? 0)).toBeLessThanOrEqual(6000);
+    expect(embed.footer?.text).toContain('4');
+    expect(post.components!.length).toBeLessThanOrEqual(5);
+    for (const row of post.components!) expect(row.components.length).toBeLessThanOrEqual(5);
+  });
+
+  describe('on a day with nothing to remember', () => {
+    const store = storeWith(draft('2025-11-03', { title: '三号', body: '这是第一句很重要的话,值得一读。第二句也不错。' }));
+
+    it('posts nothing when set to skip', () => {
+      expect(composeAnniversaryPost(store, options())).toBeNull();
+    });
+
+    it('posts the nearest days\' essays when set to nearest', () => {
+      const post = composeAnniversaryPost(store, options({ emptyDay: 'nearest', language: 'en-US' }))!;
+      expect(post.embeds![0]!.title).toBe('Nearest to November 1');
+      expect(post.embeds![0]!.description).toContain('Nothing was written on November 1 in earlier years.');
+      expect(post.embeds![0]!.description).toContain('三号');
+    });
+
+    it('posts a whole sentence from a journal essay, with a button to read it, when set to quote', () => {
+      const post = composeAnniversaryPost(store, options({ emptyDay: 'quote' }))!;
+      const embed = post.embeds![0]!;
+      expect(embed.title).toBe('那年今日 · 11月1日');
+      expect(embed.description).toMatch(/> (这是第一句很重要的话,值得一读。|第二句也不错。)/u);
+      expect(embed.description).toContain('— 三号 · 2025-11-03 · 北京');
+      expect(buttonsOf(post)[0]!.custom_id).toMatch(/^essay:open:\d+$/u);
+    });
+
+    it('posts nothing at all when the journal is empty, whatever the setting', () => {
+      const empty = storeWith();
+      for (const emptyDay of ['skip', 'nearest', 'quote'] as const) expect(composeAnniversaryPost(empty, options({ emptyDay }))).toBeNull();
+    });
+  });
+});
