@@ -10,6 +10,7 @@ import { createTrashStore } from './trash.js';
 import { createGuildStore } from './guilds.js';
 import { createPostStore } from './posts.js';
 import { createSearchIndexer, createSearchStore, rebuildSearchIndexIfStale } from './search.js';
+import { createQuoteStore } from './quotes.js';
 
 export interface Store {
   db: Db;
@@ -23,6 +24,8 @@ export interface Store {
   posts: ReturnType<typeof createPostStore>;
   /** Chinese-first full-text search over essays. */
   search: ReturnType<typeof createSearchStore>;
+  /** Quotes: extracted from visible essays, curated by authors, and what each channel saw last. */
+  quotes: ReturnType<typeof createQuoteStore>;
   /** Runs `fn` in one transaction (nested calls join the outer one). */
   transaction<T>(fn: () => T): T;
   close(): void;
@@ -33,14 +36,17 @@ export function openStore(path: string, clock: Clock): Store {
   const db = openDatabase(path);
   const now = () => clock.now();
   const searchIndexer = createSearchIndexer(db);
-  const essays = createEssayStore(db, now, [searchIndexer]);
+  const quotes = createQuoteStore(db, now);
+  const essays = createEssayStore(db, now, [searchIndexer, quotes.indexer]);
   const meta = createMetaStore(db);
   rebuildSearchIndexIfStale(db, meta, essays, searchIndexer);
+  quotes.rebuildIfStale(meta);
   return {
     db,
     essays,
     meta,
     search: createSearchStore(db, (ids, v) => essays.getMany(ids, v)),
+    quotes,
     trash: createTrashStore(db, essays, now),
     guilds: createGuildStore(db, now),
     posts: createPostStore(db, now),

@@ -109,4 +109,49 @@ export const MIGRATIONS: readonly Migration[] = [
       );
     `,
   },
+  {
+    name: 'quotes: sentences extracted from visible essays, curated quotes, recently shown per channel',
+    sql: `
+      -- Filled from src/journal/quotes.ts by src/store/quotes.ts; a hidden essay has no rows here.
+      CREATE TABLE essay_quotes (
+        id            INTEGER PRIMARY KEY,
+        essay_id      INTEGER NOT NULL REFERENCES essays (id) ON DELETE CASCADE,
+        start_offset  INTEGER NOT NULL,
+        end_offset    INTEGER NOT NULL CHECK (end_offset > start_offset),
+        text          TEXT NOT NULL,
+        quote_key     TEXT NOT NULL UNIQUE
+      ) STRICT;
+      CREATE INDEX essay_quotes_by_essay ON essay_quotes (essay_id, start_offset);
+
+      -- The same tokens as essay_search (indexTokens), rowid = essay_quotes.id.
+      CREATE VIRTUAL TABLE essay_quote_search USING fts5(
+        text, content = '', contentless_delete = 1, tokenize = 'ascii', prefix = '1'
+      );
+
+      -- No foreign key on essay_id: a curated quote follows its essay into the trash and back.
+      CREATE TABLE curated_quotes (
+        id                 INTEGER PRIMARY KEY,
+        text               TEXT NOT NULL UNIQUE CHECK (length(text) > 0),
+        essay_id           INTEGER,
+        guild_id           TEXT,
+        channel_id         TEXT,
+        message_id         TEXT UNIQUE,
+        message_url        TEXT,
+        message_author_id  TEXT,
+        saved_by           TEXT,
+        created_at         TEXT NOT NULL
+      ) STRICT;
+      CREATE INDEX curated_quotes_by_essay ON curated_quotes (essay_id);
+
+      -- scope: a Discord channel id, or 'cli'. seq grows per scope; only the newest few of each source are kept.
+      CREATE TABLE quote_history (
+        scope      TEXT NOT NULL,
+        quote_key  TEXT NOT NULL,
+        source     TEXT NOT NULL CHECK (source IN ('curated', 'extracted')),
+        seq        INTEGER NOT NULL,
+        PRIMARY KEY (scope, quote_key)
+      ) STRICT, WITHOUT ROWID;
+      CREATE INDEX quote_history_by_seq ON quote_history (scope, source, seq);
+    `,
+  },
 ];
