@@ -111,8 +111,8 @@ export interface AnniversarySchedulerDeps {
 export interface AnniversaryScheduler {
   /** Ticks every minute from now on, and posts whatever is due already (the startup catch-up); resolves when that catch-up is done. */
   start(): Promise<void>;
-  /** Posts every server that is due at this moment. Never throws. */
-  runDue(): Promise<void>;
+  /** Posts every server that is due at this moment and says how each went. Never throws. */
+  runDue(): Promise<PostOutcome[]>;
   /** A manager's `/journal post-now`: today's post now, whatever the time; counts as today's. */
   postNow(guildId: string): Promise<PostOutcome>;
   /** Stops ticking and waits (briefly) for sends in flight. */
@@ -193,8 +193,8 @@ export function createAnniversaryScheduler(deps: AnniversarySchedulerDeps): Anni
     return running;
   }
 
-  async function runDue(): Promise<void> {
-    if (stopped) return;
+  async function runDue(): Promise<PostOutcome[]> {
+    if (stopped) return [];
     try {
       const now = clock.now();
       const due = store.guilds.listEnabled().flatMap((settings) => {
@@ -202,9 +202,11 @@ export function createAnniversaryScheduler(deps: AnniversarySchedulerDeps): Anni
         return plan.due ? [{ settings, date: plan.date }] : [];
       });
       // Servers post side by side: one slow or rate-limited channel does not hold up the others.
-      await Promise.allSettled(due.map(({ settings, date }) => post(settings, date, false)));
+      const settled = await Promise.allSettled(due.map(({ settings, date }) => post(settings, date, false)));
+      return settled.flatMap((r) => (r.status === 'fulfilled' ? [r.value] : []));
     } catch (err) {
       logger.error({ err }, 'anniversary check failed');
+      return [];
     }
   }
 
@@ -216,7 +218,10 @@ export function createAnniversaryScheduler(deps: AnniversarySchedulerDeps): Anni
       task = cronSchedule('* * * * *', runDue, { name: 'anniversary-posts', noOverlap: true, timezone: 'UTC', logger: cronLogger(logger) });
       logger.info({ servers: store.guilds.listEnabled().length }, 'anniversary scheduler started');
       // The catch-up: whatever came due while the bot was down (today's only).
-      return runDue();
+      return runDue().then((outcomes) => {
+        const count = (kind: PostOutcome['kind']) => outcomes.filter((o) => o.kind === kind).length;
+        logger.info({ posted: count('posted'), skipped: count('skipped'), failed: count('failed') }, 'anniversary catch-up done');
+      });
     },
 
     runDue,
