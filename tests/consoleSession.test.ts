@@ -115,7 +115,8 @@ describe('forms and failures in the console', () => {
     submitted.length = 0;
     const { out } = await session(['/form open', 'a title that is too long', '', '.', 'line one', '', 'line three', '.', '/form refuse'], { dispatch, definitions: [form] });
     expect(submitted).toEqual([{ title: 'Draft', body: 'line one\n\nline three' }]);
-    expect(out).toContain('Form: New essay');
+    // Listed up front, since piped input shows no prompts.
+    expect(out).toContain('Form: New essay\nAnswer each field; an empty answer keeps the value shown in [brackets]. End long text with a line holding only ".". /cancel drops the form.\n  1. Title [Draft] — required\n  2. Body — required; several lines, ended by a line holding only "."\n');
     expect(out).toContain('Title: must be at most 10 characters long.');
     // An empty answer to the required Body is refused, and it is asked again.
     expect(out).toContain('Body is required.');

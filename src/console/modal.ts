@@ -15,6 +15,8 @@ export interface FormField {
   required: boolean;
   /** Prefilled value, kept when the answer is empty. */
   value?: string;
+  /** Discord's grey hint, e.g. an example date. */
+  placeholder?: string;
   minLength?: number;
   maxLength?: number;
 }
@@ -32,6 +34,7 @@ function fieldOf(input: APITextInputComponent, label: string): FormPart {
       // Discord's default for text inputs is required.
       required: input.required !== false,
       ...(input.value !== undefined ? { value: input.value } : {}),
+      ...(input.placeholder !== undefined ? { placeholder: input.placeholder } : {}),
       ...(input.min_length !== undefined ? { minLength: input.min_length } : {}),
       ...(input.max_length !== undefined ? { maxLength: input.max_length } : {}),
     },

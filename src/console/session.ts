@@ -49,6 +49,12 @@ export interface ConsoleSession {
   handleLine(line: string): Promise<'continue' | 'quit'>;
 }
 
+/** A prefilled value or hint, on one line and short enough for a prompt. */
+function short(text: string): string {
+  const line = text.replace(/\s+/gu, ' ').trim();
+  return [...line].length > 40 ? `${[...line].slice(0, 40).join('')}…` : line;
+}
+
 /** Ends a multi-line answer. */
 const END_OF_TEXT = '.';
 const CANCEL = '/cancel';
@@ -74,13 +80,21 @@ export function createSession(deps: SessionDeps): ConsoleSession {
     return saved;
   }
 
+  /** "Date [2026-11-29] (2025-11-01)" · "Body — required; several lines, ended by "."" */
+  function describeField(field: FormField): string {
+    const notes = [field.required ? t(locale, 'console.helpRequired') : '', field.multiline ? t(locale, 'console.fieldLines') : ''].filter(Boolean);
+    const value = field.value ? ` [${short(field.value)}]` : '';
+    const hint = field.placeholder ? ` (${short(field.placeholder)})` : '';
+    return `${field.label}${value}${hint}${notes.length > 0 ? ` — ${notes.join('; ')}` : ''}`;
+  }
+
   /**
    * Asks one field until the answer is acceptable; null when the form is
    * dropped (/cancel, or no answer before the input ends). The end of input
    * also ends a long text, so a whole form can be piped in.
    */
   async function askField(field: FormField): Promise<string | null> {
-    const shown = field.value ? ` [${field.value.length > 40 ? `${field.value.slice(0, 40)}…` : field.value}]` : '';
+    const shown = field.value ? ` [${short(field.value)}]` : '';
     for (;;) {
       const lines: string[] = [];
       let line = await io.readLine(`${field.label}${shown}: `, field.multiline ? undefined : field.value);
@@ -103,7 +117,9 @@ export function createSession(deps: SessionDeps): ConsoleSession {
     const parts = formParts(modal);
     const unsupported = parts.find((p) => p.kind === 'unsupported');
     if (unsupported) return say({ key: 'console.modalUnsupported', params: { label: unsupported.label } });
-    io.write(`${t(locale, 'console.modalTitle', { title: modal.title })}\n${t(locale, 'console.modalHelp')}`);
+    // The fields are listed up front: piped, no prompt will name them.
+    const fieldList = parts.flatMap((p) => (p.kind === 'field' ? [p.field] : [])).map((f, i) => `  ${i + 1}. ${describeField(f)}`);
+    io.write([t(locale, 'console.modalTitle', { title: modal.title }), t(locale, 'console.modalHelp'), ...fieldList].join('\n'));
     const fields: Record<string, string> = {};
     for (const part of parts) {
       if (part.kind === 'text') io.write(part.text);

@@ -67,6 +67,7 @@ export const enUS = {
   'console.modalHelp': 'Answer each field; an empty answer keeps the value shown in [brackets]. End long text with a line holding only ".". /cancel drops the form.',
   'console.modalRequired': '{label} is required.',
   'console.modalCancelled': 'Form dropped; nothing was sent.',
+  'console.fieldLines': 'several lines, ended by a line holding only "."',
   'console.modalUnsupported': 'This form has a field the console cannot fill ({label}); use Discord or the journal command line.',
   'console.helpTitle': 'Commands',
   'console.helpOptions': 'Options',

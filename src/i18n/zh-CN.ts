@@ -69,6 +69,7 @@ export const zhCN: Messages = {
   'console.modalHelp': '逐项填写;留空则保留 [方括号] 中的值。长文本以单独一行“.”结束。/cancel 放弃表单。',
   'console.modalRequired': '{label} 为必填项。',
   'console.modalCancelled': '已放弃表单,没有提交任何内容。',
+  'console.fieldLines': '可写多行,以单独一行“.”结束',
   'console.modalUnsupported': '这个表单有控制台无法填写的项({label});请在 Discord 或 journal 命令行中操作。',
   'console.helpTitle': '命令',
   'console.helpOptions': '选项',
