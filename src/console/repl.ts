@@ -49,11 +49,10 @@ export async function runRepl(options: ReplOptions): Promise<number> {
   // One iterator for the whole session, so a form can read the lines after its command.
   const lines = rl[Symbol.asyncIterator]();
   const io: ConsoleIO = {
-    async readLine(prompt, prefill) {
+    async readLine(prompt) {
       if (interactive) {
         rl.setPrompt(prompt);
         rl.prompt();
-        if (prefill) rl.write(prefill);
       }
       const next = await lines.next();
       return next.done ? null : next.value;

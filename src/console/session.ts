@@ -16,8 +16,8 @@ import { parseInput, type InputProblem } from './parseInput.js';
 import { renderPayload, type ConsoleAction, type TextStyle } from './renderText.js';
 
 export interface ConsoleIO {
-  /** The next line typed, or null at the end of input. `prompt` is shown only on a terminal; `prefill` is put in the line to edit there. */
-  readLine(prompt: string, prefill?: string): Promise<string | null>;
+  /** The next line typed, or null at the end of input. `prompt` is shown only on a terminal. */
+  readLine(prompt: string): Promise<string | null>;
   /** Prints text (a newline is added). */
   write(text: string): void;
 }
@@ -97,7 +97,7 @@ export function createSession(deps: SessionDeps): ConsoleSession {
     const shown = field.value ? ` [${short(field.value)}]` : '';
     for (;;) {
       const lines: string[] = [];
-      let line = await io.readLine(`${field.label}${shown}: `, field.multiline ? undefined : field.value);
+      let line = await io.readLine(`${field.label}${shown}: `);
       while (line !== null && line.trim() !== CANCEL && field.multiline && line !== END_OF_TEXT) {
         lines.push(line);
         line = await io.readLine('… ');
