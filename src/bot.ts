@@ -6,6 +6,8 @@ import { Events, type Client } from 'discord.js';
 import { systemClock, type Clock } from './clock.js';
 import type { Config } from './config.js';
 import { syncJournalDir } from './import/syncJournalDir.js';
+import { watchFolder } from './import/watchFolder.js';
+import { createDownloader } from './discord/download.js';
 import type { Logger } from './logger.js';
 import { openStore, type Store } from './store/index.js';
 import { commandDefinitions } from './commands/index.js';
@@ -28,6 +30,9 @@ export async function startBot(config: Config & { DISCORD_TOKEN: string }, logge
   let client: Client | undefined;
   try {
     syncJournalDir(store, config.JOURNAL_DIR, logger);
+    // The folder stays an inbox while the bot runs: new and changed files are imported within seconds.
+    const folderWatch = watchFolder({ store, dir: config.JOURNAL_DIR, logger });
+    if (folderWatch) stoppers.push(() => folderWatch.close());
 
     const token = config.DISCORD_TOKEN;
     let applicationId = config.DISCORD_APPLICATION_ID ?? applicationIdFromToken(token);
@@ -43,7 +48,7 @@ export async function startBot(config: Config & { DISCORD_TOKEN: string }, logge
 
     client = createClient(config);
     const scheduler = createAnniversaryScheduler({ store, clock, logger, poster: createChannelPoster(client) });
-    client.on(Events.InteractionCreate, createInteractionHandler({ store, clock, config, logger, services: { postAnniversary: (guildId) => scheduler.postNow(guildId) } }));
+    client.on(Events.InteractionCreate, createInteractionHandler({ store, clock, config, logger, services: { postAnniversary: (guildId) => scheduler.postNow(guildId), download: createDownloader({ cdnUrl: config.DISCORD_CDN_URL }) } }));
     client.on(Events.Error, (err) => logger.error({ err }, 'discord client error'));
     client.rest.on('rateLimited', (info) => logger.warn({ route: info.route, retryAfter: info.retryAfter, global: info.global }, 'rate limited by Discord'));
     const ready = new Promise<void>((resolve) => client!.once(Events.ClientReady, () => resolve()));
@@ -58,6 +63,7 @@ export async function startBot(config: Config & { DISCORD_TOKEN: string }, logge
     void scheduler.start();
     stoppers.push(() => scheduler.stop());
   } catch (err) {
+    for (const stop of stoppers.reverse()) await Promise.resolve().then(stop).catch(() => {});
     await client?.destroy().catch(() => {});
     store.close();
     throw err;

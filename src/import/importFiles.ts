@@ -125,7 +125,7 @@ function applyFile(store: Store, file: ReadFile): ImportResult {
   const trashed = source ? null : store.trash.fedBy(file.path);
   if (trashed && (trashed.fileHash === file.fileHash || file.mtimeMs <= Date.parse(trashed.deletedAt))) {
     // Deleted in Discord while the file stayed in the folder: the deletion is the newer change.
-    return { ...base, ...summary, status: 'unchanged', reason: `essay #${trashed.essayId} is in the trash (journal restore ${trashed.essayId} brings it back)` };
+    return { ...base, ...summary, status: 'unchanged', essayId: trashed.essayId, reason: `essay #${trashed.essayId} is in the trash (journal restore ${trashed.essayId} brings it back)` };
   }
   const added = essays.insert(draft, file.path);
   applyHidden(added);

@@ -1,0 +1,89 @@
+/**
+ * Watching the journal folder while the bot runs: a new or changed essay
+ * file is imported within seconds. The folder is an inbox, not a mirror: a
+ * file deleted from it leaves its essay alone (deleting is /essay delete).
+ */
+import { existsSync, statSync, watch, type FSWatcher } from 'node:fs';
+import { basename, join } from 'node:path';
+import type { Logger } from '../logger.js';
+import type { Store } from '../store/index.js';
+import { importPaths, isEssayFile, type ImportResult } from './importFiles.js';
+import { logSyncResults } from './syncJournalDir.js';
+
+/** Editors save in bursts (temp file, rename, chmod): one import after the burst settles. */
+export const WATCH_DEBOUNCE_MS = 400;
+
+export interface FolderWatch {
+  /** Stops watching; a pending import is dropped (the next startup sync catches it). */
+  close(): void;
+}
+
+export interface WatchOptions {
+  store: Store;
+  dir: string;
+  logger: Logger;
+  debounceMs?: number;
+  /** Called after each import run (tests wait on it). */
+  onImport?(results: ImportResult[]): void;
+}
+
+/** Paths worth importing among those that changed: existing essay files, or folders (walked). */
+function importable(path: string): boolean {
+  if (!existsSync(path)) return false; // deleted or renamed away: the essay stays
+  try {
+    return statSync(path).isDirectory() ? !basename(path).startsWith('.') : isEssayFile(basename(path));
+  } catch {
+    return false;
+  }
+}
+
+/**
+ * Starts watching `dir` (recursively). Returns null when the folder does not
+ * exist, as the startup sync treats it.
+ */
+export function watchFolder(options: WatchOptions): FolderWatch | null {
+  const { store, dir, logger } = options;
+  if (!existsSync(dir)) return null;
+  const pending = new Set<string>();
+  let timer: NodeJS.Timeout | undefined;
+  let closed = false;
+
+  const run = () => {
+    timer = undefined;
+    if (closed) return;
+    const paths = [...pending].filter(importable);
+    pending.clear();
+    if (paths.length === 0) return;
+    try {
+      const results = importPaths(store, paths);
+      logSyncResults(results, logger);
+      options.onImport?.(results);
+    } catch (err) {
+      // A locked database or a vanished file must not stop the watcher; the next change retries.
+      logger.error({ err, paths }, 'importing changed essay files failed');
+    }
+  };
+
+  let watcher: FSWatcher;
+  try {
+    watcher = watch(dir, { recursive: true }, (_event, filename) => {
+      // No name means "something changed here": look at the whole folder (unchanged files cost a hash).
+      pending.add(filename ? join(dir, filename.toString()) : dir);
+      if (timer) clearTimeout(timer);
+      timer = setTimeout(run, options.debounceMs ?? WATCH_DEBOUNCE_MS);
+    });
+  } catch (err) {
+    logger.warn({ err, dir }, 'cannot watch the journal folder; changes are picked up at the next start');
+    return null;
+  }
+  watcher.on('error', (err) => logger.warn({ err, dir }, 'journal folder watch failed; changes are picked up at the next start'));
+  logger.info({ dir }, 'watching the journal folder');
+
+  return {
+    close() {
+      closed = true;
+      if (timer) clearTimeout(timer);
+      watcher.close();
+    },
+  };
+}
