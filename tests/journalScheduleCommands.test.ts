@@ -119,6 +119,7 @@ describe('/journal setup', () => {
     expect(many).toHaveLength(25);
     for (const c of many) expect(String(c.name).length).toBeLessThanOrEqual(100);
     expect(runAutocomplete(context(store), 'journal', 'setup', { name: 'timezone', value: '' }, {})[0]!.value).toBe('Asia/Shanghai');
+    expect(runAutocomplete(context(store), 'journal', 'setup', { name: 'timezone', value: 'utc' }, {})[0]).toEqual({ name: 'UTC (UTC+00:00)', value: 'UTC' });
     expect(runAutocomplete(context(store, { caller: { id: '3', isAuthor: false, isManager: false } }), 'journal', 'setup', { name: 'timezone', value: 'asia' }, {})).toEqual([]);
   });
 });

@@ -76,6 +76,10 @@ export function postNonce(guildId: string, date: string): string {
   return createHash('sha256').update(`anniversary:${guildId}:${date}`).digest('base64url').slice(0, 25);
 }
 
+function errorMessage(err: unknown): string {
+  return err instanceof Error ? err.message : String(err);
+}
+
 /** The newest record as the due plan reads it: unfinished days carry their retry time. */
 function lastRecordOf(record: PostRecord | null): LastRecord | null {
   if (!record) return null;
@@ -155,9 +159,9 @@ export function createAnniversaryScheduler(deps: AnniversarySchedulerDeps): Anni
       payload = composeAnniversaryPost(store, { date, language: settings.language, emptyDay: settings.emptyDay, random });
     } catch (err) {
       // A bug, not Discord: retrying would only repeat it.
-      store.posts.markFailed(guildId, date, (err as Error)?.message ?? String(err));
+      store.posts.markFailed(guildId, date, errorMessage(err));
       log.error({ err }, 'could not compose the anniversary post');
-      return { kind: 'failed', date, reason: 'rejected', detail: (err as Error)?.message ?? String(err), retryAt: null };
+      return { kind: 'failed', date, reason: 'rejected', detail: errorMessage(err), retryAt: null };
     }
     if (!payload) {
       store.posts.markSkipped(guildId, date);
@@ -170,7 +174,8 @@ export function createAnniversaryScheduler(deps: AnniversarySchedulerDeps): Anni
       log.info({ messageId }, 'anniversary post sent');
       return { kind: 'posted', date, channelId, messageId };
     } catch (err) {
-      const failure = err instanceof PostError ? err : new PostError('unavailable', (err as Error)?.message ?? String(err));
+      // Anything the front end did not classify (a dropped connection, a timeout) is worth another try.
+      const failure = err instanceof PostError ? err : new PostError('unavailable', errorMessage(err));
       store.guilds.recordFailure(guildId, failure.reason, failure.message);
       if (failure.retryable) {
         const retryAt = new Date(clock.now().getTime() + retryDelayMs(claim.attempts));

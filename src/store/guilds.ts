@@ -76,6 +76,7 @@ function toSettings(row: GuildRow): GuildSettings {
 const COLUMNS = `guild_id, channel_id, post_time, time_zone, enabled, language, empty_day, starts_on,
   disabled_reason, last_failure_at, last_failure_reason, last_failure_detail, updated_at`;
 
+/** Prepares the settings statements once; `now` stamps every change. */
 export function createGuildStore(db: Db, now: () => Date) {
   const s = {
     get: db.prepare<[string], GuildRow>(`SELECT ${COLUMNS} FROM guild_settings WHERE guild_id = ?`),

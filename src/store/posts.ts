@@ -74,6 +74,7 @@ export interface ClaimRequest {
 
 const COLUMNS = 'guild_id, local_date, status, channel_id, nonce, message_id, attempts, retry_at, error, claimed_at, finished_at';
 
+/** Prepares the post statements once; `now` decides leases, retries and stamps. */
 export function createPostStore(db: Db, now: () => Date) {
   const s = {
     get: db.prepare<[string, string], PostRow>(`SELECT ${COLUMNS} FROM anniversary_posts WHERE guild_id = ? AND local_date = ?`),

@@ -28,16 +28,16 @@ export function readTime(input: string): string {
 }
 
 let zones: readonly string[] | undefined;
-/** Every zone this runtime knows (loaded once). */
+/** Every zone this runtime knows (loaded once); ICU lists UTC only as an alias, so it is added. */
 function allZones(): readonly string[] {
-  zones ??= Intl.supportedValuesOf('timeZone');
+  zones ??= [...Intl.supportedValuesOf('timeZone'), 'UTC'];
   return zones;
 }
 
 /** "UTC+08:00" for a zone at an instant. */
 function offsetLabel(zone: string, at: Date): string {
   const part = new Intl.DateTimeFormat('en-US', { timeZone: zone, timeZoneName: 'longOffset' }).formatToParts(at).find((p) => p.type === 'timeZoneName');
-  return (part?.value ?? 'GMT').replace(/^GMT/u, 'UTC').replace(/^UTC$/u, 'UTC±00:00');
+  return (part?.value ?? 'GMT').replace(/^GMT/u, 'UTC').replace(/^UTC$/u, 'UTC+00:00');
 }
 
 /**
