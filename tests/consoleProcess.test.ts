@@ -2,13 +2,14 @@
  * The console as a newcomer meets it: the real process, the shipped journal
  * (data/essays) synced into a fresh database, commands piped in.
  */
-import { existsSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { runEntry, runJournal } from './helpers/run.js';
 import { tempDir } from './helpers/store.js';
 
 const tmp = tempDir('journal-console-');
+const SEED_ESSAY = join('data/essays', readdirSync('data/essays').find((f) => f.endsWith('.txt') || f.endsWith('.md'))!);
 afterAll(() => tmp.cleanup());
 
 let dbCount = 0;
@@ -29,7 +30,7 @@ function expectInOrder(text: string, parts: readonly string[]): void {
 
 describe('npm run console on the shipped journal', () => {
   it('answers piped commands in order, presses buttons by number, survives a bad line, and exits 0 at the end of input', async () => {
-    const input = ['/essay on date:11-01', '1', '/essay today', '/essay bogus', '/essay search query:热爱', '/help', ''].join('\n');
+    const input = ['/essay on date:11-01', '1', '/essay today', '/essay bogus', '/essay search query:热爱', '/quote random', '/help', ''].join('\n');
     const run = await runEntry('src/console/main.ts', [], { env: freshEnv(), input });
     expect(run.stderr).toBe('');
     expect(run.code).toBe(0);
@@ -49,6 +50,12 @@ describe('npm run console on the shipped journal', () => {
     // The bad line: one line, and the session went on.
     expect(out).toMatch(/\n\n\/essay has no subcommand "bogus"\. Choose one of: today, on, [a-z, -]+\n\n/u);
     expectInOrder(out, ['/essay has no subcommand "bogus"', 'Search: 热爱', '**热爱**', 'Commands\n', '/essay on date: — Essays written on a given day', '/quit leaves.']);
+    // /quote random: a sentence of the shipped essay, with where it comes from.
+    const searchButtons = out.indexOf('[1] 📖 1 · 2025-11-01', out.indexOf('Search: 热爱'));
+    const quote = out.slice(out.indexOf('\n\n', searchButtons), out.indexOf('Commands\n'));
+    const essay = readFileSync(SEED_ESSAY, 'utf8');
+    expect(quote).toContain('2025-11-01');
+    expect(quote.split('\n').some((line) => line.length >= 6 && !line.includes('**') && essay.includes(line.trim())), quote).toBe(true);
   });
 
   it('speaks Chinese with --locale zh-CN and takes --db', async () => {

@@ -98,7 +98,7 @@ export function createSession(deps: SessionDeps): ConsoleSession {
     for (;;) {
       const lines: string[] = [];
       let line = await io.readLine(`${field.label}${shown}: `);
-      while (line !== null && line.trim() !== CANCEL && field.multiline && line !== END_OF_TEXT) {
+      while (line !== null && line.trim() !== CANCEL && field.multiline && line.trim() !== END_OF_TEXT) {
         lines.push(line);
         line = await io.readLine('… ');
       }
