@@ -16,14 +16,18 @@ const COMMON_OPTIONS: OptionSpec = {
   help: { type: 'boolean', short: 'h' },
 };
 
+/** Usages longer than this get their summary on the next line. */
+const USAGE_COLUMN = 38;
+
 function helpText(commands: readonly CliCommand[]): string {
-  const width = Math.max(...commands.map((c) => c.usage.length));
   return [
     'journal — your essays, kept in SQLite and brought back on their anniversaries',
     '',
     'Usage: journal <command> [options]   (every command takes --db PATH and --json)',
     '',
-    ...commands.map((c) => `  ${c.usage.padEnd(width)}  ${c.summary}`),
+    ...commands.map((c) =>
+      c.usage.length <= USAGE_COLUMN ? `  ${c.usage.padEnd(USAGE_COLUMN)}  ${c.summary}` : `  ${c.usage}\n  ${''.padEnd(USAGE_COLUMN)}  ${c.summary}`,
+    ),
   ].join('\n');
 }
 

@@ -10,4 +10,4 @@ import { backupCommand } from './backupCommand.js';
 import { restoreCommand } from './restoreCommand.js';
 import { postCommand } from './postCommand.js';
 
-export const CLI_COMMANDS: readonly CliCommand[] = [importCommand, listCommand, showCommand, todayCommand, searchCommand, statsCommand, consoleCommand, exportCommand, backupCommand, restoreCommand, postCommand];
+export const CLI_COMMANDS: readonly CliCommand[] = [importCommand, listCommand, showCommand, todayCommand, searchCommand, statsCommand, consoleCommand, exportCommand, backupCommand, restoreCommand, postCommand, registerCommand];

@@ -222,6 +222,7 @@ export const enUS = {
   'export.done': 'The whole journal: {essays} essays ({hidden} hidden). Restore it with journal import {file}.',
   'export.compressed': 'Compressed with gzip to fit in Discord: gunzip it before journal import.',
   'export.tooLarge': 'The export is {mb} MB, more than Discord takes; run journal export on the server instead.',
+
   // Quotes: /quote random|search|list|add|remove and the "Save as quote" menu (src/commands/quote/).
   'cmd.quote.search.description': 'Quotes containing these words',
   'cmd.quote.search.query.description': 'Words to find (Chinese or English)',

@@ -224,6 +224,7 @@ export const zhCN: Messages = {
   'export.done': '整本日记:{essays} 篇(其中 {hidden} 篇隐藏)。用 journal import {file} 恢复。',
   'export.compressed': '为了能在 Discord 里发送,已用 gzip 压缩:journal import 之前请先解压。',
   'export.tooLarge': '导出文件有 {mb} MB,超过了 Discord 的上限;请在服务器上运行 journal export。',
+
   // 语录:/quote random|search|list|add|remove 与"保存为语录"菜单(src/commands/quote/)。
   'cmd.quote.search.description': '包含这些词的语录',
   'cmd.quote.search.query.description': '要找的词(中文或英文)',

@@ -11,8 +11,13 @@ import { random } from './random.js';
 import { renderSearchPage, search } from './search.js';
 import { show } from './show.js';
 import { today } from './today.js';
+import { add } from './add.js';
+import { deleteEssay } from './delete.js';
+import { edit } from './edit.js';
+import { hide, unhide } from './hide.js';
+import { importFile } from './import.js';
 
-const subcommands = [today, on, show, random, list, search];
+const subcommands = [today, on, show, random, list, search, add, importFile, edit, hide, unhide, deleteEssay];
 
 export const essayCommand: SlashCommand = {
   data: chatCommand('essay', subcommands),

@@ -1,5 +1,5 @@
 import { subcommand } from '../define.js';
-import { todayOf, visibility } from '../context.js';
+import { todayOf } from '../context.js';
 import type { Subcommand } from '../types.js';
 import { renderDayList } from './dayList.js';
 
@@ -8,7 +8,8 @@ export const today: Subcommand = {
   access: 'everyone',
   execute(ctx) {
     const date = todayOf(ctx);
-    const { essays, nearest } = ctx.store.essays.onThisDay(date, visibility(ctx));
+    // An anniversary surface: hidden essays stay out even for authors (the reply is public, too).
+    const { essays, nearest } = ctx.store.essays.onThisDay(date);
     return { kind: 'message', payload: renderDayList(ctx, date, 0, essays, nearest) };
   },
 };

@@ -6,8 +6,9 @@ import { disable } from './disable.js';
 import { postNow } from './postNow.js';
 import { setup } from './setup.js';
 import { status } from './status.js';
+import { exportJournal } from './export.js';
 
-const subcommands: Subcommand[] = [stats, setup, status, postNow, disable];
+const subcommands: Subcommand[] = [stats, setup, status, postNow, disable, exportJournal];
 
 export const journalCommand: SlashCommand = {
   data: chatCommand('journal', subcommands),

@@ -1,0 +1,335 @@
+/**
+ * Writing from Discord at the handler level: the same dispatch the adapter
+ * and the console use, a real SQLite store, a frozen clock, and the real
+ * downloader against the fake Discord's CDN.
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { APIModalInteractionResponseCallbackData } from 'discord-api-types/v10';
+import { fixedClock } from '../src/clock.js';
+import { parseConfig } from '../src/config.js';
+import { UserFacingError } from '../src/errors.js';
+import { findSubcommand, runAutocomplete, runComponent, runSubcommand } from '../src/commands/index.js';
+import type { AttachmentOption, HandlerContext, Options, Reply } from '../src/commands/types.js';
+import { createDownloader } from '../src/discord/download.js';
+import { silentLogger } from '../src/logger.js';
+import type { Store } from '../src/store/index.js';
+import { startFakeDiscord, type FakeAttachment, type FakeDiscord } from './fakeDiscord/index.js';
+import { memoryStore } from './helpers/store.js';
+
+// 20:00 UTC is already the next morning in the author's zone.
+const NOW = '2026-11-29T20:00:00Z';
+const AUTHOR_TODAY = '2026-11-30';
+const AUTHOR = { id: '300000000000000001', isAuthor: true, isManager: false };
+const MANAGER = { id: '300000000000000002', isAuthor: false, isManager: true };
+const STRANGER = { id: '300000000000000003', isAuthor: false, isManager: false };
+
+let fake: FakeDiscord;
+beforeAll(async () => {
+  fake = await startFakeDiscord();
+});
+afterAll(() => fake.close());
+
+function context(store: Store, over: Partial<HandlerContext> = {}): HandlerContext {
+  return {
+    store,
+    clock: fixedClock(NOW),
+    config: parseConfig({ JOURNAL_TIMEZONE: 'Asia/Shanghai', DISCORD_CDN_URL: fake.cdnUrl }),
+    logger: silentLogger,
+    locale: 'en-US',
+    caller: AUTHOR,
+    guildId: '100000000000000001',
+    channelId: '200000000000000001',
+    services: { download: createDownloader({ cdnUrl: fake.cdnUrl }) },
+    random: () => 0,
+    ...over,
+  };
+}
+
+function run(ctx: HandlerContext, sub: string, options: Options = {}): Promise<Reply> {
+  return runSubcommand(ctx, findSubcommand('essay', sub)!, options);
+}
+
+async function refusal(p: Promise<unknown>): Promise<UserFacingError> {
+  const err = await p.then(() => null, (e: unknown) => e);
+  expect(err).toBeInstanceOf(UserFacingError);
+  return err as UserFacingError;
+}
+
+function modalOf(reply: Reply): APIModalInteractionResponseCallbackData {
+  if (reply.kind !== 'modal') throw new Error(`expected a modal, got ${reply.kind}`);
+  return reply.modal;
+}
+
+/** The prefilled values of a modal's inputs. */
+function prefilled(modal: APIModalInteractionResponseCallbackData): Record<string, string | undefined> {
+  return Object.fromEntries(
+    modal.components.flatMap((row) => ('components' in row ? row.components : [])).map((c) => [c.custom_id, 'value' in c ? c.value : undefined]),
+  );
+}
+
+function payloadOf(reply: Reply) {
+  if (reply.kind === 'modal') throw new Error('expected a message');
+  return reply.payload;
+}
+
+function seeded(): Store {
+  const store = memoryStore(fixedClock(NOW));
+  store.essays.insert({ title: '一年前', body: '那天的事。', date: '2025-11-30', place: '上海', tags: ['旅行'] }, 'a.md');
+  return store;
+}
+
+const asOption = (a: FakeAttachment): AttachmentOption => ({ id: a.id, filename: a.filename, size: a.size, url: a.url, contentType: a.content_type });
+
+describe('who may write', () => {
+  const WRITE_SUBCOMMANDS = ['add', 'import', 'edit', 'hide', 'unhide', 'delete'];
+
+  it('marks every write subcommand and the form/button route as authors-only', () => {
+    for (const sub of WRITE_SUBCOMMANDS) expect(findSubcommand('essay', sub)?.access, sub).toBe('author');
+    expect(findSubcommand('journal', 'export')?.access).toBe('author');
+  });
+
+  it.each([
+    ['a manager who is not an author', MANAGER],
+    ['a member', STRANGER],
+  ])('refuses %s with a sentence saying why, and changes nothing', async (_who, caller) => {
+    const store = seeded();
+    const ctx = context(store, { caller });
+    for (const sub of WRITE_SUBCOMMANDS) {
+      const err = await refusal(run(ctx, sub, { essay: '1' }));
+      expect(err.key, sub).toBe('error.authorOnly');
+    }
+    expect((await refusal(runSubcommand(ctx, findSubcommand('journal', 'export')!, {}))).key).toBe('error.authorOnly');
+    // A form or a button outlives the permission that opened it: the route checks again.
+    for (const id of [`write:add:${AUTHOR_TODAY}`, 'write:edit:1:2025-11-30', 'write:delete:1', 'write:undo:1']) {
+      expect((await refusal(runComponent(ctx, id, { body: '偷偷写的。', date: '2025-01-01' }))).key, id).toBe('error.authorOnly');
+    }
+    expect(runAutocomplete(ctx, 'essay', 'edit', { name: 'essay', value: '' }, {})).toEqual([]);
+    expect(store.essays.count({ includeHidden: true })).toBe(1);
+    expect(store.trash.list()).toEqual([]);
+  });
+});
+
+describe('/essay add', () => {
+  it('opens a form dated today in the author\'s zone and saves what was typed', async () => {
+    const store = seeded();
+    const ctx = context(store);
+    const modal = modalOf(await run(ctx, 'add'));
+    expect(modal.custom_id).toBe(`write:add:${AUTHOR_TODAY}`);
+    expect(prefilled(modal)).toMatchObject({ date: AUTHOR_TODAY });
+    expect(modal.components).toHaveLength(5);
+
+    const reply = await runComponent(ctx, modal.custom_id, { title: '新的一天', date: AUTHOR_TODAY, place: '北京', tags: '生活, 随笔', body: '今天写了一篇。' });
+    const payload = payloadOf(reply);
+    expect(reply).toMatchObject({ kind: 'message', ephemeral: true });
+    expect(payload.content).toMatch(/^Added essay #2/u);
+    expect(store.essays.get(2)).toMatchObject({ title: '新的一天', date: AUTHOR_TODAY, place: '北京', tags: ['生活', '随笔'], body: '今天写了一篇。', source: 'discord' });
+  });
+
+  it('takes the date and place from a footer line pasted with the text when the date was left as opened', async () => {
+    const store = seeded();
+    const ctx = context(store);
+    await runComponent(ctx, `write:add:${AUTHOR_TODAY}`, { date: AUTHOR_TODAY, body: '出发\n\n今天去了北京。\n\n— 2025.11.1 于横跨太平洋的飞机上' });
+    expect(store.essays.get(2)).toMatchObject({ title: '出发', date: '2025-11-01', place: '横跨太平洋的飞机上', body: '今天去了北京。' });
+  });
+
+  it('refuses a bad date and gives every typed word back, in a code block and as a file to import', async () => {
+    const store = seeded();
+    const ctx = context(store, { locale: 'zh-CN' });
+    const body = '写了很久的一段话,有 ```代码``` 也有 @everyone。\n第二段。';
+    const reply = await runComponent(ctx, `write:add:${AUTHOR_TODAY}`, { title: '不能丢', date: '2025-13-45', place: '家', tags: '', body });
+    const payload = payloadOf(reply);
+    expect(reply).toMatchObject({ kind: 'message', ephemeral: true });
+    expect(payload.content).toContain('没有保存');
+    expect(payload.content).toContain('2025-13-45');
+    expect(payload.allowed_mentions).toEqual({ parse: [] });
+    const shown = payload.embeds![0]!.description!.replace(/\u200b/gu, '');
+    expect(shown).toContain('写了很久的一段话');
+    expect(shown).toContain('第二段。');
+    expect(payload.embeds![0]!.title).toContain('不能丢');
+    const file = payload.files![0]!;
+    expect(file.name).toBe('essay-draft.md');
+    const text = file.data.toString('utf8');
+    expect(text).toContain(body);
+    expect(text).toContain('title: 不能丢');
+    expect(text).toContain('date: 2025-13-45');
+    expect(store.essays.count({ includeHidden: true })).toBe(1);
+  });
+
+  it('refuses a form without any date, still handing the text back', async () => {
+    const store = seeded();
+    const reply = await runComponent(context(store), `write:add:${AUTHOR_TODAY}`, { date: '', body: '没有日期的一段。' });
+    expect(payloadOf(reply).content).toMatch(/No date/u);
+    expect(payloadOf(reply).files![0]!.data.toString()).toContain('没有日期的一段。');
+  });
+
+  it('does not add the same text twice', async () => {
+    const store = seeded();
+    const reply = await runComponent(context(store), `write:add:${AUTHOR_TODAY}`, { title: '一年前', date: '2025-11-30', place: '上海', tags: '旅行', body: '那天的事。' });
+    expect(payloadOf(reply).content).toMatch(/already essay #1/u);
+    expect(store.essays.count()).toBe(1);
+  });
+});
+
+describe('/essay edit', () => {
+  it('opens the essay prefilled and saves the change under the same id', async () => {
+    const store = seeded();
+    const ctx = context(store);
+    const modal = modalOf(await run(ctx, 'edit', { essay: '1' }));
+    expect(prefilled(modal)).toEqual({ title: '一年前', date: '2025-11-30', place: '上海', tags: '旅行', body: '那天的事。' });
+    const reply = await runComponent(ctx, modal.custom_id, { title: '一年前', date: '2025-11-30', place: '上海', tags: '旅行', body: '那天的事,改了一个字。' });
+    expect(payloadOf(reply).content).toMatch(/Saved essay #1/u);
+    expect(store.essays.get(1)).toMatchObject({ id: 1, body: '那天的事,改了一个字。', source: 'a.md' });
+    expect(store.essays.count()).toBe(1);
+  });
+
+  it('keeps an untitled essay untitled even when its first line could be a title', async () => {
+    const store = memoryStore(fixedClock(NOW));
+    const e = store.essays.insert({ title: null, body: '短短一行\n\n然后是正文。', date: '2025-01-01', place: null, tags: [] }, 'discord');
+    const ctx = context(store);
+    const modal = modalOf(await run(ctx, 'edit', { essay: String(e.id) }));
+    await runComponent(ctx, modal.custom_id, { ...prefilled(modal), body: '短短一行\n\n然后是改过的正文。' } as Record<string, string>);
+    expect(store.essays.get(e.id)).toMatchObject({ title: null, body: '短短一行\n\n然后是改过的正文。' });
+  });
+
+  it('says "re-import the file" for an essay longer than a form holds', async () => {
+    const store = memoryStore(fixedClock(NOW));
+    const e = store.essays.insert({ title: '长文', body: '字'.repeat(4001), date: '2025-01-01', place: null, tags: [] }, 'long.md');
+    const err = await refusal(run(context(store), 'edit', { essay: String(e.id) }));
+    expect(err.key).toBe('write.tooLongForForm');
+    expect(err.params).toMatchObject({ id: e.id, length: 4001, max: 4000 });
+  });
+
+  it('hands the text back when the essay was deleted while the form was open', async () => {
+    const store = seeded();
+    store.trash.put(1, null);
+    const reply = await runComponent(context(store), 'write:edit:1:2025-11-30', { date: '2025-11-30', body: '改好的文字。' });
+    expect(payloadOf(reply).files![0]!.data.toString()).toContain('改好的文字。');
+  });
+
+  it('offers essays by title in autocomplete, hidden ones included for authors', () => {
+    const store = seeded();
+    store.essays.setHidden(1, true);
+    const choices = runAutocomplete(context(store), 'essay', 'edit', { name: 'essay', value: '一年' }, {});
+    expect(choices).toEqual([{ name: expect.stringContaining('一年前') as string, value: '1' }]);
+  });
+});
+
+describe('/essay hide and unhide', () => {
+  it('takes an essay out of /essay today (for everyone) and random, while authors still find it', async () => {
+    const store = seeded();
+    const author = context(store);
+    const member = context(store, { caller: STRANGER });
+    const todayText = async (ctx: HandlerContext) => payloadOf(await run(ctx, 'today')).embeds![0]!.description ?? '';
+    expect(await todayText(member)).toContain('那天的事');
+
+    const reply = await run(author, 'hide', { essay: '1' });
+    expect(payloadOf(reply).content).toMatch(/Essay #1 .* is hidden/u);
+    expect(await todayText(member)).not.toContain('那天的事');
+    expect(await todayText(author)).not.toContain('那天的事');
+    expect((await refusal(run(member, 'random'))).key).toBe('essay.empty');
+    expect(payloadOf(await run(author, 'show', { essay: '1' })).embeds![0]!.description).toContain('那天的事');
+    expect((await refusal(run(member, 'show', { essay: '1' }))).key).toBe('essay.unknownChoice');
+
+    await run(author, 'unhide', { essay: '1' });
+    expect(await todayText(member)).toContain('那天的事');
+  });
+});
+
+describe('/essay delete', () => {
+  it('asks first, moves the essay to the trash on confirm, and Undo brings it back under its id', async () => {
+    const store = seeded();
+    const ctx = context(store);
+    const ask = payloadOf(await run(ctx, 'delete', { essay: '1' }));
+    const ids = ask.components!.flatMap((r) => r.components).map((c) => ('custom_id' in c ? c.custom_id : ''));
+    expect(ids).toEqual(['write:delete:1', 'write:keep:1']);
+    expect(store.essays.count()).toBe(1);
+
+    expect(payloadOf(await runComponent(ctx, 'write:keep:1')).content).toMatch(/nothing was deleted/u);
+    expect(store.essays.count()).toBe(1);
+
+    const done = await runComponent(ctx, 'write:delete:1');
+    expect(done.kind).toBe('update');
+    expect(payloadOf(done).content).toMatch(/journal restore 1/u);
+    expect(store.essays.get(1, { includeHidden: true })).toBeNull();
+    expect(store.trash.get(1)).toMatchObject({ essayId: 1, deletedBy: AUTHOR.id });
+
+    // Pressing Delete again on a stale message finds nothing to delete.
+    expect((await refusal(runComponent(ctx, 'write:delete:1'))).key).toBe('essay.notFound');
+
+    const undone = await runComponent(ctx, 'write:undo:1');
+    expect(payloadOf(undone).content).toMatch(/Essay #1 .* is back/u);
+    expect(store.essays.get(1)).toMatchObject({ id: 1, title: '一年前', tags: ['旅行'] });
+  });
+});
+
+describe('/essay import', () => {
+  it('defers (privately), adds a good UTF-8 file, then updates it in place when sent again edited', async () => {
+    expect(findSubcommand('essay', 'import')!.defer).toBe('ephemeral');
+    const store = seeded();
+    const ctx = context(store);
+    const first = fake.registerAttachment('trip.md', '出发\n\n今天去了北京。\n\n— 2025.11.1 于北京\n');
+    const added = payloadOf(await run(ctx, 'import', { file: asOption(first) }));
+    expect(added.content).toBe('Added essay #2 from "trip.md".');
+    expect(added.embeds![0]!.title).toBe('出发');
+
+    const again = payloadOf(await run(ctx, 'import', { file: asOption(first) }));
+    expect(again.content).toMatch(/already essay #2; nothing changed/u);
+
+    const edited = fake.registerAttachment('trip.md', '出发\n\n今天去了上海。\n\n— 2025.11.1 于上海\n');
+    expect(payloadOf(await run(ctx, 'import', { file: asOption(edited) })).content).toMatch(/Updated essay #2 from "trip.md"/u);
+    expect(store.essays.get(2)).toMatchObject({ body: '今天去了上海。', place: '上海' });
+    expect(store.essays.count()).toBe(2);
+  });
+
+  it('refuses a GBK file in the author\'s language, adding nothing', async () => {
+    const store = seeded();
+    const gbk = Buffer.from([0xc4, 0xe3, 0xba, 0xc3, 0x0a, 0x0a, ...Buffer.from('- 2025.11.1')]);
+    const err = await refusal(run(context(store, { locale: 'zh-CN' }), 'import', { file: asOption(fake.registerAttachment('gbk.txt', gbk)) }));
+    expect(err.key).toBe('write.import.notUtf8');
+    expect(store.essays.count()).toBe(1);
+  });
+
+  it('refuses a file over 1 MB and one not on the CDN, without a request', async () => {
+    const store = seeded();
+    const ctx = context(store);
+    const before = fake.cdnRequests.length;
+    const huge = fake.registerLargeAttachment('huge.md', 2 * 1024 * 1024);
+    expect((await refusal(run(ctx, 'import', { file: asOption(huge) }))).key).toBe('write.import.tooLarge');
+    const foreign = { ...asOption(fake.registerAttachment('x.md', 'x')), url: 'http://127.0.0.1:9/attachments/x.md' };
+    expect((await refusal(run(ctx, 'import', { file: foreign }))).key).toBe('write.import.wrongHost');
+    expect(fake.cdnRequests.length).toBe(before);
+  });
+
+  it('refuses a file that is not .md or .txt before downloading, and a refused essay with the parser\'s reason', async () => {
+    const store = seeded();
+    const ctx = context(store);
+    const before = fake.cdnRequests.length;
+    expect((await refusal(run(ctx, 'import', { file: asOption(fake.registerAttachment('photo.jpg', 'x')) }))).key).toBe('write.import.notEssayFile');
+    expect(fake.cdnRequests.length).toBe(before);
+    const undated = payloadOf(await run(ctx, 'import', { file: asOption(fake.registerAttachment('undated.md', '没有日期的一段。')) }));
+    expect(undated.content).toMatch(/"undated\.md" was not imported: no date found/u);
+  });
+
+  it('tells the author to restore from the trash rather than adding a deleted essay twice', async () => {
+    const store = seeded();
+    const ctx = context(store);
+    const a = fake.registerAttachment('back.md', '回来\n\n又是一篇。\n\n— 2024.5.5\n');
+    await run(ctx, 'import', { file: asOption(a) });
+    store.trash.put(2, AUTHOR.id);
+    expect(payloadOf(await run(ctx, 'import', { file: asOption(a) })).content).toMatch(/in the trash: bring it back with journal restore 2/u);
+  });
+});
+
+describe('/journal export', () => {
+  it('sends the whole journal, hidden essays included, as a private JSON file', async () => {
+    const store = seeded();
+    store.essays.setHidden(store.essays.insert({ title: '私密', body: '不给别人看。', date: '2024-01-01', place: null, tags: [] }, 'discord').id, true);
+    const reply = await runSubcommand(context(store), findSubcommand('journal', 'export')!, {});
+    expect(reply).toMatchObject({ kind: 'message', ephemeral: true });
+    const file = payloadOf(reply).files![0]!;
+    expect(file.name).toBe(`journal-${AUTHOR_TODAY}.json`);
+    const doc = JSON.parse(file.data.toString('utf8')) as { essays: Array<{ title: string; hidden: boolean }> };
+    expect(doc.essays.map((e) => [e.title, e.hidden])).toEqual([['私密', true], ['一年前', false]]);
+    expect(payloadOf(reply).content).toMatch(/2 essays \(1 hidden\)/u);
+  });
+});
