@@ -6,7 +6,7 @@ import { ConfigError, loadConfig, type Config } from './config.js';
 import { UserFacingError } from './errors.js';
 import { createLogger, redactSecrets } from './logger.js';
 import { startBot } from './bot.js';
-import { isTokenRejected, TOKEN_REJECTED_MESSAGE } from './discord/client.js';
+import { isTokenRejected, onGatewayClosedForGood, TOKEN_REJECTED_MESSAGE } from './discord/client.js';
 
 const NO_TOKEN_MESSAGE = [
   'DISCORD_TOKEN is not set, so the bot cannot connect to Discord.',
@@ -33,18 +33,31 @@ const logger = createLogger(config.LOG_LEVEL, [token]);
 
 try {
   const bot = await startBot({ ...config, DISCORD_TOKEN: token }, logger);
-  const shutdown = (signal: string) => {
-    logger.info({ signal }, 'shutting down');
+  let stopping = false;
+  const shutdown = (exitCode: number) => {
+    if (stopping) return;
+    stopping = true;
     bot.stop().then(
-      () => process.exit(0),
+      () => process.exit(exitCode),
       (err: unknown) => {
         logger.error({ err }, 'error during shutdown');
         process.exit(1);
       },
     );
   };
-  process.once('SIGINT', () => shutdown('SIGINT'));
-  process.once('SIGTERM', () => shutdown('SIGTERM'));
+  process.once('SIGINT', () => {
+    logger.info({ signal: 'SIGINT' }, 'shutting down');
+    shutdown(0);
+  });
+  process.once('SIGTERM', () => {
+    logger.info({ signal: 'SIGTERM' }, 'shutting down');
+    shutdown(0);
+  });
+  // A token revoked while running: discord.js gives up silently; say why once, and exit non-zero for the supervisor.
+  onGatewayClosedForGood(bot.client, (code, message) => {
+    logger.fatal({ code }, message);
+    shutdown(1);
+  });
 } catch (err) {
   if (isTokenRejected(err)) fail(TOKEN_REJECTED_MESSAGE, 1);
   if (err instanceof UserFacingError) fail(err.message, 1);

@@ -261,7 +261,7 @@ export class FakeRest {
     let body: ParsedBody = { json: undefined, files: [], size: 0 };
     const reject = (err: DiscordHttpError) => {
       world.rejections.push({ at, method, route: path, status: err.status, code: err.body.code, reason: err.reason, body: body.json });
-      world.requests.push({ at, method, route: path, status: err.status });
+      world.requests.push({ at, method, route: path, status: err.status, body: body.json });
       sendJson(res, err.status, err.body);
     };
     try {
@@ -271,7 +271,7 @@ export class FakeRest {
       throw err;
     }
     if (faults.maybeFail(method, path, res)) {
-      world.requests.push({ at, method, route: path, status: res.statusCode, injected: true });
+      world.requests.push({ at, method, route: path, status: res.statusCode, injected: true, body: body.json });
       return;
     }
     const candidates = this.routes.filter((r) => r.pattern.test(path));
@@ -290,14 +290,14 @@ export class FakeRest {
     });
     try {
       const result = route.handle({ params, query, body });
-      world.requests.push({ at, method, route: path, status: result.status });
+      world.requests.push({ at, method, route: path, status: result.status, body: body.json });
       sendJson(res, result.status, result.body);
     } catch (err) {
       if (err instanceof DiscordHttpError) return reject(err);
       // A bug in the fake itself: answer 500 and record it where e2e tests look.
       const reason = `fake Discord bug: ${(err as Error).stack ?? String(err)}`;
       world.rejections.push({ at, method, route: path, status: 500, code: 0, reason, body: body.json });
-      world.requests.push({ at, method, route: path, status: 500 });
+      world.requests.push({ at, method, route: path, status: 500, body: body.json });
       sendJson(res, 500, { message: '500: Internal Server Error', code: 0 });
     }
   }

@@ -28,6 +28,8 @@ export interface RequestRecord {
   status: number;
   /** Set when the response was an injected fault (failNext). */
   injected?: boolean;
+  /** The JSON body (`payload_json` for uploads) as sent, so tests can check every payload (e.g. `allowed_mentions`). */
+  body?: unknown;
 }
 
 export interface FakeUser {

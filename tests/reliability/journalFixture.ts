@@ -1,0 +1,81 @@
+/**
+ * A small journal on disk for the reliability tests: an anniversary essay
+ * that says @everyone and pings a role, a long essay that pages, a hidden
+ * essay, and the shipped seed essay. Plus the clock facts the tests need.
+ */
+import { copyFileSync, mkdirSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { expect } from 'vitest';
+import { addDays, localDate, zonedParts } from '../../src/journal/dates.js';
+import type { FakeDiscord, InteractionResult, StoredMessage } from '../fakeDiscord/index.js';
+
+/** A zone where it is now between 01:00 and 22:59, so "today" cannot change while a test runs. */
+export const ZONE = ['Asia/Shanghai', 'America/Los_Angeles', 'Europe/London', 'Pacific/Kiritimati'].find((zone) => {
+  const { hour } = zonedParts(new Date(), zone);
+  return hour >= 1 && hour <= 22;
+})!;
+
+export const today = localDate(new Date(), ZONE);
+
+/** Today one year back (Feb 29 falls back to Feb 28, where it shows). */
+export const lastYear = (() => {
+  const [y, m, d] = today.split('-');
+  return m === '02' && d === '29' ? `${Number(y) - 1}-02-28` : `${Number(y) - 1}-${m}-${d}`;
+})();
+
+export const ROLE_ID = '123456789012345678';
+export const ANNIVERSARY_TITLE = '一年前的今天';
+export const LONG_TITLE = '很长的一篇';
+export const HIDDEN_TITLE = '不公开的秘密';
+/** A word only the hidden essay contains, to search for. */
+export const HIDDEN_WORD = '蓝鲸秘语';
+
+/** Writes the journal into `dir/essays` and returns that folder. */
+export function writeJournal(dir: string): string {
+  const essays = join(dir, 'essays');
+  mkdirSync(essays, { recursive: true });
+  copyFileSync('data/essays/000_ef05097fed792a6c.txt', join(essays, 'seed.txt'));
+  writeFileSync(
+    join(essays, 'anniversary.md'),
+    `${ANNIVERSARY_TITLE}\n\n那天写下了 **这些** 话,还有 @everyone 和 @here,<@&${ROLE_ID}> 与 <@${ROLE_ID}>。\n\n— ${lastYear.replaceAll('-', '.')} 于上海\n`,
+  );
+  const paragraphs = Array.from({ length: 120 }, (_, i) => `第${i + 1}段。${'热爱是一种能力,也是一种不断给自己设立目标的动力。'.repeat(5)}`);
+  writeFileSync(join(essays, 'long.md'), `${LONG_TITLE}\n\n${paragraphs.join('\n\n')}\n\n— ${addDays(today, -40).replaceAll('-', '.')} 于北京\n`);
+  // Hidden, and written on this very day last year: it must stay out of every anniversary surface too.
+  writeFileSync(
+    join(essays, 'private.md'),
+    `---\ntitle: ${HIDDEN_TITLE}\ndate: ${lastYear}\nhidden: true\ntags: [私密]\n---\n只给自己看的${HIDDEN_WORD},热爱也藏在这里。它说:我从不告诉别人这句话。\n`,
+  );
+  return essays;
+}
+
+/** The first response arrived inside Discord's 3 s and was accepted. */
+export function answered(r: InteractionResult): InteractionResult {
+  expect(r.accepted, JSON.stringify(r.error)).toBe(true);
+  expect(r.ms).toBeLessThan(3000);
+  return r;
+}
+
+export interface ButtonJson {
+  custom_id: string;
+  label?: string;
+  disabled?: boolean;
+}
+
+export function buttons(message: StoredMessage): ButtonJson[] {
+  return (message.components as Array<{ components?: ButtonJson[] }>).flatMap((row) => row.components ?? []);
+}
+
+/** Everything a message shows as text: content, embeds, button labels. */
+export function shownText(message: StoredMessage): string {
+  return [
+    message.content,
+    ...message.embeds.flatMap((e) => [e.title ?? '', e.description ?? '', e.footer?.text ?? '', ...(e.fields ?? []).flatMap((f) => [f.name, f.value])]),
+    ...buttons(message).map((b) => b.label ?? ''),
+  ].join('\n');
+}
+
+/** Every message body the bot sent: callbacks, webhook edits/follow-ups and channel posts, as the fake recorded them. */
+export function sentMessages(fake: FakeDiscord): StoredMessage[] {
+  return [...fake.world.messages.values()].filter((m) => m.api.author.id === fake.botUserId);
+}
