@@ -2,6 +2,7 @@
 import type { CliCommand } from './command.js';
 import { importCommand } from './importCommand.js';
 import { listCommand, showCommand, todayCommand } from './readCommands.js';
+import { registerCommand } from './registerCommand.js';
 import { searchCommand } from './searchCommand.js';
 import { statsCommand } from './statsCommand.js';
 import { consoleCommand } from './consoleCommand.js';
