@@ -49,6 +49,7 @@ export function isNamed(entry: Named, typed: string): boolean {
   return entry.name === typed.toLowerCase() || (typed !== '' && entry.name_localizations?.['zh-CN'] === typed);
 }
 
+/** The entry `typed` names (see isNamed). */
 export function findNamed<T extends Named>(entries: readonly T[], typed: string): T | undefined {
   return entries.find((e) => isNamed(e, typed));
 }

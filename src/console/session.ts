@@ -59,6 +59,7 @@ function short(text: string): string {
 const END_OF_TEXT = '.';
 const CANCEL = '/cancel';
 
+/** A session with its own "last message" (whose buttons a number presses). */
 export function createSession(deps: SessionDeps): ConsoleSession {
   const { ctx, io } = deps;
   const { locale } = ctx;
