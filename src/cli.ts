@@ -7,6 +7,7 @@ import { systemClock, type Clock } from './clock.js';
 import { ConfigError, loadConfig } from './config.js';
 import { UserFacingError } from './errors.js';
 import { openStore, type Store } from './store/index.js';
+import { storageFailure } from './store/storageError.js';
 import type { CliCommand, CliIO, OptionSpec } from './cli/command.js';
 import { CLI_COMMANDS } from './cli/commands.js';
 
@@ -74,6 +75,11 @@ export async function runCli(argv: readonly string[], io: CliIO, clock: Clock = 
     if (err instanceof UserFacingError || err instanceof ConfigError) {
       io.err(`journal ${command.name}: ${err.message}`);
       return err instanceof ConfigError ? 2 : 1;
+    }
+    const storage = storageFailure(err);
+    if (storage) {
+      io.err(`journal ${command.name}: ${storage.message}`);
+      return 1;
     }
     throw err;
   } finally {

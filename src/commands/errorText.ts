@@ -6,14 +6,22 @@ import { randomBytes } from 'node:crypto';
 import { UserFacingError } from '../errors.js';
 import { t, type Locale, type MessageKey } from '../i18n/index.js';
 import type { Logger } from '../logger.js';
+import { storageFailure } from '../store/storageError.js';
 
 /**
- * A UserFacingError's text in the reader's language; anything else is a bug,
- * logged with a short id and shown as a generic sentence quoting that id.
+ * A UserFacingError's text in the reader's language; a storage failure (full
+ * disk, read-only file, locked database) as its own sentence, logged for the
+ * operator; anything else is a bug, logged with a short id and shown as a
+ * generic sentence quoting that id.
  */
 export function errorText(err: unknown, locale: Locale, logger: Logger, where: string): string {
   if (err instanceof UserFacingError) {
     return err.key ? t(locale, err.key as MessageKey, err.params) : err.message;
+  }
+  const storage = storageFailure(err);
+  if (storage) {
+    logger.error({ where, err }, storage.message);
+    return t(locale, storage.key as MessageKey);
   }
   const id = randomBytes(3).toString('hex');
   logger.error({ errorId: id, where, err }, 'interaction failed');

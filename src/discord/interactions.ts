@@ -4,7 +4,6 @@
  * UserFacingError becomes an ephemeral message in the user's language;
  * anything else is logged with a short id and shown as a generic message.
  */
-import { randomBytes } from 'node:crypto';
 import {
   ApplicationCommandOptionType,
   MessageFlags,
@@ -22,9 +21,10 @@ import {
 import type { Clock } from '../clock.js';
 import type { Config } from '../config.js';
 import { UserFacingError } from '../errors.js';
-import { pickLocale, t, type Locale, type MessageKey } from '../i18n/index.js';
+import { pickLocale } from '../i18n/index.js';
 import type { Logger } from '../logger.js';
 import type { Store } from '../store/index.js';
+import { errorText } from '../commands/errorText.js';
 import { MESSAGE_MENUS, checkAccess, resolveComponent, resolveSubcommand, runAutocomplete } from '../commands/index.js';
 import type { HandlerContext, MessagePayload, Options, Reply, Services } from '../commands/types.js';
 
@@ -102,15 +102,6 @@ async function send(interaction: Repliable, reply: Reply): Promise<void> {
   }
   const ephemeral = reply.kind === 'message' && reply.ephemeral === true;
   await interaction.reply({ ...options, flags: ephemeral ? MessageFlags.Ephemeral : undefined });
-}
-
-function errorText(err: unknown, locale: Locale, logger: Logger, where: string): string {
-  if (err instanceof UserFacingError) {
-    return err.key ? t(locale, err.key as MessageKey, err.params) : err.message;
-  }
-  const id = randomBytes(3).toString('hex');
-  logger.error({ errorId: id, where, err }, 'interaction failed');
-  return t(locale, 'error.generic', { id });
 }
 
 /** Answers a failed interaction with one ephemeral sentence, however far it got. */

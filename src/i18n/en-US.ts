@@ -31,6 +31,10 @@ export const enUS = {
   'error.managerOnly': 'Only members with Manage Server can do that.',
   'error.unknownCommand': 'This command is not known to this version of the bot; it may have been removed.',
   'error.stale': 'This button belongs to an older message; run the command again.',
+  // Storage failures (src/store/storageError.ts): the write was rolled back.
+  'error.diskFull': 'The disk the journal is on is full, so nothing was saved and the journal is unchanged. Tell the bot\'s operator; then try again.',
+  'error.readOnly': 'The journal database is read-only at the moment, so nothing was saved. Tell the bot\'s operator.',
+  'error.busy': 'Another program is writing to the journal right now, so nothing was saved. Try again in a moment.',
 
   // The offline console (src/console/).
   'console.banner': 'journal console · essays in the journal: {essays} · /help lists the commands, Tab completes, a number presses a button, /quit leaves',

@@ -33,6 +33,10 @@ export const zhCN: Messages = {
   'error.managerOnly': '只有拥有“管理服务器”权限的成员可以这样做。',
   'error.unknownCommand': '当前版本的机器人不认识这个命令,它可能已被移除。',
   'error.stale': '这个按钮属于一条旧消息,请重新运行命令。',
+  // 存储故障(src/store/storageError.ts):写入已回滚。
+  'error.diskFull': '日记所在的磁盘已满,这次没有保存任何内容,日记保持原样。请告诉机器人的管理者,然后再试。',
+  'error.readOnly': '日记数据库目前是只读的,这次没有保存任何内容。请告诉机器人的管理者。',
+  'error.busy': '另一个程序正在写入日记,这次没有保存任何内容。请稍后再试。',
 
   // The offline console (src/console/).
   'console.banner': '日记控制台 · 共 {essays} 篇文章 · /help 列出命令,Tab 补全,输入数字按下按钮,/quit 退出',
