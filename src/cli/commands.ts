@@ -4,6 +4,7 @@ import { importCommand } from './importCommand.js';
 import { listCommand, showCommand, todayCommand } from './readCommands.js';
 import { registerCommand } from './registerCommand.js';
 import { searchCommand } from './searchCommand.js';
+import { quoteCommand } from './quoteCommand.js';
 import { statsCommand } from './statsCommand.js';
 import { consoleCommand } from './consoleCommand.js';
 import { exportCommand } from './exportCommand.js';
@@ -11,4 +12,4 @@ import { backupCommand } from './backupCommand.js';
 import { restoreCommand } from './restoreCommand.js';
 import { postCommand } from './postCommand.js';
 
-export const CLI_COMMANDS: readonly CliCommand[] = [importCommand, listCommand, showCommand, todayCommand, searchCommand, statsCommand, consoleCommand, exportCommand, backupCommand, restoreCommand, postCommand, registerCommand];
+export const CLI_COMMANDS: readonly CliCommand[] = [importCommand, listCommand, showCommand, todayCommand, searchCommand, quoteCommand, statsCommand, consoleCommand, exportCommand, backupCommand, restoreCommand, postCommand, registerCommand];

@@ -5,14 +5,16 @@
 import type { RESTPostAPIApplicationCommandsJSONBody } from 'discord-api-types/v10';
 import { UserFacingError } from '../errors.js';
 import { essayCommand, essayRoute } from './essay/index.js';
+import { writeRoute } from './essay/writeRoute.js';
 import { journalCommand, journalRoutes } from './journal/index.js';
 import { quoteCommand, quoteRoutes } from './quote/index.js';
+import { saveAsQuote } from './quote/saveAsQuote.js';
 import type { Access, Choice, ComponentRoute, HandlerContext, MessageMenuCommand, Options, Reply, SlashCommand, Subcommand } from './types.js';
 
 // A command without subcommands yet is not offered (Discord would run it bare).
 export const SLASH_COMMANDS: readonly SlashCommand[] = [essayCommand, quoteCommand, journalCommand].filter((c) => c.subcommands.length > 0);
-export const MESSAGE_MENUS: readonly MessageMenuCommand[] = [];
-export const COMPONENT_ROUTES: readonly ComponentRoute[] = [essayRoute, ...quoteRoutes, ...journalRoutes];
+export const MESSAGE_MENUS: readonly MessageMenuCommand[] = [saveAsQuote];
+export const COMPONENT_ROUTES: readonly ComponentRoute[] = [essayRoute, writeRoute, ...quoteRoutes, ...journalRoutes];
 
 /** The JSON registered with Discord, in a stable order. */
 export function commandDefinitions(): RESTPostAPIApplicationCommandsJSONBody[] {

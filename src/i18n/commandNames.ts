@@ -34,4 +34,10 @@ export const ZH_NAMES: Readonly<Record<string, string>> = {
   unhide: '取消隐藏',
   delete: '删除',
   export: '导出',
+  // Quotes. A key "command subcommand" names one subcommand where the plain name's Chinese fits only another (/essay add is 写作).
+  'quote add': '添加',
+  remove: '移除',
+  text: '文字',
+  // A message context menu: its English name may hold spaces and capitals; the Chinese one holds none.
+  'Save as quote': '保存为语录',
 };

@@ -83,6 +83,9 @@ export interface CuratedVisibility {
   includeHidden?: boolean;
 }
 
+/** The scope of the command line's (and offline console's) no-repeat window; Discord channels use their id. */
+export const CLI_SCOPE = 'cli';
+
 /** "Recently shown" key of a curated quote; extracted ones use {@link quoteKey}. */
 export function curatedKey(id: number): string {
   return `curated:${id}`;

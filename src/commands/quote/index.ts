@@ -1,13 +1,37 @@
 /** `/quote`: sentences from the journal. One subcommand per file beside this one. */
+import { UserFacingError } from '../../errors.js';
 import { chatCommand } from '../define.js';
+import { intArg } from '../context.js';
 import type { ComponentRoute, SlashCommand, Subcommand } from '../types.js';
+import { add } from './add.js';
+import { list, renderQuoteListPage } from './list.js';
+import { random } from './random.js';
+import { remove } from './remove.js';
+import { renderQuoteSearchPage, search } from './search.js';
 
-const subcommands: Subcommand[] = [];
+const subcommands: Subcommand[] = [random, search, list, add, remove];
 
 export const quoteCommand: SlashCommand = {
   data: chatCommand('quote', subcommands),
   subcommands,
 };
 
-/** Buttons of quote messages: `quote:<action>:…`. */
-export const quoteRoutes: ComponentRoute[] = [];
+/** Buttons of quote messages: `quote:<action>:…` (ids built in list.ts and search.ts). */
+export const quoteRoutes: ComponentRoute[] = [
+  {
+    prefix: 'quote',
+    access: 'everyone',
+    handle(ctx, args) {
+      const [action, page] = args;
+      switch (action) {
+        case 'list':
+          return { kind: 'update', payload: renderQuoteListPage(ctx, intArg(page)) };
+        case 'search':
+          // The query may itself contain colons: it is everything after the page.
+          return { kind: 'update', payload: renderQuoteSearchPage(ctx, args.slice(2).join(':'), intArg(page)) };
+        default:
+          throw new UserFacingError(`unknown quote button ${String(action)}`, 'error.stale');
+      }
+    },
+  },
+];

@@ -1,0 +1,39 @@
+import { t } from '../../i18n/index.js';
+import { LIST_PAGE_SIZE } from '../../discord/render.js';
+import { subcommand } from '../define.js';
+import type { HandlerContext, MessagePayload, Subcommand } from '../types.js';
+import { essayOf, renderQuoteList } from './render.js';
+
+export const quoteListIds = {
+  page: (page: number) => `quote:list:${page}`,
+};
+
+/**
+ * One page of the curated quotes, newest first. Authors also see those tied
+ * to a hidden or deleted essay (marked), so they can remove them; everyone
+ * else sees only the quotes /quote random may show.
+ */
+export function renderQuoteListPage(ctx: HandlerContext, page: number): MessagePayload {
+  const { locale } = ctx;
+  const v = { includeHidden: ctx.caller.isAuthor };
+  const total = ctx.store.quotes.curated.count(v);
+  const pageCount = Math.max(1, Math.ceil(total / LIST_PAGE_SIZE));
+  const p = Math.min(Math.max(0, page), pageCount - 1);
+  const quotes = ctx.store.quotes.curated.list({ ...v, limit: LIST_PAGE_SIZE, offset: p * LIST_PAGE_SIZE });
+  return renderQuoteList({
+    title: t(locale, 'quote.listTitle'),
+    intro: total === 0 ? t(locale, 'quote.listEmpty') : undefined,
+    items: quotes.map((quote) => ({ quote, essay: essayOf(ctx, quote), note: quote.visible ? undefined : t(locale, 'quote.notShown') })),
+    page: p,
+    pageCount,
+    pageId: quoteListIds.page,
+    footer: total > 0 ? t(locale, 'quote.listCount', { n: total }) : undefined,
+    locale,
+  });
+}
+
+export const list: Subcommand = {
+  data: subcommand('quote', 'list'),
+  access: 'everyone',
+  execute: (ctx) => ({ kind: 'message', payload: renderQuoteListPage(ctx, 0) }),
+};

@@ -1,0 +1,104 @@
+/** Quote payloads: one quote with its attribution, and pages of quotes (lists, search results). */
+import { ButtonStyle, ComponentType, type APIButtonComponent, type APIEmbed } from 'discord-api-types/v10';
+import type { Essay } from '../../journal/essay.js';
+import { displayTitle, truncate } from '../../journal/display.js';
+import { escapeMarkdown } from '../../journal/markdown.js';
+import { t, type Locale } from '../../i18n/index.js';
+import { ACCENT, LIMITS, button, dateAndPlace, essayIds, message, pager, rows } from '../../discord/render.js';
+import type { Quote } from '../../store/quotes.js';
+import type { HandlerContext, MessagePayload } from '../types.js';
+
+/** "title · date · place": where a quote comes from. */
+export function quoteAttribution(essay: Pick<Essay, 'title' | 'date' | 'place' | 'body'>): string {
+  return `${displayTitle(essay, false)} · ${dateAndPlace(essay)}`;
+}
+
+/**
+ * The essay a quote is attributed to, if it may be shown to this caller.
+ * Visible essays only, even for authors: an attribution must never reveal a
+ * hidden essay in a channel.
+ */
+export function essayOf(ctx: Pick<HandlerContext, 'store'>, quote: Quote): Essay | null {
+  return quote.essayId === null ? null : ctx.store.essays.get(quote.essayId);
+}
+
+function linkButton(url: string, label: string): APIButtonComponent {
+  return { type: ComponentType.Button, style: ButtonStyle.Link, url, label: truncate(label, LIMITS.buttonLabel) };
+}
+
+/** Where a quote without an essay comes from: who wrote the message it was saved from. */
+function messageAuthorLine(quote: Quote): string | null {
+  return quote.kind === 'curated' && quote.message?.authorId ? `— <@${quote.message.authorId}>` : null;
+}
+
+/** The footer line of a quote: its essay, else where it was saved from. */
+function sourceLine(quote: Quote, essay: Essay | null, locale: Locale): string {
+  if (essay) return quoteAttribution(essay);
+  return t(locale, quote.kind === 'curated' && quote.message ? 'quote.fromMessage' : 'quote.curatedFooter');
+}
+
+/**
+ * One quote as an embed: the words (escaped, so they show as written and
+ * mentions in them stay text), the attribution, and buttons to read the
+ * essay or jump to the message it was saved from.
+ */
+export function renderQuote(quote: Quote, essay: Essay | null, locale: Locale): MessagePayload {
+  const author = messageAuthorLine(quote);
+  const words = escapeMarkdown(quote.text);
+  const embed: APIEmbed = {
+    description: truncate(author ? `${words}\n\n${author}` : words, LIMITS.description),
+    color: ACCENT,
+    footer: { text: truncate(sourceLine(quote, essay, locale), LIMITS.footer) },
+  };
+  const buttons: APIButtonComponent[] = [];
+  if (essay) buttons.push(button(essayIds.open(essay.id), t(locale, 'quote.readEssay'), { emoji: '📖' }));
+  if (quote.kind === 'curated' && quote.message) buttons.push(linkButton(quote.message.url, t(locale, 'quote.originalMessage')));
+  return message({ embeds: [embed], components: rows(buttons) });
+}
+
+/** A line in a page of quotes. */
+export interface ListedQuote {
+  quote: Quote;
+  essay: Essay | null;
+  /** The words already formatted for Discord (escaped, highlighted); else the escaped text. */
+  preview?: string;
+  /** A note after the attribution, e.g. why authors see a quote others do not. */
+  note?: string;
+}
+
+/**
+ * A page of quotes: numbered entries (curated ones with their `#id`, which
+ * /quote remove takes), one button per essay on the page that opens it, and
+ * a pager when `pageCount > 1`.
+ */
+export function renderQuoteList(input: {
+  title: string;
+  intro?: string;
+  items: readonly ListedQuote[];
+  page: number;
+  pageCount: number;
+  pageId?: (page: number) => string;
+  footer?: string;
+  locale: Locale;
+}): MessagePayload {
+  const { locale } = input;
+  const entries = input.items.map(({ quote, essay, preview, note }, i) => {
+    const id = quote.kind === 'curated' ? ` #${quote.id}` : '';
+    const source = [messageAuthorLine(quote) ?? `— ${escapeMarkdown(sourceLine(quote, essay, locale))}`, note].filter(Boolean).join(' · ');
+    return `\`${i + 1}${id}\` ${preview ?? escapeMarkdown(quote.text)}\n${source}`;
+  });
+  const description = truncate([input.intro, ...entries].filter(Boolean).join('\n\n'), LIMITS.description);
+  // Several quotes of a page may come from one essay: one button each, since custom ids must be unique.
+  const byEssay = new Map<number, { essay: Essay; numbers: number[] }>();
+  input.items.forEach(({ essay }, i) => {
+    if (!essay) return;
+    const entry = byEssay.get(essay.id) ?? { essay, numbers: [] };
+    entry.numbers.push(i + 1);
+    byEssay.set(essay.id, entry);
+  });
+  const open = [...byEssay.values()].map(({ essay, numbers }) => button(essayIds.open(essay.id), `${numbers.join(', ')} · ${essay.date}`, { emoji: '📖' }));
+  const nav = input.pageCount > 1 && input.pageId ? pager(input.page, input.pageCount, input.pageId) : [];
+  const embed: APIEmbed = { title: truncate(input.title, LIMITS.title), description, color: ACCENT };
+  if (input.footer) embed.footer = { text: truncate(input.footer, LIMITS.footer) };
+  return message({ embeds: [embed], components: [...rows(open), ...rows(nav)] });
+}
