@@ -1,6 +1,7 @@
 /**
  * `journal export` then `journal import` into an empty database, as real
- * processes: the journal that comes back is equal in every field users see.
+ * processes: the journal that comes back is equal in every field users see
+ * (essays, hidden flags, curated quotes, server settings).
  */
 import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -32,6 +33,15 @@ const withoutId = ({ id: _id, ...rest }: ReturnType<typeof visible>) => rest;
 const byContent = (a: { date: string; body: string }, b: { date: string; body: string }) => (a.date + a.body < b.date + b.body ? -1 : 1);
 
 let original: Essay[];
+let originalQuotes: ReturnType<typeof quotesOf>;
+
+/** Curated quotes as users see them: text, the essay they point to (by its title), where they came from. */
+function quotesOf(store: Store) {
+  return store.quotes.curated
+    .list({ includeHidden: true })
+    .map((q) => ({ text: q.text, essay: q.essayId === null ? null : store.essays.get(q.essayId, { includeHidden: true })?.title, message: q.message, savedBy: q.savedBy, visible: q.visible }))
+    .sort((a, b) => (a.text < b.text ? -1 : 1));
+}
 
 beforeAll(() => {
   const store = openStore(source, clock);
@@ -41,19 +51,35 @@ beforeAll(() => {
   }
   // A deleted essay leaves a gap in the ids and is not exported.
   store.trash.put(store.essays.insert({ title: '删掉的', body: '不要了。', date: '2026-01-01', place: null, tags: [] }, 'discord').id, null);
+  // Curated quotes: one attributed to an essay, one to the hidden essay, one saved from a message.
+  const [first, , , hidden] = store.essays.all({ includeHidden: true }).sort((a, b) => a.id - b.id);
+  store.quotes.curated.add({ text: '天很蓝。', essayId: first!.id, savedBy: '300000000000000001' });
+  store.quotes.curated.add({ text: '很难过的一天。', essayId: hidden!.id });
+  store.quotes.curated.add({
+    text: '别人说过的一句话。',
+    message: { guildId: '100000000000000001', channelId: '200000000000000001', messageId: '400000000000000001', url: 'https://discord.com/channels/1/2/4', authorId: '300000000000000009' },
+  });
+  store.guilds.save({ guildId: '100000000000000001', channelId: '200000000000000001', time: '08:30', timeZone: 'Asia/Shanghai', enabled: true, language: 'zh-CN', emptyDay: 'nearest', startsOn: '2026-01-01' });
   original = store.essays.all({ includeHidden: true });
+  originalQuotes = quotesOf(store);
   store.close();
 });
 afterAll(() => t.cleanup());
 
 function readJournal(path: string): Essay[] {
+  return readBack(path).essays;
+}
+
+function readBack(path: string) {
   const store: Store = openStore(path, clock);
   try {
-    return store.essays.all({ includeHidden: true });
+    return { essays: store.essays.all({ includeHidden: true }), quotes: quotesOf(store), guilds: store.guilds.list().map(({ updatedAt: _u, ...g }) => g) };
   } finally {
     store.close();
   }
 }
+
+const GUILDS = [{ guildId: '100000000000000001', channelId: '200000000000000001', time: '08:30', timeZone: 'Asia/Shanghai', enabled: true, language: 'zh-CN', emptyDay: 'nearest', startsOn: '2026-01-01', disabledReason: null, lastFailure: null }];
 
 describe('export and import round trip', () => {
   it('restores every field from a Markdown export (one file per essay, names by date and title)', async () => {
@@ -62,8 +88,9 @@ describe('export and import round trip', () => {
     expect(exported.stderr).toBe('');
     expect(exported.code).toBe(0);
     expect(exported.stdout).toMatch(/exported 8 essays \(1 hidden\)/u);
-    const files = readdirSync(out).sort();
+    const files = readdirSync(out).filter((f) => f.endsWith('.md')).sort();
     expect(files).toHaveLength(8);
+    expect(readdirSync(out)).toContain('journal.json');
     expect(files).toContain('2025-11-01-出发.md');
     expect(files).toContain('2021-12-31-a-b-c.md');
     expect(files.filter((f) => f.toLowerCase().startsWith('2022-01-01-trip'))).toHaveLength(2);
@@ -73,8 +100,10 @@ describe('export and import round trip', () => {
     const imported = await runJournal(['import', '--db', target, out]);
     expect(imported.code).toBe(0);
     expect(imported.stdout).toMatch(/8 added, 0 updated, 0 unchanged, 0 duplicate, 0 refused/u);
-    const restored = readJournal(target).map(visible).map(withoutId).sort(byContent);
-    expect(restored).toEqual(original.map(visible).map(withoutId).sort(byContent));
+    const back = readBack(target);
+    expect(back.essays.map(visible).map(withoutId).sort(byContent)).toEqual(original.map(visible).map(withoutId).sort(byContent));
+    expect(back.quotes).toEqual(originalQuotes);
+    expect(back.guilds).toEqual(GUILDS);
 
     // Importing the same export again changes nothing.
     expect((await runJournal(['import', '--db', target, out])).stdout).toMatch(/0 added, 0 updated, 8 unchanged/u);
@@ -85,13 +114,17 @@ describe('export and import round trip', () => {
     const exported = await runJournal(['export', '--db', source, '--format', 'json', '--out', out]);
     expect(exported.code).toBe(0);
     const doc = JSON.parse(readFileSync(out, 'utf8')) as Record<string, unknown>;
-    expect(doc).toMatchObject({ format: 'journal-bot export', version: 1, quotes: [], settings: {} });
+    expect(doc).toMatchObject({ format: 'journal-bot export', version: 1, settings: { guilds: [{ time: '08:30' }] } });
+    expect(doc.quotes).toHaveLength(3);
 
     const target = join(t.dir, 'from-json.db');
     const imported = await runJournal(['import', '--db', target, out]);
     expect(imported.stderr).toBe('');
     expect(imported.code).toBe(0);
-    expect(readJournal(target).map(visible)).toEqual(original.map(visible));
+    const back = readBack(target);
+    expect(back.essays.map(visible)).toEqual(original.map(visible));
+    expect(back.quotes).toEqual(originalQuotes);
+    expect(back.guilds).toEqual(GUILDS);
     expect((await runJournal(['import', '--db', target, out])).stdout).toMatch(/0 added, 0 updated, 8 unchanged/u);
   });
 

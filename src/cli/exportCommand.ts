@@ -16,7 +16,7 @@ export const exportCommand: CliCommand = {
     }
     if (!out) throw new UserFacingError(`--out PATH is required (a folder for md, a file for json)`);
     const force = args.values.force === true;
-    const summary = format === 'md' ? writeMarkdownExport(ctx.store(), out, { force }) : writeJsonExport(ctx.store(), out, ctx.clock.now(), { force });
+    const summary = format === 'md' ? writeMarkdownExport(ctx.store(), out, ctx.clock.now(), { force }) : writeJsonExport(ctx.store(), out, ctx.clock.now(), { force });
     if (ctx.json) printJson(ctx.io, summary);
     else {
       ctx.io.out(

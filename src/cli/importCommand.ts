@@ -1,5 +1,6 @@
+import { existsSync, statSync } from 'node:fs';
 import { importPaths, summarizeImport, type ImportResult } from '../import/importFiles.js';
-import { isJsonExportPath, restoreJournalExport } from '../import/restoreExport.js';
+import { isJsonExportPath, markdownSidecarIn, restoreJournalExport, restoreMarkdownSidecar } from '../import/restoreExport.js';
 import { printJson, type CliCommand } from './command.js';
 
 function describe(r: ImportResult): string {
@@ -19,8 +20,12 @@ export const importCommand: CliCommand = {
     // A .json path is an export (journal export --format json); everything else is essay files.
     const exports = args.positionals.filter(isJsonExportPath);
     const files = args.positionals.filter((p) => !isJsonExportPath(p));
+    const fileResults = files.length > 0 ? importPaths(ctx.store(), files) : [];
+    // A folder written by `journal export --format md` brings its quotes and settings in journal.json.
+    const sidecars = files.filter((p) => existsSync(p) && statSync(p).isDirectory() && markdownSidecarIn(p) !== null);
     const results = [
-      ...(files.length > 0 ? importPaths(ctx.store(), files) : []),
+      ...fileResults,
+      ...sidecars.flatMap((dir) => restoreMarkdownSidecar(ctx.store(), dir, fileResults)),
       ...exports.flatMap((path) => restoreJournalExport(ctx.store(), path)),
     ];
     const totals = summarizeImport(results);

@@ -67,6 +67,22 @@ export function journalExportJson(store: Store, now: Date): string {
   return `${JSON.stringify(buildJournalExport(store, now), null, 2)}\n`;
 }
 
+/**
+ * What a Markdown export carries besides the essay files, in `journal.json`
+ * beside them: the registered sections, and which file holds which exported
+ * essay id (so curated quotes find their essays again).
+ */
+export const MARKDOWN_SIDECAR = 'journal.json';
+
+export interface MarkdownSidecar {
+  format: typeof EXPORT_FORMAT;
+  version: typeof EXPORT_VERSION;
+  exportedAt: string;
+  /** File name → the essay's id in the exported journal. */
+  files: Record<string, number>;
+  [section: string]: unknown;
+}
+
 export interface ExportSummary {
   format: 'md' | 'json';
   path: string;
@@ -94,10 +110,11 @@ export function writeJsonExport(store: Store, path: string, now: Date, options: 
 
 /**
  * Writes one `YYYY-MM-DD-title.md` per essay into `dir` (created if
- * missing). Refuses a folder that already holds files, so an export never
+ * missing), and `journal.json` with what is not an essay (curated quotes,
+ * settings). Refuses a folder that already holds files, so an export never
  * mixes with, or overwrites, other files — unless `force`.
  */
-export function writeMarkdownExport(store: Store, dir: string, options: { force?: boolean } = {}): ExportSummary {
+export function writeMarkdownExport(store: Store, dir: string, now: Date, options: { force?: boolean } = {}): ExportSummary {
   if (existsSync(dir)) {
     if (!statSync(dir).isDirectory()) throw new UserFacingError(`${dir} is a file; --format md writes a folder of files`);
     if (readdirSync(dir).length > 0 && options.force !== true) {
@@ -108,5 +125,13 @@ export function writeMarkdownExport(store: Store, dir: string, options: { force?
   const essays = store.essays.all({ includeHidden: true });
   const names = exportFileNames(essays);
   essays.forEach((essay, i) => writeFileSync(join(dir, names[i]!), formatEssayFile(essay)));
+  const sidecar: MarkdownSidecar = {
+    format: EXPORT_FORMAT,
+    version: EXPORT_VERSION,
+    exportedAt: now.toISOString(),
+    files: Object.fromEntries(essays.map((e, i) => [names[i]!, e.id])),
+  };
+  for (const section of EXPORT_SECTIONS) sidecar[section.key] = section.dump(store);
+  writeFileSync(join(dir, MARKDOWN_SIDECAR), `${JSON.stringify(sidecar, null, 2)}\n`);
   return { format: 'md', path: dir, essays: essays.length, hidden: essays.filter((e) => e.hidden).length, files: names };
 }

@@ -4,6 +4,8 @@
  * here; export and restore then carry it without knowing its shape.
  */
 import type { Store } from '../store/index.js';
+import { quotesSection } from './quotesSection.js';
+import { settingsSection } from './settingsSection.js';
 
 export interface ExportSection {
   /** Its top-level key in the JSON export, e.g. `quotes` or `settings`. */
@@ -16,14 +18,10 @@ export interface ExportSection {
    * Throw a UserFacingError to refuse malformed data.
    */
   restore(store: Store, data: unknown, essayIds: ReadonlyMap<number, number>): void;
-  /** True when `data` holds nothing worth restoring (an empty list), so a missing restorer need not warn. */
-  isEmpty?(data: unknown): boolean;
 }
 
 /**
- * The registered sections, in export order. Extension point: the owner of
- * curated quotes (and of per-server settings) adds one line here, e.g.
- * `quotesSection` from src/store/quotes.ts. Until then a JSON export holds
- * `"quotes": []` and `"settings": {}` so its shape is stable.
+ * The registered sections, in export order. Extension point: a module with
+ * more to carry (its own table) adds its section here.
  */
-export const EXPORT_SECTIONS: readonly ExportSection[] = [];
+export const EXPORT_SECTIONS: readonly ExportSection[] = [quotesSection, settingsSection];

@@ -4,12 +4,13 @@
  * their ids where those are free, their hidden flags and timestamps; the
  * registered sections (curated quotes, settings) follow. One transaction.
  */
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
 import { z } from 'zod';
 import { UserFacingError } from '../errors.js';
 import { contentHash } from '../journal/contentHash.js';
 import type { EssayDraft } from '../journal/essay.js';
-import { EXPORT_FORMAT, EXPORT_VERSION } from '../export/journalExport.js';
+import { EXPORT_FORMAT, EXPORT_VERSION, MARKDOWN_SIDECAR } from '../export/journalExport.js';
 import { EXPORT_SECTIONS } from '../export/sections.js';
 import type { Store } from '../store/index.js';
 import type { ImportResult } from './importFiles.js';
@@ -38,15 +39,23 @@ export function isJsonExportPath(path: string): boolean {
   return path.toLowerCase().endsWith('.json');
 }
 
-function readExport(path: string): z.infer<typeof exportSchema> {
-  let raw: unknown;
+const sidecarSchema = z.looseObject({
+  format: z.literal(EXPORT_FORMAT),
+  version: z.literal(EXPORT_VERSION),
+  files: z.record(z.string(), z.number().int().positive()),
+});
+
+function readJson(path: string): unknown {
   try {
-    raw = JSON.parse(readFileSync(path, 'utf8'));
+    return JSON.parse(readFileSync(path, 'utf8'));
   } catch (err) {
     const code = (err as NodeJS.ErrnoException).code;
     throw new UserFacingError(code ? `cannot read ${path}: ${code}` : `${path} is not valid JSON: ${(err as Error).message}`);
   }
-  const parsed = exportSchema.safeParse(raw);
+}
+
+function readExport(path: string): z.infer<typeof exportSchema> {
+  const parsed = exportSchema.safeParse(readJson(path));
   if (!parsed.success) {
     const issue = parsed.error.issues[0]!;
     const where = issue.path.join('.');
@@ -91,14 +100,43 @@ export function restoreJournalExport(store: Store, path: string): ImportResult[]
       return { ...base, status: 'added', essayId: added.id };
     });
 
-    const known = new Set(EXPORT_SECTIONS.map((s) => s.key));
-    for (const section of EXPORT_SECTIONS) {
-      if (doc[section.key] !== undefined) section.restore(store, doc[section.key], ids);
-    }
-    for (const [key, data] of Object.entries(doc)) {
-      if (['format', 'version', 'exportedAt', 'essays'].includes(key) || known.has(key) || isEmptySection(data)) continue;
-      results.push({ path: `${path}#${key}`, status: 'refused', reason: `this journal-bot cannot restore "${key}" yet; it was left out` });
-    }
-    return results;
+    return [...results, ...restoreSections(store, doc, ids, path)];
   });
+}
+
+/** Restores the registered sections of an export; a section nobody here restores is reported, not dropped silently. */
+function restoreSections(store: Store, doc: Record<string, unknown>, ids: ReadonlyMap<number, number>, path: string): ImportResult[] {
+  const known = new Set(EXPORT_SECTIONS.map((s) => s.key));
+  for (const section of EXPORT_SECTIONS) {
+    if (doc[section.key] !== undefined) section.restore(store, doc[section.key], ids);
+  }
+  return Object.entries(doc)
+    .filter(([key, data]) => !['format', 'version', 'exportedAt', 'essays', 'files'].includes(key) && !known.has(key) && !isEmptySection(data))
+    .map(([key]) => ({ path: `${path}#${key}`, status: 'refused', reason: `this journal-bot cannot restore "${key}" yet; it was left out` }));
+}
+
+/** The `journal.json` a Markdown export left in `dir`, if there is one. */
+export function markdownSidecarIn(dir: string): string | null {
+  const path = join(dir, MARKDOWN_SIDECAR);
+  return existsSync(path) ? path : null;
+}
+
+/**
+ * After the essay files of a Markdown export were imported (`results`),
+ * restores what its `journal.json` carries (curated quotes, settings),
+ * finding each quote's essay through the file it was exported to.
+ */
+export function restoreMarkdownSidecar(store: Store, dir: string, results: readonly ImportResult[]): ImportResult[] {
+  const path = join(dir, MARKDOWN_SIDECAR);
+  const parsed = sidecarSchema.safeParse(readJson(path));
+  if (!parsed.success) {
+    return [{ path, status: 'refused', reason: `not the journal.json of a journal-bot export (${parsed.error.issues[0]?.message ?? 'bad value'}); quotes and settings were not restored` }];
+  }
+  const byPath = new Map(results.map((r) => [resolve(r.path), r.essayId]));
+  const ids = new Map<number, number>();
+  for (const [file, oldId] of Object.entries(parsed.data.files)) {
+    const newId = byPath.get(resolve(dir, file));
+    if (newId !== undefined) ids.set(oldId, newId);
+  }
+  return store.transaction(() => restoreSections(store, parsed.data, ids, path));
 }

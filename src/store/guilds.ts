@@ -81,6 +81,7 @@ export function createGuildStore(db: Db, now: () => Date) {
   const s = {
     get: db.prepare<[string], GuildRow>(`SELECT ${COLUMNS} FROM guild_settings WHERE guild_id = ?`),
     enabled: db.prepare<[], GuildRow>(`SELECT ${COLUMNS} FROM guild_settings WHERE enabled = 1 ORDER BY guild_id`),
+    all: db.prepare<[], GuildRow>(`SELECT ${COLUMNS} FROM guild_settings ORDER BY guild_id`),
     save: db.prepare<[{ guild: string; channel: string; time: string; zone: string; enabled: number; language: string; emptyDay: string; startsOn: string; at: string }]>(
       `INSERT INTO guild_settings (guild_id, channel_id, post_time, time_zone, enabled, language, empty_day, starts_on, updated_at)
        VALUES (@guild, @channel, @time, @zone, @enabled, @language, @emptyDay, @startsOn, @at)
@@ -104,6 +105,11 @@ export function createGuildStore(db: Db, now: () => Date) {
     /** Servers whose posts are switched on. */
     listEnabled(): GuildSettings[] {
       return s.enabled.all().map(toSettings);
+    },
+
+    /** Every server's settings, posts on or off (exports). */
+    list(): GuildSettings[] {
+      return s.all.all().map(toSettings);
     },
 
     /** Creates or replaces a server's settings; saving clears a reason the bot had for switching posts off. */
