@@ -46,6 +46,7 @@ export async function runCli(argv: readonly string[], io: CliIO, clock: Clock = 
   }
 
   let store: Store | undefined;
+  let dbPath: string | undefined;
   try {
     let parsed;
     try {
@@ -59,15 +60,16 @@ export async function runCli(argv: readonly string[], io: CliIO, clock: Clock = 
       return 0;
     }
     const config = loadConfig();
-    const dbPath = typeof parsed.values.db === 'string' ? parsed.values.db : config.JOURNAL_DB;
+    const path = typeof parsed.values.db === 'string' ? parsed.values.db : config.JOURNAL_DB;
+    dbPath = path;
     return await command.run(
       {
         config,
         clock,
         io,
         json: parsed.values.json === true,
-        dbPath,
-        store: () => (store ??= openStore(dbPath, clock)),
+        dbPath: path,
+        store: () => (store ??= openStore(path, clock)),
       },
       parsed,
     );
@@ -76,7 +78,7 @@ export async function runCli(argv: readonly string[], io: CliIO, clock: Clock = 
       io.err(`journal ${command.name}: ${err.message}`);
       return err instanceof ConfigError ? 2 : 1;
     }
-    const storage = storageFailure(err);
+    const storage = storageFailure(err, dbPath);
     if (storage) {
       io.err(`journal ${command.name}: ${storage.message}`);
       return 1;

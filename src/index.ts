@@ -6,6 +6,7 @@ import { ConfigError, loadConfig, type Config } from './config.js';
 import { UserFacingError } from './errors.js';
 import { createLogger, redactSecrets } from './logger.js';
 import { startBot } from './bot.js';
+import { storageFailure } from './store/storageError.js';
 import { isTokenRejected, onGatewayClosedForGood, TOKEN_REJECTED_MESSAGE } from './discord/client.js';
 
 const NO_TOKEN_MESSAGE = [
@@ -61,5 +62,7 @@ try {
 } catch (err) {
   if (isTokenRejected(err)) fail(TOKEN_REJECTED_MESSAGE, 1);
   if (err instanceof UserFacingError) fail(err.message, 1);
+  const storage = storageFailure(err, config.JOURNAL_DB);
+  if (storage) fail(storage.message, 1);
   fail(`journal-bot could not start: ${redactSecrets((err as Error).message ?? String(err), [token])}`, 1);
 }

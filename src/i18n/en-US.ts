@@ -34,6 +34,7 @@ export const enUS = {
   // Storage failures (src/store/storageError.ts): the write was rolled back.
   'error.diskFull': 'The disk the journal is on is full, so nothing was saved and the journal is unchanged. Tell the bot\'s operator; then try again.',
   'error.readOnly': 'The journal database is read-only at the moment, so nothing was saved. Tell the bot\'s operator.',
+  'error.damaged': 'The journal database is damaged, so this could not be done. Tell the bot\'s operator: the latest backup can replace it.',
   'error.busy': 'Another program is writing to the journal right now, so nothing was saved. Try again in a moment.',
 
   // The offline console (src/console/).

@@ -36,6 +36,7 @@ export const zhCN: Messages = {
   // 存储故障(src/store/storageError.ts):写入已回滚。
   'error.diskFull': '日记所在的磁盘已满,这次没有保存任何内容,日记保持原样。请告诉机器人的管理者,然后再试。',
   'error.readOnly': '日记数据库目前是只读的,这次没有保存任何内容。请告诉机器人的管理者。',
+  'error.damaged': '日记数据库已损坏,这次操作无法完成。请告诉机器人的管理者:可以用最近的备份替换它。',
   'error.busy': '另一个程序正在写入日记,这次没有保存任何内容。请稍后再试。',
 
   // The offline console (src/console/).

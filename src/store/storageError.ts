@@ -13,10 +13,20 @@ function sqliteCode(err: unknown): string | null {
   return typeof code === 'string' && code.startsWith('SQLITE_') ? code : null;
 }
 
-/** The sentence for a storage failure, or null for any other error. */
-export function storageFailure(err: unknown): UserFacingError | null {
+/**
+ * The sentence for a storage failure, or null for any other error. `dbPath`
+ * names the file where the operator will read it (command line, startup).
+ */
+export function storageFailure(err: unknown, dbPath?: string): UserFacingError | null {
   const code = sqliteCode(err);
   if (code === null) return null;
+  if (code.startsWith('SQLITE_CORRUPT') || code === 'SQLITE_NOTADB') {
+    const what = dbPath ?? 'the journal database';
+    return new UserFacingError(
+      `${what} is damaged (SQLite: ${(err as Error).message}); stop the bot and put your latest backup (journal backup) in its place`,
+      'error.damaged',
+    );
+  }
   if (code === 'SQLITE_FULL') {
     return new UserFacingError('the disk is full: nothing was saved and the journal is unchanged; free some space and try again', 'error.diskFull');
   }
