@@ -233,6 +233,24 @@ describe('/essay hide and unhide', () => {
     await run(author, 'unhide', { essay: '1' });
     expect(await todayText(member)).toContain('那天的事');
   });
+
+  it('takes an essay\'s sentences and the quotes saved from it out of /quote random', async () => {
+    const store = seeded();
+    const other = store.essays.insert({ title: '另一篇', body: '这一篇可以被引用。', date: '2024-02-02', place: null, tags: [] }, 'b.md');
+    store.quotes.curated.add({ text: '那天的事,值得记住。', essayId: 1 });
+    const draws = async (ctx: HandlerContext) => {
+      const seen = new Set<string>();
+      for (let i = 0; i < 12; i++) seen.add(JSON.stringify(payloadOf(await runSubcommand({ ...ctx, random: () => (i % 6) / 6 }, findSubcommand('quote', 'random')!, {}))));
+      return [...seen].join('\n');
+    };
+    const member = context(store, { caller: STRANGER });
+    expect(await draws(member)).toContain('那天的事');
+    await run(context(store), 'hide', { essay: '1' });
+    const after = await draws(member);
+    expect(after).not.toContain('那天的事');
+    expect(after).toContain('这一篇可以被引用');
+    expect(other.id).toBe(2);
+  });
 });
 
 describe('/essay delete', () => {

@@ -125,7 +125,7 @@ describe('writing as the author', () => {
     expect((await show.waitForMessage()).embeds[0]!.description).toBe('今天去了北京,改了。');
   });
 
-  it('hides an essay from /essay today, and shows it again on unhide', async () => {
+  it('hides an essay from /essay today and /quote random, and shows it again on unhide', async () => {
     const todayText = async () => {
       const r = answered(await fake.command({ name: 'essay', subcommand: 'today', ...as(stranger) }));
       return (await r.waitForMessage()).embeds[0]!.description ?? '';
@@ -134,6 +134,11 @@ describe('writing as the author', () => {
     const id = (await essayIdFor('一年前的今天'))!;
     answered(await fake.command({ name: 'essay', subcommand: 'hide', options: { essay: id }, ...as(author) }));
     await waitFor(async () => !(await todayText()).includes('难过的事'), 5000, 'hidden essay still in /essay today');
+    for (let i = 0; i < 5; i++) {
+      const q = answered(await fake.command({ name: 'quote', subcommand: 'random', ...as(stranger) }));
+      const m = await q.waitForMessage();
+      expect(JSON.stringify([m.content, m.embeds])).not.toContain('难过的事');
+    }
     answered(await fake.command({ name: 'essay', subcommand: 'unhide', options: { essay: id }, ...as(author) }));
     await waitFor(async () => (await todayText()).includes('难过的事'), 5000, 'unhidden essay not back in /essay today');
   });
