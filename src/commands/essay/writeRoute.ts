@@ -53,10 +53,10 @@ function submitEdit(ctx: HandlerContext, id: number, openedDate: string, fields:
 }
 
 function deleteConfirmed(ctx: HandlerContext, id: number): Reply {
-  const entry = ctx.store.trash.put(id, ctx.caller.id);
-  if (!entry) throw new UserFacingError('essay not found', 'essay.notFound');
+  const essay = ctx.store.essays.get(id, { includeHidden: true });
+  if (!essay || !ctx.store.trash.put(id, ctx.caller.id)) throw new UserFacingError('essay not found', 'essay.notFound');
   ctx.logger.info({ essayId: id, by: ctx.caller.id }, 'essay moved to the trash');
-  const title = displayTitle({ title: entry.title, date: entry.date, body: '' }, false) || entry.date;
+  const title = displayTitle(essay, false);
   return {
     kind: 'update',
     payload: message({
