@@ -201,4 +201,23 @@ describe('/journal disable and post-now', () => {
     expect(text(reply)).toContain('那年今日 · 11月1日');
     expect(store.posts.latest(GUILD)).toBeNull();
   });
+
+  it('previews the post a server would get in the offline console, which has no server', async () => {
+    const store = freshStore();
+    const reply = await run(context(store, { guildId: null, locale: 'zh-CN' }), 'post-now');
+    expect(text(reply)).toContain('仅为预览');
+    expect(text(reply)).toContain('那年今日 · 11月1日');
+    expect(text(reply)).toContain('1 年前');
+  });
+});
+
+describe('"today" in a server', () => {
+  it('is computed in the server\'s configured zone, else the author\'s', async () => {
+    // 2026-11-01T00:30Z is Nov 1 in Shanghai (the author) and still Oct 31 in Los Angeles.
+    const store = freshStore();
+    const today = async () => text(await runSubcommand(context(store), findSubcommand('essay', 'today')!, {}));
+    expect(await today()).toContain('On this day · November 1');
+    await run(context(store), 'setup', { channel: CHANNEL, time: '09:00', timezone: 'America/Los_Angeles' });
+    expect(await today()).toContain('Nearest to October 31');
+  });
 });

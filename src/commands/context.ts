@@ -9,9 +9,9 @@ export function visibility(ctx: HandlerContext): Visibility {
   return { includeHidden: ctx.caller.isAuthor };
 }
 
-/** The IANA zone "today" is computed in for this context's server. */
+/** The IANA zone "today" is computed in: the server's configured zone, else the author's. */
 export function zoneOf(ctx: HandlerContext): string {
-  return ctx.config.JOURNAL_TIMEZONE;
+  return (ctx.guildId ? ctx.store.guilds.get(ctx.guildId)?.timeZone : undefined) ?? ctx.config.JOURNAL_TIMEZONE;
 }
 
 /** Today's calendar date in this server's zone. */

@@ -136,6 +136,7 @@ export const enUS = {
   'schedule.failed': 'The post did not go out. {reason}',
   'schedule.failedRetrying': 'The post did not go out yet. {reason} Next try {at}.',
   'schedule.dryRun': 'Preview only: the offline console does not post to Discord. This is what would go out in <#{channel}> today:',
+  'schedule.dryRunNoServer': 'Preview only: the offline console does not post to Discord. This is the post a server would get today:',
   'schedule.dryRunEmpty': 'Preview only: nothing would be posted today ({date}); nothing was written on this day in earlier years and such days are set to skip.',
   'schedule.failure.missing_permissions': 'The bot may not post in <#{channel}>: it needs View Channel, Send Messages and Embed Links there ({detail}).',
   'schedule.failure.missing_access': 'The bot cannot see <#{channel}> ({detail}): give it View Channel there.',

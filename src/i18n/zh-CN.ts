@@ -138,6 +138,7 @@ export const zhCN: Messages = {
   'schedule.failed': '没有发布成功。{reason}',
   'schedule.failedRetrying': '暂未发布成功。{reason}将在 {at} 重试。',
   'schedule.dryRun': '仅为预览:离线控制台不会发布到 Discord。今天将发布到 <#{channel}> 的内容如下:',
+  'schedule.dryRunNoServer': '仅为预览:离线控制台不会发布到 Discord。服务器今天会收到的推送如下:',
   'schedule.dryRunEmpty': '仅为预览:今天({date})不会发布:往年的这一天没有写下文章,而这样的日子设置为不发布。',
   'schedule.failure.missing_permissions': '机器人无权在 <#{channel}> 发帖:需要该频道的“查看频道”“发送消息”和“嵌入链接”权限({detail})。',
   'schedule.failure.missing_access': '机器人看不到 <#{channel}>({detail}):请在该频道给它“查看频道”权限。',

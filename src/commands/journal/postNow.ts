@@ -8,6 +8,7 @@ import { t } from '../../i18n/index.js';
 import { composeAnniversaryPost } from '../../schedule/post.js';
 import { message, notice } from '../../discord/render.js';
 import { subcommand } from '../define.js';
+import { zoneOf } from '../context.js';
 import type { Reply, Subcommand } from '../types.js';
 import { outcomeText, requireSettings } from './scheduleText.js';
 
@@ -17,17 +18,20 @@ export const postNow: Subcommand = {
   // Sending may wait on Discord's retries: longer than the 3 s an answer may take.
   defer: 'ephemeral',
   async execute(ctx): Promise<Reply> {
-    const settings = requireSettings(ctx);
     const send = ctx.services.postAnniversary;
-    if (send) return notice(outcomeText(ctx, settings, await send(settings.guildId)));
+    // The offline console has no server: preview the post a default setup would send.
+    const settings = ctx.guildId === null && !send ? null : requireSettings(ctx);
+    if (send && settings) return notice(outcomeText(ctx, settings, await send(settings.guildId)));
 
-    const date = localDate(ctx.clock.now(), settings.timeZone);
-    const preview = composeAnniversaryPost(ctx.store, { date, language: settings.language, emptyDay: settings.emptyDay, random: ctx.random });
+    const date = localDate(ctx.clock.now(), settings?.timeZone ?? zoneOf(ctx));
+    const preview = composeAnniversaryPost(ctx.store, {
+      date,
+      language: settings?.language ?? ctx.locale,
+      emptyDay: settings?.emptyDay ?? 'skip',
+      random: ctx.random,
+    });
     if (!preview) return notice(t(ctx.locale, 'schedule.dryRunEmpty', { date }));
-    return {
-      kind: 'message',
-      ephemeral: true,
-      payload: message({ ...preview, content: t(ctx.locale, 'schedule.dryRun', { channel: settings.channelId }) }),
-    };
+    const intro = settings ? t(ctx.locale, 'schedule.dryRun', { channel: settings.channelId }) : t(ctx.locale, 'schedule.dryRunNoServer');
+    return { kind: 'message', ephemeral: true, payload: message({ ...preview, content: intro }) };
   },
 };
