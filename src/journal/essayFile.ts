@@ -78,7 +78,8 @@ function readFrontMatter(text: string): { data: z.infer<typeof frontMatterSchema
   const yamlText = after.slice(0, m.index);
   let raw: unknown;
   try {
-    raw = parseYaml(yamlText) ?? {};
+    // Warnings (e.g. an unknown !tag) would go to process.emitWarning: stray non-JSON lines in the bot's log.
+    raw = parseYaml(yamlText, { logLevel: 'error' }) ?? {};
   } catch (err) {
     throw new EssayParseError(`front matter is not valid YAML: ${(err as Error).message.split('\n')[0]}`);
   }

@@ -12,7 +12,9 @@ import { importPaths } from '../../src/import/importFiles.js';
 import { silentLogger } from '../../src/logger.js';
 import { storageFailure } from '../../src/store/storageError.js';
 import { openStore, type Store } from '../../src/store/index.js';
+import { runComponent } from '../../src/commands/index.js';
 import { tempDir } from '../helpers/store.js';
+import { AUTHOR, handlerContext, outcome } from './handlerContext.js';
 import { runJournal } from '../helpers/run.js';
 import { writeCorpus } from './corpus.js';
 
@@ -103,6 +105,16 @@ describe('the disk fills up during a write', () => {
     const results = importPaths(store, [files]);
     expect(results.filter((r) => r.status === 'added')).toHaveLength(200);
     expect(counts(store).essays).toBe(200);
+  });
+
+  it('a Discord form submit (/essay add) that hits a full disk answers with the sentence and saves nothing', async () => {
+    const { store } = fileStore();
+    fillDiskAfter(store, 1);
+    const ctx = handlerContext(store, AUTHOR);
+    const form = { title: '满了', body: bigBody('表单').slice(0, 3900), date: '2026-11-29', place: '', tags: '' };
+    const seen = await outcome(() => runComponent(ctx, 'write:add:2026-11-29', form));
+    expect(seen.error).toMatch(/disk .*full/iu);
+    expect(counts(store).essays).toBe(0);
   });
 });
 
