@@ -1,0 +1,110 @@
+/**
+ * `npm run bench [-- --quick] [--essays N] [--seed S] [--only a,b]`: the
+ * speed and memory of the whole product, each against a baseline measured
+ * in the same run. Prints a table, then as its last line one JSON object
+ * with every figure. Progress goes to stderr.
+ *
+ * Sections: corpus, import, onthisday, search, interactions, startup.
+ */
+import { mkdtempSync, rmSync } from 'node:fs';
+import { cpus, loadavg, tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { parseArgs } from 'node:util';
+import { ensureCorpus } from './corpus.js';
+import { benchImport } from './import.js';
+import { benchOnThisDay } from './onThisDay.js';
+import { startFakeDiscord } from '../tests/fakeDiscord/index.js';
+import { benchInteractions } from './interactions.js';
+import { benchSearch } from './search.js';
+import { benchStartup } from './startup.js';
+import { formatTable, targets, type SectionResult } from './report.js';
+
+const SECTIONS = ['import', 'onthisday', 'search', 'interactions', 'startup'] as const;
+type Section = (typeof SECTIONS)[number];
+
+const { values } = parseArgs({
+  options: {
+    quick: { type: 'boolean', default: false },
+    essays: { type: 'string' },
+    seed: { type: 'string', default: '20251101' },
+    only: { type: 'string' },
+    keep: { type: 'boolean', default: false },
+  },
+});
+
+const quick = values.quick ?? false;
+const essays = values.essays !== undefined ? Number(values.essays) : quick ? 2_000 : 20_000;
+const seed = Number(values.seed);
+const only = new Set((values.only?.split(',') ?? SECTIONS) as Section[]);
+for (const name of only) if (!SECTIONS.includes(name)) throw new Error(`unknown section ${name} (known: ${SECTIONS.join(', ')})`);
+if (!Number.isInteger(essays) || essays < 400) throw new Error('--essays must be an integer ≥ 400 (every month-day needs an essay)');
+
+const progress = (line: string) => process.stderr.write(`[bench] ${line}\n`);
+const started = performance.now();
+// Other work on the machine skews every figure: record the load so a reader can tell.
+const loadAtStart = loadavg()[0]!;
+if (loadAtStart > cpus().length * 0.5) progress(`warning: load average ${loadAtStart.toFixed(2)} on ${cpus().length} cores; figures will be noisy`);
+const workDir = mkdtempSync(join(tmpdir(), 'journal-bench-'));
+const sections: SectionResult[] = [];
+
+try {
+  progress(`corpus: ${essays} essays, seed ${seed}`);
+  const corpus = ensureCorpus(essays, seed);
+  progress(corpus.cached ? `corpus: reused ${corpus.dir}` : `corpus: generated in ${Math.round(corpus.ms)} ms`);
+
+  // Every later section reads the database the real import wrote.
+  progress('import');
+  const imported = benchImport(corpus, workDir);
+  if (only.has('import')) sections.push(imported.section);
+
+  if (only.has('onthisday')) {
+    progress('on this day');
+    sections.push(benchOnThisDay(imported.dbPath, quick));
+  }
+
+  if (only.has('search')) {
+    progress('search');
+    sections.push(benchSearch(imported.dbPath, workDir, quick, seed));
+  }
+
+  if (only.has('startup') || only.has('interactions')) {
+    const fake = await startFakeDiscord();
+    try {
+      const startup = await benchStartup(fake, corpus, workDir, progress);
+      if (only.has('startup')) sections.push(startup.section);
+      if (only.has('interactions')) {
+        progress('interactions');
+        sections.push(await benchInteractions(fake, startup, essays, seed, progress));
+      } else {
+        await startup.bot.stop();
+      }
+    } finally {
+      await fake.close();
+    }
+  }
+
+  const totalMs = performance.now() - started;
+  process.stdout.write(`${formatTable(sections)}\n`);
+  const all = targets(sections);
+  const missed = all.filter((t) => !t.target.met);
+  process.stdout.write(
+    `\n${all.length - missed.length}/${all.length} targets met${quick ? ' (quick run: targets are set for 20,000 essays)' : ''}; ${Math.round(totalMs / 1000)} s in all; load average ${loadAtStart.toFixed(2)} → ${loadavg()[0]!.toFixed(2)} on ${cpus().length} cores\n`,
+  );
+  for (const m of missed) process.stdout.write(`  ✗ ${m.section} · ${m.label.trim()}: ${m.value} (target ${m.target.text})\n`);
+  const figures = Object.fromEntries(sections.map((s) => [s.key, s.figures]));
+  process.stdout.write(
+    `${JSON.stringify({
+      quick,
+      essays,
+      seed,
+      corpus: { dir: corpus.dir, megabytes: corpus.bytes / 1e6, generatedMs: Math.round(corpus.ms) },
+      ...figures,
+      targets: all.map((t) => ({ section: t.section, label: t.label.trim(), value: t.value, target: t.target.text, met: t.target.met })),
+      totalSeconds: Math.round(totalMs / 100) / 10,
+      machine: { node: process.version, cores: cpus().length, loadAverageAtStart: loadAtStart, loadAverageAtEnd: loadavg()[0] },
+    })}\n`,
+  );
+} finally {
+  if (!values.keep) rmSync(workDir, { recursive: true, force: true });
+  else progress(`kept ${workDir}`);
+}

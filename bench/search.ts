@@ -1,0 +1,370 @@
+/**
+ * Search (issue 3's benchmark): query classes drawn from the corpus, the
+ * full search path (translate, match, rank the top 10, snippets) against a
+ * `LIKE '%q%'` scan of the same database in the same process, recall and
+ * precision against a substring oracle over every normalized essay, the
+ * index's size against the text's, the index build rate, and the single
+ * worst query (the most common character) with its exact count.
+ */
+import { copyFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { buildSnippet } from '../src/journal/snippet.js';
+import { normalizeText } from '../src/journal/text.js';
+import { openDatabase } from '../src/store/database.js';
+import { createEssayStore } from '../src/store/essays.js';
+import { openStore, type Store } from '../src/store/index.js';
+import { createSearchIndexer, rebuildSearchIndexIfStale } from '../src/store/search.js';
+import { BENCH_CLOCK } from './import.js';
+import { distribution, now, round, timed } from './measure.js';
+import { createRandom, type Random } from './random.js';
+import { atLeast, atMost, exactly, fmt, ms, ratio, type Row, type SectionResult } from './report.js';
+
+const CLASSES = ['han1', 'han2', 'han3', 'han4+', 'latin', 'mixed', 'multi', 'nohit'] as const;
+type QueryClass = (typeof CLASSES)[number];
+
+const CLASS_LABELS: Record<QueryClass, string> = {
+  han1: '1-char Han',
+  han2: '2-char Han',
+  han3: '3-char Han',
+  'han4+': '4+-char Han',
+  latin: 'Latin word',
+  mixed: 'mixed Latin+Han',
+  multi: 'two terms',
+  nohit: 'no hit',
+};
+
+interface CorpusEssay {
+  id: number;
+  body: string;
+  /** title, body, place, tags, each normalized: a term never spans two fields. */
+  fields: string[];
+}
+
+const HAN = /^[\u4e00-\u9fff]+$/u;
+const WORD_CHAR = /[\p{L}\p{N}\p{M}]/u;
+const isHanChar = (ch: string) => ch >= '\u4e00' && ch <= '\u9fff';
+const isWordChar = (ch: string | undefined) => ch !== undefined && WORD_CHAR.test(ch) && !/\p{Script=Han}/u.test(ch);
+
+/**
+ * The oracle, written independently of the search code: a normalized term
+ * occurs in a normalized field as a substring, and a term that starts with
+ * a letter or digit must start a word there (`shin` finds `shinji`, `hinji`
+ * does not). An essay matches when every term occurs in one of its fields.
+ */
+function occurs(text: string, term: string): boolean {
+  if (!isWordChar(term[0])) return text.includes(term);
+  for (let at = text.indexOf(term); at >= 0; at = text.indexOf(term, at + 1)) if (!isWordChar(text[at - 1])) return true;
+  return false;
+}
+
+function oracle(corpus: readonly CorpusEssay[], query: string): Set<number> {
+  const terms = query.split(' ').filter((t) => t !== '').map(normalizeText);
+  const ids = new Set<number>();
+  for (const essay of corpus) if (terms.every((term) => essay.fields.some((f) => occurs(f, term)))) ids.add(essay.id);
+  return ids;
+}
+
+// ------------------------------------------------------------------ queries
+
+function hanAt(random: Random, corpus: readonly CorpusEssay[], length: number): string {
+  for (;;) {
+    const { body } = random.pick(corpus);
+    const at = random.int(Math.max(1, body.length - length));
+    const text = body.slice(at, at + length);
+    if (text.length === length && HAN.test(text)) return text;
+  }
+}
+
+function matchIn(random: Random, corpus: readonly CorpusEssay[], pattern: RegExp): string {
+  for (;;) {
+    const found = [...random.pick(corpus).body.matchAll(pattern)].map((m) => m[0]);
+    if (found.length > 0) return random.pick(found);
+  }
+}
+
+function latinWord(random: Random, corpus: readonly CorpusEssay[]): string {
+  const word = matchIn(random, corpus, /[A-Za-z]+/gu);
+  // Some queries are a word's beginning, as typed before finishing it (`shin` for Shinji).
+  return word.length >= 5 && random.chance(0.3) ? word.slice(0, random.between(3, word.length - 1)) : word;
+}
+
+function drawQuery(random: Random, corpus: readonly CorpusEssay[], kind: QueryClass): string {
+  switch (kind) {
+    case 'han1':
+      return hanAt(random, corpus, 1);
+    case 'han2':
+      return hanAt(random, corpus, 2);
+    case 'han3':
+      return hanAt(random, corpus, 3);
+    case 'han4+':
+      return hanAt(random, corpus, random.between(4, 7));
+    case 'latin':
+      return latinWord(random, corpus);
+    case 'mixed':
+      return matchIn(random, corpus, /[A-Za-z]+[\u4e00-\u9fff]{1,3}|[\u4e00-\u9fff]{1,3}[A-Za-z]+/gu);
+    case 'multi': {
+      // Two terms from one essay, so the query has hits: two Han words, or a Han word and an English one.
+      const essay = [random.pick(corpus)];
+      const second = random.chance(0.3) ? matchIn(random, essay, /[A-Za-z]{2,}/gu) : hanAt(random, essay, 2);
+      return `${hanAt(random, essay, 2)} ${second}`;
+    }
+    case 'nohit':
+      if (random.chance(0.25)) return `zq${Array.from({ length: 4 }, () => String.fromCharCode(97 + random.int(26))).join('')}`;
+      // Two characters common on their own that never stand together.
+      return hanAt(random, corpus, 1) + hanAt(random, corpus, 1) + (random.chance(0.5) ? hanAt(random, corpus, 1) : '');
+  }
+}
+
+interface Query {
+  kind: QueryClass;
+  text: string;
+  expected: Set<number>;
+}
+
+function drawQueries(corpus: readonly CorpusEssay[], perClass: number, seed: number): Query[] {
+  const random = createRandom(seed);
+  const queries: Query[] = [];
+  for (const kind of CLASSES) {
+    const seen = new Set<string>();
+    for (let tries = 0; seen.size < perClass && tries < perClass * 200; tries++) {
+      const text = drawQuery(random, corpus, kind);
+      if (seen.has(text)) continue;
+      const expected = oracle(corpus, text);
+      if ((kind === 'nohit') !== (expected.size === 0)) continue;
+      seen.add(text);
+      queries.push({ kind, text, expected });
+    }
+  }
+  return queries;
+}
+
+// ------------------------------------------------------------------ the two paths
+
+/**
+ * The full path `/essay search` runs: translate, match, rank the top 10,
+ * a snippet for each. Returns the total and how long the snippets took.
+ */
+function searchPage(store: Store, query: string): { total: number; snippetMs: number } {
+  const result = store.search.search(query, { limit: 10 });
+  const needles = result.query?.needles ?? [];
+  const t = now();
+  const snippets = result.essays.map((essay) => buildSnippet(essay.body, needles, { style: 'markdown' }));
+  const snippetMs = now() - t;
+  if (snippets.length !== result.essays.length) throw new Error('unreachable');
+  return { total: result.total, snippetMs };
+}
+
+/** The baseline: every term `LIKE '%term%'` in any field, exact total and the newest 10. */
+function likeSearch(store: Store): (query: string) => number {
+  type Like = ReturnType<typeof prepare>;
+  const prepare = (sql: string) => store.db.prepare<[Record<string, string>], { total: number }>(sql);
+  const statements = new Map<number, Like>();
+  const escape = (term: string) => `%${term.replace(/[\\%_]/gu, '\\$&')}%`;
+  return (query) => {
+    const terms = query.split(' ').filter((t) => t !== '');
+    let statement = statements.get(terms.length);
+    if (!statement) {
+      const any = (i: number) =>
+        `(body LIKE @t${i} ESCAPE '\\' OR title LIKE @t${i} ESCAPE '\\' OR place LIKE @t${i} ESCAPE '\\' OR tags LIKE @t${i} ESCAPE '\\')`;
+      const where = terms.map((_, i) => any(i + 1)).join(' AND ');
+      statement = prepare(
+        `SELECT id, count(*) OVER () AS total FROM essays WHERE hidden = 0 AND ${where} ORDER BY written_on DESC, id DESC LIMIT 10`,
+      );
+      statements.set(terms.length, statement);
+    }
+    const rows = statement.all(Object.fromEntries(terms.map((term, i) => [`t${i + 1}`, escape(term)])));
+    return rows[0]?.total ?? 0;
+  };
+}
+
+// ------------------------------------------------------------------ sizes
+
+/** Pages of an FTS5 table's shadow tables (`name_data`, `name_idx`, …), from dbstat. */
+function ftsBytes(store: Store, name: string): number {
+  const row = store.db
+    .prepare<[string], { bytes: number | null }>(`SELECT sum(pgsize) AS bytes FROM dbstat WHERE name LIKE ? || '\\_%' ESCAPE '\\'`)
+    .get(name);
+  return row?.bytes ?? 0;
+}
+
+/** The essays' search index (the FTS5 table with a body column) and any other FTS5 tables (e.g. quotes). */
+function indexSizes(store: Store): { essayIndex: string | null; bytes: number; others: Record<string, number> } {
+  const tables = store.db
+    .prepare<[], { name: string; sql: string }>(`SELECT name, sql FROM sqlite_schema WHERE type = 'table' AND sql LIKE 'CREATE VIRTUAL TABLE%fts5%' ORDER BY name`)
+    .all();
+  const essayIndex = tables.find((t) => /\bbody\b/u.test(t.sql))?.name ?? null;
+  const others = Object.fromEntries(tables.filter((t) => t.name !== essayIndex).map((t) => [t.name, ftsBytes(store, t.name)]));
+  return { essayIndex, bytes: essayIndex === null ? 0 : ftsBytes(store, essayIndex), others };
+}
+
+/** Times a fresh build of the search index from every essay (the rebuild `openStore` runs after a token-rule change). */
+function indexBuild(dbPath: string, workDir: string): { ms: number; essays: number } {
+  const copy = join(workDir, 'rebuild.db');
+  copyFileSync(dbPath, copy);
+  const db = openDatabase(copy);
+  try {
+    const essays = createEssayStore(db, () => BENCH_CLOCK.now(), []);
+    const indexer = createSearchIndexer(db);
+    const stale = { get: () => null, set: () => {} };
+    const { ms: took } = timed(() => rebuildSearchIndexIfStale(db, stale, essays, indexer));
+    return { ms: took, essays: essays.count({ includeHidden: true }) };
+  } finally {
+    db.close();
+  }
+}
+
+// ------------------------------------------------------------------ the benchmark
+
+export function benchSearch(dbPath: string, workDir: string, quick: boolean, seed: number): SectionResult {
+  const store = openStore(dbPath, BENCH_CLOCK);
+  try {
+    const rows = store.db
+      .prepare<[], { id: number; title: string | null; body: string; place: string | null; tags: string }>(
+        'SELECT id, title, body, place, tags FROM essays WHERE hidden = 0 ORDER BY id',
+      )
+      .all();
+    let rawBytes = 0;
+    const corpus: CorpusEssay[] = rows.map((r) => {
+      const fields = [r.title ?? '', r.body, r.place ?? '', (JSON.parse(r.tags) as string[]).join('\n')];
+      rawBytes += fields.reduce((n, f) => n + Buffer.byteLength(f, 'utf8'), 0);
+      return { id: r.id, body: r.body, fields: fields.map(normalizeText) };
+    });
+
+    const perClass = quick ? 15 : 40;
+    const repeats = quick ? 3 : 5;
+    const queries = drawQueries(corpus, perClass, seed);
+    const like = likeSearch(store);
+
+    const byClass = new Map<
+      QueryClass,
+      { search: number[]; snippets: number[]; like: number[]; recall: number[]; precision: number[]; wrong: string[] }
+    >(CLASSES.map((c) => [c, { search: [], snippets: [], like: [], recall: [], precision: [], wrong: [] }]));
+    searchPage(store, queries[0]!.text);
+    like(queries[0]!.text);
+    for (const q of queries) {
+      const stats = byClass.get(q.kind)!;
+      const everything = store.search.search(q.text, { limit: corpus.length + 1 });
+      const got = new Set(everything.essays.map((e) => e.id));
+      const hits = [...got].filter((id) => q.expected.has(id)).length;
+      stats.recall.push(q.expected.size === 0 ? (got.size === 0 ? 1 : 0) : hits / q.expected.size);
+      stats.precision.push(got.size === 0 ? (q.expected.size === 0 ? 1 : 0) : hits / got.size);
+      if (hits !== got.size || hits !== q.expected.size || everything.total !== q.expected.size) {
+        stats.wrong.push(`${q.text} (got ${everything.total}, oracle ${q.expected.size})`);
+      }
+      for (let r = 0; r < repeats; r++) {
+        const t = now();
+        const { snippetMs } = searchPage(store, q.text);
+        stats.search.push(now() - t);
+        stats.snippets.push(snippetMs);
+      }
+      const t = now();
+      like(q.text);
+      stats.like.push(now() - t);
+    }
+
+    // The single worst query: the character found in the most essays.
+    const documentFrequency = new Map<string, number>();
+    for (const essay of corpus) {
+      const seen = new Set<string>();
+      for (const field of essay.fields) for (const ch of field) if (isHanChar(ch)) seen.add(ch);
+      for (const ch of seen) documentFrequency.set(ch, (documentFrequency.get(ch) ?? 0) + 1);
+    }
+    const [worstChar, worstExpected] = [...documentFrequency].sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1))[0]!;
+    const worstTimes: number[] = [];
+    let worstTotal = 0;
+    for (let r = 0; r < (quick ? 5 : 10); r++) {
+      const t = now();
+      worstTotal = searchPage(store, worstChar).total;
+      worstTimes.push(now() - t);
+    }
+    const worstLikeTimes = [0, 1, 2].map(() => {
+      const t = now();
+      like(worstChar);
+      return now() - t;
+    });
+    const worst = distribution(worstTimes);
+
+    const sizes = indexSizes(store);
+    const index = sizes.bytes;
+    const build = indexBuild(dbPath, workDir);
+    const buildRate = build.essays / (build.ms / 1000);
+
+    const tableRows: Row[] = [];
+    const classFigures: Record<string, unknown> = {};
+    for (const kind of CLASSES) {
+      const s = byClass.get(kind)!;
+      const d = distribution(s.search);
+      const l = distribution(s.like);
+      const sn = distribution(s.snippets);
+      const recall = Math.min(...s.recall);
+      const precision = Math.min(...s.precision);
+      const speedup = l.p99 / d.p99;
+      const label = CLASS_LABELS[kind];
+      const timeTarget = kind === 'han1' ? atMost(d.p99, 50, ' ms') : atMost(d.p99, 5, ' ms');
+      tableRows.push(
+        { label: `${label} (${s.recall.length} q)`, value: `${fmt(d.p50)} / ${fmt(d.p95)} / ${fmt(d.p99)} ms`, target: timeTarget },
+        { label: `  of which snippets p50`, value: ms(sn.p50) },
+        { label: `  LIKE p50 / p99`, value: `${fmt(l.p50)} / ${fmt(l.p99)} ms` },
+        { label: `  LIKE ÷ search at p99`, value: ratio(speedup), ...(kind === 'han1' ? {} : { target: atLeast(speedup, 30, '×') }) },
+        { label: `  recall / precision`, value: `${fmt(recall)} / ${fmt(precision)}`, target: exactly(Math.min(recall, precision), 1) },
+      );
+      classFigures[kind] = {
+        queries: s.recall.length,
+        examples: queries.filter((q) => q.kind === kind).slice(0, 3).map((q) => q.text),
+        p50Ms: round(d.p50, 4),
+        p95Ms: round(d.p95, 4),
+        p99Ms: round(d.p99, 4),
+        snippetsP50Ms: round(sn.p50, 4),
+        snippetsP99Ms: round(sn.p99, 4),
+        likeP50Ms: round(l.p50, 2),
+        likeP99Ms: round(l.p99, 2),
+        likeOverSearchP99: round(speedup, 1),
+        likeOverSearchP50: round(l.p50 / d.p50, 1),
+        recall: round(recall, 4),
+        precision: round(precision, 4),
+        mismatches: s.wrong,
+      };
+    }
+    const sizeRatio = index / rawBytes;
+    tableRows.push(
+      { label: `worst query "${worstChar}" (p50)`, value: `${ms(worst.p50)}, ${worstTotal.toLocaleString('en-US')} essays`, target: atMost(worst.p50, 100, ' ms') },
+      { label: '  exact count', value: `${worstTotal} vs oracle ${worstExpected}`, target: exactly(worstTotal, worstExpected) },
+      { label: '  LIKE', value: ms(distribution(worstLikeTimes).p50) },
+      { label: 'index size', value: `${fmt(index / 1e6)} MB` },
+      { label: 'raw text (UTF-8)', value: `${fmt(rawBytes / 1e6)} MB` },
+      { label: 'index / raw text', value: ratio(sizeRatio), target: atMost(sizeRatio, 1.5, '×') },
+      ...Object.entries(sizes.others).map(([name, bytes]) => ({ label: `other index ${name}`, value: `${fmt(bytes / 1e6)} MB` })),
+      { label: 'index build', value: `${fmt(buildRate)} essays/s (${ms(build.ms)})` },
+    );
+
+    return {
+      key: 'search',
+      name: `Search (${corpus.length.toLocaleString('en-US')} essays; p50 / p95 / p99 of the full path, ${repeats} runs per query)`,
+      rows: tableRows,
+      figures: {
+        classes: classFigures,
+        worst: {
+          query: worstChar,
+          total: worstTotal,
+          oracle: worstExpected,
+          p50Ms: round(worst.p50, 3),
+          maxMs: round(worst.max, 3),
+          likeMs: round(distribution(worstLikeTimes).p50, 2),
+        },
+        indexTable: sizes.essayIndex,
+        otherFtsBytes: sizes.others,
+        indexBytes: index,
+        rawTextBytes: rawBytes,
+        indexOverRaw: round(sizeRatio),
+        indexBuildMs: round(build.ms, 1),
+        indexBuildEssaysPerSec: round(buildRate, 1),
+      },
+      notes: [
+        'full path = store.search.search(q, {limit: 10}) + buildSnippet for each result; LIKE = every term LIKE %t% in title/body/place/tags with exact total and the newest 10',
+        'recall/precision: the lowest over the class, against JS substring search over every normalized essay (word-start rule for Latin terms)',
+      ],
+    };
+  } finally {
+    store.close();
+  }
+}
