@@ -246,7 +246,7 @@ export const enUS = {
   'quote.searchCount': '{n} quotes contain it',
   'quote.listTitle': 'Saved quotes',
   'quote.listEmpty': 'No quotes have been saved yet. Authors save them with /quote add, or on any message: Apps → Save as quote.',
-  'quote.listCount': '{n} saved quotes',
+  'quote.listCount': 'Total: {n}',
   'quote.notShown': 'not shown while its essay is hidden or deleted',
   'quote.saved': 'Saved as quote #{id}. This is how it will be shown:',
   'quote.notInEssay': 'Note: these words are not in that essay as written; the quote is attributed to it anyway.',
