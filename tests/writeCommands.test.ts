@@ -182,6 +182,16 @@ describe('/essay edit', () => {
     expect(store.essays.count()).toBe(1);
   });
 
+  it('keeps tags left as shown exactly, even one holding a comma', async () => {
+    const store = memoryStore(fixedClock(NOW));
+    const e = store.essays.insert({ title: '标签', body: '正文。', date: '2025-01-01', place: null, tags: ['a,b', '旅行'] }, 'a.md');
+    const ctx = context(store);
+    const modal = modalOf(await run(ctx, 'edit', { essay: String(e.id) }));
+    expect(prefilled(modal).tags).toBe('a,b, 旅行');
+    await runComponent(ctx, modal.custom_id, { ...prefilled(modal), body: '改过的正文。' } as Record<string, string>);
+    expect(store.essays.get(e.id)).toMatchObject({ tags: ['a,b', '旅行'], body: '改过的正文。' });
+  });
+
   it('keeps an untitled essay untitled even when its first line could be a title', async () => {
     const store = memoryStore(fixedClock(NOW));
     const e = store.essays.insert({ title: null, body: '短短一行\n\n然后是正文。', date: '2025-01-01', place: null, tags: [] }, 'discord');

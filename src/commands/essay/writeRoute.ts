@@ -44,6 +44,8 @@ function submitEdit(ctx: HandlerContext, id: number, openedDate: string, fields:
   if (!existing) return textBack(ctx, values, options, t(ctx.locale, 'essay.notFound'));
   const read = readForm(ctx, values, options);
   if ('reason' in read) return textBack(ctx, values, options, read.reason);
+  // Tags left as shown stay exactly as they were (a tag may itself hold a comma, which the field would split).
+  if (values.tags.trim() === existing.tags.join(', ')) read.draft.tags = existing.tags;
   if (contentHash(read.draft) === existing.contentHash) return notice(t(ctx.locale, 'write.unchanged', { id }));
   const twin = ctx.store.essays.findByContent(read.draft);
   if (twin && twin.id !== id) return notice(t(ctx.locale, 'write.twin', { id: twin.id }));
