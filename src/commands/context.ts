@@ -4,10 +4,19 @@ import { UserFacingError } from '../errors.js';
 import type { Visibility } from '../store/essays.js';
 import type { HandlerContext } from './types.js';
 
-/** Authors see hidden essays everywhere; everyone else never does. */
+/** Authors see hidden essays, in replies only they see; everyone else never does. */
 export function visibility(ctx: HandlerContext): Visibility {
   return { includeHidden: ctx.caller.isAuthor };
 }
+
+/**
+ * For replies the whole channel sees (public messages, and in-place updates
+ * of them by whoever presses a button): never hidden essays, whoever asks,
+ * since an author's public list would show them to everyone. Authors reach
+ * hidden essays privately: autocomplete, /essay show (then ephemeral), the
+ * open button.
+ */
+export const CHANNEL_VISIBILITY: Visibility = Object.freeze({ includeHidden: false });
 
 /** The IANA zone "today" is computed in: the server's configured zone, else the author's. */
 export function zoneOf(ctx: HandlerContext): string {

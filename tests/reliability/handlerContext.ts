@@ -8,7 +8,7 @@ import type { Store } from '../../src/store/index.js';
 import { importPaths } from '../../src/import/importFiles.js';
 import { memoryStore } from '../helpers/store.js';
 import { seededRandom } from '../helpers/seededRandom.js';
-import { ZONE, writeJournal } from './journalFixture.js';
+import { HIDDEN_QUOTE, ZONE, writeJournal } from './journalFixture.js';
 
 export const AUTHOR: Caller = { id: '300000000000000001', isAuthor: true, isManager: true };
 /** A plain member: not an author, not a manager. */
@@ -35,10 +35,12 @@ export function handlerContext(store: Store, caller: Caller, over: Partial<Handl
   };
 }
 
-/** A memory store holding the reliability journal (hidden essay included). */
+/** A memory store holding the reliability journal (hidden essay included), and a curated quote from the hidden essay. */
 export function journalStore(dir: string): Store {
   const store = memoryStore(fixedClock(NOW));
   importPaths(store, [writeJournal(dir)]);
+  const hidden = store.essays.list({ includeHidden: true }).find((e) => e.hidden)!;
+  store.quotes.curated.add({ text: HIDDEN_QUOTE, essayId: hidden.id, savedBy: AUTHOR.id });
   return store;
 }
 

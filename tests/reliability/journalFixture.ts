@@ -27,6 +27,8 @@ export const ROLE_ID = '123456789012345678';
 export const ANNIVERSARY_TITLE = '一年前的今天';
 export const LONG_TITLE = '很长的一篇';
 export const HIDDEN_TITLE = '不公开的秘密';
+/** A sentence of the hidden essay (what quotes would draw from it). */
+export const HIDDEN_QUOTE = '我从不告诉别人这句话。';
 /** A word only the hidden essay contains, to search for. */
 export const HIDDEN_WORD = '蓝鲸秘语';
 
@@ -44,7 +46,7 @@ export function writeJournal(dir: string): string {
   // Hidden, and written on this very day last year: it must stay out of every anniversary surface too.
   writeFileSync(
     join(essays, 'private.md'),
-    `---\ntitle: ${HIDDEN_TITLE}\ndate: ${lastYear}\nhidden: true\ntags: [私密]\n---\n只给自己看的${HIDDEN_WORD},热爱也藏在这里。它说:我从不告诉别人这句话。\n`,
+    `---\ntitle: ${HIDDEN_TITLE}\ndate: ${lastYear}\nhidden: true\ntags: [私密]\n---\n只给自己看的${HIDDEN_WORD},热爱也藏在这里。它说:${HIDDEN_QUOTE}\n`,
   );
   return essays;
 }

@@ -2,7 +2,7 @@
 import { UserFacingError } from '../../errors.js';
 import { renderEssayPage } from '../../discord/render.js';
 import { chatCommand } from '../define.js';
-import { intArg, visibility } from '../context.js';
+import { CHANNEL_VISIBILITY, intArg, visibility } from '../context.js';
 import type { ComponentRoute, HandlerContext, SlashCommand } from '../types.js';
 import { renderDayList } from './dayList.js';
 import { list, readYear, renderListPage } from './list.js';
@@ -46,7 +46,7 @@ export const essayRoute: ComponentRoute = {
       case 'day': {
         const date = a ?? '';
         if (!/^\d{4}-\d{2}-\d{2}$/u.test(date)) throw new UserFacingError('bad day button', 'error.stale');
-        const { essays, nearest } = ctx.store.essays.onThisDay(date, visibility(ctx));
+        const { essays, nearest } = ctx.store.essays.onThisDay(date, CHANNEL_VISIBILITY);
         return { kind: 'update', payload: renderDayList(ctx, date, intArg(b), essays, nearest) };
       }
       case 'list':

@@ -3,7 +3,7 @@ import { UserFacingError } from '../../errors.js';
 import { t } from '../../i18n/index.js';
 import { LIST_PAGE_SIZE, renderEssayList } from '../../discord/render.js';
 import { option, subcommand } from '../define.js';
-import { visibility } from '../context.js';
+import { CHANNEL_VISIBILITY } from '../context.js';
 import type { HandlerContext, MessagePayload, Subcommand } from '../types.js';
 
 export const listIds = {
@@ -13,7 +13,7 @@ export const listIds = {
 /** One page of the list of essays, newest first. */
 export function renderListPage(ctx: HandlerContext, year: number | undefined, page: number): MessagePayload {
   const { locale } = ctx;
-  const v = visibility(ctx);
+  const v = CHANNEL_VISIBILITY;
   const total = ctx.store.essays.count({ ...v, year });
   const pageCount = Math.max(1, Math.ceil(total / LIST_PAGE_SIZE));
   const p = Math.min(Math.max(0, page), pageCount - 1);

@@ -2,7 +2,7 @@ import { ApplicationCommandOptionType } from 'discord-api-types/v10';
 import { UserFacingError } from '../../errors.js';
 import { dateParts, isLeapYear, parseDate } from '../../journal/dates.js';
 import { option, subcommand } from '../define.js';
-import { todayOf, visibility } from '../context.js';
+import { CHANNEL_VISIBILITY, todayOf } from '../context.js';
 import type { Subcommand } from '../types.js';
 import { renderDayList } from './dayList.js';
 
@@ -31,7 +31,7 @@ export const on: Subcommand = {
   execute(ctx, options) {
     const date = readDayOption(String(options.date ?? ''), todayOf(ctx));
     // "On 11-01" means every year's Nov 1, as of the asked date's year.
-    const { essays, nearest } = ctx.store.essays.onThisDay(date, visibility(ctx));
+    const { essays, nearest } = ctx.store.essays.onThisDay(date, CHANNEL_VISIBILITY);
     return { kind: 'message', payload: renderDayList(ctx, date, 0, essays, nearest) };
   },
 };

@@ -5,7 +5,7 @@ import { buildSnippet } from '../../journal/snippet.js';
 import { truncate } from '../../journal/display.js';
 import { LIMITS, LIST_PAGE_SIZE, renderEssayList } from '../../discord/render.js';
 import { option, subcommand } from '../define.js';
-import { visibility } from '../context.js';
+import { CHANNEL_VISIBILITY } from '../context.js';
 import type { HandlerContext, MessagePayload, Subcommand } from '../types.js';
 
 /** Queries longer than this would not fit a button's custom id (100 characters). */
@@ -20,7 +20,7 @@ export function renderSearchPage(ctx: HandlerContext, rawQuery: string, page: nu
   const { locale } = ctx;
   const query = rawQuery.trim();
   if (query === '') throw new UserFacingError('empty query', 'search.empty');
-  const v = visibility(ctx);
+  const v = CHANNEL_VISIBILITY;
   const p = Math.max(0, page);
   let result = ctx.store.search.search(query, { ...v, limit: LIST_PAGE_SIZE, offset: p * LIST_PAGE_SIZE });
   const pageCount = Math.max(1, Math.ceil(result.total / LIST_PAGE_SIZE));

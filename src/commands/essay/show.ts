@@ -38,7 +38,8 @@ export const show: Subcommand = {
   access: 'everyone',
   execute(ctx, options) {
     const essay = resolveEssayOption(ctx, String(options.essay ?? ''));
-    return { kind: 'message', payload: renderEssayPage(essay, 0, ctx.locale) };
+    // Only authors resolve a hidden essay; it is shown to them alone.
+    return { kind: 'message', ephemeral: essay.hidden, payload: renderEssayPage(essay, 0, ctx.locale) };
   },
   autocomplete: (ctx, focused) => essayChoices(ctx, focused.value),
 };

@@ -7,7 +7,7 @@ import { ACCENT, LIMITS, message } from '../../discord/render.js';
 import { truncate } from '../../journal/display.js';
 import { readYear } from '../essay/list.js';
 import { option, subcommand } from '../define.js';
-import { todayOf, visibility } from '../context.js';
+import { CHANNEL_VISIBILITY, todayOf } from '../context.js';
 import type { HandlerContext, MessagePayload, Subcommand } from '../types.js';
 
 /**
@@ -77,7 +77,8 @@ export const stats: Subcommand = {
   // Reading every essay and drawing a PNG can take longer than Discord's 3 s on a big journal.
   defer: 'public',
   execute(ctx, options) {
-    const result = statsFor({ store: ctx.store, today: todayOf(ctx), includeHidden: visibility(ctx).includeHidden === true }, readYear(options.year));
+    // The reply is public (deferred before this runs), so hidden essays' tags, places and titles stay out of it.
+    const result = statsFor({ store: ctx.store, today: todayOf(ctx), includeHidden: CHANNEL_VISIBILITY.includeHidden === true }, readYear(options.year));
     return { kind: 'message', payload: renderStats(result, ctx.locale) };
   },
 };

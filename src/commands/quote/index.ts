@@ -25,6 +25,7 @@ export const quoteRoutes: ComponentRoute[] = [
       const [action, page] = args;
       switch (action) {
         case 'list':
+          // The message paged may be public: whoever presses, its pages show only visible quotes.
           return { kind: 'update', payload: renderQuoteListPage(ctx, intArg(page)) };
         case 'search':
           // The query may itself contain colons: it is everything after the page.

@@ -9,13 +9,13 @@ export const quoteListIds = {
 };
 
 /**
- * One page of the curated quotes, newest first. Authors also see those tied
- * to a hidden or deleted essay (marked), so they can remove them; everyone
- * else sees only the quotes /quote random may show.
+ * One page of the curated quotes, newest first. With `includeHidden` (an
+ * author, privately) also those tied to a hidden or deleted essay (marked),
+ * so they can remove them; otherwise only the quotes /quote random may show.
  */
-export function renderQuoteListPage(ctx: HandlerContext, page: number): MessagePayload {
+export function renderQuoteListPage(ctx: HandlerContext, page: number, includeHidden = false): MessagePayload {
   const { locale } = ctx;
-  const v = { includeHidden: ctx.caller.isAuthor };
+  const v = { includeHidden };
   const total = ctx.store.quotes.curated.count(v);
   const pageCount = Math.max(1, Math.ceil(total / LIST_PAGE_SIZE));
   const p = Math.min(Math.max(0, page), pageCount - 1);
@@ -35,5 +35,9 @@ export function renderQuoteListPage(ctx: HandlerContext, page: number): MessageP
 export const list: Subcommand = {
   data: subcommand('quote', 'list'),
   access: 'everyone',
-  execute: (ctx) => ({ kind: 'message', payload: renderQuoteListPage(ctx, 0) }),
+  execute(ctx) {
+    // An author's list shows hidden essays' quotes, so it goes to the author alone.
+    const own = ctx.caller.isAuthor && ctx.store.quotes.curated.count({ includeHidden: true }) > ctx.store.quotes.curated.count({ includeHidden: false });
+    return { kind: 'message', ephemeral: own, payload: renderQuoteListPage(ctx, 0, own) };
+  },
 };
