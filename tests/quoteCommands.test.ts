@@ -198,6 +198,22 @@ describe('/quote add, /quote list and /quote remove', () => {
     expect(embedOf(await run(context(store), 'list')).description).toContain(t('en-US', 'quote.notShown'));
     expect(embedOf(await run(context(store, { caller: STRANGER }), 'list')).description).toBe(t('en-US', 'quote.listEmpty'));
   });
+  it('pages an author\'s private list with the hidden essays\' quotes still in it, a public one without', async () => {
+    const store = seeded();
+    for (let i = 0; i < 12; i++) store.quotes.curated.add({ text: `第${i}句收藏的话,出自一篇后来藏起来的文章。`, essayId: 1 });
+    store.quotes.curated.add({ text: '这一句不属于任何文章,所以谁都能看到它。' });
+    store.essays.setHidden(1, true);
+    const mine = await run(context(store), 'list');
+    expect(mine).toMatchObject({ kind: 'message', ephemeral: true });
+    const next = buttonsOf(mine).find((b) => 'custom_id' in b && b.label === '▶') as { custom_id: string };
+    expect(next.custom_id).toBe('quote:list:1:all');
+    const page2 = await runComponent(context(store), next.custom_id);
+    expect(embedOf(page2).description).toContain(t('en-US', 'quote.notShown'));
+    // A forged `all` pressed by someone else shows only what everyone may see.
+    const forged = await runComponent(context(store, { caller: STRANGER }), next.custom_id);
+    expect(embedOf(forged).description).not.toContain('藏起来');
+    expect(embedOf(await run(context(store, { caller: STRANGER }), 'list')).footer?.text).toBe('Total: 1');
+  });
 });
 
 describe('Save as quote', () => {

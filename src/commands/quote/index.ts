@@ -22,11 +22,12 @@ export const quoteRoutes: ComponentRoute[] = [
     prefix: 'quote',
     access: 'everyone',
     handle(ctx, args) {
-      const [action, page] = args;
+      const [action, page, scope] = args;
       switch (action) {
         case 'list':
-          // The message paged may be public: whoever presses, its pages show only visible quotes.
-          return { kind: 'update', payload: renderQuoteListPage(ctx, intArg(page)) };
+          // A public list's pages show only visible quotes, whoever presses; an author's private
+          // list (`all`, ephemeral, so only that author can press) keeps showing the hidden ones.
+          return { kind: 'update', payload: renderQuoteListPage(ctx, intArg(page), scope === 'all' && ctx.caller.isAuthor) };
         case 'search':
           // The query may itself contain colons: it is everything after the page.
           return { kind: 'update', payload: renderQuoteSearchPage(ctx, args.slice(2).join(':'), intArg(page)) };

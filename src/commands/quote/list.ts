@@ -5,7 +5,8 @@ import type { HandlerContext, MessagePayload, Subcommand } from '../types.js';
 import { essayOf, renderQuoteList } from './render.js';
 
 export const quoteListIds = {
-  page: (page: number) => `quote:list:${page}`,
+  /** `all`: the pages of an author's private list, which include quotes of hidden essays. */
+  page: (page: number, includeHidden = false) => `quote:list:${page}${includeHidden ? ':all' : ''}`,
 };
 
 /**
@@ -26,7 +27,7 @@ export function renderQuoteListPage(ctx: HandlerContext, page: number, includeHi
     items: quotes.map((quote) => ({ quote, essay: essayOf(ctx, quote), note: quote.visible ? undefined : t(locale, 'quote.notShown') })),
     page: p,
     pageCount,
-    pageId: quoteListIds.page,
+    pageId: (n) => quoteListIds.page(n, includeHidden),
     footer: total > 0 ? t(locale, 'quote.listCount', { n: total }) : undefined,
     locale,
   });
