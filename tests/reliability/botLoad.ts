@@ -1,0 +1,78 @@
+/**
+ * Driving the real bot with many interactions at once, and reading its
+ * memory: shared by the 40-at-once test and the 2,000-interaction stress run.
+ */
+import { readFileSync, readdirSync } from 'node:fs';
+import type { FakeDiscord, InteractionResult, StoredMessage } from '../fakeDiscord/index.js';
+import { buttons } from './journalFixture.js';
+
+/** The search words the mix cycles through: common, rare, one character, English, FTS syntax, nothing found. */
+const QUERIES = ['热爱', '北京', '菜', 'train', '今天的风', 'NEAR("x', '"引号', '不存在的词语', '秋天 书', 'the'];
+
+export interface LoadMix {
+  /** Messages with a ▶ button (an essay shown over several pages) to press. */
+  pageable: StoredMessage[];
+  /** Essay ids to show. */
+  essayIds: string[];
+}
+
+/** The i-th interaction of the mix: search, today, random, show, a page press, autocomplete, list. */
+export function mixedInteraction(fake: FakeDiscord, mix: LoadMix, i: number): Promise<InteractionResult> {
+  const locale = i % 2 === 0 ? 'zh-CN' : 'en-US';
+  switch (i % 7) {
+    case 0:
+      return fake.command({ name: 'essay', subcommand: 'search', options: { query: QUERIES[i % QUERIES.length]! }, locale });
+    case 1:
+      return fake.command({ name: 'essay', subcommand: 'today', locale });
+    case 2:
+      return fake.command({ name: 'essay', subcommand: 'random', locale });
+    case 3:
+      return fake.command({ name: 'essay', subcommand: 'show', options: { essay: mix.essayIds[i % mix.essayIds.length]! }, locale });
+    case 4: {
+      const message = mix.pageable[i % mix.pageable.length]!;
+      const next = buttons(fake.message(message.id) ?? message).find((b) => b.label === '▶' && !b.disabled) ?? buttons(message).find((b) => b.label === '◀')!;
+      return fake.component({ message: fake.message(message.id) ?? message, customId: next.custom_id, locale });
+    }
+    case 5:
+      return fake.autocomplete({ name: 'essay', subcommand: 'show', focused: 'essay', value: QUERIES[i % QUERIES.length]!.slice(0, 2), locale });
+    default:
+      return fake.command({ name: 'essay', subcommand: 'list', locale });
+  }
+}
+
+/** Resident memory of the bot: the node process under the tsx launcher (the largest of the tree). */
+export function botRssBytes(rootPid: number): number {
+  let best = 0;
+  for (const pid of [rootPid, ...descendants(rootPid)]) {
+    try {
+      const status = readFileSync(`/proc/${pid}/status`, 'utf8');
+      const kb = Number(/VmRSS:\s+(\d+)/u.exec(status)?.[1] ?? 0);
+      best = Math.max(best, kb * 1024);
+    } catch {
+      // The process ended meanwhile.
+    }
+  }
+  return best;
+}
+
+function descendants(pid: number): number[] {
+  const out: number[] = [];
+  let tasks: string[] = [];
+  try {
+    tasks = readdirSync(`/proc/${pid}/task`);
+  } catch {
+    return out;
+  }
+  for (const task of tasks) {
+    let children = '';
+    try {
+      children = readFileSync(`/proc/${pid}/task/${task}/children`, 'utf8');
+    } catch {
+      continue;
+    }
+    for (const child of children.split(/\s+/u).filter(Boolean).map(Number)) out.push(child, ...descendants(child));
+  }
+  return out;
+}
+
+export const mb = (bytes: number) => `${(bytes / 1024 / 1024).toFixed(1)} MB`;
