@@ -166,6 +166,26 @@ describe('the gateway connection drops', () => {
   });
 });
 
+describe('another program holds the journal\'s write lock (a long journal import)', () => {
+  it('reads still answer at once; a write answers inside 3 s with the "busy" sentence and saves nothing', async () => {
+    const holder = openStore(join(t.dir, 'journal.db'), systemClock);
+    const before = holder.essays.count({ includeHidden: true });
+    holder.db.exec('BEGIN IMMEDIATE');
+    try {
+      answered(await fake.command({ name: 'essay', subcommand: 'search', options: { query: '热爱' }, locale: 'en-US' }));
+      const form = answered(await fake.command({ name: 'essay', subcommand: 'add', locale: 'en-US', permissions: MANAGER_PERMISSIONS }));
+      const submit = answered(await fake.modalSubmit({ modal: form, fields: { title: '锁住的时候', date: today, place: '', tags: '', body: '写不进去的一篇。' }, permissions: MANAGER_PERMISSIONS, locale: 'en-US' }));
+      const reply = await submit.waitForMessage();
+      expect(reply.flags & 64).toBe(64);
+      expect(reply.content).toBe('Another program is writing to the journal right now, so nothing was saved. Try again in a moment.');
+    } finally {
+      holder.db.exec('ROLLBACK');
+    }
+    expect(holder.essays.count({ includeHidden: true })).toBe(before);
+    holder.close();
+  }, 30_000);
+});
+
 describe('the token is revoked while the bot runs', () => {
   it('logs one clear line and exits non-zero, cleanly, never printing the token', async () => {
     const other = await startFakeDiscord();
