@@ -13,23 +13,17 @@ import { join } from 'node:path';
 import { PermissionFlagsBits } from 'discord-api-types/v10';
 import { afterEach, describe, expect, it } from 'vitest';
 import { systemClock } from '../../src/clock.js';
-import { localDate, zonedParts } from '../../src/journal/dates.js';
+
 import { postNonce } from '../../src/schedule/anniversary.js';
 import { openStore } from '../../src/store/index.js';
-import { MANAGER_PERMISSIONS, MEMBER_PERMISSIONS, startFakeDiscord, waitFor, type FakeDiscord, type InteractionResult, type StoredMessage } from '../fakeDiscord/index.js';
+import { MANAGER_PERMISSIONS, MEMBER_PERMISSIONS, startFakeDiscord, waitFor, type FakeDiscord, type StoredMessage } from '../fakeDiscord/index.js';
+import { answered, oneYearBefore, stableZone, todayIn } from '../helpers/e2e.js';
 import { startBotProcess, type BotProcess } from '../helpers/botProcess.js';
 import { tempDir } from '../helpers/store.js';
 
-/** A zone where it is now between 01:00 and 22:59, so "today" cannot change while a scenario runs. */
-const ZONE = ['Asia/Shanghai', 'America/Los_Angeles', 'Europe/London', 'Pacific/Kiritimati'].find((zone) => {
-  const { hour } = zonedParts(new Date(), zone);
-  return hour >= 1 && hour <= 22;
-})!;
-const today = localDate(new Date(), ZONE);
-const lastYear = (() => {
-  const [y, m, d] = today.split('-');
-  return m === '02' && d === '29' ? `${Number(y) - 1}-02-28` : `${Number(y) - 1}-${m}-${d}`;
-})();
+const ZONE = stableZone();
+const today = todayIn(ZONE);
+const lastYear = oneYearBefore(today);
 
 interface Scenario {
   fake: FakeDiscord;
@@ -78,12 +72,6 @@ async function catchUp(bot: BotProcess): Promise<Record<string, unknown>> {
 
 function posts(fake: FakeDiscord, channelId = fake.channelId): StoredMessage[] {
   return fake.messages(channelId, { source: 'channel' });
-}
-
-function answered(r: InteractionResult): InteractionResult {
-  expect(r.accepted, JSON.stringify(r.error)).toBe(true);
-  expect(r.ms).toBeLessThan(3000);
-  return r;
 }
 
 async function asManager(fake: FakeDiscord, subcommand: string, options: Record<string, string> = {}, locale = 'en-US'): Promise<StoredMessage> {

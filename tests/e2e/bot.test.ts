@@ -5,8 +5,9 @@
 import { copyFileSync, mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { addDays, localDate } from '../../src/journal/dates.js';
-import { startFakeDiscord, type FakeDiscord, type InteractionResult, type StoredMessage } from '../fakeDiscord/index.js';
+import { addDays } from '../../src/journal/dates.js';
+import { startFakeDiscord, type FakeDiscord } from '../fakeDiscord/index.js';
+import { answered, buttons, oneYearBefore, todayIn } from '../helpers/e2e.js';
 import { startBotProcess, type BotProcess } from '../helpers/botProcess.js';
 import { runEntry } from '../helpers/run.js';
 import { tempDir } from '../helpers/store.js';
@@ -17,13 +18,8 @@ const essaysDir = join(t.dir, 'essays');
 let fake: FakeDiscord;
 let bot: BotProcess;
 
-/** Today in the bot's zone, one year back (Feb 29 falls back to Feb 28, which is where it shows). */
-const today = localDate(new Date(), ZONE);
-const lastYear = (() => {
-  const [y, m, d] = today.split('-');
-  const candidate = `${Number(y) - 1}-${m}-${d}`;
-  return m === '02' && d === '29' ? `${Number(y) - 1}-02-28` : candidate;
-})();
+const today = todayIn(ZONE);
+const lastYear = oneYearBefore(today);
 const LONG_TITLE = '很长的一篇';
 
 beforeAll(async () => {
@@ -42,17 +38,6 @@ afterAll(async () => {
   await fake?.close();
   t.cleanup();
 });
-
-/** Every first response inside Discord's 3 s, and accepted. */
-function answered(r: InteractionResult): InteractionResult {
-  expect(r.accepted, JSON.stringify(r.error)).toBe(true);
-  expect(r.ms).toBeLessThan(3000);
-  return r;
-}
-
-function buttons(message: StoredMessage): Array<{ custom_id: string; label?: string; disabled?: boolean }> {
-  return (message.components as Array<{ components: Array<{ custom_id: string; label?: string; disabled?: boolean }> }>).flatMap((row) => row.components);
-}
 
 describe('the bot on Discord (fake)', () => {
   it('registers its commands in the guild with Chinese localizations', () => {

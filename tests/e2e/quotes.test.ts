@@ -6,7 +6,8 @@
 import { copyFileSync, mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startFakeDiscord, type FakeDiscord, type InteractionResult, type StoredMessage } from '../fakeDiscord/index.js';
+import { startFakeDiscord, type FakeDiscord, type StoredMessage } from '../fakeDiscord/index.js';
+import { answered, buttons } from '../helpers/e2e.js';
 import { startBotProcess, type BotProcess } from '../helpers/botProcess.js';
 import { tempDir } from '../helpers/store.js';
 
@@ -36,18 +37,6 @@ afterAll(async () => {
   await fake?.close();
   t.cleanup();
 });
-
-/** Accepted, and inside Discord's 3 s. */
-function answered(r: InteractionResult): InteractionResult {
-  expect(r.accepted, JSON.stringify(r.error)).toBe(true);
-  expect(r.ms).toBeLessThan(3000);
-  return r;
-}
-
-type Button = { custom_id?: string; url?: string; label?: string; style: number };
-function buttons(message: StoredMessage): Button[] {
-  return (message.components as Array<{ components: Button[] }>).flatMap((row) => row.components);
-}
 
 /** What Discord counts towards the 6000 characters of a message's embeds. */
 function embedLength(message: StoredMessage): number {

@@ -6,8 +6,8 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { localDate } from '../../src/journal/dates.js';
-import { MANAGER_PERMISSIONS, startFakeDiscord, waitFor, type FakeDiscord, type InteractionResult, type StoredMessage } from '../fakeDiscord/index.js';
+import { MANAGER_PERMISSIONS, startFakeDiscord, waitFor, type FakeDiscord, type StoredMessage } from '../fakeDiscord/index.js';
+import { answered, buttons, oneYearBefore, todayIn } from '../helpers/e2e.js';
 import { startBotProcess, type BotProcess } from '../helpers/botProcess.js';
 import { runJournal } from '../helpers/run.js';
 import { tempDir } from '../helpers/store.js';
@@ -16,8 +16,8 @@ const ZONE = 'Asia/Shanghai';
 const t = tempDir('journal-e2e-write-');
 const essaysDir = join(t.dir, 'essays');
 const dbPath = join(t.dir, 'journal.db');
-const today = localDate(new Date(), ZONE);
-const lastYear = `${Number(today.slice(0, 4)) - 1}${today.slice(4)}`.replace(/-02-29$/u, '-02-28');
+const today = todayIn(ZONE);
+const lastYear = oneYearBefore(today);
 
 let fake: FakeDiscord;
 let bot: BotProcess;
@@ -41,15 +41,7 @@ afterAll(async () => {
   t.cleanup();
 });
 
-function answered(r: InteractionResult): InteractionResult {
-  expect(r.accepted, JSON.stringify(r.error)).toBe(true);
-  expect(r.ms).toBeLessThan(3000);
-  return r;
-}
-
-function buttonIds(message: StoredMessage): string[] {
-  return (message.components as Array<{ components: Array<{ custom_id: string }> }>).flatMap((row) => row.components.map((c) => c.custom_id));
-}
+const buttonIds = (message: StoredMessage): string[] => buttons(message).map((b) => b.custom_id);
 
 const as = (userId: string) => ({ userId, permissions: userId === manager ? MANAGER_PERMISSIONS : undefined, locale: 'en-US' });
 
