@@ -93,15 +93,16 @@ export async function benchInteractions(
 
   await round40(0); // warm-up, not counted
   const warm = bot.memory();
-  // Baseline: the same mix one at a time, so the queueing of 40 at once shows as a ratio.
-  const alone: number[] = [];
-  for (let i = 0; i < CONCURRENCY; i++) {
-    const [, send] = kinds[i % kinds.length]!;
+  // Baseline: each kind alone, one at a time, so the queueing of 40 at once shows (and which kind is slow).
+  const aloneByKind = new Map<string, number[]>();
+  for (let i = 0; i < kinds.length * 5; i++) {
+    const [kind, send] = kinds[i % kinds.length]!;
     const result = await send(random, LOCALES[i % LOCALES.length]!);
-    alone.push(result.ms);
+    aloneByKind.set(kind, [...(aloneByKind.get(kind) ?? []), result.ms]);
     if (result.type === 5) await result.waitForMessage(undefined, 30_000).catch(() => null);
   }
-  const single = distribution(alone);
+  const single = distribution([...aloneByKind.values()].flat());
+  const slowest = [...aloneByKind].map(([kind, times]) => ({ kind, p50: distribution(times).p50 })).sort((a, b) => b.p50 - a.p50)[0]!;
   fake.clearRecords();
   const sent: Array<{ kind: string; result: InteractionResult }> = [];
   for (let i = 0; i < ROUNDS; i++) {
@@ -140,6 +141,7 @@ export async function benchInteractions(
       { label: 'first callback p99', value: ms(d.p99), target: atMost(d.p99, 50, ' ms') },
       { label: 'first callback max', value: ms(d.max) },
       { label: 'one at a time p50 / p99', value: `${fmt(single.p50)} / ${fmt(single.p99)} ms` },
+      { label: '  slowest kind alone (p50)', value: `${slowest.kind} ${ms(slowest.p50)}` },
       { label: 'later than 3 s', value: String(late), target: exactly(late, 0) },
       { label: 'callbacks refused', value: String(refused), target: exactly(refused, 0) },
       { label: 'fake Discord rejections', value: String(rejections), target: exactly(rejections, 0) },
@@ -160,6 +162,7 @@ export async function benchInteractions(
       meanMs: round(d.mean, 2),
       oneAtATimeP50Ms: single.p50,
       oneAtATimeP99Ms: single.p99,
+      oneAtATimeP50MsByKind: Object.fromEntries([...aloneByKind].map(([kind, times]) => [kind, distribution(times).p50])),
       late,
       refused,
       rejections,

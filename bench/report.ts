@@ -65,7 +65,15 @@ export function formatTable(sections: readonly SectionResult[]): string {
   return lines.join('\n');
 }
 
-/** Every target row, for the summary at the end. */
+/** Every target row, for the summary at the end; an indented row is named with the row it belongs to. */
 export function targets(sections: readonly SectionResult[]): Array<{ section: string; label: string; value: string; target: Target }> {
-  return sections.flatMap((s) => s.rows.flatMap((r) => (r.target ? [{ section: s.name, label: r.label, value: r.value, target: r.target }] : [])));
+  return sections.flatMap((s) => {
+    let parent = '';
+    return s.rows.flatMap((r) => {
+      const indented = r.label.startsWith(' ');
+      if (!indented) parent = r.label;
+      const label = indented ? `${parent} · ${r.label.trim()}` : r.label;
+      return r.target ? [{ section: s.key, label, value: r.value, target: r.target }] : [];
+    });
+  });
 }

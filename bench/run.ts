@@ -46,6 +46,19 @@ const loadAtStart = loadavg()[0]!;
 if (loadAtStart > cpus().length * 0.5) progress(`warning: load average ${loadAtStart.toFixed(2)} on ${cpus().length} cores; figures will be noisy`);
 const workDir = mkdtempSync(join(tmpdir(), 'journal-bench-'));
 const sections: SectionResult[] = [];
+const phaseSeconds: Record<string, number> = {};
+
+/** Runs one phase, reporting its duration on stderr and in the JSON line. */
+async function phase<T>(name: string, fn: () => T | Promise<T>): Promise<T> {
+  progress(name);
+  const t = performance.now();
+  try {
+    return await fn();
+  } finally {
+    phaseSeconds[name] = Math.round((performance.now() - t) / 100) / 10;
+    progress(`${name}: ${phaseSeconds[name]} s`);
+  }
+}
 
 try {
   progress(`corpus: ${essays} essays, seed ${seed}`);
@@ -53,28 +66,18 @@ try {
   progress(corpus.cached ? `corpus: reused ${corpus.dir}` : `corpus: generated in ${Math.round(corpus.ms)} ms`);
 
   // Every later section reads the database the real import wrote.
-  progress('import');
-  const imported = benchImport(corpus, workDir);
+  const imported = await phase('import', () => benchImport(corpus, workDir));
   if (only.has('import')) sections.push(imported.section);
-
-  if (only.has('onthisday')) {
-    progress('on this day');
-    sections.push(benchOnThisDay(imported.dbPath, quick));
-  }
-
-  if (only.has('search')) {
-    progress('search');
-    sections.push(benchSearch(imported.dbPath, workDir, quick, seed));
-  }
+  if (only.has('onthisday')) sections.push(await phase('on this day', () => benchOnThisDay(imported.dbPath, quick)));
+  if (only.has('search')) sections.push(await phase('search', () => benchSearch(imported.dbPath, workDir, quick, seed)));
 
   if (only.has('startup') || only.has('interactions')) {
     const fake = await startFakeDiscord();
     try {
-      const startup = await benchStartup(fake, corpus, workDir, progress);
+      const startup = await phase('startup', () => benchStartup(fake, corpus, workDir, progress));
       if (only.has('startup')) sections.push(startup.section);
       if (only.has('interactions')) {
-        progress('interactions');
-        sections.push(await benchInteractions(fake, startup, essays, seed, progress));
+        sections.push(await phase('interactions', () => benchInteractions(fake, startup, essays, seed, progress)));
       } else {
         await startup.bot.stop();
       }
@@ -90,7 +93,7 @@ try {
   process.stdout.write(
     `\n${all.length - missed.length}/${all.length} targets met${quick ? ' (quick run: targets are set for 20,000 essays)' : ''}; ${Math.round(totalMs / 1000)} s in all; load average ${loadAtStart.toFixed(2)} → ${loadavg()[0]!.toFixed(2)} on ${cpus().length} cores\n`,
   );
-  for (const m of missed) process.stdout.write(`  ✗ ${m.section} · ${m.label.trim()}: ${m.value} (target ${m.target.text})\n`);
+  for (const m of missed) process.stdout.write(`  ✗ ${m.section}: ${m.label.trim()} ${m.value} (target ${m.target.text})\n`);
   const figures = Object.fromEntries(sections.map((s) => [s.key, s.figures]));
   process.stdout.write(
     `${JSON.stringify({
@@ -101,6 +104,7 @@ try {
       ...figures,
       targets: all.map((t) => ({ section: t.section, label: t.label.trim(), value: t.value, target: t.target.text, met: t.target.met })),
       totalSeconds: Math.round(totalMs / 100) / 10,
+      phaseSeconds,
       machine: { node: process.version, cores: cpus().length, loadAverageAtStart: loadAtStart, loadAverageAtEnd: loadavg()[0] },
     })}\n`,
   );

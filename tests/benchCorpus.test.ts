@@ -4,6 +4,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { generateCorpus, generateEssay } from '../bench/corpus.js';
+import { createRandom } from '../bench/random.js';
 import { parseEssayFile } from '../src/journal/essayFile.js';
 
 const N = 400;
@@ -34,12 +35,24 @@ describe('the benchmark corpus generator', () => {
     expect(Math.max(...years) - Math.min(...years)).toBeGreaterThanOrEqual(15);
   });
 
-  it('mixes Chinese with English words, some essays titled, not uniform noise', () => {
+  it('mixes in English words, titles some essays, and has the word statistics of prose: common words everywhere, most words rare', () => {
     const all = essays.map((e) => e.text).join('');
     expect(all).toMatch(/[\u4e00-\u9fff][A-Za-z]+|[A-Za-z]+[\u4e00-\u9fff]/u);
     expect(essays.filter((e) => e.expected.title !== null).length).toBeGreaterThan(N / 5);
-    // Realistic text: a few characters (的, 是, 我…) are in nearly every essay.
+    // Realistic text: a few characters (的, 是, 我…) are in nearly every essay…
     const everywhere = [...new Set(all)].filter((ch) => /\p{Script=Han}/u.test(ch) && essays.every((e) => e.text.includes(ch)));
     expect(everywhere.length).toBeGreaterThan(5);
+    // …while most two-character words are in few: a random one is in well under half of the essays.
+    const random = createRandom(1);
+    const shares: number[] = [];
+    while (shares.length < 100) {
+      const { text } = random.pick(essays);
+      const at = random.int(text.length - 2);
+      const word = text.slice(at, at + 2);
+      if (/^[\u4e00-\u9fff]{2}$/u.test(word)) shares.push(essays.filter((e) => e.text.includes(word)).length / essays.length);
+    }
+    const mean = shares.reduce((a, b) => a + b, 0) / shares.length;
+    expect(mean).toBeGreaterThan(0.05);
+    expect(mean).toBeLessThan(0.4);
   });
 });
