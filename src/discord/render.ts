@@ -149,15 +149,35 @@ export function renderEssayList(input: {
     const preview = item.preview ?? escapeMarkdown(excerpt(e.body, LIST_EXCERPT).replace(/\n+/gu, ' '));
     return `\`${i + 1}\` ${head}\n${preview}`;
   });
-  let description = [input.intro, ...entries].filter(Boolean).join('\n\n');
-  description = truncate(description, LIMITS.description);
-  const openButtons = input.items.map((item, i) =>
-    button(essayIds.open(item.essay.id), `${i + 1} · ${item.essay.date}`, { emoji: '📖' }),
-  );
+  const openButtons = input.items.map((item, i) => openEssayButton(item.essay, String(i + 1)));
+  return renderPagedList({ ...input, entries, buttons: openButtons });
+}
+
+/** The 📖 button that opens an essay privately, labelled with its entry numbers and date. */
+export function openEssayButton(essay: Pick<Essay, 'id' | 'date'>, numbers: string): APIButtonComponent {
+  return button(essayIds.open(essay.id), `${numbers} · ${essay.date}`, { emoji: '📖' });
+}
+
+/**
+ * The frame every paged list shares (essays, search results, quotes): an
+ * embed of entries within the description limit, rows of buttons, and ◀ k/n ▶
+ * when there is more than one page.
+ */
+export function renderPagedList(input: {
+  title: string;
+  intro?: string;
+  entries: readonly string[];
+  buttons: APIButtonComponent[];
+  page: number;
+  pageCount: number;
+  pageId?: (page: number) => string;
+  footer?: string;
+}): MessagePayload {
+  const description = truncate([input.intro, ...input.entries].filter(Boolean).join('\n\n'), LIMITS.description);
   const nav = input.pageCount > 1 && input.pageId ? pager(input.page, input.pageCount, input.pageId) : [];
   const embed: APIEmbed = { title: truncate(input.title, LIMITS.title), description, color: ACCENT };
   if (input.footer) embed.footer = { text: truncate(input.footer, LIMITS.footer) };
-  return message({ embeds: [embed], components: [...rows(openButtons), ...rows(nav)] });
+  return message({ embeds: [embed], components: [...rows(input.buttons), ...rows(nav)] });
 }
 
 /** Entries per list page: ten entries fill two rows of buttons, leaving one for the pager. */

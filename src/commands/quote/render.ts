@@ -4,7 +4,7 @@ import type { Essay } from '../../journal/essay.js';
 import { displayTitle, truncate } from '../../journal/display.js';
 import { escapeMarkdown } from '../../journal/markdown.js';
 import { t, type Locale } from '../../i18n/index.js';
-import { ACCENT, LIMITS, button, dateAndPlace, essayIds, message, pager, rows } from '../../discord/render.js';
+import { ACCENT, LIMITS, button, dateAndPlace, essayIds, message, openEssayButton, renderPagedList, rows } from '../../discord/render.js';
 import type { Quote } from '../../store/quotes.js';
 import type { HandlerContext, MessagePayload } from '../types.js';
 
@@ -87,7 +87,6 @@ export function renderQuoteList(input: {
     const source = [messageAuthorLine(quote) ?? `— ${escapeMarkdown(sourceLine(quote, essay, locale))}`, note].filter(Boolean).join(' · ');
     return `\`${i + 1}${id}\` ${preview ?? escapeMarkdown(quote.text)}\n${source}`;
   });
-  const description = truncate([input.intro, ...entries].filter(Boolean).join('\n\n'), LIMITS.description);
   // Several quotes of a page may come from one essay: one button each, since custom ids must be unique.
   const byEssay = new Map<number, { essay: Essay; numbers: number[] }>();
   input.items.forEach(({ essay }, i) => {
@@ -96,9 +95,6 @@ export function renderQuoteList(input: {
     entry.numbers.push(i + 1);
     byEssay.set(essay.id, entry);
   });
-  const open = [...byEssay.values()].map(({ essay, numbers }) => button(essayIds.open(essay.id), `${numbers.join(', ')} · ${essay.date}`, { emoji: '📖' }));
-  const nav = input.pageCount > 1 && input.pageId ? pager(input.page, input.pageCount, input.pageId) : [];
-  const embed: APIEmbed = { title: truncate(input.title, LIMITS.title), description, color: ACCENT };
-  if (input.footer) embed.footer = { text: truncate(input.footer, LIMITS.footer) };
-  return message({ embeds: [embed], components: [...rows(open), ...rows(nav)] });
+  const open = [...byEssay.values()].map(({ essay, numbers }) => openEssayButton(essay, numbers.join(', ')));
+  return renderPagedList({ ...input, entries, buttons: open });
 }
