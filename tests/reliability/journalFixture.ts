@@ -5,23 +5,14 @@
  */
 import { copyFileSync, mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { expect } from 'vitest';
-import { addDays, localDate, zonedParts } from '../../src/journal/dates.js';
-import type { FakeDiscord, InteractionResult, StoredMessage } from '../fakeDiscord/index.js';
+import { addDays } from '../../src/journal/dates.js';
+import { oneYearBefore, stableZone, todayIn } from '../helpers/e2e.js';
 
-/** A zone where it is now between 01:00 and 22:59, so "today" cannot change while a test runs. */
-export const ZONE = ['Asia/Shanghai', 'America/Los_Angeles', 'Europe/London', 'Pacific/Kiritimati'].find((zone) => {
-  const { hour } = zonedParts(new Date(), zone);
-  return hour >= 1 && hour <= 22;
-})!;
+export { answered, buttons, shownText } from '../helpers/e2e.js';
 
-export const today = localDate(new Date(), ZONE);
-
-/** Today one year back (Feb 29 falls back to Feb 28, where it shows). */
-export const lastYear = (() => {
-  const [y, m, d] = today.split('-');
-  return m === '02' && d === '29' ? `${Number(y) - 1}-02-28` : `${Number(y) - 1}-${m}-${d}`;
-})();
+export const ZONE = stableZone();
+export const today = todayIn(ZONE);
+export const lastYear = oneYearBefore(today);
 
 export const ROLE_ID = '123456789012345678';
 export const ANNIVERSARY_TITLE = '一年前的今天';
@@ -49,35 +40,4 @@ export function writeJournal(dir: string): string {
     `---\ntitle: ${HIDDEN_TITLE}\ndate: ${lastYear}\nhidden: true\ntags: [私密]\n---\n只给自己看的${HIDDEN_WORD},热爱也藏在这里。它说:${HIDDEN_QUOTE}\n`,
   );
   return essays;
-}
-
-/** The first response arrived inside Discord's 3 s and was accepted. */
-export function answered(r: InteractionResult): InteractionResult {
-  expect(r.accepted, JSON.stringify(r.error)).toBe(true);
-  expect(r.ms).toBeLessThan(3000);
-  return r;
-}
-
-export interface ButtonJson {
-  custom_id: string;
-  label?: string;
-  disabled?: boolean;
-}
-
-export function buttons(message: StoredMessage): ButtonJson[] {
-  return (message.components as Array<{ components?: ButtonJson[] }>).flatMap((row) => row.components ?? []);
-}
-
-/** Everything a message shows as text: content, embeds, button labels. */
-export function shownText(message: StoredMessage): string {
-  return [
-    message.content,
-    ...message.embeds.flatMap((e) => [e.title ?? '', e.description ?? '', e.footer?.text ?? '', ...(e.fields ?? []).flatMap((f) => [f.name, f.value])]),
-    ...buttons(message).map((b) => b.label ?? ''),
-  ].join('\n');
-}
-
-/** Every message body the bot sent: callbacks, webhook edits/follow-ups and channel posts, as the fake recorded them. */
-export function sentMessages(fake: FakeDiscord): StoredMessage[] {
-  return [...fake.world.messages.values()].filter((m) => m.api.author.id === fake.botUserId);
 }
