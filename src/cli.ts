@@ -7,9 +7,18 @@ import { systemClock, type Clock } from './clock.js';
 import { ConfigError, loadConfig } from './config.js';
 import { UserFacingError } from './errors.js';
 import { openStore, type Store } from './store/index.js';
+import { syncJournalDir } from './import/syncJournalDir.js';
+import { silentLogger } from './logger.js';
 import { storageFailure } from './store/storageError.js';
 import type { CliCommand, CliIO, OptionSpec } from './cli/command.js';
 import { CLI_COMMANDS } from './cli/commands.js';
+
+/** Opens the store, first syncing the journal folder into it when the command reads essays. */
+function openJournal(path: string, clock: Clock, journalDir: string | null): Store {
+  const store = openStore(path, clock);
+  if (journalDir !== null) syncJournalDir(store, journalDir, silentLogger);
+  return store;
+}
 
 const COMMON_OPTIONS: OptionSpec = {
   db: { type: 'string' },
@@ -69,7 +78,8 @@ export async function runCli(argv: readonly string[], io: CliIO, clock: Clock = 
         io,
         json: parsed.values.json === true,
         dbPath: path,
-        store: () => (store ??= openStore(path, clock)),
+        // --db names a database to read as it is (a backup, say); the configured journal follows its folder.
+        store: () => (store ??= openJournal(path, clock, command.readsJournal === true && parsed.values.db === undefined ? config.JOURNAL_DIR : null)),
       },
       parsed,
     );

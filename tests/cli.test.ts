@@ -76,3 +76,16 @@ describe('the journal command line', () => {
     expect(r.stderr).toMatch(/refused: .*bad\.md — no date found/u);
   });
 });
+
+describe('reading commands and the journal folder', () => {
+  it('answer from JOURNAL_DIR on a fresh database, but read a database named with --db as it is', async () => {
+    const dir = tempDir('journal-cli-sync-');
+    const fresh = join(dir.dir, 'fresh.db');
+    const synced = await runJournal(['today', '--date', '2026-11-01', '--json'], { env: { JOURNAL_DB: fresh } });
+    expect(JSON.parse(synced.stdout).essays).toHaveLength(1);
+    const other = join(dir.dir, 'backup.db');
+    const asIs = await runJournal(['list', '--json', '--db', other], { env: { JOURNAL_DB: fresh } });
+    expect(JSON.parse(asIs.stdout).total).toBe(0);
+    dir.cleanup();
+  });
+});

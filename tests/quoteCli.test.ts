@@ -83,14 +83,14 @@ describe('journal quote', () => {
 
   it('prints the sentence and its attribution as text, and says so when there are no quotes', async () => {
     const db = join(t.dir, 'text.db');
-    const empty = await runJournal(['quote', '--db', db], { env: { JOURNAL_DIR: join(t.dir, 'no-such-folder') } });
+    const empty = await runJournal(['quote'], { env: { JOURNAL_DB: db, JOURNAL_DIR: join(t.dir, 'no-such-folder') } });
     expect(empty.code).toBe(1);
     expect(empty.stdout).toBe('');
     expect(empty.stderr.trim().split('\n')).toHaveLength(1);
     expect(empty.stderr).toMatch(/no quotes yet/u);
 
     // The journal folder (JOURNAL_DIR, by default the shipped data/essays) is synced first.
-    const r = await runJournal(['quote', '--db', db], { env: { JOURNAL_DIR: 'data/essays' } });
+    const r = await runJournal(['quote'], { env: { JOURNAL_DB: db, JOURNAL_DIR: 'data/essays' } });
     expect(r.code, r.stderr).toBe(0);
     const [text, source] = r.stdout.trimEnd().split('\n');
     expect(readFileSync(SEED, 'utf8')).toContain(text);

@@ -36,6 +36,14 @@ export interface CliCommand {
   usage: string;
   summary: string;
   options?: OptionSpec;
+  /**
+   * Answers from the journal: the store is brought up to date with
+   * JOURNAL_DIR before it is handed over, as the bot and the console do (a
+   * fresh clone then answers from the shipped essays). Not with `--db`,
+   * which reads a database as it is. Refused files are reported by
+   * `journal import`, not here.
+   */
+  readsJournal?: boolean;
   /** Returns the exit code. */
   run(ctx: CliContext, args: CliArgs): number | Promise<number>;
 }

@@ -24,6 +24,7 @@ export const postCommand: CliCommand = {
   name: 'post',
   usage: 'post --dry-run [--date YYYY-MM-DD] [--tz ZONE] [--guild ID] [--lang zh-CN|en-US] [--empty-day skip|nearest|quote]',
   summary: 'show the anniversary post that would go out (the bot sends it at the scheduled time)',
+  readsJournal: true,
   options: {
     'dry-run': { type: 'boolean' },
     date: { type: 'string' },

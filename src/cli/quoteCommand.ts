@@ -1,7 +1,5 @@
 /** `journal quote`: one quote drawn from the journal, as /quote random draws it. */
 import { UserFacingError } from '../errors.js';
-import { syncJournalDir } from '../import/syncJournalDir.js';
-import { silentLogger } from '../logger.js';
 import { CLI_SCOPE, type Quote } from '../store/quotes.js';
 import { quoteAttribution } from '../commands/quote/render.js';
 import { essayJson } from './essayJson.js';
@@ -16,12 +14,10 @@ function curatedJson(quote: Quote) {
 export const quoteCommand: CliCommand = {
   name: 'quote',
   usage: 'quote',
-  summary: 'one quote drawn from the journal (after syncing JOURNAL_DIR), with its essay; no repeat of the last 20 shown here',
+  summary: 'one quote drawn from the journal, with its essay; no repeat of the last 20 shown here',
+  readsJournal: true,
   run(ctx) {
     const store = ctx.store();
-    // Like the bot and the console, answer from the journal folder as it is now (a fresh clone
-    // has only the shipped essay there); `journal import` is where refused files are reported.
-    syncJournalDir(store, ctx.config.JOURNAL_DIR, silentLogger);
     // The command line has its own no-repeat window, kept in the database between runs.
     const quote = store.quotes.draw(CLI_SCOPE, Math.random);
     if (!quote) throw new UserFacingError(`there are no quotes yet: add essays to ${ctx.config.JOURNAL_DIR} or import them (journal import PATH)`);

@@ -20,6 +20,7 @@ export const listCommand: CliCommand = {
   name: 'list',
   usage: 'list [--year YYYY] [--hidden]',
   summary: 'essays, newest first',
+  readsJournal: true,
   options: { year: { type: 'string' }, hidden: { type: 'boolean' } },
   run(ctx, args) {
     const yearText = stringOption(args, 'year');
@@ -45,6 +46,7 @@ export const showCommand: CliCommand = {
   name: 'show',
   usage: 'show ID',
   summary: 'one essay, whole',
+  readsJournal: true,
   run(ctx, args) {
     const id = parseId(args.positionals[0]);
     const essay = ctx.store().essays.get(id, { includeHidden: true });
@@ -85,6 +87,7 @@ export const todayCommand: CliCommand = {
   name: 'today',
   usage: 'today [--date YYYY-MM-DD] [--tz ZONE]',
   summary: 'essays written on this month-day in earlier years (and this year)',
+  readsJournal: true,
   options: { date: { type: 'string' }, tz: { type: 'string' } },
   run(ctx, args) {
     const today = resolveToday(ctx, stringOption(args, 'date'), stringOption(args, 'tz'));

@@ -7,6 +7,7 @@ export const searchCommand: CliCommand = {
   name: 'search',
   usage: 'search QUERY [--limit N]',
   summary: 'ranked matches with highlighted snippets (Chinese words of any length, English, "exact phrases")',
+  readsJournal: true,
   options: { limit: { type: 'string' } },
   run(ctx, args) {
     const query = args.positionals.join(' ').trim();

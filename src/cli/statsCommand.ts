@@ -9,6 +9,7 @@ export const statsCommand: CliCommand = {
   name: 'stats',
   usage: 'stats [--year YYYY] [--png PATH]',
   summary: 'how much was written: counts, streaks, places, tags; --png draws the calendar heatmap',
+  readsJournal: true,
   options: { year: { type: 'string' }, png: { type: 'string' } },
   run(ctx, args) {
     const today = localDate(ctx.clock.now(), ctx.config.JOURNAL_TIMEZONE);
