@@ -2,7 +2,7 @@
 import { UserFacingError } from '../errors.js';
 import { CLI_SCOPE, type Quote } from '../store/quotes.js';
 import { quoteAttribution } from '../commands/quote/render.js';
-import { essayJson } from './essayJson.js';
+import { essayJson } from '../journal/essayJson.js';
 import { printJson, type CliCommand } from './command.js';
 
 /** Where a quote without an essay came from, for the JSON document. */

@@ -4,7 +4,7 @@ import { displayTitle, excerpt } from '../journal/display.js';
 import { yearsAgoLabel, t } from '../i18n/index.js';
 import { UserFacingError } from '../errors.js';
 import type { EssayWithAge } from '../store/essays.js';
-import { essayJson } from './essayJson.js';
+import { essayJson } from '../journal/essayJson.js';
 import { printJson, stringOption, type CliCommand } from './command.js';
 import { cliLocale } from './locale.js';
 

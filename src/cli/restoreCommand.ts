@@ -1,7 +1,7 @@
 /** `journal restore [ID]`: what is in the trash, or bring one essay back under its own id. */
 import { displayTitle } from '../journal/display.js';
 import { UserFacingError } from '../errors.js';
-import { essayJson } from './essayJson.js';
+import { essayJson } from '../journal/essayJson.js';
 import { printJson, type CliCommand } from './command.js';
 
 export const restoreCommand: CliCommand = {

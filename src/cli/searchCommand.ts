@@ -1,6 +1,6 @@
 import { UserFacingError } from '../errors.js';
 import { buildSnippet } from '../journal/snippet.js';
-import { essayJson } from './essayJson.js';
+import { essayJson } from '../journal/essayJson.js';
 import { printJson, stringOption, type CliCommand } from './command.js';
 
 export const searchCommand: CliCommand = {

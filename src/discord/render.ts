@@ -116,6 +116,19 @@ export function renderEssayPage(essay: Essay, requestedPage: number, locale: Loc
   });
 }
 
+/** What every paged list says around its entries. */
+export interface ListFrame {
+  title: string;
+  /** A line above the entries (e.g. "nothing today; the nearest days:"). */
+  intro?: string;
+  /** 0-based. */
+  page: number;
+  pageCount: number;
+  /** The custom id of a page's button; no pager without it. */
+  pageId?: (page: number) => string;
+  footer?: string;
+}
+
 /** A line in a list of essays: "**1 year ago** · title · place" and an excerpt. */
 export interface ListedEssay {
   essay: Essay | (Omit<Essay, 'body'> & { body: string });
@@ -131,16 +144,7 @@ const LIST_EXCERPT = 300;
  * A page of essays: numbered entries in the description, a numbered button
  * per entry that opens it, and a pager when `pageCount > 1`.
  */
-export function renderEssayList(input: {
-  title: string;
-  intro?: string;
-  items: readonly ListedEssay[];
-  page: number;
-  pageCount: number;
-  pageId?: (page: number) => string;
-  footer?: string;
-  locale: Locale;
-}): MessagePayload {
+export function renderEssayList(input: ListFrame & { items: readonly ListedEssay[]; locale: Locale }): MessagePayload {
   const entries = input.items.map((item, i) => {
     const e = item.essay;
     const head = [item.lead ? `**${item.lead}**` : null, escapeMarkdown(displayTitle(e, item.lead === undefined ? true : false)), e.place ? escapeMarkdown(e.place) : null]
@@ -163,16 +167,7 @@ export function openEssayButton(essay: Pick<Essay, 'id' | 'date'>, numbers: stri
  * embed of entries within the description limit, rows of buttons, and ◀ k/n ▶
  * when there is more than one page.
  */
-export function renderPagedList(input: {
-  title: string;
-  intro?: string;
-  entries: readonly string[];
-  buttons: APIButtonComponent[];
-  page: number;
-  pageCount: number;
-  pageId?: (page: number) => string;
-  footer?: string;
-}): MessagePayload {
+export function renderPagedList(input: ListFrame & { entries: readonly string[]; buttons: APIButtonComponent[] }): MessagePayload {
   const description = truncate([input.intro, ...input.entries].filter(Boolean).join('\n\n'), LIMITS.description);
   const nav = input.pageCount > 1 && input.pageId ? pager(input.page, input.pageCount, input.pageId) : [];
   const embed: APIEmbed = { title: truncate(input.title, LIMITS.title), description, color: ACCENT };

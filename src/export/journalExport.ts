@@ -7,6 +7,7 @@ import { existsSync, mkdirSync, readdirSync, renameSync, statSync, writeFileSync
 import { dirname, join } from 'node:path';
 import { UserFacingError } from '../errors.js';
 import type { Essay } from '../journal/essay.js';
+import { essayJson, type EssayJson } from '../journal/essayJson.js';
 import { exportFileNames, formatEssayFile } from '../journal/essayWriter.js';
 import type { Store } from '../store/index.js';
 import { EXPORT_SECTIONS } from './sections.js';
@@ -15,13 +16,8 @@ import { EXPORT_SECTIONS } from './sections.js';
 export const EXPORT_FORMAT = 'journal-bot export';
 export const EXPORT_VERSION = 1;
 
-export interface ExportedEssay {
-  id: number;
-  title: string | null;
-  date: string;
-  place: string | null;
-  tags: string[];
-  hidden: boolean;
+/** An essay in an export: its public JSON plus everything needed to restore it exactly. */
+export interface ExportedEssay extends EssayJson {
   body: string;
   /** The file it came from, `discord`, or `upload:<name>`. */
   source: string;
@@ -42,10 +38,7 @@ export interface JournalExport {
 }
 
 function exportedEssay(e: Essay): ExportedEssay {
-  return {
-    id: e.id, title: e.title, date: e.date, place: e.place, tags: e.tags, hidden: e.hidden,
-    body: e.body, source: e.source, createdAt: e.createdAt, updatedAt: e.updatedAt,
-  };
+  return { ...essayJson(e), body: e.body, source: e.source, createdAt: e.createdAt, updatedAt: e.updatedAt };
 }
 
 /** The whole journal, hidden essays included, oldest first. */

@@ -15,7 +15,8 @@ export interface EssayIndexer {
   remove(id: number): void;
 }
 
-interface EssayRow {
+/** An `essays` row as SQLite returns it (snake_case; tags as JSON). */
+export interface EssayRow {
   id: number;
   title: string | null;
   body: string;

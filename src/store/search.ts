@@ -8,7 +8,7 @@ import type { Essay } from '../journal/essay.js';
 import { translateQuery, verifyMatch, type TranslatedQuery } from '../journal/search.js';
 import { indexTokens, normalizeText } from '../journal/text.js';
 import type { Db } from './database.js';
-import type { EssayIndexer, Visibility } from './essays.js';
+import type { EssayIndexer, EssayRow, Visibility } from './essays.js';
 
 /** bm25 column weights: a word in the title counts most, then tags, place, body. */
 const BM25 = 'bm25(essay_search, 5.0, 1.0, 2.0, 3.0)';
@@ -35,15 +35,8 @@ export interface SearchPage {
   essays: Essay[];
 }
 
-interface Row {
-  id: number;
-  title: string | null;
-  body: string;
-  written_on: string;
-  place: string | null;
-  tags: string;
-  hidden: number;
-}
+/** The columns verification reads: the searchable fields as stored in `essays`. */
+type CandidateRow = Pick<EssayRow, 'id' | 'title' | 'body' | 'place' | 'tags'>;
 
 const fieldsOf = (e: Pick<Essay, 'title' | 'body' | 'place' | 'tags'>) => [e.title ?? '', e.body, e.place ?? '', e.tags.join('\n')];
 
@@ -77,8 +70,8 @@ export function createSearchStore(db: Db, loadEssays: (ids: number[], v: Visibil
     byDate: db.prepare<[{ match: string; hidden: number; limit: number; offset: number }], { id: number }>(
       `SELECT e.id ${JOIN} ORDER BY e.written_on DESC, e.id DESC LIMIT @limit OFFSET @offset`,
     ),
-    candidates: db.prepare<[{ match: string; hidden: number }], Row>(
-      `SELECT e.id, e.title, e.body, e.written_on, e.place, e.tags, e.hidden ${JOIN} ORDER BY ${BM25}, e.written_on DESC, e.id DESC`,
+    candidates: db.prepare<[{ match: string; hidden: number }], CandidateRow>(
+      `SELECT e.id, e.title, e.body, e.place, e.tags ${JOIN} ORDER BY ${BM25}, e.written_on DESC, e.id DESC`,
     ),
   };
 

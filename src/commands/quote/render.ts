@@ -4,7 +4,7 @@ import type { Essay } from '../../journal/essay.js';
 import { displayTitle, truncate } from '../../journal/display.js';
 import { escapeMarkdown } from '../../journal/markdown.js';
 import { t, type Locale } from '../../i18n/index.js';
-import { ACCENT, LIMITS, button, dateAndPlace, essayIds, message, openEssayButton, renderPagedList, rows } from '../../discord/render.js';
+import { ACCENT, LIMITS, button, dateAndPlace, essayIds, message, openEssayButton, renderPagedList, rows, type ListFrame } from '../../discord/render.js';
 import type { Quote } from '../../store/quotes.js';
 import type { HandlerContext, MessagePayload } from '../types.js';
 
@@ -71,16 +71,7 @@ export interface ListedQuote {
  * /quote remove takes), one button per essay on the page that opens it, and
  * a pager when `pageCount > 1`.
  */
-export function renderQuoteList(input: {
-  title: string;
-  intro?: string;
-  items: readonly ListedQuote[];
-  page: number;
-  pageCount: number;
-  pageId?: (page: number) => string;
-  footer?: string;
-  locale: Locale;
-}): MessagePayload {
+export function renderQuoteList(input: ListFrame & { items: readonly ListedQuote[]; locale: Locale }): MessagePayload {
   const { locale } = input;
   const entries = input.items.map(({ quote, essay, preview, note }, i) => {
     const id = quote.kind === 'curated' ? ` #${quote.id}` : '';

@@ -1,5 +1,5 @@
-/** The JSON shapes of interface.md ("JSON shapes"), shared by every subcommand that prints essays. */
-import type { Essay } from '../journal/essay.js';
+/** The public JSON shape of an essay (interface.md, "JSON shapes"): the CLI's --json output and the export build on it. */
+import type { Essay } from './essay.js';
 
 export interface EssayJson {
   id: number;
