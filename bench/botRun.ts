@@ -57,6 +57,15 @@ export function botNodePid(rootPid: number): number {
 
 const READY = '"msg":"ready"';
 
+/** Bots still running, so an interrupted benchmark can stop them. */
+const live = new Set<BotProcess>();
+
+/** Kills every bot this process started and has not stopped. */
+export function killLiveBots(): void {
+  for (const bot of live) bot.child.kill('SIGKILL');
+  live.clear();
+}
+
 /**
  * Starts the bot and waits for "ready". Polls the output cheaply rather
  * than parsing every log line: a first sync logs one line per essay.
@@ -69,6 +78,7 @@ export async function launchBot(
 ): Promise<RunningBot> {
   const spawnedAt = Date.now();
   const bot = await startBotProcess(fake, { dir, env, waitReady: false });
+  live.add(bot);
   let exited: number | null | undefined;
   void bot.exited.then((code) => (exited = code));
   for (;;) {
@@ -85,6 +95,7 @@ export async function launchBot(
         memory: () => memoryMb(pid),
         stop: async () => {
           await bot.stop();
+          live.delete(bot);
         },
       };
     }

@@ -8,7 +8,10 @@
  * - store: `essays.insert` of already parsed drafts, which writes the same
  *   tables as the import (essays plus every indexer) without reading,
  *   parsing, hashing files or recording sources. Import ÷ store is the
- *   issue's "≥ 70 % of a bare insert into the same tables".
+ *   issue's "≥ 70 % of a bare insert into the same tables". It runs on the
+ *   first 5,000 rows only: its cost per essay is the indexers', flat in N
+ *   (slightly rising as the index grows, so the ratio errs low), and the
+ *   whole set would add minutes to the run while indexing is slow.
  */
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -24,6 +27,9 @@ import { round, settle, timed } from './measure.js';
 import { atLeast, fmt, ms, type SectionResult } from './report.js';
 
 export const BENCH_CLOCK = fixedClock('2026-06-15T08:00:00Z');
+
+/** Rows the store-insert baseline writes (see the module comment). */
+const STORE_BASELINE_ROWS = 5_000;
 
 export interface ImportOutcome {
   section: SectionResult;
@@ -92,19 +98,22 @@ export function benchImport(corpus: CorpusFolder, workDir: string): ImportOutcom
 
   // Baseline: the store's own insert of parsed drafts, indexers included.
   settle();
+  const storeRows = rows.slice(0, STORE_BASELINE_ROWS);
   const storeOnly = openStore(join(workDir, 'store.db'), BENCH_CLOCK);
-  const viaStore = timed(() => storeOnly.transaction(() => rows.forEach(({ path, draft }) => storeOnly.essays.insert(draft, path))));
+  const viaStore = timed(() => storeOnly.transaction(() => storeRows.forEach(({ path, draft }) => storeOnly.essays.insert(draft, path))));
   storeOnly.close();
+  // The bare insert's time prorated to as many rows, for the indexers' share.
+  const bareSubset = bare.ms * (storeRows.length / n);
 
   const indexers = indexerTables(dbPath);
   const rate = (t: number) => n / (t / 1000);
   const importRate = rate(real.ms);
   const bareRate = rate(bare.ms);
-  const storeRate = rate(viaStore.ms);
+  const storeRate = storeRows.length / (viaStore.ms / 1000);
   const vsStore = importRate / storeRate;
-  // The indexers' own cost per essay: the store insert minus the bare insert.
-  const indexMs = viaStore.ms - bare.ms;
-  const indexRate = indexers.length > 0 && indexMs > 0 ? rate(indexMs) : null;
+  // The indexers' own cost per essay: the store insert minus the bare insert of as many rows.
+  const indexMs = viaStore.ms - bareSubset;
+  const indexRate = indexers.length > 0 && indexMs > 0 ? storeRows.length / (indexMs / 1000) : null;
 
   const section: SectionResult = {
     key: 'import',
@@ -113,7 +122,7 @@ export function benchImport(corpus: CorpusFolder, workDir: string): ImportOutcom
       { label: 'importPaths', value: `${fmt(importRate)} essays/s`, target: atLeast(importRate, 500, ' /s') },
       { label: '  throughput', value: `${fmt(mb / (real.ms / 1000))} MB/s` },
       { label: '  wall time', value: ms(real.ms) },
-      { label: 'store inserts', value: `${fmt(storeRate)} essays/s` },
+      { label: `store inserts (${storeRows.length.toLocaleString('en-US')})`, value: `${fmt(storeRate)} essays/s` },
       { label: 'bare INSERTs', value: `${fmt(bareRate)} essays/s` },
       { label: 'import / store', value: `${fmt(vsStore * 100)} %`, target: atLeast(vsStore * 100, 70, ' %') },
       { label: 'import / bare', value: `${fmt((importRate / bareRate) * 100)} %` },
@@ -127,6 +136,7 @@ export function benchImport(corpus: CorpusFolder, workDir: string): ImportOutcom
       importEssaysPerSec: round(importRate, 1),
       importMBPerSec: round(mb / (real.ms / 1000)),
       storeInsertEssaysPerSec: round(storeRate, 1),
+      storeInsertRows: storeRows.length,
       bareInsertEssaysPerSec: round(bareRate, 1),
       importVsStoreInsert: round(vsStore),
       importVsBareInsert: round(importRate / bareRate),
@@ -138,7 +148,7 @@ export function benchImport(corpus: CorpusFolder, workDir: string): ImportOutcom
       indexers.length === 0
         ? 'no indexer tables are wired into openStore yet: "store inserts" write the essays table only'
         : `indexer tables written on import: ${indexers.join(', ')}`,
-      '"store inserts" = essays.insert of parsed drafts (same tables, no files/parsing/hashing/sources): the 70 % target is import ÷ this',
+      '"store inserts" = essays.insert of parsed drafts (same tables, no files/parsing/hashing/sources), first 5,000 rows: the 70 % target is import ÷ this',
     ],
   };
   return { section, dbPath };

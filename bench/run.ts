@@ -10,6 +10,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { cpus, loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
+import { killLiveBots } from './botRun.js';
 import { ensureCorpus } from './corpus.js';
 import { benchImport } from './import.js';
 import { benchOnThisDay } from './onThisDay.js';
@@ -39,12 +40,20 @@ const only = new Set((values.only?.split(',') ?? SECTIONS) as Section[]);
 for (const name of only) if (!SECTIONS.includes(name)) throw new Error(`unknown section ${name} (known: ${SECTIONS.join(', ')})`);
 if (!Number.isInteger(essays) || essays < 400) throw new Error('--essays must be an integer ≥ 400 (every month-day needs an essay)');
 
-const progress = (line: string) => process.stderr.write(`[bench] ${line}\n`);
 const started = performance.now();
+const progress = (line: string) => process.stderr.write(`[bench +${Math.round((performance.now() - started) / 1000)}s] ${line}\n`);
 // Other work on the machine skews every figure: record the load so a reader can tell.
 const loadAtStart = loadavg()[0]!;
 if (loadAtStart > cpus().length * 0.5) progress(`warning: load average ${loadAtStart.toFixed(2)} on ${cpus().length} cores; figures will be noisy`);
 const workDir = mkdtempSync(join(tmpdir(), 'journal-bench-'));
+// Interrupted: leave no bot running and no gigabyte of databases behind.
+for (const signal of ['SIGINT', 'SIGTERM'] as const) {
+  process.once(signal, () => {
+    killLiveBots();
+    if (!values.keep) rmSync(workDir, { recursive: true, force: true });
+    process.exit(130);
+  });
+}
 const sections: SectionResult[] = [];
 const phaseSeconds: Record<string, number> = {};
 
@@ -69,7 +78,7 @@ try {
   const imported = await phase('import', () => benchImport(corpus, workDir));
   if (only.has('import')) sections.push(imported.section);
   if (only.has('onthisday')) sections.push(await phase('on this day', () => benchOnThisDay(imported.dbPath, quick)));
-  if (only.has('search')) sections.push(await phase('search', () => benchSearch(imported.dbPath, workDir, quick, seed)));
+  if (only.has('search')) sections.push(await phase('search', () => benchSearch(imported.dbPath, workDir, quick, seed, progress)));
 
   if (only.has('startup') || only.has('interactions')) {
     const fake = await startFakeDiscord();
