@@ -154,4 +154,10 @@ export const MIGRATIONS: readonly Migration[] = [
       CREATE INDEX quote_history_by_seq ON quote_history (scope, source, seq);
     `,
   },
+  {
+    name: 'hidden essays found without reading every row (search subtracts them by id)',
+    sql: `
+      CREATE INDEX essays_hidden ON essays (id) WHERE hidden = 1;
+    `,
+  },
 ];

@@ -10,16 +10,19 @@ import { indexTokens, normalizeText } from '../journal/text.js';
 import type { Db } from './database.js';
 import type { EssayIndexer, EssayRow, Visibility } from './essays.js';
 
-/** bm25 column weights: a word in the title counts most, then tags, place, body. */
+/** bm25 column weights: a word in the title counts most, then tags, place, body. Ties: the most recently added first. */
 const BM25 = 'bm25(essay_search, 5.0, 1.0, 2.0, 3.0)';
 
 /**
- * Above this share of the journal a query (one common character) is ranked
- * newest first instead of by bm25: relevance means little when most essays
- * match, and ranking ~18k hits costs ~30 ms against ~8 ms by date.
+ * A query matching a large share of the journal (one common character), or
+ * more essays than anyone pages through, is listed newest first instead of
+ * by bm25: relevance means little when most essays match, and bm25 must
+ * score every hit (~30 ms for 18k) while the date order stops after a page.
  */
 const COMMON_SHARE = 0.25;
-const COMMON_MIN = 500;
+/** A share of a small journal is still few essays: bm25 them. */
+const COMMON_SHARE_MIN = 200;
+const COMMON_MIN = 1000;
 
 export interface SearchOptions extends Visibility {
   limit?: number;
@@ -57,21 +60,31 @@ export function createSearchIndexer(db: Db): EssayIndexer {
   };
 }
 
-/** Searching: translate, match, verify, rank, page. Snippets are built by the caller from `essays`. */
+/**
+ * Searching: translate, match, verify, rank, page. Snippets are built by the
+ * caller from `essays`. Counting and ranking read the FTS index alone: a join
+ * to `essays` per hit would cost a row read each (thousands for a common
+ * word); hidden essays, which are few, are subtracted by id instead.
+ */
 export function createSearchStore(db: Db, loadEssays: (ids: number[], v: Visibility) => Essay[]) {
-  const JOIN = `FROM essay_search JOIN essays e ON e.id = essay_search.rowid
-                WHERE essay_search MATCH @match AND (e.hidden = 0 OR @hidden)`;
   const s = {
-    count: db.prepare<[{ match: string; hidden: number }], { n: number }>(`SELECT count(*) AS n ${JOIN}`),
-    essayCount: db.prepare<[number], { n: number }>('SELECT count(*) AS n FROM essays WHERE hidden = 0 OR ?'),
-    byRank: db.prepare<[{ match: string; hidden: number; limit: number; offset: number }], { id: number }>(
-      `SELECT e.id ${JOIN} ORDER BY ${BM25}, e.written_on DESC, e.id DESC LIMIT @limit OFFSET @offset`,
+    count: db.prepare<[string], { n: number }>('SELECT count(*) AS n FROM essay_search WHERE essay_search MATCH ?'),
+    hiddenMatches: db.prepare<[string], { id: number }>(
+      `SELECT rowid AS id FROM essay_search WHERE essay_search MATCH ? AND rowid IN (SELECT id FROM essays WHERE hidden = 1)`,
     ),
+    essayCount: db.prepare<[], { n: number }>('SELECT count(*) AS n FROM essays'),
+    byRank: db.prepare<[string, number], { id: number }>(
+      `SELECT rowid AS id FROM essay_search WHERE essay_search MATCH ? ORDER BY ${BM25}, rowid DESC LIMIT ?`,
+    ),
+    // Walks the date index newest first and stops after a page: for a common word most rows match at once.
     byDate: db.prepare<[{ match: string; hidden: number; limit: number; offset: number }], { id: number }>(
-      `SELECT e.id ${JOIN} ORDER BY e.written_on DESC, e.id DESC LIMIT @limit OFFSET @offset`,
+      `SELECT id FROM essays INDEXED BY essays_by_date
+       WHERE id IN (SELECT rowid FROM essay_search WHERE essay_search MATCH @match) AND (hidden = 0 OR @hidden)
+       ORDER BY written_on DESC, id DESC LIMIT @limit OFFSET @offset`,
     ),
     candidates: db.prepare<[{ match: string; hidden: number }], CandidateRow>(
-      `SELECT e.id, e.title, e.body, e.place, e.tags ${JOIN} ORDER BY ${BM25}, e.written_on DESC, e.id DESC`,
+      `SELECT e.id, e.title, e.body, e.place, e.tags FROM essay_search JOIN essays e ON e.id = essay_search.rowid
+       WHERE essay_search MATCH @match AND (e.hidden = 0 OR @hidden) ORDER BY ${BM25}, e.id DESC`,
     ),
   };
 
@@ -81,17 +94,24 @@ export function createSearchStore(db: Db, loadEssays: (ids: number[], v: Visibil
       const limit = options.limit ?? 10;
       const offset = Math.max(0, options.offset ?? 0);
       if (!query) return { query, total: 0, essays: [] };
-      const params = { match: query.match, hidden: options.includeHidden ? 1 : 0 };
+      const hidden = options.includeHidden ? 1 : 0;
 
       if (query.exact) {
-        // The index alone answers exactly: count and page in SQL.
-        const total = s.count.get(params)!.n;
-        const common = total >= COMMON_MIN && total >= COMMON_SHARE * s.essayCount.get(params.hidden)!.n;
-        const ids = (common ? s.byDate : s.byRank).all({ ...params, limit, offset }).map((r) => r.id);
+        // The index alone answers exactly: count and page without reading essays.
+        const hiddenIds = hidden ? new Set<number>() : new Set(s.hiddenMatches.all(query.match).map((r) => r.id));
+        const total = s.count.get(query.match)!.n - hiddenIds.size;
+        const common = total >= COMMON_MIN || (total >= COMMON_SHARE_MIN && total >= COMMON_SHARE * s.essayCount.get()!.n);
+        const ids = common
+          ? s.byDate.all({ match: query.match, hidden, limit, offset }).map((r) => r.id)
+          : s.byRank
+              .all(query.match, offset + limit + hiddenIds.size)
+              .map((r) => r.id)
+              .filter((id) => !hiddenIds.has(id))
+              .slice(offset, offset + limit);
         return { query, total, essays: loadEssays(ids, options) };
       }
       // Phrases with inner punctuation or several runs: candidates are few; verify each on its text.
-      const verified = s.candidates.all(params).filter((row) =>
+      const verified = s.candidates.all({ match: query.match, hidden }).filter((row) =>
         verifyMatch(fieldsOf({ ...row, tags: JSON.parse(row.tags) as string[] }).map(normalizeText), query.needles),
       );
       return { query, total: verified.length, essays: loadEssays(verified.slice(offset, offset + limit).map((r) => r.id), options) };
