@@ -1,4 +1,4 @@
-import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { readdirSync, readFileSync, utimesSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { importPaths, summarizeImport } from '../src/import/importFiles.js';
@@ -53,6 +53,20 @@ describe('importing files', () => {
     expect(results[1]!.reason).toMatch(/same text as essay #1/u);
     expect(store.essays.count()).toBe(1);
     expect(importPaths(store, [dir]).map((r) => r.status)).toEqual(['unchanged', 'unchanged']);
+  });
+
+  it('lets the folder sync skip files whose modification time is unchanged, while an explicit import reads them', () => {
+    const dir = folder({ 'a.md': GOOD });
+    const file = join(dir, 'a.md');
+    // Whole seconds: every filesystem keeps them exactly.
+    const when = new Date('2026-01-01T00:00:00Z');
+    utimesSync(file, when, when);
+    const store = memoryStore();
+    importPaths(store, [dir], { trustMtime: true });
+    writeFileSync(file, GOOD.replace('北京。', '上海。'));
+    utimesSync(file, when, when);
+    expect(importPaths(store, [dir], { trustMtime: true }).map((r) => r.status)).toEqual(['unchanged']);
+    expect(importPaths(store, [dir]).map((r) => r.status)).toEqual(['updated']);
   });
 
   it('reports a path that does not exist without stopping the others', () => {

@@ -71,8 +71,11 @@ export function collectEssayFiles(paths: readonly string[]): { files: string[]; 
   return { files: [...new Set(files)], missing };
 }
 
-function readEssayFile(path: string, knownHash: string | undefined): ReadFile {
-  return readEssayBytes(path, readFileSync(path), Math.trunc(statSync(path).mtimeMs), knownHash);
+function readEssayFile(path: string, known: { fileHash: string; mtimeMs: number } | null, trustMtime: boolean): ReadFile {
+  const mtimeMs = Math.trunc(statSync(path).mtimeMs);
+  // A sync need not read a file whose modification time is the one it recorded (like make and rsync).
+  if (trustMtime && known && known.mtimeMs === mtimeMs) return { path, fileHash: known.fileHash, mtimeMs };
+  return readEssayBytes(path, readFileSync(path), mtimeMs, known?.fileHash);
 }
 
 function readEssayBytes(path: string, bytes: Uint8Array, mtimeMs: number, knownHash: string | undefined): ReadFile {
@@ -149,13 +152,16 @@ function settleConflict(essay: Essay, source: EssaySource, file: ReadFile): Pick
 
 /**
  * Imports files and folders. A refused file never stops the others; the
- * writes of the whole run commit together.
+ * writes of the whole run commit together. With `trustMtime` (the folder
+ * sync at startup and while watching), a file whose modification time is
+ * unchanged since it was last read is not read again; an explicit import
+ * always reads every file.
  */
-export function importPaths(store: Store, paths: readonly string[]): ImportResult[] {
+export function importPaths(store: Store, paths: readonly string[], options: { trustMtime?: boolean } = {}): ImportResult[] {
   const { files, missing } = collectEssayFiles(paths);
   const read = files.map((path) => {
     try {
-      return readEssayFile(path, store.essays.getSource(path)?.fileHash);
+      return readEssayFile(path, store.essays.getSource(path), options.trustMtime === true);
     } catch (err) {
       return { path, fileHash: '', mtimeMs: 0, refusal: `cannot read the file: ${(err as NodeJS.ErrnoException).code ?? (err as Error).message}` };
     }

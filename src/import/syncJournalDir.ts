@@ -13,7 +13,7 @@ export function syncJournalDir(store: Store, dir: string, logger: Logger): Impor
     logger.info({ dir }, 'journal folder does not exist; nothing to sync');
     return [];
   }
-  const results = importPaths(store, [dir]);
+  const results = importPaths(store, [dir], { trustMtime: true });
   logSyncResults(results, logger);
   logger.info({ dir, ...summarizeImport(results) }, 'journal folder synced');
   return results;

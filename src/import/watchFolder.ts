@@ -55,7 +55,7 @@ export function watchFolder(options: WatchOptions): FolderWatch | null {
     pending.clear();
     if (paths.length === 0) return;
     try {
-      const results = importPaths(store, paths);
+      const results = importPaths(store, paths, { trustMtime: true });
       logSyncResults(results, logger);
       options.onImport?.(results);
     } catch (err) {
