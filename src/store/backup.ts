@@ -1,13 +1,18 @@
 /**
  * A consistent copy of the live database, taken with SQLite's online backup
- * (better-sqlite3 `db.backup()`): pages are copied in steps, so the bot keeps
- * writing meanwhile and the copy is still one moment's journal.
+ * (better-sqlite3 `db.backup()`). The pages are copied in one step under a
+ * read snapshot: in WAL mode the bot keeps writing meanwhile, and the copy is
+ * one moment's journal. (Small steps would restart whenever another process
+ * writes, and never finish while something writes constantly.)
  */
 import Database from 'better-sqlite3';
 import { existsSync, mkdirSync, statSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import { UserFacingError } from '../errors.js';
 import type { Db } from './database.js';
+
+/** Pages per backup step: all of them (SQLite's own maximum for a step count). */
+const ALL_PAGES = 0x7fffffff;
 
 export interface BackupResult {
   path: string;
@@ -25,7 +30,7 @@ export async function backupDatabase(db: Db, path: string): Promise<BackupResult
   if (existsSync(path)) throw new UserFacingError(`${path} already exists; a backup never overwrites a file, choose a new name`);
   if (resolve(path) === resolve(db.name)) throw new UserFacingError('the backup must go to a different file than the database');
   mkdirSync(dirname(path), { recursive: true });
-  await db.backup(path);
+  await db.backup(path, { progress: () => ALL_PAGES });
   const copy = new Database(path, { fileMustExist: true });
   try {
     // The copy inherits WAL mode; a backup should be one self-contained file.
