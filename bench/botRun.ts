@@ -22,7 +22,10 @@ export interface RunningBot {
 function childrenOf(pid: number): number[] {
   try {
     return readdirSync(`/proc/${pid}/task`).flatMap((tid) =>
-      readFileSync(`/proc/${pid}/task/${tid}/children`, 'utf8').split(/\s+/u).filter(Boolean).map(Number),
+      readFileSync(`/proc/${pid}/task/${tid}/children`, 'utf8')
+        .split(/\s+/u)
+        .filter(Boolean)
+        .map(Number),
     );
   } catch {
     return [];
@@ -99,7 +102,8 @@ export async function launchBot(
         },
       };
     }
-    if (exited !== undefined) throw new Error(`bot exited with ${exited} before ready:\n${output.slice(-4000)}`);
+    if (exited !== undefined)
+      throw new Error(`bot exited with ${exited} before ready:\n${output.slice(-4000)}`);
     if (Date.now() - spawnedAt > timeoutMs) {
       bot.child.kill('SIGKILL');
       throw new Error(`bot not ready within ${timeoutMs} ms:\n${output.slice(-4000)}`);

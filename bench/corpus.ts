@@ -25,7 +25,15 @@
  * smaller corpus is a prefix of a larger one with the same seed.
  */
 import { createHash } from 'node:crypto';
-import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import {
+  existsSync,
+  mkdirSync,
+  readdirSync,
+  readFileSync,
+  renameSync,
+  rmSync,
+  writeFileSync,
+} from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -41,13 +49,76 @@ export const CACHE_DIR = join(ROOT, 'bench', '.cache');
 
 /** English as the author mixes it in: the seed's words first, then everyday ones. Earlier words are drawn more often. */
 const ENGLISH_WORDS = [
-  'AI', 'offer', 'lab', 'RL', 'SFT', 'pretrain', 'converge', 'exciting', 'Shinji', 'GPA',
-  'paper', 'deadline', 'model', 'project', 'team', 'meeting', 'code', 'data', 'demo', 'review',
-  'weekend', 'coffee', 'flight', 'bug', 'debug', 'startup', 'idea', 'plan', 'PhD', 'intern',
-  'manager', 'Python', 'GPU', 'benchmark', 'training', 'inference', 'podcast', 'anime', 'game', 'music',
-  'email', 'feedback', 'growth', 'mindset', 'life', 'balance', 'roommate', 'campus', 'seminar', 'interview',
-  'onboarding', 'OKR', 'sprint', 'workshop', 'keynote', 'prototype', 'release', 'vibe', 'burnout', 'routine',
-  'Transformer', 'token', 'scaling', 'alignment', 'agent', 'dataset', 'pipeline', 'baseline', 'ablation', 'checkpoint',
+  'AI',
+  'offer',
+  'lab',
+  'RL',
+  'SFT',
+  'pretrain',
+  'converge',
+  'exciting',
+  'Shinji',
+  'GPA',
+  'paper',
+  'deadline',
+  'model',
+  'project',
+  'team',
+  'meeting',
+  'code',
+  'data',
+  'demo',
+  'review',
+  'weekend',
+  'coffee',
+  'flight',
+  'bug',
+  'debug',
+  'startup',
+  'idea',
+  'plan',
+  'PhD',
+  'intern',
+  'manager',
+  'Python',
+  'GPU',
+  'benchmark',
+  'training',
+  'inference',
+  'podcast',
+  'anime',
+  'game',
+  'music',
+  'email',
+  'feedback',
+  'growth',
+  'mindset',
+  'life',
+  'balance',
+  'roommate',
+  'campus',
+  'seminar',
+  'interview',
+  'onboarding',
+  'OKR',
+  'sprint',
+  'workshop',
+  'keynote',
+  'prototype',
+  'release',
+  'vibe',
+  'burnout',
+  'routine',
+  'Transformer',
+  'token',
+  'scaling',
+  'alignment',
+  'agent',
+  'dataset',
+  'pipeline',
+  'baseline',
+  'ablation',
+  'checkpoint',
 ];
 /** Zipf weights 1/(rank+1), summed once for sampling. */
 const ENGLISH_CUMULATIVE = (() => {
@@ -56,17 +127,35 @@ const ENGLISH_CUMULATIVE = (() => {
 })();
 
 const PLACES = [
-  '北京', '上海', '杭州', '深圳', '成都', '湾区', '旧金山', '西雅图', '纽约', '东京',
-  '海淀的家里', '公司楼下的咖啡馆', '回家的地铁上', '横跨太平洋飞往北京的波音777上', 'Palo Alto',
-  '宿舍', '图书馆', '实验室', '高铁上', '机场',
+  '北京',
+  '上海',
+  '杭州',
+  '深圳',
+  '成都',
+  '湾区',
+  '旧金山',
+  '西雅图',
+  '纽约',
+  '东京',
+  '海淀的家里',
+  '公司楼下的咖啡馆',
+  '回家的地铁上',
+  '横跨太平洋飞往北京的波音777上',
+  'Palo Alto',
+  '宿舍',
+  '图书馆',
+  '实验室',
+  '高铁上',
+  '机场',
 ];
 const TAGS = ['生活', '工作', '读书', '旅行', '随笔', 'AI', '思考', '家人', '电影', '音乐'];
 
 const FIRST_YEAR = 2006;
 const LAST_YEAR = 2025;
-const LEAP_YEARS = Array.from({ length: LAST_YEAR - FIRST_YEAR + 1 }, (_, i) => FIRST_YEAR + i).filter(
-  (y) => (y % 4 === 0 && y % 100 !== 0) || y % 400 === 0,
-);
+const LEAP_YEARS = Array.from(
+  { length: LAST_YEAR - FIRST_YEAR + 1 },
+  (_, i) => FIRST_YEAR + i,
+).filter((y) => (y % 4 === 0 && y % 100 !== 0) || y % 400 === 0);
 const DAY_MS = 86_400_000;
 /** Every month-day of a leap year, `[month, day]`. */
 const MONTH_DAYS: Array<[number, number]> = Array.from({ length: 366 }, (_, i) => {
@@ -98,7 +187,9 @@ function seedEssayBodies(): string[] {
 
 /** Seed prose with line breaks removed and each English word replaced by the slot the chain learns. */
 function seedTrainingText(bodies: readonly string[]): string {
-  return bodies.map((body) => body.replace(/\s*\n\s*/gu, '').replace(/[A-Za-z]+/gu, LATIN_SLOT)).join('');
+  return bodies
+    .map((body) => body.replace(/\s*\n\s*/gu, '').replace(/[A-Za-z]+/gu, LATIN_SLOT))
+    .join('');
 }
 
 /**
@@ -109,7 +200,12 @@ function typescriptChineseSentences(): string[] {
   let file: string;
   try {
     const require = createRequire(import.meta.url);
-    file = join(dirname(require.resolve('typescript/package.json')), 'lib', 'zh-cn', 'diagnosticMessages.generated.json');
+    file = join(
+      dirname(require.resolve('typescript/package.json')),
+      'lib',
+      'zh-cn',
+      'diagnosticMessages.generated.json',
+    );
   } catch {
     return [];
   }
@@ -185,7 +281,9 @@ function trainedModel(): Model {
   let total = 0;
   const tailCumulative = words.map((_, rank) => (total += 1 / (rank + 10)));
   const fingerprint = createHash('sha256')
-    .update(`${GENERATOR_VERSION} ${SEED_WEIGHT} ${TAIL_RATE}\n${seed}\n${extra.join('\n')}\n${words.join(' ')}`)
+    .update(
+      `${GENERATOR_VERSION} ${SEED_WEIGHT} ${TAIL_RATE}\n${seed}\n${extra.join('\n')}\n${words.join(' ')}`,
+    )
     .digest('hex')
     .slice(0, 10);
   model = { chain, tail: words, tailCumulative, fingerprint };
@@ -216,7 +314,9 @@ function englishWord(random: Random): string {
 
 /** The author sometimes spaces English words off, mostly not (`的offer,`). */
 function latin(random: Random): string {
-  const word = random.chance(0.1) ? `${englishWord(random)} ${englishWord(random)}` : englishWord(random);
+  const word = random.chance(0.1)
+    ? `${englishWord(random)} ${englishWord(random)}`
+    : englishWord(random);
   return random.chance(0.25) ? ` ${word} ` : word;
 }
 
@@ -233,7 +333,8 @@ function body(random: Random, { chain, tail, tailCumulative }: Model, chars: num
       const ch = nextChar();
       paragraph += ch === LATIN_SLOT ? latin(random) : ch;
       sinceEnd++;
-      if (tail.length > 0 && isHan(ch) && random.chance(TAIL_RATE)) paragraph += tail[weightedIndex(random, tailCumulative)]!;
+      if (tail.length > 0 && isHan(ch) && random.chance(TAIL_RATE))
+        paragraph += tail[weightedIndex(random, tailCumulative)]!;
       if (isSentenceEnd(ch)) {
         sinceEnd = 0;
         if (paragraph.length >= want) break;
@@ -266,7 +367,8 @@ function dateOf(random: Random, index: number): { year: number; month: number; d
   if (index < MONTH_DAYS.length) {
     // The first 366 essays cover every month-day once (97 is coprime with 366).
     const [month, day] = MONTH_DAYS[(index * 97) % MONTH_DAYS.length]!;
-    const year = month === 2 && day === 29 ? random.pick(LEAP_YEARS) : random.between(FIRST_YEAR, LAST_YEAR);
+    const year =
+      month === 2 && day === 29 ? random.pick(LEAP_YEARS) : random.between(FIRST_YEAR, LAST_YEAR);
     return { year, month, day };
   }
   const first = Date.UTC(FIRST_YEAR, 0, 1);
@@ -278,7 +380,11 @@ function dateOf(random: Random, index: number): { year: number; month: number; d
 const pad = (n: number) => String(n).padStart(2, '0');
 
 /** Essay `index` of the corpus with seed `seed`. */
-export function generateEssay(seed: number, index: number, options: CorpusOptions = {}): GeneratedEssay {
+export function generateEssay(
+  seed: number,
+  index: number,
+  options: CorpusOptions = {},
+): GeneratedEssay {
   const trained = trainedModel();
   const { chain } = trained;
   const random = createRandom(mixSeed(seed, index));
@@ -291,7 +397,11 @@ export function generateEssay(seed: number, index: number, options: CorpusOption
   const essayTitle = hasTitle || frontMatter ? title(random, chain) : null;
   const tags = frontMatter ? [...new Set([random.pick(TAGS), random.pick(TAGS)])] : [];
   const target = options.bodyChars ?? 2000;
-  const text = body(random, trained, random.between(Math.round(target * 0.8), Math.round(target * 1.2)));
+  const text = body(
+    random,
+    trained,
+    random.between(Math.round(target * 0.8), Math.round(target * 1.2)),
+  );
 
   const footerDate = style < 0.9 ? `${year}.${month}.${day}` : `${year}年${month}月${day}日`;
   const footer = `— ${footerDate}${place === null ? '' : ` 于${place}`}`;
@@ -308,7 +418,11 @@ export function generateEssay(seed: number, index: number, options: CorpusOption
 }
 
 /** Essays `0..n-1` of seed `seed`, generated lazily. */
-export function* generateCorpus(n: number, seed: number, options: CorpusOptions = {}): Generator<GeneratedEssay> {
+export function* generateCorpus(
+  n: number,
+  seed: number,
+  options: CorpusOptions = {},
+): Generator<GeneratedEssay> {
   for (let i = 0; i < n; i++) yield generateEssay(seed, i, options);
 }
 
@@ -335,7 +449,10 @@ export function ensureCorpus(n: number, seed: number): CorpusFolder {
   const dir = join(CACHE_DIR, `corpus-n${n}-s${seed}-${trainedModel().fingerprint}`);
   const marker = join(dir, MARKER);
   if (existsSync(marker)) {
-    const { files, bytes } = JSON.parse(readFileSync(marker, 'utf8')) as { files: number; bytes: number };
+    const { files, bytes } = JSON.parse(readFileSync(marker, 'utf8')) as {
+      files: number;
+      bytes: number;
+    };
     return { dir, files, bytes, cached: true, ms: 0 };
   }
   const started = performance.now();

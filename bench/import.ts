@@ -49,7 +49,12 @@ export function indexerTables(dbPath: string): string[] {
       )
       .all()
       .map((r) => r.name)
-      .filter((name) => !own.has(name) && store.db.prepare(`SELECT 1 FROM "${name.replaceAll('"', '""')}" LIMIT 1`).get() !== undefined);
+      .filter(
+        (name) =>
+          !own.has(name) &&
+          store.db.prepare(`SELECT 1 FROM "${name.replaceAll('"', '""')}" LIMIT 1`).get() !==
+            undefined,
+      );
   } finally {
     store.close();
   }
@@ -76,7 +81,9 @@ export function benchImport(corpus: CorpusFolder, workDir: string): ImportOutcom
   const stored = store.essays.count({ includeHidden: true });
   store.close();
   if (summary.added !== n || stored !== n) {
-    throw new Error(`import bench: expected ${n} essays added, got ${JSON.stringify(summary)} (${stored} stored)`);
+    throw new Error(
+      `import bench: expected ${n} essays added, got ${JSON.stringify(summary)} (${stored} stored)`,
+    );
   }
 
   // Baseline: plain INSERTs into the essays table of a fresh database.
@@ -90,7 +97,17 @@ export function benchImport(corpus: CorpusFolder, workDir: string): ImportOutcom
   const bare = timed(() =>
     bareDb.transaction(() => {
       rows.forEach(({ path, draft }, i) =>
-        insert.run(draft.title, draft.body, draft.date, draft.place, JSON.stringify(draft.tags), path, hashes[i]!, stamp, stamp),
+        insert.run(
+          draft.title,
+          draft.body,
+          draft.date,
+          draft.place,
+          JSON.stringify(draft.tags),
+          path,
+          hashes[i]!,
+          stamp,
+          stamp,
+        ),
       );
     })(),
   );
@@ -100,7 +117,11 @@ export function benchImport(corpus: CorpusFolder, workDir: string): ImportOutcom
   settle();
   const storeRows = rows.slice(0, STORE_BASELINE_ROWS);
   const storeOnly = openStore(join(workDir, 'store.db'), BENCH_CLOCK);
-  const viaStore = timed(() => storeOnly.transaction(() => storeRows.forEach(({ path, draft }) => storeOnly.essays.insert(draft, path))));
+  const viaStore = timed(() =>
+    storeOnly.transaction(() =>
+      storeRows.forEach(({ path, draft }) => storeOnly.essays.insert(draft, path)),
+    ),
+  );
   storeOnly.close();
   // The bare insert's time prorated to as many rows, for the indexers' share.
   const bareSubset = bare.ms * (storeRows.length / n);
@@ -119,15 +140,28 @@ export function benchImport(corpus: CorpusFolder, workDir: string): ImportOutcom
     key: 'import',
     name: `Import (${n.toLocaleString('en-US')} files, ${fmt(mb)} MB, one transaction)`,
     rows: [
-      { label: 'importPaths', value: `${fmt(importRate)} essays/s`, target: atLeast(importRate, 500, ' /s') },
+      {
+        label: 'importPaths',
+        value: `${fmt(importRate)} essays/s`,
+        target: atLeast(importRate, 500, ' /s'),
+      },
       { label: '  throughput', value: `${fmt(mb / (real.ms / 1000))} MB/s` },
       { label: '  wall time', value: ms(real.ms) },
-      { label: `store inserts (${storeRows.length.toLocaleString('en-US')})`, value: `${fmt(storeRate)} essays/s` },
+      {
+        label: `store inserts (${storeRows.length.toLocaleString('en-US')})`,
+        value: `${fmt(storeRate)} essays/s`,
+      },
       { label: 'bare INSERTs', value: `${fmt(bareRate)} essays/s` },
-      { label: 'import / store', value: `${fmt(vsStore * 100)} %`, target: atLeast(vsStore * 100, 70, ' %') },
+      {
+        label: 'import / store',
+        value: `${fmt(vsStore * 100)} %`,
+        target: atLeast(vsStore * 100, 70, ' %'),
+      },
       { label: 'import / bare', value: `${fmt((importRate / bareRate) * 100)} %` },
       { label: 'read + parse only', value: `${fmt(rate(read.ms))} essays/s` },
-      ...(indexRate !== null ? [{ label: 'indexers alone (derived)', value: `${fmt(indexRate)} essays/s` }] : []),
+      ...(indexRate !== null
+        ? [{ label: 'indexers alone (derived)', value: `${fmt(indexRate)} essays/s` }]
+        : []),
     ],
     figures: {
       essays: n,

@@ -26,8 +26,13 @@ function subcommandsOf(fake: FakeDiscord, command: string): Set<string> {
 }
 
 function buttonIds(message: StoredMessage): string[] {
-  const rows = (message.components ?? []) as Array<{ components?: Array<{ custom_id?: string; disabled?: boolean }> }>;
-  return rows.flatMap((row) => row.components ?? []).filter((b) => b.custom_id && !b.disabled).map((b) => b.custom_id!);
+  const rows = (message.components ?? []) as Array<{
+    components?: Array<{ custom_id?: string; disabled?: boolean }>;
+  }>;
+  return rows
+    .flatMap((row) => row.components ?? [])
+    .filter((b) => b.custom_id && !b.disabled)
+    .map((b) => b.custom_id!);
 }
 
 function monthDay(random: Random): string {
@@ -49,7 +54,11 @@ export async function benchInteractions(
 
   // Messages with buttons, as a reader would click them: lists and anniversaries.
   const seedMessages: StoredMessage[] = [];
-  for (const spec of [{ subcommand: 'list' }, { subcommand: 'today' }, { subcommand: 'on', options: { date: '11-01' } }]) {
+  for (const spec of [
+    { subcommand: 'list' },
+    { subcommand: 'today' },
+    { subcommand: 'on', options: { date: '11-01' } },
+  ]) {
     const r = await fake.command({ name: 'essay', ...spec, locale: 'zh-CN' });
     seedMessages.push(await r.waitForMessage());
   }
@@ -69,17 +78,56 @@ export async function benchInteractions(
 
   const kinds: Array<[string, Send]> = [
     ['today', (_, locale) => fake.command({ name: 'essay', subcommand: 'today', locale })],
-    ['on', (r, locale) => fake.command({ name: 'essay', subcommand: 'on', options: { date: monthDay(r) }, locale })],
-    ['show', (r, locale) => fake.command({ name: 'essay', subcommand: 'show', options: { essay: String(1 + r.int(essays)) }, locale })],
+    [
+      'on',
+      (r, locale) =>
+        fake.command({ name: 'essay', subcommand: 'on', options: { date: monthDay(r) }, locale }),
+    ],
+    [
+      'show',
+      (r, locale) =>
+        fake.command({
+          name: 'essay',
+          subcommand: 'show',
+          options: { essay: String(1 + r.int(essays)) },
+          locale,
+        }),
+    ],
     ['random', (_, locale) => fake.command({ name: 'essay', subcommand: 'random', locale })],
     ['list', (_, locale) => fake.command({ name: 'essay', subcommand: 'list', locale })],
-    ['autocomplete', (r, locale) => fake.autocomplete({ name: 'essay', subcommand: 'show', focused: 'essay', value: r.pick(words).slice(0, 1), locale })],
+    [
+      'autocomplete',
+      (r, locale) =>
+        fake.autocomplete({
+          name: 'essay',
+          subcommand: 'show',
+          focused: 'essay',
+          value: r.pick(words).slice(0, 1),
+          locale,
+        }),
+    ],
   ];
   if (withButtons.length > 0) kinds.push(['button', click]);
-  if (essay.has('search')) kinds.push(['search', (r, locale) => fake.command({ name: 'essay', subcommand: 'search', options: { query: r.pick(words) }, locale })]);
-  if (quote.has('random')) kinds.push(['quote random', (_, locale) => fake.command({ name: 'quote', subcommand: 'random', locale })]);
+  if (essay.has('search'))
+    kinds.push([
+      'search',
+      (r, locale) =>
+        fake.command({
+          name: 'essay',
+          subcommand: 'search',
+          options: { query: r.pick(words) },
+          locale,
+        }),
+    ]);
+  if (quote.has('random'))
+    kinds.push([
+      'quote random',
+      (_, locale) => fake.command({ name: 'quote', subcommand: 'random', locale }),
+    ]);
 
-  const round40 = async (index: number): Promise<Array<{ kind: string; result: InteractionResult }>> => {
+  const round40 = async (
+    index: number,
+  ): Promise<Array<{ kind: string; result: InteractionResult }>> => {
     const results = await Promise.all(
       Array.from({ length: CONCURRENCY }, async (_, i) => {
         const [kind, send] = kinds[(index * CONCURRENCY + i) % kinds.length]!;
@@ -87,7 +135,11 @@ export async function benchInteractions(
       }),
     );
     // Deferred answers finish before the next round, so rounds do not pile up.
-    await Promise.all(results.filter(({ result }) => result.type === 5).map(({ result }) => result.waitForMessage(undefined, 30_000).catch(() => null)));
+    await Promise.all(
+      results
+        .filter(({ result }) => result.type === 5)
+        .map(({ result }) => result.waitForMessage(undefined, 30_000).catch(() => null)),
+    );
     return results;
   };
 
@@ -102,7 +154,9 @@ export async function benchInteractions(
     if (result.type === 5) await result.waitForMessage(undefined, 30_000).catch(() => null);
   }
   const single = distribution([...aloneByKind.values()].flat());
-  const slowest = [...aloneByKind].map(([kind, times]) => ({ kind, p50: distribution(times).p50 })).sort((a, b) => b.p50 - a.p50)[0]!;
+  const slowest = [...aloneByKind]
+    .map(([kind, times]) => ({ kind, p50: distribution(times).p50 }))
+    .sort((a, b) => b.p50 - a.p50)[0]!;
   fake.clearRecords();
   const sent: Array<{ kind: string; result: InteractionResult }> = [];
   for (let i = 0; i < ROUNDS; i++) {
@@ -129,7 +183,8 @@ export async function benchInteractions(
   const rssAfter = after?.rss ?? null;
   const peak = Math.max(memory.restart?.rss ?? 0, rssWarm ?? 0, rssAfter ?? 0);
   const drift = rssWarm && rssAfter ? (rssAfter - rssWarm) / rssWarm : Number.NaN;
-  const mb = (v: { rss: number; anon: number } | null | undefined) => (v ? `${fmt(v.rss)} MB (anon ${fmt(v.anon)})` : 'n/a');
+  const mb = (v: { rss: number; anon: number } | null | undefined) =>
+    v ? `${fmt(v.rss)} MB (anon ${fmt(v.anon)})` : 'n/a';
   const figure = (v: { rss: number; anon: number; file: number } | null | undefined) =>
     v ? { rss: round(v.rss, 1), anon: round(v.anon, 1), file: round(v.file, 1) } : null;
 
@@ -144,13 +199,25 @@ export async function benchInteractions(
       { label: '  slowest kind alone (p50)', value: `${slowest.kind} ${ms(slowest.p50)}` },
       { label: 'later than 3 s', value: String(late), target: exactly(late, 0) },
       { label: 'callbacks refused', value: String(refused), target: exactly(refused, 0) },
-      { label: 'fake Discord rejections', value: String(rejections), target: exactly(rejections, 0) },
+      {
+        label: 'fake Discord rejections',
+        value: String(rejections),
+        target: exactly(rejections, 0),
+      },
       { label: 'RSS empty journal', value: mb(memory.empty) },
       { label: 'RSS after first sync', value: mb(memory.afterFirstSync) },
       { label: 'RSS at restart, stored', value: mb(memory.restart) },
       { label: 'RSS after warm-up (40)', value: mb(warm) },
-      { label: 'RSS after 1,000', value: mb(after), target: atMost(round(peak, 1), 150, ' MB (peak)') },
-      { label: 'RSS drift over 1,000', value: `${fmt(drift * 100)} %`, target: atMost(Math.abs(drift * 100), 10, ' % (±)') },
+      {
+        label: 'RSS after 1,000',
+        value: mb(after),
+        target: atMost(round(peak, 1), 150, ' MB (peak)'),
+      },
+      {
+        label: 'RSS drift over 1,000',
+        value: `${fmt(drift * 100)} %`,
+        target: atMost(Math.abs(drift * 100), 10, ' % (±)'),
+      },
     ],
     figures: {
       interactions: results.length,
@@ -162,7 +229,9 @@ export async function benchInteractions(
       meanMs: round(d.mean, 2),
       oneAtATimeP50Ms: single.p50,
       oneAtATimeP99Ms: single.p99,
-      oneAtATimeP50MsByKind: Object.fromEntries([...aloneByKind].map(([kind, times]) => [kind, distribution(times).p50])),
+      oneAtATimeP50MsByKind: Object.fromEntries(
+        [...aloneByKind].map(([kind, times]) => [kind, distribution(times).p50]),
+      ),
       late,
       refused,
       rejections,
@@ -177,6 +246,8 @@ export async function benchInteractions(
         driftPct: round(drift * 100, 2),
       },
     },
-    notes: [`mix: ${kinds.map(([name]) => name).join(', ')} (round-robin, zh-CN and en-US); the fake reports whole milliseconds`],
+    notes: [
+      `mix: ${kinds.map(([name]) => name).join(', ')} (round-robin, zh-CN and en-US); the fake reports whole milliseconds`,
+    ],
   };
 }

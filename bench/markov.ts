@@ -53,10 +53,15 @@ export class CharChain {
 
   private freeze(): void {
     // Sorted so the sampling order never depends on insertion order.
-    for (const [context, next] of [...this.counts].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))) {
+    for (const [context, next] of [...this.counts].sort(([a], [b]) =>
+      a < b ? -1 : a > b ? 1 : 0,
+    )) {
       const entries = [...next].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
       let total = 0;
-      this.table.set(context, { chars: entries.map(([c]) => c), cumulative: entries.map(([, n]) => (total += n)) });
+      this.table.set(context, {
+        chars: entries.map(([c]) => c),
+        cumulative: entries.map(([, n]) => (total += n)),
+      });
     }
     this.starts = [...this.startSet].sort();
   }

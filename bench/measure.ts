@@ -54,7 +54,8 @@ export function rssMb(pid: number): number | null {
 export function memoryMb(pid: number): { rss: number; anon: number; file: number } | null {
   try {
     const status = readFileSync(`/proc/${pid}/status`, 'utf8');
-    const kb = (key: string) => Number(new RegExp(`^${key}:\\s+(\\d+)\\s+kB`, 'mu').exec(status)?.[1] ?? Number.NaN) / 1024;
+    const kb = (key: string) =>
+      Number(new RegExp(`^${key}:\\s+(\\d+)\\s+kB`, 'mu').exec(status)?.[1] ?? Number.NaN) / 1024;
     const rss = kb('VmRSS');
     return Number.isNaN(rss) ? null : { rss, anon: kb('RssAnon'), file: kb('RssFile') };
   } catch {

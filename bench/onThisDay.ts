@@ -38,7 +38,17 @@ export function benchOnThisDay(dbPath: string, quick: boolean): SectionResult {
       }
     }
 
-    const scan = store.db.prepare<[string], { id: number; title: string | null; body: string; written_on: string; place: string | null; tags: string }>(
+    const scan = store.db.prepare<
+      [string],
+      {
+        id: number;
+        title: string | null;
+        body: string;
+        written_on: string;
+        place: string | null;
+        tags: string;
+      }
+    >(
       `SELECT id, title, body, written_on, place, tags FROM essays NOT INDEXED
        WHERE month_day IN (SELECT value FROM json_each(?)) AND hidden = 0
        ORDER BY written_on DESC, id DESC`,
@@ -47,7 +57,11 @@ export function benchOnThisDay(dbPath: string, quick: boolean): SectionResult {
       scan
         .all(JSON.stringify(anniversaryMonthDays(day)))
         .filter((row) => row.written_on <= day)
-        .map((row) => ({ ...row, tags: JSON.parse(row.tags) as string[], yearsAgo: yearsAgo(row.written_on, day) }));
+        .map((row) => ({
+          ...row,
+          tags: JSON.parse(row.tags) as string[],
+          yearsAgo: yearsAgo(row.written_on, day),
+        }));
     // A scan reads the whole table, so a sample of days is enough for its distribution.
     const sample = days.filter((_, i) => i % (quick ? 6 : 12) === 0);
     fullScan(sample[0]!);

@@ -37,14 +37,21 @@ const quick = values.quick ?? false;
 const essays = values.essays !== undefined ? Number(values.essays) : quick ? 2_000 : 20_000;
 const seed = Number(values.seed);
 const only = new Set((values.only?.split(',') ?? SECTIONS) as Section[]);
-for (const name of only) if (!SECTIONS.includes(name)) throw new Error(`unknown section ${name} (known: ${SECTIONS.join(', ')})`);
-if (!Number.isInteger(essays) || essays < 400) throw new Error('--essays must be an integer ≥ 400 (every month-day needs an essay)');
+for (const name of only)
+  if (!SECTIONS.includes(name))
+    throw new Error(`unknown section ${name} (known: ${SECTIONS.join(', ')})`);
+if (!Number.isInteger(essays) || essays < 400)
+  throw new Error('--essays must be an integer ≥ 400 (every month-day needs an essay)');
 
 const started = performance.now();
-const progress = (line: string) => process.stderr.write(`[bench +${Math.round((performance.now() - started) / 1000)}s] ${line}\n`);
+const progress = (line: string) =>
+  process.stderr.write(`[bench +${Math.round((performance.now() - started) / 1000)}s] ${line}\n`);
 // Other work on the machine skews every figure: record the load so a reader can tell.
 const loadAtStart = loadavg()[0]!;
-if (loadAtStart > cpus().length * 0.5) progress(`warning: load average ${loadAtStart.toFixed(2)} on ${cpus().length} cores; figures will be noisy`);
+if (loadAtStart > cpus().length * 0.5)
+  progress(
+    `warning: load average ${loadAtStart.toFixed(2)} on ${cpus().length} cores; figures will be noisy`,
+  );
 const workDir = mkdtempSync(join(tmpdir(), 'journal-bench-'));
 // Interrupted: leave no bot running and no gigabyte of databases behind.
 for (const signal of ['SIGINT', 'SIGTERM'] as const) {
@@ -72,13 +79,21 @@ async function phase<T>(name: string, fn: () => T | Promise<T>): Promise<T> {
 try {
   progress(`corpus: ${essays} essays, seed ${seed}`);
   const corpus = ensureCorpus(essays, seed);
-  progress(corpus.cached ? `corpus: reused ${corpus.dir}` : `corpus: generated in ${Math.round(corpus.ms)} ms`);
+  progress(
+    corpus.cached
+      ? `corpus: reused ${corpus.dir}`
+      : `corpus: generated in ${Math.round(corpus.ms)} ms`,
+  );
 
   // Every later section reads the database the real import wrote.
   const imported = await phase('import', () => benchImport(corpus, workDir));
   if (only.has('import')) sections.push(imported.section);
-  if (only.has('onthisday')) sections.push(await phase('on this day', () => benchOnThisDay(imported.dbPath, quick)));
-  if (only.has('search')) sections.push(await phase('search', () => benchSearch(imported.dbPath, workDir, quick, seed, progress)));
+  if (only.has('onthisday'))
+    sections.push(await phase('on this day', () => benchOnThisDay(imported.dbPath, quick)));
+  if (only.has('search'))
+    sections.push(
+      await phase('search', () => benchSearch(imported.dbPath, workDir, quick, seed, progress)),
+    );
 
   if (only.has('startup') || only.has('interactions')) {
     const fake = await startFakeDiscord();
@@ -86,7 +101,11 @@ try {
       const startup = await phase('startup', () => benchStartup(fake, corpus, workDir, progress));
       if (only.has('startup')) sections.push(startup.section);
       if (only.has('interactions')) {
-        sections.push(await phase('interactions', () => benchInteractions(fake, startup, essays, seed, progress)));
+        sections.push(
+          await phase('interactions', () =>
+            benchInteractions(fake, startup, essays, seed, progress),
+          ),
+        );
       } else {
         await startup.bot.stop();
       }
@@ -102,19 +121,37 @@ try {
   process.stdout.write(
     `\n${all.length - missed.length}/${all.length} targets met${quick ? ' (quick run: targets are set for 20,000 essays)' : ''}; ${Math.round(totalMs / 1000)} s in all; load average ${loadAtStart.toFixed(2)} → ${loadavg()[0]!.toFixed(2)} on ${cpus().length} cores\n`,
   );
-  for (const m of missed) process.stdout.write(`  ✗ ${m.section}: ${m.label.trim()} ${m.value} (target ${m.target.text})\n`);
+  for (const m of missed)
+    process.stdout.write(
+      `  ✗ ${m.section}: ${m.label.trim()} ${m.value} (target ${m.target.text})\n`,
+    );
   const figures = Object.fromEntries(sections.map((s) => [s.key, s.figures]));
   process.stdout.write(
     `${JSON.stringify({
       quick,
       essays,
       seed,
-      corpus: { dir: corpus.dir, megabytes: corpus.bytes / 1e6, generatedMs: Math.round(corpus.ms) },
+      corpus: {
+        dir: corpus.dir,
+        megabytes: corpus.bytes / 1e6,
+        generatedMs: Math.round(corpus.ms),
+      },
       ...figures,
-      targets: all.map((t) => ({ section: t.section, label: t.label.trim(), value: t.value, target: t.target.text, met: t.target.met })),
+      targets: all.map((t) => ({
+        section: t.section,
+        label: t.label.trim(),
+        value: t.value,
+        target: t.target.text,
+        met: t.target.met,
+      })),
       totalSeconds: Math.round(totalMs / 100) / 10,
       phaseSeconds,
-      machine: { node: process.version, cores: cpus().length, loadAverageAtStart: loadAtStart, loadAverageAtEnd: loadavg()[0] },
+      machine: {
+        node: process.version,
+        cores: cpus().length,
+        loadAverageAtStart: loadAtStart,
+        loadAverageAtEnd: loadavg()[0],
+      },
     })}\n`,
   );
 } finally {

@@ -16,7 +16,16 @@ import { createSearchIndexer } from '../src/store/search.js';
 import { BENCH_CLOCK } from './import.js';
 import { distribution, now, round, timed } from './measure.js';
 import { createRandom, type Random } from './random.js';
-import { atLeast, atMost, exactly, fmt, ms, ratio, type Row, type SectionResult } from './report.js';
+import {
+  atLeast,
+  atMost,
+  exactly,
+  fmt,
+  ms,
+  ratio,
+  type Row,
+  type SectionResult,
+} from './report.js';
 
 const CLASSES = ['han1', 'han2', 'han3', 'han4+', 'latin', 'mixed', 'multi', 'nohit'] as const;
 type QueryClass = (typeof CLASSES)[number];
@@ -42,7 +51,8 @@ interface CorpusEssay {
 const HAN = /^[\u4e00-\u9fff]+$/u;
 const WORD_CHAR = /[\p{L}\p{N}\p{M}]/u;
 const isHanChar = (ch: string) => ch >= '\u4e00' && ch <= '\u9fff';
-const isWordChar = (ch: string | undefined) => ch !== undefined && WORD_CHAR.test(ch) && !/\p{Script=Han}/u.test(ch);
+const isWordChar = (ch: string | undefined) =>
+  ch !== undefined && WORD_CHAR.test(ch) && !/\p{Script=Han}/u.test(ch);
 
 /**
  * The oracle, written independently of the search code: a normalized term
@@ -52,14 +62,19 @@ const isWordChar = (ch: string | undefined) => ch !== undefined && WORD_CHAR.tes
  */
 function occurs(text: string, term: string): boolean {
   if (!isWordChar(term[0])) return text.includes(term);
-  for (let at = text.indexOf(term); at >= 0; at = text.indexOf(term, at + 1)) if (!isWordChar(text[at - 1])) return true;
+  for (let at = text.indexOf(term); at >= 0; at = text.indexOf(term, at + 1))
+    if (!isWordChar(text[at - 1])) return true;
   return false;
 }
 
 function oracle(corpus: readonly CorpusEssay[], query: string): Set<number> {
-  const terms = query.split(' ').filter((t) => t !== '').map(normalizeText);
+  const terms = query
+    .split(' ')
+    .filter((t) => t !== '')
+    .map(normalizeText);
   const ids = new Set<number>();
-  for (const essay of corpus) if (terms.every((term) => essay.fields.some((f) => occurs(f, term)))) ids.add(essay.id);
+  for (const essay of corpus)
+    if (terms.every((term) => essay.fields.some((f) => occurs(f, term)))) ids.add(essay.id);
   return ids;
 }
 
@@ -91,10 +106,16 @@ function matchIn(random: Random, corpus: readonly CorpusEssay[], pattern: RegExp
 function latinWord(random: Random, corpus: readonly CorpusEssay[]): string | null {
   const word = matchIn(random, corpus, /[A-Za-z]+/gu);
   // Some queries are a word's beginning, as typed before finishing it (`shin` for Shinji).
-  return word !== null && word.length >= 5 && random.chance(0.3) ? word.slice(0, random.between(3, word.length - 1)) : word;
+  return word !== null && word.length >= 5 && random.chance(0.3)
+    ? word.slice(0, random.between(3, word.length - 1))
+    : word;
 }
 
-function drawQuery(random: Random, corpus: readonly CorpusEssay[], kind: QueryClass): string | null {
+function drawQuery(
+  random: Random,
+  corpus: readonly CorpusEssay[],
+  kind: QueryClass,
+): string | null {
   switch (kind) {
     case 'han1':
       return hanAt(random, corpus, 1);
@@ -107,18 +128,29 @@ function drawQuery(random: Random, corpus: readonly CorpusEssay[], kind: QueryCl
     case 'latin':
       return latinWord(random, corpus);
     case 'mixed':
-      return matchIn(random, corpus, /[A-Za-z]+[\u4e00-\u9fff]{1,3}|[\u4e00-\u9fff]{1,3}[A-Za-z]+/gu);
+      return matchIn(
+        random,
+        corpus,
+        /[A-Za-z]+[\u4e00-\u9fff]{1,3}|[\u4e00-\u9fff]{1,3}[A-Za-z]+/gu,
+      );
     case 'multi': {
       // Two terms from one essay, so the query has hits: two Han words, or a Han word and an English one.
       const essay = [random.pick(corpus)];
       const first = hanAt(random, essay, 2);
-      const second = random.chance(0.3) ? matchIn(random, essay, /[A-Za-z]{2,}/gu) : hanAt(random, essay, 2);
+      const second = random.chance(0.3)
+        ? matchIn(random, essay, /[A-Za-z]{2,}/gu)
+        : hanAt(random, essay, 2);
       return first !== null && second !== null ? `${first} ${second}` : null;
     }
     case 'nohit': {
-      if (random.chance(0.25)) return `zq${Array.from({ length: 4 }, () => String.fromCharCode(97 + random.int(26))).join('')}`;
+      if (random.chance(0.25))
+        return `zq${Array.from({ length: 4 }, () => String.fromCharCode(97 + random.int(26))).join('')}`;
       // Characters common on their own that never stand together.
-      const chars = [hanAt(random, corpus, 1), hanAt(random, corpus, 1), random.chance(0.5) ? hanAt(random, corpus, 1) : ''];
+      const chars = [
+        hanAt(random, corpus, 1),
+        hanAt(random, corpus, 1),
+        random.chance(0.5) ? hanAt(random, corpus, 1) : '',
+      ];
       return chars.some((c) => c === null) ? null : chars.join('');
     }
   }
@@ -166,7 +198,9 @@ function searchPage(store: Store, query: string): { total: number; snippetMs: nu
   const result = store.search.search(query, { limit: 10 });
   const needles = result.query?.needles ?? [];
   const t = now();
-  const snippets = result.essays.map((essay) => buildSnippet(essay.body, needles, { style: 'markdown' }));
+  const snippets = result.essays.map((essay) =>
+    buildSnippet(essay.body, needles, { style: 'markdown' }),
+  );
   const snippetMs = now() - t;
   if (snippets.length !== result.essays.length) throw new Error('unreachable');
   return { total: result.total, snippetMs };
@@ -175,7 +209,8 @@ function searchPage(store: Store, query: string): { total: number; snippetMs: nu
 /** The baseline: every term `LIKE '%term%'` in any field, exact total and the newest 10. */
 function likeSearch(store: Store): (query: string) => number {
   type Like = ReturnType<typeof prepare>;
-  const prepare = (sql: string) => store.db.prepare<[Record<string, string>], { total: number }>(sql);
+  const prepare = (sql: string) =>
+    store.db.prepare<[Record<string, string>], { total: number }>(sql);
   const statements = new Map<number, Like>();
   const escape = (term: string) => `%${term.replace(/[\\%_]/gu, '\\$&')}%`;
   return (query) => {
@@ -190,7 +225,9 @@ function likeSearch(store: Store): (query: string) => number {
       );
       statements.set(terms.length, statement);
     }
-    const rows = statement.all(Object.fromEntries(terms.map((term, i) => [`t${i + 1}`, escape(term)])));
+    const rows = statement.all(
+      Object.fromEntries(terms.map((term, i) => [`t${i + 1}`, escape(term)])),
+    );
     return rows[0]?.total ?? 0;
   };
 }
@@ -200,20 +237,32 @@ function likeSearch(store: Store): (query: string) => number {
 /** Pages of an FTS5 table's shadow tables (`name_data`, `name_idx`, …), from dbstat. */
 function ftsBytes(store: Store, name: string): number {
   const shadows = store.db
-    .prepare<[string], { name: string }>(`SELECT name FROM sqlite_schema WHERE type = 'table' AND name LIKE ? || '\\_%' ESCAPE '\\'`)
+    .prepare<[string], { name: string }>(
+      `SELECT name FROM sqlite_schema WHERE type = 'table' AND name LIKE ? || '\\_%' ESCAPE '\\'`,
+    )
     .all(name);
   // One name at a time: dbstat then reads only that b-tree, not the whole file.
-  const pages = store.db.prepare<[string], { bytes: number | null }>(`SELECT sum(pgsize) AS bytes FROM dbstat WHERE name = ?`);
+  const pages = store.db.prepare<[string], { bytes: number | null }>(
+    `SELECT sum(pgsize) AS bytes FROM dbstat WHERE name = ?`,
+  );
   return shadows.reduce((sum, shadow) => sum + (pages.get(shadow.name)?.bytes ?? 0), 0);
 }
 
 /** The essays' search index (the FTS5 table with a body column) and any other FTS5 tables (e.g. quotes). */
-function indexSizes(store: Store): { essayIndex: string | null; bytes: number; others: Record<string, number> } {
+function indexSizes(store: Store): {
+  essayIndex: string | null;
+  bytes: number;
+  others: Record<string, number>;
+} {
   const tables = store.db
-    .prepare<[], { name: string; sql: string }>(`SELECT name, sql FROM sqlite_schema WHERE type = 'table' AND sql LIKE 'CREATE VIRTUAL TABLE%fts5%' ORDER BY name`)
+    .prepare<[], { name: string; sql: string }>(
+      `SELECT name, sql FROM sqlite_schema WHERE type = 'table' AND sql LIKE 'CREATE VIRTUAL TABLE%fts5%' ORDER BY name`,
+    )
     .all();
   const essayIndex = tables.find((t) => /\bbody\b/u.test(t.sql))?.name ?? null;
-  const others = Object.fromEntries(tables.filter((t) => t.name !== essayIndex).map((t) => [t.name, ftsBytes(store, t.name)]));
+  const others = Object.fromEntries(
+    tables.filter((t) => t.name !== essayIndex).map((t) => [t.name, ftsBytes(store, t.name)]),
+  );
   return { essayIndex, bytes: essayIndex === null ? 0 : ftsBytes(store, essayIndex), others };
 }
 
@@ -225,14 +274,29 @@ const BUILD_ESSAYS = 5_000;
  * database through the essay store with the search indexer as its only
  * indexer (quotes and other indexers left out).
  */
-function indexBuild(rows: ReadonlyArray<{ title: string | null; body: string; written_on: string; place: string | null; tags: string }>, workDir: string) {
+function indexBuild(
+  rows: ReadonlyArray<{
+    title: string | null;
+    body: string;
+    written_on: string;
+    place: string | null;
+    tags: string;
+  }>,
+  workDir: string,
+) {
   const db = openDatabase(join(workDir, 'search-build.db'));
   try {
     const essays = createEssayStore(db, () => BENCH_CLOCK.now(), [createSearchIndexer(db)]);
     const drafts = rows.slice(0, BUILD_ESSAYS).map((r) => ({
-      title: r.title, body: r.body, date: r.written_on, place: r.place, tags: JSON.parse(r.tags) as string[],
+      title: r.title,
+      body: r.body,
+      date: r.written_on,
+      place: r.place,
+      tags: JSON.parse(r.tags) as string[],
     }));
-    const { ms: took } = timed(() => db.transaction(() => drafts.forEach((draft, i) => essays.insert(draft, `bench-${i}`)))());
+    const { ms: took } = timed(() =>
+      db.transaction(() => drafts.forEach((draft, i) => essays.insert(draft, `bench-${i}`)))(),
+    );
     return { ms: took, essays: drafts.length };
   } finally {
     db.close();
@@ -241,17 +305,36 @@ function indexBuild(rows: ReadonlyArray<{ title: string | null; body: string; wr
 
 // ------------------------------------------------------------------ the benchmark
 
-export function benchSearch(dbPath: string, workDir: string, quick: boolean, seed: number, log: (line: string) => void): SectionResult {
+export function benchSearch(
+  dbPath: string,
+  workDir: string,
+  quick: boolean,
+  seed: number,
+  log: (line: string) => void,
+): SectionResult {
   const store = openStore(dbPath, BENCH_CLOCK);
   try {
     const rows = store.db
-      .prepare<[], { id: number; title: string | null; body: string; written_on: string; place: string | null; tags: string }>(
-        'SELECT id, title, body, written_on, place, tags FROM essays WHERE hidden = 0 ORDER BY id',
-      )
+      .prepare<
+        [],
+        {
+          id: number;
+          title: string | null;
+          body: string;
+          written_on: string;
+          place: string | null;
+          tags: string;
+        }
+      >('SELECT id, title, body, written_on, place, tags FROM essays WHERE hidden = 0 ORDER BY id')
       .all();
     let rawBytes = 0;
     const corpus: CorpusEssay[] = rows.map((r) => {
-      const fields = [r.title ?? '', r.body, r.place ?? '', (JSON.parse(r.tags) as string[]).join('\n')];
+      const fields = [
+        r.title ?? '',
+        r.body,
+        r.place ?? '',
+        (JSON.parse(r.tags) as string[]).join('\n'),
+      ];
       rawBytes += fields.reduce((n, f) => n + Buffer.byteLength(f, 'utf8'), 0);
       return { id: r.id, body: r.body, fields: fields.map(normalizeText) };
     });
@@ -264,8 +347,20 @@ export function benchSearch(dbPath: string, workDir: string, quick: boolean, see
 
     const byClass = new Map<
       QueryClass,
-      { search: number[]; snippets: number[]; like: number[]; recall: number[]; precision: number[]; wrong: string[] }
-    >(CLASSES.map((c) => [c, { search: [], snippets: [], like: [], recall: [], precision: [], wrong: [] }]));
+      {
+        search: number[];
+        snippets: number[];
+        like: number[];
+        recall: number[];
+        precision: number[];
+        wrong: string[];
+      }
+    >(
+      CLASSES.map((c) => [
+        c,
+        { search: [], snippets: [], like: [], recall: [], precision: [], wrong: [] },
+      ]),
+    );
     searchPage(store, queries[0]!.text);
     like(queries[0]!.text);
     for (const [i, q] of queries.entries()) {
@@ -300,7 +395,9 @@ export function benchSearch(dbPath: string, workDir: string, quick: boolean, see
       for (const field of essay.fields) for (const ch of field) if (isHanChar(ch)) seen.add(ch);
       for (const ch of seen) documentFrequency.set(ch, (documentFrequency.get(ch) ?? 0) + 1);
     }
-    const [worstChar, worstExpected] = [...documentFrequency].sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1))[0]!;
+    const [worstChar, worstExpected] = [...documentFrequency].sort(
+      (a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1),
+    )[0]!;
     const worstTimes: number[] = [];
     let worstTotal = 0;
     for (let r = 0; r < (quick ? 5 : 10); r++) {
@@ -333,15 +430,30 @@ export function benchSearch(dbPath: string, workDir: string, quick: boolean, see
       const label = CLASS_LABELS[kind];
       const timeTarget = kind === 'han1' ? atMost(d.p99, 50, ' ms') : atMost(d.p99, 5, ' ms');
       tableRows.push(
-        { label: `${label} (${s.recall.length} q)`, value: `${fmt(d.p50)} / ${fmt(d.p95)} / ${fmt(d.p99)} ms`, target: timeTarget },
+        {
+          label: `${label} (${s.recall.length} q)`,
+          value: `${fmt(d.p50)} / ${fmt(d.p95)} / ${fmt(d.p99)} ms`,
+          target: timeTarget,
+        },
         { label: `  of which snippets p50`, value: ms(sn.p50) },
         { label: `  LIKE p50 / p99`, value: `${fmt(l.p50)} / ${fmt(l.p99)} ms` },
-        { label: `  LIKE ÷ search at p99`, value: ratio(speedup), ...(kind === 'han1' ? {} : { target: atLeast(speedup, 30, '×') }) },
-        { label: `  recall / precision`, value: `${fmt(recall)} / ${fmt(precision)}`, target: exactly(Math.min(recall, precision), 1) },
+        {
+          label: `  LIKE ÷ search at p99`,
+          value: ratio(speedup),
+          ...(kind === 'han1' ? {} : { target: atLeast(speedup, 30, '×') }),
+        },
+        {
+          label: `  recall / precision`,
+          value: `${fmt(recall)} / ${fmt(precision)}`,
+          target: exactly(Math.min(recall, precision), 1),
+        },
       );
       classFigures[kind] = {
         queries: s.recall.length,
-        examples: queries.filter((q) => q.kind === kind).slice(0, 3).map((q) => q.text),
+        examples: queries
+          .filter((q) => q.kind === kind)
+          .slice(0, 3)
+          .map((q) => q.text),
         p50Ms: round(d.p50, 4),
         p95Ms: round(d.p95, 4),
         p99Ms: round(d.p99, 4),
@@ -358,14 +470,28 @@ export function benchSearch(dbPath: string, workDir: string, quick: boolean, see
     }
     const sizeRatio = index / rawBytes;
     tableRows.push(
-      { label: `worst query "${worstChar}" (p50)`, value: `${ms(worst.p50)}, ${worstTotal.toLocaleString('en-US')} essays`, target: atMost(worst.p50, 100, ' ms') },
-      { label: '  exact count', value: `${worstTotal} vs oracle ${worstExpected}`, target: exactly(worstTotal, worstExpected) },
+      {
+        label: `worst query "${worstChar}" (p50)`,
+        value: `${ms(worst.p50)}, ${worstTotal.toLocaleString('en-US')} essays`,
+        target: atMost(worst.p50, 100, ' ms'),
+      },
+      {
+        label: '  exact count',
+        value: `${worstTotal} vs oracle ${worstExpected}`,
+        target: exactly(worstTotal, worstExpected),
+      },
       { label: '  LIKE', value: ms(distribution(worstLikeTimes).p50) },
       { label: 'index size', value: `${fmt(index / 1e6)} MB` },
       { label: 'raw text (UTF-8)', value: `${fmt(rawBytes / 1e6)} MB` },
       { label: 'index / raw text', value: ratio(sizeRatio), target: atMost(sizeRatio, 1.5, '×') },
-      ...Object.entries(sizes.others).map(([name, bytes]) => ({ label: `other index ${name}`, value: `${fmt(bytes / 1e6)} MB` })),
-      { label: `index build (${build.essays.toLocaleString('en-US')})`, value: `${fmt(buildRate)} essays/s` },
+      ...Object.entries(sizes.others).map(([name, bytes]) => ({
+        label: `other index ${name}`,
+        value: `${fmt(bytes / 1e6)} MB`,
+      })),
+      {
+        label: `index build (${build.essays.toLocaleString('en-US')})`,
+        value: `${fmt(buildRate)} essays/s`,
+      },
     );
 
     return {

@@ -27,7 +27,12 @@ export interface StartupOutcome {
   memory: { empty: Memory; afterFirstSync: Memory; restart: Memory };
 }
 
-export async function benchStartup(fake: FakeDiscord, corpus: CorpusFolder, workDir: string, log: (line: string) => void): Promise<StartupOutcome> {
+export async function benchStartup(
+  fake: FakeDiscord,
+  corpus: CorpusFolder,
+  workDir: string,
+  log: (line: string) => void,
+): Promise<StartupOutcome> {
   const emptyDir = join(workDir, 'bot-empty');
   const emptyEssays = join(emptyDir, 'essays');
   mkdirSync(emptyEssays, { recursive: true });
@@ -52,9 +57,16 @@ export async function benchStartup(fake: FakeDiscord, corpus: CorpusFolder, work
     key: 'startup',
     name: `Startup (spawn → ready, fake Discord)`,
     rows: [
-      { label: `restart, ${n} stored`, value: ms(restart.readyMs), target: atMost(restart.readyMs / 1000, 2, ' s') },
+      {
+        label: `restart, ${n} stored`,
+        value: ms(restart.readyMs),
+        target: atMost(restart.readyMs / 1000, 2, ' s'),
+      },
       { label: `first sync of ${n} files`, value: ms(first.readyMs) },
-      { label: '  sync rate', value: `${fmt(corpus.files / (Math.max(1, first.readyMs - empty.readyMs) / 1000))} essays/s` },
+      {
+        label: '  sync rate',
+        value: `${fmt(corpus.files / (Math.max(1, first.readyMs - empty.readyMs) / 1000))} essays/s`,
+      },
       { label: 'empty journal (baseline)', value: ms(empty.readyMs) },
       { label: 'restart − empty', value: ms(restart.readyMs - empty.readyMs) },
     ],
@@ -63,9 +75,16 @@ export async function benchStartup(fake: FakeDiscord, corpus: CorpusFolder, work
       firstSyncMs: Math.round(first.readyMs),
       emptyMs: Math.round(empty.readyMs),
       restartOverEmptyMs: Math.round(restart.readyMs - empty.readyMs),
-      firstSyncEssaysPerSec: round(corpus.files / (Math.max(1, first.readyMs - empty.readyMs) / 1000), 1),
+      firstSyncEssaysPerSec: round(
+        corpus.files / (Math.max(1, first.readyMs - empty.readyMs) / 1000),
+        1,
+      ),
     },
     notes: ['times include node + tsx compiling the TypeScript at start, as with `npm start`'],
   };
-  return { section, bot: restart, memory: { empty: emptyMemory, afterFirstSync: firstMemory, restart: restartMemory } };
+  return {
+    section,
+    bot: restart,
+    memory: { empty: emptyMemory, afterFirstSync: firstMemory, restart: restartMemory },
+  };
 }

@@ -24,7 +24,11 @@ export interface RunningBot {
   stop(): Promise<void>;
 }
 
-export async function startBot(config: Config & { DISCORD_TOKEN: string }, logger: Logger, clock: Clock = systemClock): Promise<RunningBot> {
+export async function startBot(
+  config: Config & { DISCORD_TOKEN: string },
+  logger: Logger,
+  clock: Clock = systemClock,
+): Promise<RunningBot> {
   const store = openStore(config.JOURNAL_DB, clock);
   const stoppers: Array<() => void | Promise<void>> = [];
   let client: Client | undefined;
@@ -38,19 +42,49 @@ export async function startBot(config: Config & { DISCORD_TOKEN: string }, logge
     let applicationId = config.DISCORD_APPLICATION_ID ?? applicationIdFromToken(token);
     const register = async (appId: string) => {
       const outcome = await registerIfChanged(
-        { token, apiUrl: config.DISCORD_API_URL, applicationId: appId, guildId: config.DISCORD_GUILD_ID },
+        {
+          token,
+          apiUrl: config.DISCORD_API_URL,
+          applicationId: appId,
+          guildId: config.DISCORD_GUILD_ID,
+        },
         commandDefinitions(),
         store.meta,
       );
-      logger.info({ scope: config.DISCORD_GUILD_ID ? 'guild' : 'global', outcome }, 'slash commands');
+      logger.info(
+        { scope: config.DISCORD_GUILD_ID ? 'guild' : 'global', outcome },
+        'slash commands',
+      );
     };
     if (applicationId) await register(applicationId);
 
     client = createClient(config);
-    const scheduler = createAnniversaryScheduler({ store, clock, logger, poster: createChannelPoster(client) });
-    client.on(Events.InteractionCreate, createInteractionHandler({ store, clock, config, logger, services: { postAnniversary: (guildId) => scheduler.postNow(guildId), download: createDownloader({ cdnUrl: config.DISCORD_CDN_URL }) } }));
+    const scheduler = createAnniversaryScheduler({
+      store,
+      clock,
+      logger,
+      poster: createChannelPoster(client),
+    });
+    client.on(
+      Events.InteractionCreate,
+      createInteractionHandler({
+        store,
+        clock,
+        config,
+        logger,
+        services: {
+          postAnniversary: (guildId) => scheduler.postNow(guildId),
+          download: createDownloader({ cdnUrl: config.DISCORD_CDN_URL }),
+        },
+      }),
+    );
     client.on(Events.Error, (err) => logger.error({ err }, 'discord client error'));
-    client.rest.on('rateLimited', (info) => logger.warn({ route: info.route, retryAfter: info.retryAfter, global: info.global }, 'rate limited by Discord'));
+    client.rest.on('rateLimited', (info) =>
+      logger.warn(
+        { route: info.route, retryAfter: info.retryAfter, global: info.global },
+        'rate limited by Discord',
+      ),
+    );
     const ready = new Promise<void>((resolve) => client!.once(Events.ClientReady, () => resolve()));
     await client.login(token);
     await ready;
@@ -58,12 +92,22 @@ export async function startBot(config: Config & { DISCORD_TOKEN: string }, logge
       applicationId = client.application.id;
       await register(applicationId);
     }
-    logger.info({ user: client.user?.tag, guilds: client.guilds.cache.size, essays: store.essays.count({ includeHidden: true }) }, 'ready');
+    logger.info(
+      {
+        user: client.user?.tag,
+        guilds: client.guilds.cache.size,
+        essays: store.essays.count({ includeHidden: true }),
+      },
+      'ready',
+    );
     // After ready, so channels are cached; the catch-up runs in the background. Stopped first on shutdown.
     void scheduler.start();
     stoppers.push(() => scheduler.stop());
   } catch (err) {
-    for (const stop of stoppers.reverse()) await Promise.resolve().then(stop).catch(() => {});
+    for (const stop of stoppers.reverse())
+      await Promise.resolve()
+        .then(stop)
+        .catch(() => {});
     await client?.destroy().catch(() => {});
     store.close();
     throw err;

@@ -36,13 +36,19 @@ function helpText(commands: readonly CliCommand[]): string {
     'Usage: journal <command> [options]   (every command takes --db PATH and --json)',
     '',
     ...commands.map((c) =>
-      c.usage.length <= USAGE_COLUMN ? `  ${c.usage.padEnd(USAGE_COLUMN)}  ${c.summary}` : `  ${c.usage}\n  ${''.padEnd(USAGE_COLUMN)}  ${c.summary}`,
+      c.usage.length <= USAGE_COLUMN
+        ? `  ${c.usage.padEnd(USAGE_COLUMN)}  ${c.summary}`
+        : `  ${c.usage}\n  ${''.padEnd(USAGE_COLUMN)}  ${c.summary}`,
     ),
   ].join('\n');
 }
 
 /** Runs the CLI; returns the exit code. Exported so tests can drive it in-process too. */
-export async function runCli(argv: readonly string[], io: CliIO, clock: Clock = systemClock): Promise<number> {
+export async function runCli(
+  argv: readonly string[],
+  io: CliIO,
+  clock: Clock = systemClock,
+): Promise<number> {
   const [name, ...rest] = argv;
   if (name === undefined || name === '--help' || name === '-h' || name === 'help') {
     io.out(helpText(CLI_COMMANDS));
@@ -50,7 +56,9 @@ export async function runCli(argv: readonly string[], io: CliIO, clock: Clock = 
   }
   const command = CLI_COMMANDS.find((c) => c.name === name);
   if (!command) {
-    io.err(`journal: unknown command "${name}". Commands: ${CLI_COMMANDS.map((c) => c.name).join(', ')} (journal --help)`);
+    io.err(
+      `journal: unknown command "${name}". Commands: ${CLI_COMMANDS.map((c) => c.name).join(', ')} (journal --help)`,
+    );
     return 2;
   }
 
@@ -59,9 +67,16 @@ export async function runCli(argv: readonly string[], io: CliIO, clock: Clock = 
   try {
     let parsed;
     try {
-      parsed = parseArgs({ args: [...rest], options: { ...COMMON_OPTIONS, ...command.options }, allowPositionals: true, strict: true });
+      parsed = parseArgs({
+        args: [...rest],
+        options: { ...COMMON_OPTIONS, ...command.options },
+        allowPositionals: true,
+        strict: true,
+      });
     } catch (err) {
-      io.err(`journal ${command.name}: ${(err as Error).message.split('\n')[0]} (usage: journal ${command.usage})`);
+      io.err(
+        `journal ${command.name}: ${(err as Error).message.split('\n')[0]} (usage: journal ${command.usage})`,
+      );
       return 2;
     }
     if (parsed.values.help) {
@@ -79,7 +94,14 @@ export async function runCli(argv: readonly string[], io: CliIO, clock: Clock = 
         json: parsed.values.json === true,
         dbPath: path,
         // --db names a database to read as it is (a backup, say); the configured journal follows its folder.
-        store: () => (store ??= openJournal(path, clock, command.readsJournal === true && parsed.values.db === undefined ? config.JOURNAL_DIR : null)),
+        store: () =>
+          (store ??= openJournal(
+            path,
+            clock,
+            command.readsJournal === true && parsed.values.db === undefined
+              ? config.JOURNAL_DIR
+              : null,
+          )),
       },
       parsed,
     );

@@ -13,7 +13,11 @@ const httpUrl = z
   .url({ protocol: /^https?$/u, error: 'must be an http(s) URL' })
   .transform((u) => u.replace(/\/+$/u, ''));
 
-const timeZone = z.string().refine(isValidTimeZone, { error: 'must be an IANA time zone such as Asia/Shanghai or America/Los_Angeles' });
+const timeZone = z
+  .string()
+  .refine(isValidTimeZone, {
+    error: 'must be an IANA time zone such as Asia/Shanghai or America/Los_Angeles',
+  });
 
 export const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
 
@@ -28,7 +32,12 @@ export const envSchema = z.object({
   JOURNAL_TIMEZONE: timeZone.default(() => systemTimeZone()),
   JOURNAL_AUTHOR_IDS: z
     .string()
-    .transform((s) => s.split(',').map((id) => id.trim()).filter((id) => id !== ''))
+    .transform((s) =>
+      s
+        .split(',')
+        .map((id) => id.trim())
+        .filter((id) => id !== ''),
+    )
     .pipe(z.array(snowflake))
     .optional(),
   LOG_LEVEL: z.enum(LOG_LEVELS).default('info'),
@@ -47,7 +56,10 @@ export class ConfigError extends Error {
 /** Validates an environment. Empty values count as unset, as in most .env files. */
 export function parseConfig(env: Record<string, string | undefined>): Config {
   const present = Object.fromEntries(
-    CONFIG_KEYS.filter((key) => env[key] !== undefined && env[key]!.trim() !== '').map((key) => [key, env[key]]),
+    CONFIG_KEYS.filter((key) => env[key] !== undefined && env[key]!.trim() !== '').map((key) => [
+      key,
+      env[key],
+    ]),
   );
   const result = envSchema.safeParse(present);
   if (!result.success) {

@@ -7,7 +7,11 @@ import { UserFacingError } from './errors.js';
 import { createLogger, redactSecrets } from './logger.js';
 import { startBot } from './bot.js';
 import { storageFailure } from './store/storageError.js';
-import { isTokenRejected, onGatewayClosedForGood, TOKEN_REJECTED_MESSAGE } from './discord/client.js';
+import {
+  isTokenRejected,
+  onGatewayClosedForGood,
+  TOKEN_REJECTED_MESSAGE,
+} from './discord/client.js';
 
 const NO_TOKEN_MESSAGE = [
   'DISCORD_TOKEN is not set, so the bot cannot connect to Discord.',
@@ -64,5 +68,8 @@ try {
   if (err instanceof UserFacingError) fail(err.message, 1);
   const storage = storageFailure(err, config.JOURNAL_DB);
   if (storage) fail(storage.message, 1);
-  fail(`journal-bot could not start: ${redactSecrets((err as Error).message ?? String(err), [token])}`, 1);
+  fail(
+    `journal-bot could not start: ${redactSecrets((err as Error).message ?? String(err), [token])}`,
+    1,
+  );
 }

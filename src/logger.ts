@@ -27,7 +27,8 @@ export function redactSecrets(text: string, secrets: readonly string[]): string 
  */
 export function serializeError(err: unknown): unknown {
   const out = pino.stdSerializers.err(err as Error) as unknown;
-  if (out && typeof out === 'object' && 'requestBody' in out) delete (out as { requestBody?: unknown }).requestBody;
+  if (out && typeof out === 'object' && 'requestBody' in out)
+    delete (out as { requestBody?: unknown }).requestBody;
   return out;
 }
 
@@ -37,7 +38,16 @@ export function createLogger(level: string, secrets: readonly string[] = []): Lo
       level,
       base: undefined,
       serializers: { err: serializeError },
-      redact: { paths: ['token', '*.token', 'config.DISCORD_TOKEN', 'headers.authorization', '*.headers.authorization'], censor: '[redacted]' },
+      redact: {
+        paths: [
+          'token',
+          '*.token',
+          'config.DISCORD_TOKEN',
+          'headers.authorization',
+          '*.headers.authorization',
+        ],
+        censor: '[redacted]',
+      },
       hooks: {
         // Last line of defence: whatever object was logged, the token text never leaves.
         streamWrite: (line) => redactSecrets(line, secrets),

@@ -1,12 +1,23 @@
 import { describe, expect, it } from 'vitest';
 import { fixedClock } from '../src/clock.js';
 import type { EssayDraft } from '../src/journal/essay.js';
-import { composeAnniversaryPost, gatherAnniversary, type PostOptions } from '../src/schedule/post.js';
+import {
+  composeAnniversaryPost,
+  gatherAnniversary,
+  type PostOptions,
+} from '../src/schedule/post.js';
 import type { Store } from '../src/store/index.js';
 import { memoryStore } from './helpers/store.js';
 
 function draft(date: string, over: Partial<EssayDraft> = {}): EssayDraft {
-  return { title: `写于 ${date}`, body: `这是 ${date} 的文章。天气很好。`, date, place: '北京', tags: [], ...over };
+  return {
+    title: `写于 ${date}`,
+    body: `这是 ${date} 的文章。天气很好。`,
+    date,
+    place: '北京',
+    tags: [],
+    ...over,
+  };
 }
 
 function storeWith(...drafts: EssayDraft[]): Store {
@@ -15,15 +26,29 @@ function storeWith(...drafts: EssayDraft[]): Store {
   return store;
 }
 
-const options = (over: Partial<PostOptions> = {}): PostOptions => ({ date: '2026-11-01', language: 'zh-CN', emptyDay: 'skip', random: () => 0, ...over });
+const options = (over: Partial<PostOptions> = {}): PostOptions => ({
+  date: '2026-11-01',
+  language: 'zh-CN',
+  emptyDay: 'skip',
+  random: () => 0,
+  ...over,
+});
 
-function buttonsOf(payload: ReturnType<typeof composeAnniversaryPost>): Array<{ custom_id?: string; label?: string }> {
-  return (payload?.components ?? []).flatMap((row) => row.components as Array<{ custom_id?: string; label?: string }>);
+function buttonsOf(
+  payload: ReturnType<typeof composeAnniversaryPost>,
+): Array<{ custom_id?: string; label?: string }> {
+  return (payload?.components ?? []).flatMap(
+    (row) => row.components as Array<{ custom_id?: string; label?: string }>,
+  );
 }
 
 describe('the anniversary post', () => {
   it('heads the post in the server\'s language and lists each earlier year with "N years ago", title and place', () => {
-    const store = storeWith(draft('2025-11-01'), draft('2023-11-01', { place: null }), draft('2024-10-31'));
+    const store = storeWith(
+      draft('2025-11-01'),
+      draft('2023-11-01', { place: null }),
+      draft('2024-10-31'),
+    );
     const zh = composeAnniversaryPost(store, options())!;
     expect(zh.embeds![0]!.title).toBe('那年今日 · 11月1日');
     expect(zh.embeds![0]!.description).toContain('**1 年前** · 写于 2025-11-01 · 北京');
@@ -44,7 +69,10 @@ describe('the anniversary post', () => {
   });
 
   it('leaves hidden essays out, and skips the day when only hidden ones remain', () => {
-    const store = storeWith(draft('2025-11-01', { title: '公开' }), draft('2024-11-01', { title: '私密' }));
+    const store = storeWith(
+      draft('2025-11-01', { title: '公开' }),
+      draft('2024-11-01', { title: '私密' }),
+    );
     const hidden = store.essays.list().find((e) => e.title === '私密')!;
     store.essays.setHidden(hidden.id, true);
     const post = composeAnniversaryPost(store, options())!;
@@ -73,41 +101,65 @@ describe('the anniversary post', () => {
 
   it('shows Feb 29 essays on Feb 28 in a year without Feb 29, and on Feb 29 only in leap years', () => {
     const store = storeWith(draft('2024-02-29', { title: '闰日' }));
-    expect(composeAnniversaryPost(store, options({ date: '2027-02-28' }))!.embeds![0]!.description).toContain('**3 年前** · 闰日');
+    expect(
+      composeAnniversaryPost(store, options({ date: '2027-02-28' }))!.embeds![0]!.description,
+    ).toContain('**3 年前** · 闰日');
     expect(composeAnniversaryPost(store, options({ date: '2028-02-28' }))).toBeNull();
-    expect(composeAnniversaryPost(store, options({ date: '2028-02-29' }))!.embeds![0]!.description).toContain('**4 年前** · 闰日');
+    expect(
+      composeAnniversaryPost(store, options({ date: '2028-02-29' }))!.embeds![0]!.description,
+    ).toContain('**4 年前** · 闰日');
   });
 
   it('crosses the year boundary: Jan 1 essays on Jan 1, Dec 31 essays on Dec 31', () => {
-    const store = storeWith(draft('2025-12-31', { title: '除夕' }), draft('2025-01-01', { title: '元旦' }));
-    expect(composeAnniversaryPost(store, options({ date: '2026-12-31' }))!.embeds![0]!.description).toContain('除夕');
-    expect(composeAnniversaryPost(store, options({ date: '2027-01-01' }))!.embeds![0]!.description).toContain('**2 年前** · 元旦');
+    const store = storeWith(
+      draft('2025-12-31', { title: '除夕' }),
+      draft('2025-01-01', { title: '元旦' }),
+    );
+    expect(
+      composeAnniversaryPost(store, options({ date: '2026-12-31' }))!.embeds![0]!.description,
+    ).toContain('除夕');
+    expect(
+      composeAnniversaryPost(store, options({ date: '2027-01-01' }))!.embeds![0]!.description,
+    ).toContain('**2 年前** · 元旦');
   });
 
-  it('stays inside Discord\'s limits on a day with many long essays, naming how many more there are', () => {
+  it("stays inside Discord's limits on a day with many long essays, naming how many more there are", () => {
     const long = '很长的一段话,'.repeat(200) + '结束。';
-    const store = storeWith(...Array.from({ length: 14 }, (_, i) => draft(`${2010 + i}-11-01`, { title: 'T'.repeat(300), body: long })));
+    const store = storeWith(
+      ...Array.from({ length: 14 }, (_, i) =>
+        draft(`${2010 + i}-11-01`, { title: 'T'.repeat(300), body: long }),
+      ),
+    );
     const post = composeAnniversaryPost(store, options())!;
     const embed = post.embeds![0]!;
     expect(embed.description!.length).toBeLessThanOrEqual(4096);
     expect(embed.title!.length).toBeLessThanOrEqual(256);
-    expect((embed.title?.length ?? 0) + embed.description!.length + (embed.footer?.text.length ?? 0)).toBeLessThanOrEqual(6000);
+    expect(
+      (embed.title?.length ?? 0) + embed.description!.length + (embed.footer?.text.length ?? 0),
+    ).toBeLessThanOrEqual(6000);
     expect(embed.footer?.text).toContain('4');
     expect(post.components!.length).toBeLessThanOrEqual(5);
     for (const row of post.components!) expect(row.components.length).toBeLessThanOrEqual(5);
   });
 
   describe('on a day with nothing to remember', () => {
-    const store = storeWith(draft('2025-11-03', { title: '三号', body: '这是第一句很重要的话,值得一读。第二句也不错。' }));
+    const store = storeWith(
+      draft('2025-11-03', { title: '三号', body: '这是第一句很重要的话,值得一读。第二句也不错。' }),
+    );
 
     it('posts nothing when set to skip', () => {
       expect(composeAnniversaryPost(store, options())).toBeNull();
     });
 
-    it('posts the nearest days\' essays when set to nearest', () => {
-      const post = composeAnniversaryPost(store, options({ emptyDay: 'nearest', language: 'en-US' }))!;
+    it("posts the nearest days' essays when set to nearest", () => {
+      const post = composeAnniversaryPost(
+        store,
+        options({ emptyDay: 'nearest', language: 'en-US' }),
+      )!;
       expect(post.embeds![0]!.title).toBe('Nearest to November 1');
-      expect(post.embeds![0]!.description).toContain('Nothing was written on November 1 in earlier years.');
+      expect(post.embeds![0]!.description).toContain(
+        'Nothing was written on November 1 in earlier years.',
+      );
       expect(post.embeds![0]!.description).toContain('三号');
     });
 
@@ -122,7 +174,8 @@ describe('the anniversary post', () => {
 
     it('posts nothing at all when the journal is empty, whatever the setting', () => {
       const empty = storeWith();
-      for (const emptyDay of ['skip', 'nearest', 'quote'] as const) expect(composeAnniversaryPost(empty, options({ emptyDay }))).toBeNull();
+      for (const emptyDay of ['skip', 'nearest', 'quote'] as const)
+        expect(composeAnniversaryPost(empty, options({ emptyDay }))).toBeNull();
     });
   });
 });

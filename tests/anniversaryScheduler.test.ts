@@ -2,7 +2,14 @@ import { pino } from 'pino';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { Clock } from '../src/clock.js';
 import type { MessagePayload } from '../src/commands/types.js';
-import { createAnniversaryScheduler, PostError, postNonce, retryDelayMs, type AnniversaryScheduler, type ChannelPoster } from '../src/schedule/anniversary.js';
+import {
+  createAnniversaryScheduler,
+  PostError,
+  postNonce,
+  retryDelayMs,
+  type AnniversaryScheduler,
+  type ChannelPoster,
+} from '../src/schedule/anniversary.js';
 import type { GuildSettingsInput } from '../src/store/guilds.js';
 import type { Store } from '../src/store/index.js';
 import { memoryStore } from './helpers/store.js';
@@ -39,7 +46,17 @@ let poster: FakePoster;
 let schedulers: AnniversaryScheduler[] = [];
 
 function settings(over: Partial<GuildSettingsInput> = {}): GuildSettingsInput {
-  return { guildId: GUILD, channelId: CHANNEL, time: '09:00', timeZone: 'Asia/Shanghai', enabled: true, language: 'zh-CN', emptyDay: 'skip', startsOn: '2026-01-01', ...over };
+  return {
+    guildId: GUILD,
+    channelId: CHANNEL,
+    time: '09:00',
+    timeZone: 'Asia/Shanghai',
+    enabled: true,
+    language: 'zh-CN',
+    emptyDay: 'skip',
+    startsOn: '2026-01-01',
+    ...over,
+  };
 }
 
 function scheduler(): AnniversaryScheduler {
@@ -51,8 +68,14 @@ function scheduler(): AnniversaryScheduler {
 beforeEach(() => {
   vi.useFakeTimers({ now: new Date('2026-11-01T00:58:30Z') });
   store = memoryStore(clock);
-  store.essays.insert({ title: '一年前', body: '那天的事。', date: '2025-11-01', place: '上海', tags: [] }, 'a.md');
-  store.essays.insert({ title: '两年前的第二天', body: '另一天。', date: '2024-11-02', place: null, tags: [] }, 'b.md');
+  store.essays.insert(
+    { title: '一年前', body: '那天的事。', date: '2025-11-01', place: '上海', tags: [] },
+    'a.md',
+  );
+  store.essays.insert(
+    { title: '两年前的第二天', body: '另一天。', date: '2024-11-02', place: null, tags: [] },
+    'b.md',
+  );
   store.guilds.save(settings());
   poster = new FakePoster();
 });
@@ -72,7 +95,10 @@ describe('the anniversary scheduler', () => {
     expect(poster.sent).toHaveLength(0);
     await vi.advanceTimersByTimeAsync(31_000); // past 09:00
     expect(poster.sent).toHaveLength(1);
-    expect(poster.sent[0]).toMatchObject({ channelId: CHANNEL, nonce: postNonce(GUILD, '2026-11-01') });
+    expect(poster.sent[0]).toMatchObject({
+      channelId: CHANNEL,
+      nonce: postNonce(GUILD, '2026-11-01'),
+    });
     expect(poster.sent[0]!.payload.embeds![0]!.title).toBe('那年今日 · 11月1日');
     expect(poster.sent[0]!.payload.allowed_mentions).toEqual({ parse: [] });
     expect(store.posts.get(GUILD, '2026-11-01')).toMatchObject({ status: 'sent', messageId: 'm1' });
@@ -83,7 +109,10 @@ describe('the anniversary scheduler', () => {
   it('posts the next day at its minute too (a new local date)', async () => {
     await scheduler().start();
     await vi.advanceTimersByTimeAsync(25 * 60 * 60_000);
-    expect(poster.sent.map((s) => s.nonce)).toEqual([postNonce(GUILD, '2026-11-01'), postNonce(GUILD, '2026-11-02')]);
+    expect(poster.sent.map((s) => s.nonce)).toEqual([
+      postNonce(GUILD, '2026-11-01'),
+      postNonce(GUILD, '2026-11-02'),
+    ]);
     expect(poster.sent[1]!.payload.embeds![0]!.description).toContain('两年前的第二天');
   });
 
@@ -98,7 +127,13 @@ describe('the anniversary scheduler', () => {
   });
 
   it('does not post for a day that ended while the bot was down', async () => {
-    store.posts.claim({ guildId: GUILD, date: '2026-10-30', channelId: CHANNEL, nonce: 'x', leaseMs: 0 });
+    store.posts.claim({
+      guildId: GUILD,
+      date: '2026-10-30',
+      channelId: CHANNEL,
+      nonce: 'x',
+      leaseMs: 0,
+    });
     store.posts.markSent(GUILD, '2026-10-30', 'old');
     vi.setSystemTime(new Date('2026-10-31T16:30:00Z')); // Nov 1, 00:30 in Shanghai: Oct 31 was missed
     await scheduler().start();
@@ -108,10 +143,16 @@ describe('the anniversary scheduler', () => {
 
   it('retries a passing failure with backoff and the same nonce, delivering exactly once', async () => {
     vi.setSystemTime(new Date('2026-11-01T01:00:10Z'));
-    poster.failures.push(new PostError('unavailable', '500 Internal Server Error'), new PostError('unavailable', '503'));
+    poster.failures.push(
+      new PostError('unavailable', '500 Internal Server Error'),
+      new PostError('unavailable', '503'),
+    );
     await scheduler().start();
     expect(store.posts.latest(GUILD)).toMatchObject({ status: 'retrying', attempts: 1 });
-    expect(store.guilds.get(GUILD)?.lastFailure).toMatchObject({ reason: 'unavailable', detail: '500 Internal Server Error' });
+    expect(store.guilds.get(GUILD)?.lastFailure).toMatchObject({
+      reason: 'unavailable',
+      detail: '500 Internal Server Error',
+    });
     // The retry waits for the first tick after its time: never earlier.
     await vi.advanceTimersByTimeAsync(55_000); // 01:01:05: the 01:01 tick came before the retry time
     expect(store.posts.latest(GUILD)).toMatchObject({ status: 'retrying', attempts: 1 });
@@ -130,8 +171,15 @@ describe('the anniversary scheduler', () => {
     await scheduler().start();
     await vi.advanceTimersByTimeAsync(60 * 60_000);
     expect(poster.sent).toHaveLength(0);
-    expect(store.posts.latest(GUILD)).toMatchObject({ status: 'failed', attempts: 1, error: '403 50013: Missing Permissions' });
-    expect(store.guilds.get(GUILD)).toMatchObject({ enabled: true, lastFailure: { reason: 'missing_permissions' } });
+    expect(store.posts.latest(GUILD)).toMatchObject({
+      status: 'failed',
+      attempts: 1,
+      error: '403 50013: Missing Permissions',
+    });
+    expect(store.guilds.get(GUILD)).toMatchObject({
+      enabled: true,
+      lastFailure: { reason: 'missing_permissions' },
+    });
     // The next day is tried afresh (perhaps the permission was granted meanwhile).
     await vi.advanceTimersByTimeAsync(24 * 60 * 60_000);
     expect(poster.sent).toHaveLength(1);
@@ -141,7 +189,11 @@ describe('the anniversary scheduler', () => {
     vi.setSystemTime(new Date('2026-11-01T01:00:10Z'));
     poster.failures.push(new PostError('unknown_channel', '404 10003: Unknown Channel'));
     await scheduler().start();
-    expect(store.guilds.get(GUILD)).toMatchObject({ enabled: false, disabledReason: 'unknown_channel', lastFailure: { reason: 'unknown_channel' } });
+    expect(store.guilds.get(GUILD)).toMatchObject({
+      enabled: false,
+      disabledReason: 'unknown_channel',
+      lastFailure: { reason: 'unknown_channel' },
+    });
     await vi.advanceTimersByTimeAsync(2 * 24 * 60 * 60_000);
     expect(poster.sent).toHaveLength(0);
   });
@@ -162,14 +214,24 @@ describe('the anniversary scheduler', () => {
     expect(store.posts.latest(GUILD)).toMatchObject({ date: '2026-11-03', status: 'skipped' });
   });
 
-  it('posts now on request, before the minute, and that counts as today\'s post', async () => {
+  it("posts now on request, before the minute, and that counts as today's post", async () => {
     const s = scheduler();
     await s.start();
     const outcome = await s.postNow(GUILD);
-    expect(outcome).toEqual({ kind: 'posted', date: '2026-11-01', channelId: CHANNEL, messageId: 'm1' });
+    expect(outcome).toEqual({
+      kind: 'posted',
+      date: '2026-11-01',
+      channelId: CHANNEL,
+      messageId: 'm1',
+    });
     await vi.advanceTimersByTimeAsync(10 * 60_000);
     expect(poster.sent).toHaveLength(1);
-    expect(await s.postNow(GUILD)).toEqual({ kind: 'already', date: '2026-11-01', channelId: CHANNEL, messageId: 'm1' });
+    expect(await s.postNow(GUILD)).toEqual({
+      kind: 'already',
+      date: '2026-11-01',
+      channelId: CHANNEL,
+      messageId: 'm1',
+    });
   });
 
   it('lets a manager retry a failed day at once with post-now', async () => {

@@ -19,14 +19,21 @@ describe('journal backup', () => {
     const live = join(t.dir, 'live.db');
     const store = openStore(live, systemClock);
     const body = '写了很多字。'.repeat(400);
-    for (let i = 0; i < 300; i++) store.essays.insert({ title: `第${i}篇`, body: `${i}${body}`, date: '2025-11-01', place: null, tags: [] }, 'discord');
+    for (let i = 0; i < 300; i++)
+      store.essays.insert(
+        { title: `第${i}篇`, body: `${i}${body}`, date: '2025-11-01', place: null, tags: [] },
+        'discord',
+      );
 
     // Keep writing from this process (the "bot") until the backup process exits.
     let writes = 0;
     let running = true;
     const writer = (async () => {
       while (running) {
-        store.essays.insert({ title: null, body: `写入 ${writes}${body}`, date: '2025-11-02', place: null, tags: [] }, 'discord');
+        store.essays.insert(
+          { title: null, body: `写入 ${writes}${body}`, date: '2025-11-02', place: null, tags: [] },
+          'discord',
+        );
         writes++;
         await new Promise((r) => setImmediate(r));
       }

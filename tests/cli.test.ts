@@ -21,11 +21,21 @@ describe('the journal command line', () => {
     const out = JSON.parse(r.stdout);
     expect(out.date).toBe('2026-11-01');
     expect(out.essays).toHaveLength(1);
-    expect(out.essays[0]).toMatchObject({ id: 1, date: '2025-11-01', yearsAgo: 1, place: '横跨太平洋飞往北京的波音777上', tags: [] });
+    expect(out.essays[0]).toMatchObject({
+      id: 1,
+      date: '2025-11-01',
+      yearsAgo: 1,
+      place: '横跨太平洋飞往北京的波音777上',
+      tags: [],
+    });
   });
 
   it('prints only JSON on stdout with --json', async () => {
-    for (const args of [['list', '--json'], ['show', '1', '--json'], ['today', '--date', '2026-03-01', '--json']]) {
+    for (const args of [
+      ['list', '--json'],
+      ['show', '1', '--json'],
+      ['today', '--date', '2026-03-01', '--json'],
+    ]) {
       const r = await runJournal(args, { env });
       expect(r.code, r.stderr).toBe(0);
       expect(() => JSON.parse(r.stdout)).not.toThrow();
@@ -33,7 +43,9 @@ describe('the journal command line', () => {
   });
 
   it('offers the nearest essays when nothing was written on that day', async () => {
-    const r = await runJournal(['today', '--date', '2026-11-03'], { env: { ...env, LANG: 'en_US.UTF-8' } });
+    const r = await runJournal(['today', '--date', '2026-11-03'], {
+      env: { ...env, LANG: 'en_US.UTF-8' },
+    });
     expect(r.stdout).toMatch(/Nothing was written on 11-03/u);
     expect(r.stdout).toMatch(/2025-11-01 · 1 year ago/u);
   });
@@ -81,10 +93,14 @@ describe('reading commands and the journal folder', () => {
   it('answer from JOURNAL_DIR on a fresh database, but read a database named with --db as it is', async () => {
     const dir = tempDir('journal-cli-sync-');
     const fresh = join(dir.dir, 'fresh.db');
-    const synced = await runJournal(['today', '--date', '2026-11-01', '--json'], { env: { JOURNAL_DB: fresh } });
+    const synced = await runJournal(['today', '--date', '2026-11-01', '--json'], {
+      env: { JOURNAL_DB: fresh },
+    });
     expect(JSON.parse(synced.stdout).essays).toHaveLength(1);
     const other = join(dir.dir, 'backup.db');
-    const asIs = await runJournal(['list', '--json', '--db', other], { env: { JOURNAL_DB: fresh } });
+    const asIs = await runJournal(['list', '--json', '--db', other], {
+      env: { JOURNAL_DB: fresh },
+    });
     expect(JSON.parse(asIs.stdout).total).toBe(0);
     dir.cleanup();
   });

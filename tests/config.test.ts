@@ -16,11 +16,16 @@ describe('configuration', () => {
   });
 
   it('treats empty values as unset', () => {
-    expect(parseConfig({ DISCORD_GUILD_ID: '', JOURNAL_DB: '' }).JOURNAL_DB).toBe('data/journal.db');
+    expect(parseConfig({ DISCORD_GUILD_ID: '', JOURNAL_DB: '' }).JOURNAL_DB).toBe(
+      'data/journal.db',
+    );
   });
 
   it('splits author ids and strips a trailing slash from URLs', () => {
-    const config = parseConfig({ JOURNAL_AUTHOR_IDS: '123456789012345678, 223456789012345678', DISCORD_API_URL: 'http://127.0.0.1:9/api/' });
+    const config = parseConfig({
+      JOURNAL_AUTHOR_IDS: '123456789012345678, 223456789012345678',
+      DISCORD_API_URL: 'http://127.0.0.1:9/api/',
+    });
     expect(config.JOURNAL_AUTHOR_IDS).toEqual(['123456789012345678', '223456789012345678']);
     expect(config.DISCORD_API_URL).toBe('http://127.0.0.1:9/api');
   });

@@ -1,4 +1,7 @@
-import { ApplicationCommandOptionType, type RESTPostAPIChatInputApplicationCommandsJSONBody } from 'discord-api-types/v10';
+import {
+  ApplicationCommandOptionType,
+  type RESTPostAPIChatInputApplicationCommandsJSONBody,
+} from 'discord-api-types/v10';
 import { describe, expect, it } from 'vitest';
 import { commandDefinitions } from '../src/commands/index.js';
 import { completeLine } from '../src/console/complete.js';
@@ -19,11 +22,27 @@ const probe: RESTPostAPIChatInputApplicationCommandsJSONBody = {
       description: 'Every option type',
       name_localizations: { 'zh-CN': '全部' },
       options: [
-        { type: O.String, name: 'text', description: 'Some text', description_localizations: { 'zh-CN': '一些文字' }, required: true, max_length: 5, name_localizations: { 'zh-CN': '文字' } },
+        {
+          type: O.String,
+          name: 'text',
+          description: 'Some text',
+          description_localizations: { 'zh-CN': '一些文字' },
+          required: true,
+          max_length: 5,
+          name_localizations: { 'zh-CN': '文字' },
+        },
         { type: O.Integer, name: 'count', description: 'A count', min_value: 1, max_value: 10 },
         { type: O.Number, name: 'ratio', description: 'A ratio' },
         { type: O.Boolean, name: 'flag', description: 'A flag' },
-        { type: O.String, name: 'mode', description: 'A mode', choices: [{ name: 'Fast', value: 'fast', name_localizations: { 'zh-CN': '快' } }, { name: 'Slow', value: 'slow' }] },
+        {
+          type: O.String,
+          name: 'mode',
+          description: 'A mode',
+          choices: [
+            { name: 'Fast', value: 'fast', name_localizations: { 'zh-CN': '快' } },
+            { name: 'Slow', value: 'slow' },
+          ],
+        },
         { type: O.Channel, name: 'where', description: 'A channel' },
         { type: O.Attachment, name: 'file', description: 'A file' },
       ],
@@ -33,10 +52,15 @@ const probe: RESTPostAPIChatInputApplicationCommandsJSONBody = {
 };
 const defs = [...commandDefinitions(), probe];
 const parse = (line: string) => parseInput(line, defs, 'en-US');
-const command = (c: string, s: string | null, options: Record<string, string | number | boolean> = {}): ConsoleInput => ({ kind: 'command', command: c, subcommand: s, options });
+const command = (
+  c: string,
+  s: string | null,
+  options: Record<string, string | number | boolean> = {},
+): ConsoleInput => ({ kind: 'command', command: c, subcommand: s, options });
 const problemOf = (line: string) => {
   const input = parse(line);
-  if (input.kind !== 'problem') throw new Error(`expected a problem for ${line}, got ${JSON.stringify(input)}`);
+  if (input.kind !== 'problem')
+    throw new Error(`expected a problem for ${line}, got ${JSON.stringify(input)}`);
   return t('en-US', input.key, input.params);
 };
 
@@ -77,11 +101,17 @@ describe('parseInput', () => {
     ['/probe all text:"a b"', command('probe', 'all', { text: 'a b' })],
     ["/probe all text:'a b'", command('probe', 'all', { text: 'a b' })],
     ['/probe all 文字:热爱', command('probe', 'all', { text: '热爱' })],
-    ['/probe all text:x count:10 ratio:-2.5 flag:true', command('probe', 'all', { text: 'x', count: 10, ratio: -2.5, flag: true })],
+    [
+      '/probe all text:x count:10 ratio:-2.5 flag:true',
+      command('probe', 'all', { text: 'x', count: 10, ratio: -2.5, flag: true }),
+    ],
     ['/probe all text:x flag:no', command('probe', 'all', { text: 'x', flag: false })],
     ['/probe all text:x mode:Fast', command('probe', 'all', { text: 'x', mode: 'fast' })],
     ['/probe all text:x mode:快', command('probe', 'all', { text: 'x', mode: 'fast' })],
-    ['/probe all text:x where:<#123456789012345678>', command('probe', 'all', { text: 'x', where: '123456789012345678' })],
+    [
+      '/probe all text:x where:<#123456789012345678>',
+      command('probe', 'all', { text: 'x', where: '123456789012345678' }),
+    ],
     ['/probe all text:x count:', command('probe', 'all', { text: 'x' })],
   ])('reads %j', (line, expected) => {
     expect(parse(line)).toEqual(expected);
@@ -105,9 +135,18 @@ describe('parseInput', () => {
     ['/probe all text:x ratio:abc', 'ratio: must be a number, not "abc".'],
     ['/probe all text:x flag:maybe', 'flag: must be true or false, not "maybe".'],
     ['/probe all text:x mode:medium', 'mode: must be one of fast, slow.'],
-    ['/probe all text:x where:general', 'where: must be a Discord id (17–20 digits), not "general".'],
-    ['/probe all text:x file:a.txt', 'file: files cannot be attached in the console; import them with: journal import PATH'],
-    ['essay today', 'Type a command starting with /, such as /essay today, or the number of a button.'],
+    [
+      '/probe all text:x where:general',
+      'where: must be a Discord id (17–20 digits), not "general".',
+    ],
+    [
+      '/probe all text:x file:a.txt',
+      'file: files cannot be attached in the console; import them with: journal import PATH',
+    ],
+    [
+      'essay today',
+      'Type a command starting with /, such as /essay today, or the number of a button.',
+    ],
     ['hello', 'Type a command starting with /, such as /essay today,'],
   ])('refuses %j in one helpful line', (line, start) => {
     const text = problemOf(line);
@@ -115,9 +154,11 @@ describe('parseInput', () => {
     expect(text).not.toContain('\n');
   });
 
-  it('quotes the missing option\'s description in the reader\'s language', () => {
+  it("quotes the missing option's description in the reader's language", () => {
     const input = parseInput('/probe all', defs, 'zh-CN');
-    expect(input.kind === 'problem' && t('zh-CN', input.key, input.params)).toBe('/probe all 需要 text:(一些文字)');
+    expect(input.kind === 'problem' && t('zh-CN', input.key, input.params)).toBe(
+      '/probe all 需要 text:(一些文字)',
+    );
   });
 });
 
@@ -158,16 +199,20 @@ describe('renderHelp', () => {
     expect(help.ok).toBe(true);
     if (!help.ok) return;
     expect(help.text).toContain('/essay on date: — Essays written on a given day');
-    expect(help.text).toContain('/probe all text: [count:] [ratio:] [flag:] [mode:] [where:] [file:] — Every option type');
+    expect(help.text).toContain(
+      '/probe all text: [count:] [ratio:] [flag:] [mode:] [where:] [file:] — Every option type',
+    );
   });
 
   it('shows Chinese names and descriptions in Chinese', () => {
     const help = renderHelp(defs, 'zh-CN', ['essay', 'on']);
-    expect(help.ok && help.text).toContain(`/essay on date:(/文章 那天) — ${t('zh-CN', 'cmd.essay.on.description')}`);
+    expect(help.ok && help.text).toContain(
+      `/essay on date:(/文章 那天) — ${t('zh-CN', 'cmd.essay.on.description')}`,
+    );
     expect(help.ok && help.text).toContain('  date:(日期) [必填] — MM-DD 或 YYYY-MM-DD');
   });
 
-  it('explains one subcommand\'s options', () => {
+  it("explains one subcommand's options", () => {
     const help = renderHelp(defs, 'en-US', ['probe', 'all']);
     expect(help.ok && help.text).toContain('  mode: [one of: fast, slow] — A mode');
     expect(help.ok && help.text).toContain('  text: [required] — Some text');

@@ -9,13 +9,23 @@ import { runEntry, runJournal } from './helpers/run.js';
 import { tempDir } from './helpers/store.js';
 
 const tmp = tempDir('journal-console-');
-const SEED_ESSAY = join('data/essays', readdirSync('data/essays').find((f) => f.endsWith('.txt') || f.endsWith('.md'))!);
+const SEED_ESSAY = join(
+  'data/essays',
+  readdirSync('data/essays').find((f) => f.endsWith('.txt') || f.endsWith('.md'))!,
+);
 afterAll(() => tmp.cleanup());
 
 let dbCount = 0;
 /** A fresh database path for each run, so every run starts from the shipped journal alone. */
 function freshEnv(extra: Record<string, string | undefined> = {}) {
-  return { JOURNAL_DB: join(tmp.dir, `journal-${++dbCount}.db`), JOURNAL_DIR: 'data/essays', LANG: 'en_US.UTF-8', LC_ALL: undefined, LC_MESSAGES: undefined, ...extra };
+  return {
+    JOURNAL_DB: join(tmp.dir, `journal-${++dbCount}.db`),
+    JOURNAL_DIR: 'data/essays',
+    LANG: 'en_US.UTF-8',
+    LC_ALL: undefined,
+    LC_MESSAGES: undefined,
+    ...extra,
+  };
 }
 
 /** Asserts that `parts` appear in `text` in this order. */
@@ -30,7 +40,16 @@ function expectInOrder(text: string, parts: readonly string[]): void {
 
 describe('npm run console on the shipped journal', () => {
   it('answers piped commands in order, presses buttons by number, survives a bad line, and exits 0 at the end of input', async () => {
-    const input = ['/essay on date:11-01', '1', '/essay today', '/essay bogus', '/essay search query:热爱', '/quote random', '/help', ''].join('\n');
+    const input = [
+      '/essay on date:11-01',
+      '1',
+      '/essay today',
+      '/essay bogus',
+      '/essay search query:热爱',
+      '/quote random',
+      '/help',
+      '',
+    ].join('\n');
     const run = await runEntry('src/console/main.ts', [], { env: freshEnv(), input });
     expect(run.stderr).toBe('');
     expect(run.code).toBe(0);
@@ -48,21 +67,43 @@ describe('npm run console on the shipped journal', () => {
     // /essay today: whatever today is, an answer (the day's essays, or the nearest days').
     expect(out).toMatch(/\n\n(On this day · |Nearest to )[A-Z][a-z]+ \d{1,2}\n/u);
     // The bad line: one line, and the session went on.
-    expect(out).toMatch(/\n\n\/essay has no subcommand "bogus"\. Choose one of: today, on, [a-z, -]+\n\n/u);
-    expectInOrder(out, ['/essay has no subcommand "bogus"', 'Search: 热爱', '**热爱**', 'Commands\n', '/essay on date: — Essays written on a given day', '/quit leaves.']);
+    expect(out).toMatch(
+      /\n\n\/essay has no subcommand "bogus"\. Choose one of: today, on, [a-z, -]+\n\n/u,
+    );
+    expectInOrder(out, [
+      '/essay has no subcommand "bogus"',
+      'Search: 热爱',
+      '**热爱**',
+      'Commands\n',
+      '/essay on date: — Essays written on a given day',
+      '/quit leaves.',
+    ]);
     // /quote random: a sentence of the shipped essay, with where it comes from.
     const searchButtons = out.indexOf('[1] 📖 1 · 2025-11-01', out.indexOf('Search: 热爱'));
     const quote = out.slice(out.indexOf('\n\n', searchButtons), out.indexOf('Commands\n'));
     const essay = readFileSync(SEED_ESSAY, 'utf8');
     expect(quote).toContain('2025-11-01');
-    expect(quote.split('\n').some((line) => line.length >= 6 && !line.includes('**') && essay.includes(line.trim())), quote).toBe(true);
+    expect(
+      quote
+        .split('\n')
+        .some((line) => line.length >= 6 && !line.includes('**') && essay.includes(line.trim())),
+      quote,
+    ).toBe(true);
   });
 
   it('speaks Chinese with --locale zh-CN and takes --db', async () => {
     const db = join(tmp.dir, 'chosen.db');
-    const run = await runEntry('src/console/main.ts', ['--locale', 'zh-CN', '--db', db], { env: freshEnv(), input: '/essay on date:11-01\n/essay on\n' });
+    const run = await runEntry('src/console/main.ts', ['--locale', 'zh-CN', '--db', db], {
+      env: freshEnv(),
+      input: '/essay on date:11-01\n/essay on\n',
+    });
     expect(run.code).toBe(0);
-    expectInOrder(run.stdout, ['11月1日', '年前', '[1] 📖 1 · 2025-11-01', '/essay on 需要 date:(MM-DD 或 YYYY-MM-DD)']);
+    expectInOrder(run.stdout, [
+      '11月1日',
+      '年前',
+      '[1] 📖 1 · 2025-11-01',
+      '/essay on 需要 date:(MM-DD 或 YYYY-MM-DD)',
+    ]);
     expect(existsSync(db)).toBe(true);
   });
 
@@ -76,7 +117,10 @@ describe('npm run console on the shipped journal', () => {
 describe('journal console', () => {
   it('is the same console, on the database the CLI was given, in the language of LANG', async () => {
     const db = join(tmp.dir, 'cli.db');
-    const run = await runJournal(['console', '--db', db], { env: freshEnv({ LANG: 'zh_CN.UTF-8' }), input: '/essay on date:11-01\n/quit\n/essay on\n' });
+    const run = await runJournal(['console', '--db', db], {
+      env: freshEnv({ LANG: 'zh_CN.UTF-8' }),
+      input: '/essay on date:11-01\n/quit\n/essay on\n',
+    });
     expect(run.stderr).toBe('');
     expect(run.code).toBe(0);
     expectInOrder(run.stdout, ['11月1日', '很久没有写点什么了', '[1] 📖 1 · 2025-11-01']);

@@ -10,7 +10,10 @@ const BOLD_ON = '\x1b[1m';
 
 function storeWith(body: string, title: string | null = '标题 *not emphasis*') {
   const store = memoryStore();
-  const essay = store.essays.insert({ title, body, date: '2025-11-01', place: '北京', tags: ['旅行'] }, 'a.md');
+  const essay = store.essays.insert(
+    { title, body, date: '2025-11-01', place: '北京', tags: ['旅行'] },
+    'a.md',
+  );
   return { store, essay };
 }
 
@@ -18,7 +21,13 @@ describe('renderPayload', () => {
   it('shows an essay page as written: markdown escapes undone, title, body, footer', () => {
     const { essay } = storeWith('第一行 *星号* 和 _下划线_\n# 不是标题\n1. 不是列表\nC:\\path');
     const { text, actions } = renderPayload(renderEssayPage(essay, 0, 'en-US'), plain);
-    expect(text).toBe(['标题 *not emphasis*', '第一行 *星号* 和 _下划线_\n# 不是标题\n1. 不是列表\nC:\\path', '2025-11-01 · 北京 · #旅行'].join('\n\n'));
+    expect(text).toBe(
+      [
+        '标题 *not emphasis*',
+        '第一行 *星号* 和 _下划线_\n# 不是标题\n1. 不是列表\nC:\\path',
+        '2025-11-01 · 北京 · #旅行',
+      ].join('\n\n'),
+    );
     expect(actions).toEqual([]);
   });
 
@@ -36,7 +45,13 @@ describe('renderPayload', () => {
 
   it('keeps list markdown as Discord would get it when piped, and makes it bold on a terminal', () => {
     const { essay } = storeWith('正文');
-    const payload = renderEssayList({ title: 'On this day', items: [{ essay, lead: '1 year ago' }], page: 0, pageCount: 1, locale: 'en-US' });
+    const payload = renderEssayList({
+      title: 'On this day',
+      items: [{ essay, lead: '1 year ago' }],
+      page: 0,
+      pageCount: 1,
+      locale: 'en-US',
+    });
     const piped = renderPayload(payload, plain);
     expect(piped.text).toContain('`1` **1 year ago** · 标题 *not emphasis* · 北京');
     expect(piped.text.split('\n').at(-1)).toBe('[1] 📖 1 · 2025-11-01');
@@ -57,10 +72,26 @@ describe('renderPayload', () => {
   it('shows fields, pictures and other files by the paths they were saved at', () => {
     const payload = message({
       content: 'Done <#123456789012345678>, at <t:0:D>',
-      embeds: [{ title: 'Stats', fields: [{ name: 'Essays', value: '3' }, { name: 'Streak', value: '2 days\n1 week' }], image: { url: 'attachment://heat.png' }, footer: { text: 'note' } }],
-      files: [{ name: 'heat.png', data: Buffer.from('') }, { name: 'export.json', data: Buffer.from('{}') }],
+      embeds: [
+        {
+          title: 'Stats',
+          fields: [
+            { name: 'Essays', value: '3' },
+            { name: 'Streak', value: '2 days\n1 week' },
+          ],
+          image: { url: 'attachment://heat.png' },
+          footer: { text: 'note' },
+        },
+      ],
+      files: [
+        { name: 'heat.png', data: Buffer.from('') },
+        { name: 'export.json', data: Buffer.from('{}') },
+      ],
     });
-    const saved = new Map([['heat.png', '/tmp/out/heat.png'], ['export.json', '/tmp/out/export.json']]);
+    const saved = new Map([
+      ['heat.png', '/tmp/out/heat.png'],
+      ['export.json', '/tmp/out/export.json'],
+    ]);
     expect(renderPayload(payload, { ...plain, savedFiles: saved }).text).toBe(
       [
         'Done #123456789012345678, at January 1, 1970',
@@ -76,18 +107,41 @@ describe('renderPayload', () => {
   it('offers link buttons by their address and says when a menu cannot be shown', () => {
     const payload = message({
       components: [
-        { type: ComponentType.ActionRow, components: [{ type: ComponentType.Button, style: ButtonStyle.Link, url: 'https://example.com/m/1', label: 'Open' }] },
-        { type: ComponentType.ActionRow, components: [{ type: ComponentType.StringSelect, custom_id: 'pick', options: [{ label: 'a', value: 'a' }] }] },
+        {
+          type: ComponentType.ActionRow,
+          components: [
+            {
+              type: ComponentType.Button,
+              style: ButtonStyle.Link,
+              url: 'https://example.com/m/1',
+              label: 'Open',
+            },
+          ],
+        },
+        {
+          type: ComponentType.ActionRow,
+          components: [
+            {
+              type: ComponentType.StringSelect,
+              custom_id: 'pick',
+              options: [{ label: 'a', value: 'a' }],
+            },
+          ],
+        },
       ],
     });
     const { text, actions } = renderPayload(payload, plain);
     expect(text).toBe('[1] Open ↗\nThis message has a menu, which the console cannot show.');
-    expect(actions).toEqual([{ number: 1, label: 'Open', disabled: false, url: 'https://example.com/m/1' }]);
+    expect(actions).toEqual([
+      { number: 1, label: 'Open', disabled: false, url: 'https://example.com/m/1' },
+    ]);
   });
 
-  it('speaks the reader\'s language for its own words', () => {
+  it("speaks the reader's language for its own words", () => {
     const { essay } = storeWith('很长的一段话。'.repeat(1000));
-    expect(renderPayload(renderEssayPage(essay, 1, 'zh-CN'), { ...plain, locale: 'zh-CN' }).text).toContain('[3] ▶ (不可用)');
+    expect(
+      renderPayload(renderEssayPage(essay, 1, 'zh-CN'), { ...plain, locale: 'zh-CN' }).text,
+    ).toContain('[3] ▶ (不可用)');
   });
 });
 
@@ -96,7 +150,10 @@ describe('markdownToText', () => {
     ['\\*\\*not bold\\*\\*', '**not bold**'],
     ['a \\_b\\_ \\# c \\\\ d', 'a _b_ # c \\ d'],
     ['`code \\* kept`', '`code \\* kept`'],
-    ['<@123456789012345678> and <@&123456789012345678>', '@123456789012345678 and @&123456789012345678'],
+    [
+      '<@123456789012345678> and <@&123456789012345678>',
+      '@123456789012345678 and @&123456789012345678',
+    ],
     ['\\<t:0\\> stays', '<t:0> stays'],
   ])('reads %j as %j when piped', (markdown, text) => {
     expect(markdownToText(markdown, plain)).toBe(text);

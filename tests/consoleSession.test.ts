@@ -1,5 +1,9 @@
 import { PassThrough, Writable } from 'node:stream';
-import { ComponentType, TextInputStyle, type RESTPostAPIChatInputApplicationCommandsJSONBody } from 'discord-api-types/v10';
+import {
+  ComponentType,
+  TextInputStyle,
+  type RESTPostAPIChatInputApplicationCommandsJSONBody,
+} from 'discord-api-types/v10';
 import { afterEach, describe, expect, it } from 'vitest';
 import { fixedClock } from '../src/clock.js';
 import { parseConfig } from '../src/config.js';
@@ -22,9 +26,22 @@ afterEach(() => {
 });
 
 /** Runs a whole console session in-process over piped streams; returns everything it printed. */
-async function session(lines: string[], options: { locale?: Locale; dispatch?: Dispatch; definitions?: RESTPostAPIChatInputApplicationCommandsJSONBody[] } = {}) {
+async function session(
+  lines: string[],
+  options: {
+    locale?: Locale;
+    dispatch?: Dispatch;
+    definitions?: RESTPostAPIChatInputApplicationCommandsJSONBody[];
+  } = {},
+) {
   store ??= memoryStore(clock);
-  const ctx = consoleContext({ store, clock, config: parseConfig({ JOURNAL_TIMEZONE: 'Asia/Shanghai' }), logger: silentLogger, locale: options.locale ?? 'en-US' });
+  const ctx = consoleContext({
+    store,
+    clock,
+    config: parseConfig({ JOURNAL_TIMEZONE: 'Asia/Shanghai' }),
+    logger: silentLogger,
+    locale: options.locale ?? 'en-US',
+  });
   const input = new PassThrough();
   let out = '';
   const output = new Writable({
@@ -48,18 +65,36 @@ async function session(lines: string[], options: { locale?: Locale; dispatch?: D
 describe('the console over the shared dispatch', () => {
   it('pages a long essay with its buttons, in place, and refuses buttons that are not there', async () => {
     store = memoryStore(clock);
-    const essay = store.essays.insert({ title: '长文', body: '很长的一段话。'.repeat(1000), date: '2025-11-01', place: null, tags: [] }, 'long.md');
+    const essay = store.essays.insert(
+      {
+        title: '长文',
+        body: '很长的一段话。'.repeat(1000),
+        date: '2025-11-01',
+        place: null,
+        tags: [],
+      },
+      'long.md',
+    );
     const { code, out } = await session([`/essay show essay:${essay.id}`, '3', '3', '1', '9', '2']);
     expect(code).toBe(0);
     const pagers = out.split('\n').filter((l) => l.startsWith('[1] ◀'));
-    expect(pagers).toEqual(['[1] ◀ (disabled)  [2] 1/2 (disabled)  [3] ▶', '[1] ◀  [2] 2/2 (disabled)  [3] ▶ (disabled)', '[1] ◀ (disabled)  [2] 1/2 (disabled)  [3] ▶']);
+    expect(pagers).toEqual([
+      '[1] ◀ (disabled)  [2] 1/2 (disabled)  [3] ▶',
+      '[1] ◀  [2] 2/2 (disabled)  [3] ▶ (disabled)',
+      '[1] ◀ (disabled)  [2] 1/2 (disabled)  [3] ▶',
+    ]);
     expect(out).toContain('Button 3 (▶) cannot be pressed right now.');
     expect(out).toContain('There is no button 9; the last message has buttons 1–3.');
     expect(out).toContain('Button 2 (1/2) cannot be pressed right now.');
   });
 
   it('answers a bad line in one line and goes on with the next, with no prompt in piped output', async () => {
-    const { code, out, blocks } = await session(['/essay on', '/essay on date:13-45', '/nope', '/essay list']);
+    const { code, out, blocks } = await session([
+      '/essay on',
+      '/essay on date:13-45',
+      '/nope',
+      '/essay list',
+    ]);
     expect(code).toBe(0);
     expect(blocks.slice(0, 3)).toEqual([
       '/essay on needs date: (MM-DD or YYYY-MM-DD)',
@@ -86,7 +121,11 @@ describe('forms and failures in the console', () => {
   const form: RESTPostAPIChatInputApplicationCommandsJSONBody = {
     name: 'form',
     description: 'A form',
-    options: [{ type: 1, name: 'open', description: 'Open it' }, { type: 1, name: 'crash', description: 'Fails' }, { type: 1, name: 'refuse', description: 'Refuses' }],
+    options: [
+      { type: 1, name: 'open', description: 'Open it' },
+      { type: 1, name: 'crash', description: 'Fails' },
+      { type: 1, name: 'refuse', description: 'Refuses' },
+    ],
   };
   const submitted: Array<Readonly<Record<string, string>>> = [];
   const dispatch: Dispatch = {
@@ -99,24 +138,60 @@ describe('forms and failures in the console', () => {
           custom_id: 'form:submit',
           title: 'New essay',
           components: [
-            { type: ComponentType.Label, label: 'Title', component: { type: ComponentType.TextInput, custom_id: 'title', style: TextInputStyle.Short, value: 'Draft', max_length: 10 } },
-            { type: ComponentType.Label, label: 'Body', component: { type: ComponentType.TextInput, custom_id: 'body', style: TextInputStyle.Paragraph } },
+            {
+              type: ComponentType.Label,
+              label: 'Title',
+              component: {
+                type: ComponentType.TextInput,
+                custom_id: 'title',
+                style: TextInputStyle.Short,
+                value: 'Draft',
+                max_length: 10,
+              },
+            },
+            {
+              type: ComponentType.Label,
+              label: 'Body',
+              component: {
+                type: ComponentType.TextInput,
+                custom_id: 'body',
+                style: TextInputStyle.Paragraph,
+              },
+            },
           ],
         },
       };
     },
     async component(_ctx, customId, fields = {}) {
       submitted.push(fields);
-      return { kind: 'message', payload: message({ content: `${customId} got ${Object.keys(fields).join(',')}` }) };
+      return {
+        kind: 'message',
+        payload: message({ content: `${customId} got ${Object.keys(fields).join(',')}` }),
+      };
     },
   };
 
   it('asks each field, keeps a prefilled value on an empty answer, reads long text up to a lone "."', async () => {
     submitted.length = 0;
-    const { out } = await session(['/form open', 'a title that is too long', '', '.', 'line one', '', 'line three', '.', '/form refuse'], { dispatch, definitions: [form] });
+    const { out } = await session(
+      [
+        '/form open',
+        'a title that is too long',
+        '',
+        '.',
+        'line one',
+        '',
+        'line three',
+        '.',
+        '/form refuse',
+      ],
+      { dispatch, definitions: [form] },
+    );
     expect(submitted).toEqual([{ title: 'Draft', body: 'line one\n\nline three' }]);
     // Listed up front, since piped input shows no prompts.
-    expect(out).toContain('Form: New essay\nAnswer each field; an empty answer keeps the value shown in [brackets]. End long text with a line holding only ".". /cancel drops the form.\n  1. Title [Draft] — required\n  2. Body — required; several lines, ended by a line holding only "."\n');
+    expect(out).toContain(
+      'Form: New essay\nAnswer each field; an empty answer keeps the value shown in [brackets]. End long text with a line holding only ".". /cancel drops the form.\n  1. Title [Draft] — required\n  2. Body — required; several lines, ended by a line holding only "."\n',
+    );
     expect(out).toContain('Title: must be at most 10 characters long.');
     // An empty answer to the required Body is refused, and it is asked again.
     expect(out).toContain('Body is required.');
@@ -126,7 +201,10 @@ describe('forms and failures in the console', () => {
 
   it('drops a form on /cancel, or when the input ends before a field is answered', async () => {
     submitted.length = 0;
-    const cancelled = await session(['/form open', '/cancel', '/form open', 'x'], { dispatch, definitions: [form] });
+    const cancelled = await session(['/form open', '/cancel', '/form open', 'x'], {
+      dispatch,
+      definitions: [form],
+    });
     expect(submitted).toEqual([]);
     expect(cancelled.out.match(/Form dropped; nothing was sent\./gu)).toHaveLength(2);
     expect(cancelled.code).toBe(0);
@@ -139,7 +217,12 @@ describe('forms and failures in the console', () => {
   });
 
   it('turns an unexpected failure into the generic line with an error id, and goes on', async () => {
-    const { out } = await session(['/form crash', '/form refuse'], { dispatch, definitions: [form] });
-    expect(out).toMatch(/^Something went wrong on our side \(error id [0-9a-f]{6}\)\. The journal is safe; try again in a moment\.\n\nOnly the journal's authors can do that\.\n\n$/u);
+    const { out } = await session(['/form crash', '/form refuse'], {
+      dispatch,
+      definitions: [form],
+    });
+    expect(out).toMatch(
+      /^Something went wrong on our side \(error id [0-9a-f]{6}\)\. The journal is safe; try again in a moment\.\n\nOnly the journal's authors can do that\.\n\n$/u,
+    );
   });
 });

@@ -22,7 +22,9 @@ describe('database', () => {
     expect(db.pragma('foreign_keys', { simple: true })).toBe(1);
     expect(db.pragma('synchronous', { simple: true })).toBe(1); // NORMAL
     expect(db.pragma('user_version', { simple: true })).toBe(SCHEMA_VERSION);
-    const strict = db.prepare(`SELECT strict FROM pragma_table_list WHERE name = 'essays'`).get() as { strict: number };
+    const strict = db
+      .prepare(`SELECT strict FROM pragma_table_list WHERE name = 'essays'`)
+      .get() as { strict: number };
     expect(strict.strict).toBe(1);
     db.close();
   });
@@ -32,7 +34,11 @@ describe('database', () => {
     const old = new Database(path);
     old.exec(MIGRATIONS[0]!.sql);
     old.pragma('user_version = 1');
-    old.prepare(`INSERT INTO essays (body, written_on, source, content_hash, created_at, updated_at) VALUES ('旧文', '2020-01-01', 'x', 'h', 't', 't')`).run();
+    old
+      .prepare(
+        `INSERT INTO essays (body, written_on, source, content_hash, created_at, updated_at) VALUES ('旧文', '2020-01-01', 'x', 'h', 't', 't')`,
+      )
+      .run();
     old.close();
     const db = openDatabase(path);
     expect(db.pragma('user_version', { simple: true })).toBe(SCHEMA_VERSION);

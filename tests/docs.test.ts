@@ -26,7 +26,13 @@ function readmeRows(): string[][] {
   return readFileSync(README, 'utf8')
     .split('\n')
     .filter((line) => line.trimStart().startsWith('|'))
-    .map((line) => line.trim().replace(/^\||\|$/gu, '').split('|').map((cell) => cell.trim()));
+    .map((line) =>
+      line
+        .trim()
+        .replace(/^\||\|$/gu, '')
+        .split('|')
+        .map((cell) => cell.trim()),
+    );
 }
 
 interface DocumentedCommand {
@@ -41,11 +47,18 @@ function slashCommands(): DocumentedCommand[] {
   const out: DocumentedCommand[] = [];
   for (const def of commandDefinitions()) {
     if (def.type !== undefined && def.type !== ApplicationCommandType.ChatInput) continue;
-    const zh = (entry: { name: string; name_localizations?: Partial<Record<string, string | null>> | null }) => entry.name_localizations?.['zh-CN'] ?? undefined;
-    const subs = (def.options ?? []).filter((o) => o.type === ApplicationCommandOptionType.Subcommand);
-    if (subs.length === 0) out.push({ english: `/${def.name}`, ...(zh(def) ? { chinese: `/${zh(def)}` } : {}) });
+    const zh = (entry: {
+      name: string;
+      name_localizations?: Partial<Record<string, string | null>> | null;
+    }) => entry.name_localizations?.['zh-CN'] ?? undefined;
+    const subs = (def.options ?? []).filter(
+      (o) => o.type === ApplicationCommandOptionType.Subcommand,
+    );
+    if (subs.length === 0)
+      out.push({ english: `/${def.name}`, ...(zh(def) ? { chinese: `/${zh(def)}` } : {}) });
     for (const sub of subs) {
-      const chinese = zh(def) || zh(sub) ? `/${zh(def) ?? def.name} ${zh(sub) ?? sub.name}` : undefined;
+      const chinese =
+        zh(def) || zh(sub) ? `/${zh(def) ?? def.name} ${zh(sub) ?? sub.name}` : undefined;
       out.push({ english: `/${def.name} ${sub.name}`, ...(chinese ? { chinese } : {}) });
     }
   }
@@ -78,8 +91,10 @@ describe('README.md (written separately; these fail until it exists)', () => {
     const problems: string[] = [];
     for (const command of slashCommands()) {
       const row = rows.find((cells) => firstCellNames(cells[0], command.english));
-      if (!row) problems.push(`${command.english}: no row whose first cell is \`${command.english}…\``);
-      else if (command.chinese && !row.join('|').includes(command.chinese)) problems.push(`${command.english}: its row lacks ${command.chinese}`);
+      if (!row)
+        problems.push(`${command.english}: no row whose first cell is \`${command.english}…\``);
+      else if (command.chinese && !row.join('|').includes(command.chinese))
+        problems.push(`${command.english}: its row lacks ${command.chinese}`);
     }
     expect(problems).toEqual([]);
   });
@@ -87,7 +102,9 @@ describe('README.md (written separately; these fail until it exists)', () => {
   it('names every message menu command in a table row', () => {
     const rows = readmeRows();
     const menus = commandDefinitions().filter((d) => d.type === ApplicationCommandType.Message);
-    const missing = menus.filter((m) => !rows.some((cells) => cells.join('|').includes(m.name))).map((m) => m.name);
+    const missing = menus
+      .filter((m) => !rows.some((cells) => cells.join('|').includes(m.name)))
+      .map((m) => m.name);
     expect(missing).toEqual([]);
   });
 });

@@ -31,11 +31,19 @@ afterAll(async () => {
 });
 
 const asOption = (a: FakeAttachment, over: Partial<AttachmentOption> = {}): AttachmentOption => ({
-  id: a.id, filename: a.filename, size: a.size, url: a.url, contentType: a.content_type, ...over,
+  id: a.id,
+  filename: a.filename,
+  size: a.size,
+  url: a.url,
+  contentType: a.content_type,
+  ...over,
 });
 
 async function refusal(p: Promise<unknown>): Promise<UserFacingError> {
-  const err = await p.then(() => null, (e: unknown) => e);
+  const err = await p.then(
+    () => null,
+    (e: unknown) => e,
+  );
   expect(err).toBeInstanceOf(UserFacingError);
   return err as UserFacingError;
 }
@@ -51,7 +59,13 @@ describe('downloading an attachment', () => {
   it('refuses a URL on another host, or outside the CDN path, without making any request', async () => {
     const download = createDownloader({ cdnUrl: fake.cdnUrl });
     const before = fake.cdnRequests.length;
-    const elsewhere = { id: '1', filename: 'a.md', size: 10, url: `${trapUrl}/cdn/attachments/1/2/a.md`, contentType: 'text/plain' };
+    const elsewhere = {
+      id: '1',
+      filename: 'a.md',
+      size: 10,
+      url: `${trapUrl}/cdn/attachments/1/2/a.md`,
+      contentType: 'text/plain',
+    };
     expect((await refusal(download(elsewhere))).key).toBe('write.import.wrongHost');
     const sideways = { ...elsewhere, url: `${fake.apiUrl}/v10/users/@me` };
     expect((await refusal(download(sideways))).key).toBe('write.import.wrongHost');
@@ -74,15 +88,24 @@ describe('downloading an attachment', () => {
 
   it('stops reading once more than the cap arrives, whatever size was declared', async () => {
     const download = createDownloader({ cdnUrl: fake.cdnUrl, maxBytes: 64 * 1024 });
-    const liar = fake.registerLargeAttachment('liar.md', 50 * 1024 * 1024, 'text/plain', { omitContentLength: true, chunkBytes: 16 * 1024 });
-    expect((await refusal(download(asOption(liar, { size: 100 })))).key).toBe('write.import.tooLarge');
+    const liar = fake.registerLargeAttachment('liar.md', 50 * 1024 * 1024, 'text/plain', {
+      omitContentLength: true,
+      chunkBytes: 16 * 1024,
+    });
+    expect((await refusal(download(asOption(liar, { size: 100 })))).key).toBe(
+      'write.import.tooLarge',
+    );
     const declared = fake.registerLargeAttachment('declared.md', 10 * 1024 * 1024);
-    expect((await refusal(download(asOption(declared, { size: 100 })))).key).toBe('write.import.tooLarge');
+    expect((await refusal(download(asOption(declared, { size: 100 })))).key).toBe(
+      'write.import.tooLarge',
+    );
   });
 
   it('gives up on a stalled download after its timeout', async () => {
     const download = createDownloader({ cdnUrl: fake.cdnUrl, timeoutMs: 300 });
-    const stalled = fake.registerAttachment('stalled.md', 'x'.repeat(5000), 'text/plain', { stallAfterBytes: 100 });
+    const stalled = fake.registerAttachment('stalled.md', 'x'.repeat(5000), 'text/plain', {
+      stallAfterBytes: 100,
+    });
     const err = await refusal(download(asOption(stalled)));
     expect(err.key).toBe('write.import.timeout');
   });
@@ -97,7 +120,11 @@ describe('downloading an attachment', () => {
 describe('which URLs are under the CDN base', () => {
   it.each([
     ['https://cdn.discordapp.com/attachments/1/2/a.md?ex=1', 'https://cdn.discordapp.com', true],
-    ['https://cdn.discordapp.com.evil.example/attachments/a.md', 'https://cdn.discordapp.com', false],
+    [
+      'https://cdn.discordapp.com.evil.example/attachments/a.md',
+      'https://cdn.discordapp.com',
+      false,
+    ],
     ['http://cdn.discordapp.com/attachments/a.md', 'https://cdn.discordapp.com', false],
     ['https://user:pw@cdn.discordapp.com/attachments/a.md', 'https://cdn.discordapp.com', false],
     ['http://127.0.0.1:5000/cdn/attachments/a.md', 'http://127.0.0.1:5000/cdn', true],

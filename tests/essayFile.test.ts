@@ -61,8 +61,16 @@ describe('essay files', () => {
   });
 
   it('reads front matter with title, date, place and tags, and keeps a YAML date as a calendar date', () => {
-    const essay = parse('---\ntitle: 出发\ndate: 2024-02-29\nplace: 北京\ntags: [旅行, 随笔]\n---\n\n正文。\n');
-    expect(essay).toEqual({ title: '出发', date: '2024-02-29', place: '北京', tags: ['旅行', '随笔'], body: '正文。' });
+    const essay = parse(
+      '---\ntitle: 出发\ndate: 2024-02-29\nplace: 北京\ntags: [旅行, 随笔]\n---\n\n正文。\n',
+    );
+    expect(essay).toEqual({
+      title: '出发',
+      date: '2024-02-29',
+      place: '北京',
+      tags: ['旅行', '随笔'],
+      body: '正文。',
+    });
   });
 
   it('prefers front matter but still strips a footer line', () => {
@@ -89,7 +97,11 @@ describe('essay files', () => {
     ['an impossible month', '正文。\n\n— 2023-13-45 于北京', /no date|impossible/u],
     ['Feb 29 of a common year', '正文。\n\n— 2023-02-29 于北京', /impossible date 2023-02-29/u],
     ['an impossible front matter date', '---\ndate: 2023-02-29\n---\n正文。', /impossible date/u],
-    ['an unknown front matter key', '---\ndate: 2025-11-01\nmood: happy\n---\n正文。', /unknown key mood \(allowed: title, date, place, tags, hidden\)/u],
+    [
+      'an unknown front matter key',
+      '---\ndate: 2025-11-01\nmood: happy\n---\n正文。',
+      /unknown key mood \(allowed: title, date, place, tags, hidden\)/u,
+    ],
     ['broken YAML', '---\ndate: [2025\n---\n正文。', /not valid YAML/u],
     ['unterminated front matter', '---\ndate: 2025-11-01\n正文。', /never ends/u],
     ['a date and no text', '— 2025.11.1 于北京\n', /no text/u],
@@ -99,12 +111,26 @@ describe('essay files', () => {
 
   it('refuses GBK bytes instead of decoding them into mojibake', () => {
     // "你好世界" in GBK, then an ASCII footer.
-    const gbk = new Uint8Array([0xc4, 0xe3, 0xba, 0xc3, 0xca, 0xc0, 0xbd, 0xe7, 0x0a, 0x0a, ...utf8('- 2025.11.1')]);
+    const gbk = new Uint8Array([
+      0xc4,
+      0xe3,
+      0xba,
+      0xc3,
+      0xca,
+      0xc0,
+      0xbd,
+      0xe7,
+      0x0a,
+      0x0a,
+      ...utf8('- 2025.11.1'),
+    ]);
     expect(refusal(gbk)).toMatch(/not valid UTF-8/u);
   });
 
   it('refuses binary data', () => {
-    expect(refusal(new Uint8Array([0x00, 0x01, 0x02, 0x0a, ...utf8('— 2025.11.1')]))).toMatch(/binary/u);
+    expect(refusal(new Uint8Array([0x00, 0x01, 0x02, 0x0a, ...utf8('— 2025.11.1')]))).toMatch(
+      /binary/u,
+    );
   });
 
   it('reads only real footers', () => {

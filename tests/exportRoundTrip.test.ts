@@ -17,20 +17,60 @@ const source = join(t.dir, 'source.db');
 const clock = fixedClock('2026-11-29T07:30:00Z');
 
 const JOURNAL: Array<EssayDraft & { hidden?: boolean }> = [
-  { title: '出发', body: '今天去了北京。\n\n天很蓝。', date: '2025-11-01', place: '横跨太平洋飞往北京的波音777上', tags: ['旅行', '2025', 'a,b'] },
-  { title: null, body: '短短一行\n\n然后是正文,没有标题。', date: '2025-11-01', place: null, tags: [] },
-  { title: '引文', body: '他说:\n\n— 2024.1.1 于上海', date: '2024-03-05', place: '上海', tags: ['读书'] },
-  { title: '不想再看到', body: '很难过的一天。', date: '2023-07-07', place: null, tags: [], hidden: true },
-  { title: 'a: b # "c"', body: '---\n**粗体** 和 @everyone\n...', date: '2020-02-29', place: 'Zürich', tags: ['true'] },
+  {
+    title: '出发',
+    body: '今天去了北京。\n\n天很蓝。',
+    date: '2025-11-01',
+    place: '横跨太平洋飞往北京的波音777上',
+    tags: ['旅行', '2025', 'a,b'],
+  },
+  {
+    title: null,
+    body: '短短一行\n\n然后是正文,没有标题。',
+    date: '2025-11-01',
+    place: null,
+    tags: [],
+  },
+  {
+    title: '引文',
+    body: '他说:\n\n— 2024.1.1 于上海',
+    date: '2024-03-05',
+    place: '上海',
+    tags: ['读书'],
+  },
+  {
+    title: '不想再看到',
+    body: '很难过的一天。',
+    date: '2023-07-07',
+    place: null,
+    tags: [],
+    hidden: true,
+  },
+  {
+    title: 'a: b # "c"',
+    body: '---\n**粗体** 和 @everyone\n...',
+    date: '2020-02-29',
+    place: 'Zürich',
+    tags: ['true'],
+  },
   { title: 'Trip', body: 'Part one.', date: '2022-01-01', place: null, tags: [] },
   { title: 'trip', body: 'Part two.', date: '2022-01-01', place: null, tags: [] },
   { title: 'a/b\\c', body: 'Slashes in the title.', date: '2021-12-31', place: null, tags: [] },
 ];
 
 /** What users see of an essay. */
-const visible = (e: Essay) => ({ id: e.id, title: e.title, date: e.date, place: e.place, tags: e.tags, hidden: e.hidden, body: e.body });
+const visible = (e: Essay) => ({
+  id: e.id,
+  title: e.title,
+  date: e.date,
+  place: e.place,
+  tags: e.tags,
+  hidden: e.hidden,
+  body: e.body,
+});
 const withoutId = ({ id: _id, ...rest }: ReturnType<typeof visible>) => rest;
-const byContent = (a: { date: string; body: string }, b: { date: string; body: string }) => (a.date + a.body < b.date + b.body ? -1 : 1);
+const byContent = (a: { date: string; body: string }, b: { date: string; body: string }) =>
+  a.date + a.body < b.date + b.body ? -1 : 1;
 
 let original: Essay[];
 let originalQuotes: ReturnType<typeof quotesOf>;
@@ -39,7 +79,14 @@ let originalQuotes: ReturnType<typeof quotesOf>;
 function quotesOf(store: Store) {
   return store.quotes.curated
     .list({ includeHidden: true })
-    .map((q) => ({ text: q.text, essay: q.essayId === null ? null : store.essays.get(q.essayId, { includeHidden: true })?.title, message: q.message, savedBy: q.savedBy, visible: q.visible }))
+    .map((q) => ({
+      text: q.text,
+      essay:
+        q.essayId === null ? null : store.essays.get(q.essayId, { includeHidden: true })?.title,
+      message: q.message,
+      savedBy: q.savedBy,
+      visible: q.visible,
+    }))
     .sort((a, b) => (a.text < b.text ? -1 : 1));
 }
 
@@ -50,16 +97,37 @@ beforeAll(() => {
     if (draft.hidden) store.essays.setHidden(essay.id, true);
   }
   // A deleted essay leaves a gap in the ids and is not exported.
-  store.trash.put(store.essays.insert({ title: '删掉的', body: '不要了。', date: '2026-01-01', place: null, tags: [] }, 'discord').id, null);
+  store.trash.put(
+    store.essays.insert(
+      { title: '删掉的', body: '不要了。', date: '2026-01-01', place: null, tags: [] },
+      'discord',
+    ).id,
+    null,
+  );
   // Curated quotes: one attributed to an essay, one to the hidden essay, one saved from a message.
   const [first, , , hidden] = store.essays.all({ includeHidden: true }).sort((a, b) => a.id - b.id);
   store.quotes.curated.add({ text: '天很蓝。', essayId: first!.id, savedBy: '300000000000000001' });
   store.quotes.curated.add({ text: '很难过的一天。', essayId: hidden!.id });
   store.quotes.curated.add({
     text: '别人说过的一句话。',
-    message: { guildId: '100000000000000001', channelId: '200000000000000001', messageId: '400000000000000001', url: 'https://discord.com/channels/1/2/4', authorId: '300000000000000009' },
+    message: {
+      guildId: '100000000000000001',
+      channelId: '200000000000000001',
+      messageId: '400000000000000001',
+      url: 'https://discord.com/channels/1/2/4',
+      authorId: '300000000000000009',
+    },
   });
-  store.guilds.save({ guildId: '100000000000000001', channelId: '200000000000000001', time: '08:30', timeZone: 'Asia/Shanghai', enabled: true, language: 'zh-CN', emptyDay: 'nearest', startsOn: '2026-01-01' });
+  store.guilds.save({
+    guildId: '100000000000000001',
+    channelId: '200000000000000001',
+    time: '08:30',
+    timeZone: 'Asia/Shanghai',
+    enabled: true,
+    language: 'zh-CN',
+    emptyDay: 'nearest',
+    startsOn: '2026-01-01',
+  });
   original = store.essays.all({ includeHidden: true });
   originalQuotes = quotesOf(store);
   store.close();
@@ -73,13 +141,30 @@ function readJournal(path: string): Essay[] {
 function readBack(path: string) {
   const store: Store = openStore(path, clock);
   try {
-    return { essays: store.essays.all({ includeHidden: true }), quotes: quotesOf(store), guilds: store.guilds.list().map(({ updatedAt: _u, ...g }) => g) };
+    return {
+      essays: store.essays.all({ includeHidden: true }),
+      quotes: quotesOf(store),
+      guilds: store.guilds.list().map(({ updatedAt: _u, ...g }) => g),
+    };
   } finally {
     store.close();
   }
 }
 
-const GUILDS = [{ guildId: '100000000000000001', channelId: '200000000000000001', time: '08:30', timeZone: 'Asia/Shanghai', enabled: true, language: 'zh-CN', emptyDay: 'nearest', startsOn: '2026-01-01', disabledReason: null, lastFailure: null }];
+const GUILDS = [
+  {
+    guildId: '100000000000000001',
+    channelId: '200000000000000001',
+    time: '08:30',
+    timeZone: 'Asia/Shanghai',
+    enabled: true,
+    language: 'zh-CN',
+    emptyDay: 'nearest',
+    startsOn: '2026-01-01',
+    disabledReason: null,
+    lastFailure: null,
+  },
+];
 
 describe('export and import round trip', () => {
   it('restores every field from a Markdown export (one file per essay, names by date and title)', async () => {
@@ -88,7 +173,9 @@ describe('export and import round trip', () => {
     expect(exported.stderr).toBe('');
     expect(exported.code).toBe(0);
     expect(exported.stdout).toMatch(/exported 8 essays \(1 hidden\)/u);
-    const files = readdirSync(out).filter((f) => f.endsWith('.md')).sort();
+    const files = readdirSync(out)
+      .filter((f) => f.endsWith('.md'))
+      .sort();
     expect(files).toHaveLength(8);
     expect(readdirSync(out)).toContain('journal.json');
     expect(files).toContain('2025-11-01-出发.md');
@@ -101,12 +188,16 @@ describe('export and import round trip', () => {
     expect(imported.code).toBe(0);
     expect(imported.stdout).toMatch(/8 added, 0 updated, 0 unchanged, 0 duplicate, 0 refused/u);
     const back = readBack(target);
-    expect(back.essays.map(visible).map(withoutId).sort(byContent)).toEqual(original.map(visible).map(withoutId).sort(byContent));
+    expect(back.essays.map(visible).map(withoutId).sort(byContent)).toEqual(
+      original.map(visible).map(withoutId).sort(byContent),
+    );
     expect(back.quotes).toEqual(originalQuotes);
     expect(back.guilds).toEqual(GUILDS);
 
     // Importing the same export again changes nothing.
-    expect((await runJournal(['import', '--db', target, out])).stdout).toMatch(/0 added, 0 updated, 8 unchanged/u);
+    expect((await runJournal(['import', '--db', target, out])).stdout).toMatch(
+      /0 added, 0 updated, 8 unchanged/u,
+    );
   });
 
   it('restores every field, ids included, from a JSON export', async () => {
@@ -114,7 +205,11 @@ describe('export and import round trip', () => {
     const exported = await runJournal(['export', '--db', source, '--format', 'json', '--out', out]);
     expect(exported.code).toBe(0);
     const doc = JSON.parse(readFileSync(out, 'utf8')) as Record<string, unknown>;
-    expect(doc).toMatchObject({ format: 'journal-bot export', version: 1, settings: { guilds: [{ time: '08:30' }] } });
+    expect(doc).toMatchObject({
+      format: 'journal-bot export',
+      version: 1,
+      settings: { guilds: [{ time: '08:30' }] },
+    });
     expect(doc.quotes).toHaveLength(3);
 
     const target = join(t.dir, 'from-json.db');
@@ -125,7 +220,9 @@ describe('export and import round trip', () => {
     expect(back.essays.map(visible)).toEqual(original.map(visible));
     expect(back.quotes).toEqual(originalQuotes);
     expect(back.guilds).toEqual(GUILDS);
-    expect((await runJournal(['import', '--db', target, out])).stdout).toMatch(/0 added, 0 updated, 8 unchanged/u);
+    expect((await runJournal(['import', '--db', target, out])).stdout).toMatch(
+      /0 added, 0 updated, 8 unchanged/u,
+    );
   });
 
   it('refuses to overwrite: a non-empty folder or an existing file', async () => {
@@ -144,7 +241,14 @@ describe('export and import round trip', () => {
 
   it('refuses a JSON file that is not an export, naming the problem, and imports nothing', async () => {
     const file = join(t.dir, 'other.json');
-    writeFileSync(file, JSON.stringify({ format: 'journal-bot export', version: 1, essays: [{ id: 1, title: null, date: '2025-02-30' }] }));
+    writeFileSync(
+      file,
+      JSON.stringify({
+        format: 'journal-bot export',
+        version: 1,
+        essays: [{ id: 1, title: null, date: '2025-02-30' }],
+      }),
+    );
     const target = join(t.dir, 'refused.db');
     const r = await runJournal(['import', '--db', target, file]);
     expect(r.code).toBe(1);

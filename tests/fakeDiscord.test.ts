@@ -30,7 +30,14 @@ import {
 } from 'discord.js';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { startFakeDiscord, waitFor, type FakeDiscord } from './fakeDiscord/index.js';
-import { checkAutocompleteChoices, checkComponents, checkEmbeds, checkMessageShape, checkModal, Problems } from './fakeDiscord/validate.js';
+import {
+  checkAutocompleteChoices,
+  checkComponents,
+  checkEmbeds,
+  checkMessageShape,
+  checkModal,
+  Problems,
+} from './fakeDiscord/validate.js';
 import { checkCommandList } from './fakeDiscord/validateCommands.js';
 
 type Handler = (i: Interaction) => Promise<void>;
@@ -67,14 +74,29 @@ const commands: ApplicationCommandDataResolvable[] = [
         type: ApplicationCommandOptionType.Subcommand,
         name: 'show',
         description: 'Show one essay',
-        options: [{ type: ApplicationCommandOptionType.String, name: 'essay', description: 'Which essay', required: true, autocomplete: true }],
+        options: [
+          {
+            type: ApplicationCommandOptionType.String,
+            name: 'essay',
+            description: 'Which essay',
+            required: true,
+            autocomplete: true,
+          },
+        ],
       },
       { type: ApplicationCommandOptionType.Subcommand, name: 'add', description: 'Add an essay' },
       {
         type: ApplicationCommandOptionType.Subcommand,
         name: 'import',
         description: 'Import a file',
-        options: [{ type: ApplicationCommandOptionType.Attachment, name: 'file', description: 'The file', required: true }],
+        options: [
+          {
+            type: ApplicationCommandOptionType.Attachment,
+            name: 'file',
+            description: 'The file',
+            required: true,
+          },
+        ],
       },
     ],
   },
@@ -120,7 +142,13 @@ describe('login and caches', () => {
     const channel = client.channels.cache.get(fake.channelId);
     expect(channel?.type).toBe(ChannelType.GuildText);
     const perms = (channel as TextChannel).permissionsFor(client.user!);
-    expect(perms?.has([PermissionFlagsBits.ViewChannel, PermissionFlagsBits.SendMessages, PermissionFlagsBits.EmbedLinks])).toBe(true);
+    expect(
+      perms?.has([
+        PermissionFlagsBits.ViewChannel,
+        PermissionFlagsBits.SendMessages,
+        PermissionFlagsBits.EmbedLinks,
+      ]),
+    ).toBe(true);
     expect(fake.gatewayLog.identifies[0]?.intents).toBe(GatewayIntentBits.Guilds);
     expect(fake.gatewayLog.connections[0]?.query).toBe('?v=10&encoding=json');
   });
@@ -145,7 +173,9 @@ describe('commands', () => {
     await client.application!.commands.set(commands);
     expect(fake.commands('global').find((c) => c.name === 'essay')?.id).toBe(essay?.id);
 
-    await client.guilds.cache.get(fake.guildId)!.commands.set([{ name: 'guild-only', description: 'x' }]);
+    await client.guilds.cache
+      .get(fake.guildId)!
+      .commands.set([{ name: 'guild-only', description: 'x' }]);
     expect(fake.commands('guild').map((c) => c.name)).toEqual(['guild-only']);
 
     const bad = client.application!.commands.set([
@@ -168,9 +198,15 @@ describe('interactions', () => {
       if (!i.isChatInputCommand()) return;
       await i.deferReply();
       const zh = i.locale === 'zh-CN' && i.options.getSubcommand() === 'today';
-      await i.editReply({ embeds: [new EmbedBuilder().setTitle(zh ? '那年今日' : 'wrong').setDescription('春天来了')] });
+      await i.editReply({
+        embeds: [new EmbedBuilder().setTitle(zh ? '那年今日' : 'wrong').setDescription('春天来了')],
+      });
     });
-    const r = await fake.interaction('command', { name: 'essay', subcommand: 'today', locale: 'zh-CN' });
+    const r = await fake.interaction('command', {
+      name: 'essay',
+      subcommand: 'today',
+      locale: 'zh-CN',
+    });
     expect(r.type).toBe(5);
     expect(r.accepted).toBe(true);
     expect(r.ms).toBeLessThan(3000);
@@ -220,11 +256,22 @@ describe('interactions', () => {
     onInteraction(async (i) => {
       if (!i.isAutocomplete()) return;
       const typed = i.options.getFocused();
-      await i.respond([{ name: `${typed}天`, value: '1' }, { name: '春雨', value: '2' }]);
+      await i.respond([
+        { name: `${typed}天`, value: '1' },
+        { name: '春雨', value: '2' },
+      ]);
     });
-    const r = await fake.autocomplete({ name: 'essay', subcommand: 'show', focused: 'essay', value: '春' });
+    const r = await fake.autocomplete({
+      name: 'essay',
+      subcommand: 'show',
+      focused: 'essay',
+      value: '春',
+    });
     expect(r.type).toBe(8);
-    expect(r.choices).toEqual([{ name: '春天', value: '1' }, { name: '春雨', value: '2' }]);
+    expect(r.choices).toEqual([
+      { name: '春天', value: '1' },
+      { name: '春雨', value: '2' },
+    ]);
   });
 
   it('shows a modal and delivers its submission', async () => {
@@ -234,18 +281,31 @@ describe('interactions', () => {
           .setCustomId('essay-add')
           .setTitle('新文章')
           .addLabelComponents(
-            new LabelBuilder().setLabel('标题').setTextInputComponent(new TextInputBuilder().setCustomId('title').setStyle(TextInputStyle.Short)),
-            new LabelBuilder().setLabel('正文').setTextInputComponent(new TextInputBuilder().setCustomId('body').setStyle(TextInputStyle.Paragraph)),
+            new LabelBuilder()
+              .setLabel('标题')
+              .setTextInputComponent(
+                new TextInputBuilder().setCustomId('title').setStyle(TextInputStyle.Short),
+              ),
+            new LabelBuilder()
+              .setLabel('正文')
+              .setTextInputComponent(
+                new TextInputBuilder().setCustomId('body').setStyle(TextInputStyle.Paragraph),
+              ),
           );
         await i.showModal(modal);
       } else if (i.isModalSubmit()) {
-        await i.reply({ content: `${i.fields.getTextInputValue('title')}|${i.fields.getTextInputValue('body')}` });
+        await i.reply({
+          content: `${i.fields.getTextInputValue('title')}|${i.fields.getTextInputValue('body')}`,
+        });
       }
     });
     const shown = await fake.command({ name: 'essay', subcommand: 'add' });
     expect(shown.type).toBe(9);
     expect(shown.modal?.title).toBe('新文章');
-    const submitted = await fake.modalSubmit({ modal: shown, fields: { title: '春', body: '春天来了。' } });
+    const submitted = await fake.modalSubmit({
+      modal: shown,
+      fields: { title: '春', body: '春天来了。' },
+    });
     expect(submitted.type).toBe(4);
     expect(submitted.message?.content).toBe('春|春天来了。');
     expect(fake.rejections).toEqual([]);
@@ -257,7 +317,10 @@ describe('interactions', () => {
       if (!i.isChatInputCommand()) return;
       const att = i.options.getAttachment('file', true);
       const text = await (await fetch(att.url)).text();
-      await i.reply({ content: `${att.name}:${text.length}`, files: [{ attachment: Buffer.from(text), name: 'copy.md', description: '副本' }] });
+      await i.reply({
+        content: `${att.name}:${text.length}`,
+        files: [{ attachment: Buffer.from(text), name: 'copy.md', description: '副本' }],
+      });
     });
     const r = await fake.command({ name: 'essay', subcommand: 'import', options: { file } });
     expect(r.message?.content).toBe('春.md:10');
@@ -269,7 +332,8 @@ describe('interactions', () => {
   it('sends the target message with a message context menu', async () => {
     const target = fake.postUserMessage({ content: '人生如逆旅，我亦是行人。' });
     onInteraction(async (i) => {
-      if (i.isMessageContextMenuCommand()) await i.reply({ content: `saved: ${i.targetMessage.content}`, flags: 64 });
+      if (i.isMessageContextMenuCommand())
+        await i.reply({ content: `saved: ${i.targetMessage.content}`, flags: 64 });
     });
     const r = await fake.messageMenu({ name: 'Save as quote', target });
     expect(r.message?.content).toBe('saved: 人生如逆旅，我亦是行人。');
@@ -293,7 +357,9 @@ describe('interactions', () => {
     expect(seen[0]).toBe(seen[1]); // the deferred message is the one the first follow-up filled
     expect(seen[3]).toBe('第一');
     await waitFor(() => r.message === null, 2_000, 'deleteReply did not reach the fake');
-    expect(r.followUps.map((m) => [m.content, m.ephemeral, m.edits])).toEqual([['第二（改）', true, 1]]);
+    expect(r.followUps.map((m) => [m.content, m.ephemeral, m.edits])).toEqual([
+      ['第二（改）', true, 1],
+    ]);
     expect(fake.rejections).toEqual([]);
   });
 
@@ -301,7 +367,10 @@ describe('interactions', () => {
     onInteraction(async (i) => {
       if (!i.isChatInputCommand()) return;
       await i.deferReply();
-      await i.editReply({ flags: MessageFlags.IsComponentsV2, components: [new TextDisplayBuilder().setContent('春天来了')] });
+      await i.editReply({
+        flags: MessageFlags.IsComponentsV2,
+        components: [new TextDisplayBuilder().setContent('春天来了')],
+      });
     });
     const ok = await fake.command({ name: 'essay', subcommand: 'today' });
     const message = await ok.waitForMessage();
@@ -322,8 +391,16 @@ describe('interactions', () => {
   it('delivers DM interactions and classic action-row modals', async () => {
     onInteraction(async (i) => {
       if (i.isChatInputCommand()) {
-        const input = new TextInputBuilder().setCustomId('q').setLabel('Quote').setStyle(TextInputStyle.Short);
-        await i.showModal(new ModalBuilder().setCustomId('m').setTitle('Quote').addComponents(new ActionRowBuilder<TextInputBuilder>().addComponents(input)));
+        const input = new TextInputBuilder()
+          .setCustomId('q')
+          .setLabel('Quote')
+          .setStyle(TextInputStyle.Short);
+        await i.showModal(
+          new ModalBuilder()
+            .setCustomId('m')
+            .setTitle('Quote')
+            .addComponents(new ActionRowBuilder<TextInputBuilder>().addComponents(input)),
+        );
       } else if (i.isModalSubmit()) {
         await i.reply(`${i.inGuild() ? 'guild' : 'dm'}:${i.fields.getTextInputValue('q')}`);
       }
@@ -368,21 +445,43 @@ describe('interactions', () => {
 describe('channel messages', () => {
   it('creates one message for two posts with the same enforced nonce', async () => {
     const channel = await mainChannel();
-    const a = await channel.send({ content: '那年今日', nonce: 'post-2025-11-01', enforceNonce: true });
-    const b = await channel.send({ content: '那年今日', nonce: 'post-2025-11-01', enforceNonce: true });
+    const a = await channel.send({
+      content: '那年今日',
+      nonce: 'post-2025-11-01',
+      enforceNonce: true,
+    });
+    const b = await channel.send({
+      content: '那年今日',
+      nonce: 'post-2025-11-01',
+      enforceNonce: true,
+    });
     expect(b.id).toBe(a.id);
-    expect(fake.messages(fake.channelId, { source: 'channel' }).filter((m) => m.api.nonce === 'post-2025-11-01')).toHaveLength(1);
+    expect(
+      fake
+        .messages(fake.channelId, { source: 'channel' })
+        .filter((m) => m.api.nonce === 'post-2025-11-01'),
+    ).toHaveLength(1);
   });
 
   it('answers 403 50013 where the bot may not send, and 404 10003 for an unknown channel', async () => {
-    const quiet = fake.addChannel({ name: 'quiet', botPermissions: PermissionFlagsBits.ViewChannel | PermissionFlagsBits.ReadMessageHistory });
-    const cached = await waitFor(() => client.channels.cache.get(quiet.id) as TextChannel | undefined);
+    const quiet = fake.addChannel({
+      name: 'quiet',
+      botPermissions: PermissionFlagsBits.ViewChannel | PermissionFlagsBits.ReadMessageHistory,
+    });
+    const cached = await waitFor(
+      () => client.channels.cache.get(quiet.id) as TextChannel | undefined,
+    );
     expect(cached.permissionsFor(client.user!)?.has(PermissionFlagsBits.SendMessages)).toBe(false);
     await expect(cached.send('hi')).rejects.toMatchObject({ status: 403, code: 50013 });
-    await expect(client.rest.post(Routes.channelMessages('1'), { body: { content: 'x' } })).rejects.toMatchObject({ status: 404, code: 10003 });
+    await expect(
+      client.rest.post(Routes.channelMessages('1'), { body: { content: 'x' } }),
+    ).rejects.toMatchObject({ status: 404, code: 10003 });
     expect(fake.rejections.map((r) => r.code)).toEqual([50013, 10003]);
 
-    fake.setBotPermissions(quiet.id, PermissionFlagsBits.ViewChannel | PermissionFlagsBits.SendMessages);
+    fake.setBotPermissions(
+      quiet.id,
+      PermissionFlagsBits.ViewChannel | PermissionFlagsBits.SendMessages,
+    );
     await waitFor(() => cached.permissionsFor(client.user!)?.has(PermissionFlagsBits.SendMessages));
     await cached.send('now allowed');
     expect(fake.messages(quiet.id).map((m) => m.content)).toEqual(['now allowed']);
@@ -446,15 +545,33 @@ describe('gateway', () => {
 
 describe('validation rules', () => {
   const shape = (over: Partial<Parameters<typeof checkMessageShape>[0]>) =>
-    checkMessageShape({ content: '', embeds: [], components: [], flags: 0, attachmentCount: 0, hasStickersOrPoll: false, ...over }, []);
+    checkMessageShape(
+      {
+        content: '',
+        embeds: [],
+        components: [],
+        flags: 0,
+        attachmentCount: 0,
+        hasStickersOrPoll: false,
+        ...over,
+      },
+      [],
+    );
 
   it('refuses oversized embeds', () => {
     const p = new Problems();
-    checkEmbeds(p, ['embeds'], [
-      { title: 't'.repeat(257), fields: Array.from({ length: 26 }, () => ({ name: 'n', value: 'v' })) },
-      { description: 'd'.repeat(4096) },
-      { description: 'd'.repeat(2000), footer: { text: '' } },
-    ]);
+    checkEmbeds(
+      p,
+      ['embeds'],
+      [
+        {
+          title: 't'.repeat(257),
+          fields: Array.from({ length: 26 }, () => ({ name: 'n', value: 'v' })),
+        },
+        { description: 'd'.repeat(4096) },
+        { description: 'd'.repeat(2000), footer: { text: '' } },
+      ],
+    );
     const codes = p.list.map((x) => `${x.path.join('.')}:${x.code}`);
     expect(codes).toContain('embeds.0.title:BASE_TYPE_MAX_LENGTH');
     expect(codes).toContain('embeds.0.fields:BASE_TYPE_MAX_LENGTH');
@@ -465,27 +582,64 @@ describe('validation rules', () => {
   it('refuses duplicate custom ids, crowded rows and V2 mixed with content', () => {
     const button = (id: string) => ({ type: 2, style: 1, label: 'b', custom_id: id });
     const p = new Problems();
-    checkComponents(p, ['components'], [{ type: 1, components: [button('a'), button('a'), button('c'), button('d'), button('e'), button('f')] }], false);
-    expect(p.list.map((x) => x.code)).toEqual(expect.arrayContaining(['COMPONENT_CUSTOM_ID_DUPLICATED', 'BASE_TYPE_MAX_LENGTH']));
-    expect(shape({ components: [{ type: 10, content: 'hi' }] }).map((x) => x.code)).toEqual(['UNION_TYPE_CHOICES']);
-    expect(shape({ flags: 1 << 15, content: 'hi', components: [{ type: 10, content: 'hi' }] }).map((x) => x.code)).toEqual([
-      'MESSAGE_CANNOT_USE_LEGACY_FIELDS_WITH_COMPONENTS_V2',
+    checkComponents(
+      p,
+      ['components'],
+      [
+        {
+          type: 1,
+          components: [
+            button('a'),
+            button('a'),
+            button('c'),
+            button('d'),
+            button('e'),
+            button('f'),
+          ],
+        },
+      ],
+      false,
+    );
+    expect(p.list.map((x) => x.code)).toEqual(
+      expect.arrayContaining(['COMPONENT_CUSTOM_ID_DUPLICATED', 'BASE_TYPE_MAX_LENGTH']),
+    );
+    expect(shape({ components: [{ type: 10, content: 'hi' }] }).map((x) => x.code)).toEqual([
+      'UNION_TYPE_CHOICES',
     ]);
+    expect(
+      shape({ flags: 1 << 15, content: 'hi', components: [{ type: 10, content: 'hi' }] }).map(
+        (x) => x.code,
+      ),
+    ).toEqual(['MESSAGE_CANNOT_USE_LEGACY_FIELDS_WITH_COMPONENTS_V2']);
   });
 
   it('refuses 26 autocomplete choices and a modal title over 45 characters', () => {
-    const choices = Array.from({ length: 26 }, (_, i) => ({ name: `c${i}`, value: 'v'.repeat(101) }));
+    const choices = Array.from({ length: 26 }, (_, i) => ({
+      name: `c${i}`,
+      value: 'v'.repeat(101),
+    }));
     expect(checkAutocompleteChoices({ choices }, ['data']).map((x) => x.path.join('.'))).toEqual(
       expect.arrayContaining(['data.choices', 'data.choices.0.value']),
     );
-    const modal = { title: 't'.repeat(46), custom_id: 'm', components: [{ type: 1, components: [{ type: 4, custom_id: 'a', style: 1, label: 'A' }] }] };
+    const modal = {
+      title: 't'.repeat(46),
+      custom_id: 'm',
+      components: [{ type: 1, components: [{ type: 4, custom_id: 'a', style: 1, label: 'A' }] }],
+    };
     expect(checkModal(modal, ['data']).map((x) => x.path.join('.'))).toEqual(['data.title']);
   });
 
   it('accepts Chinese command names and refuses spaces, capitals and >25 options', () => {
     expect(checkCommandList([{ name: '文章', description: '文章' }])).toEqual([]);
-    const many = Array.from({ length: 26 }, (_, i) => ({ type: 3, name: `o${i}`, description: 'd' }));
-    const problems = checkCommandList([{ name: 'a b', description: 'x' }, { name: 'x', description: '', options: many }]);
+    const many = Array.from({ length: 26 }, (_, i) => ({
+      type: 3,
+      name: `o${i}`,
+      description: 'd',
+    }));
+    const problems = checkCommandList([
+      { name: 'a b', description: 'x' },
+      { name: 'x', description: '', options: many },
+    ]);
     expect(problems.map((x) => x.path.join('.'))).toEqual(['0.name', '1.description', '1.options']);
   });
 });

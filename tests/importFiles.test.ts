@@ -14,23 +14,52 @@ function folder(files: Record<string, string | Uint8Array>): string {
 }
 
 const GOOD = '出发\n\n今天去了北京。\n\n— 2025.11.1 于北京\n';
-const GBK = new Uint8Array([0xc4, 0xe3, 0xba, 0xc3, 0x0a, 0x0a, ...new TextEncoder().encode('- 2025.11.1')]);
+const GBK = new Uint8Array([
+  0xc4,
+  0xe3,
+  0xba,
+  0xc3,
+  0x0a,
+  0x0a,
+  ...new TextEncoder().encode('- 2025.11.1'),
+]);
 
 describe('importing files', () => {
   it('adds good files, names each refused file with its reason, and a second run changes nothing', () => {
-    const dir = folder({ 'good.md': GOOD, 'empty.txt': '', 'nodate.md': '没有日期。\n', 'gbk.txt': GBK, 'notes.json': '{}' });
+    const dir = folder({
+      'good.md': GOOD,
+      'empty.txt': '',
+      'nodate.md': '没有日期。\n',
+      'gbk.txt': GBK,
+      'notes.json': '{}',
+    });
     const store = memoryStore();
     const first = importPaths(store, [dir]);
     const byName = Object.fromEntries(first.map((r) => [r.path.split('/').pop(), r]));
     expect(byName['good.md']).toMatchObject({ status: 'added', title: '出发', date: '2025-11-01' });
-    expect(byName['empty.txt']).toMatchObject({ status: 'refused', reason: expect.stringMatching(/empty/u) });
-    expect(byName['nodate.md']).toMatchObject({ status: 'refused', reason: expect.stringMatching(/no date/u) });
-    expect(byName['gbk.txt']).toMatchObject({ status: 'refused', reason: expect.stringMatching(/UTF-8/u) });
+    expect(byName['empty.txt']).toMatchObject({
+      status: 'refused',
+      reason: expect.stringMatching(/empty/u),
+    });
+    expect(byName['nodate.md']).toMatchObject({
+      status: 'refused',
+      reason: expect.stringMatching(/no date/u),
+    });
+    expect(byName['gbk.txt']).toMatchObject({
+      status: 'refused',
+      reason: expect.stringMatching(/UTF-8/u),
+    });
     expect(byName['notes.json']).toBeUndefined(); // folders hold other files too; only essays are read
     expect(store.essays.count()).toBe(1);
 
     const second = importPaths(store, [dir]);
-    expect(summarizeImport(second)).toEqual({ added: 0, updated: 0, unchanged: 1, duplicate: 0, refused: 3 });
+    expect(summarizeImport(second)).toEqual({
+      added: 0,
+      updated: 0,
+      unchanged: 1,
+      duplicate: 0,
+      refused: 3,
+    });
     expect(store.essays.count()).toBe(1);
   });
 
@@ -65,7 +94,9 @@ describe('importing files', () => {
     importPaths(store, [dir], { trustMtime: true });
     writeFileSync(file, GOOD.replace('北京。', '上海。'));
     utimesSync(file, when, when);
-    expect(importPaths(store, [dir], { trustMtime: true }).map((r) => r.status)).toEqual(['unchanged']);
+    expect(importPaths(store, [dir], { trustMtime: true }).map((r) => r.status)).toEqual([
+      'unchanged',
+    ]);
     expect(importPaths(store, [dir]).map((r) => r.status)).toEqual(['updated']);
   });
 
@@ -79,11 +110,15 @@ describe('importing files', () => {
   it('imports every file of the shipped journal without a refusal', () => {
     const store = memoryStore();
     const results = importPaths(store, ['data/essays']);
-    expect(results.length).toBe(readdirSync('data/essays').filter((n) => /\.(md|txt)$/u.test(n)).length);
+    expect(results.length).toBe(
+      readdirSync('data/essays').filter((n) => /\.(md|txt)$/u.test(n)).length,
+    );
     expect(results.filter((r) => r.status === 'refused')).toEqual([]);
     expect(results[0]!.path).toBe(resolve('data/essays/000_ef05097fed792a6c.txt'));
     // The shipped text is kept exactly.
     const essay = store.essays.get(results[0]!.essayId!)!;
-    expect(readFileSync('data/essays/000_ef05097fed792a6c.txt', 'utf8').startsWith(essay.body)).toBe(true);
+    expect(
+      readFileSync('data/essays/000_ef05097fed792a6c.txt', 'utf8').startsWith(essay.body),
+    ).toBe(true);
   });
 });

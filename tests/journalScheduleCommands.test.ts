@@ -34,7 +34,10 @@ function freshStore(at = '2026-11-01T00:30:00Z'): Store {
   const clock = fixedClock(at);
   const store = memoryStore(clock);
   clockOf.set(store, clock);
-  store.essays.insert({ title: '一年前', body: '那天的事。', date: '2025-11-01', place: '上海', tags: [] }, 'a.md');
+  store.essays.insert(
+    { title: '一年前', body: '那天的事。', date: '2025-11-01', place: '上海', tags: [] },
+    'a.md',
+  );
   return store;
 }
 
@@ -45,10 +48,19 @@ async function run(ctx: HandlerContext, sub: string, options: Options = {}): Pro
 function text(reply: Reply): string {
   if (reply.kind === 'modal') throw new Error('unexpected modal');
   const p = reply.payload;
-  return [p.content ?? '', ...(p.embeds ?? []).flatMap((e) => [e.title ?? '', e.description ?? '', ...(e.fields ?? []).flatMap((f) => [f.name, f.value])])].join('\n');
+  return [
+    p.content ?? '',
+    ...(p.embeds ?? []).flatMap((e) => [
+      e.title ?? '',
+      e.description ?? '',
+      ...(e.fields ?? []).flatMap((f) => [f.name, f.value]),
+    ]),
+  ].join('\n');
 }
 
-async function refusal(promise: Promise<unknown>): Promise<{ key?: string; text: (locale: Locale) => string }> {
+async function refusal(
+  promise: Promise<unknown>,
+): Promise<{ key?: string; text: (locale: Locale) => string }> {
   const err = await promise.then(
     () => {
       throw new Error('expected a refusal');
@@ -63,8 +75,19 @@ async function refusal(promise: Promise<unknown>): Promise<{ key?: string; text:
 describe('/journal setup', () => {
   it('saves the schedule and confirms the next post in local time and as a Discord timestamp', async () => {
     const store = freshStore();
-    const reply = await run(context(store), 'setup', { channel: CHANNEL, time: '09:00', timezone: 'asia/shanghai' });
-    expect(store.guilds.get(GUILD)).toMatchObject({ channelId: CHANNEL, time: '09:00', timeZone: 'Asia/Shanghai', enabled: true, language: 'en-US', emptyDay: 'skip' });
+    const reply = await run(context(store), 'setup', {
+      channel: CHANNEL,
+      time: '09:00',
+      timezone: 'asia/shanghai',
+    });
+    expect(store.guilds.get(GUILD)).toMatchObject({
+      channelId: CHANNEL,
+      time: '09:00',
+      timeZone: 'Asia/Shanghai',
+      enabled: true,
+      language: 'en-US',
+      emptyDay: 'skip',
+    });
     const said = text(reply);
     expect(said).toContain(`<#${CHANNEL}>`);
     expect(said).toContain('09:00 (Asia/Shanghai)');
@@ -74,7 +97,7 @@ describe('/journal setup', () => {
     expect(reply).toMatchObject({ kind: 'message', ephemeral: true });
   });
 
-  it('starts tomorrow when switched on after today\'s minute, so setup never posts at once', async () => {
+  it("starts tomorrow when switched on after today's minute, so setup never posts at once", async () => {
     const store = freshStore('2026-11-01T02:00:00Z'); // 10:00 in Shanghai
     const said = text(await run(context(store), 'setup', { channel: CHANNEL, time: '09:00' }));
     expect(said).toContain(`<t:${Date.parse('2026-11-02T01:00:00Z') / 1000}:F>`);
@@ -83,8 +106,18 @@ describe('/journal setup', () => {
 
   it('defaults the zone to JOURNAL_TIMEZONE and takes language and empty-day options', async () => {
     const store = freshStore();
-    await run(context(store, { locale: 'zh-CN' }), 'setup', { channel: CHANNEL, time: '7:05', language: 'en-US', 'empty-day': 'quote' });
-    expect(store.guilds.get(GUILD)).toMatchObject({ time: '07:05', timeZone: 'Asia/Shanghai', language: 'en-US', emptyDay: 'quote' });
+    await run(context(store, { locale: 'zh-CN' }), 'setup', {
+      channel: CHANNEL,
+      time: '7:05',
+      language: 'en-US',
+      'empty-day': 'quote',
+    });
+    expect(store.guilds.get(GUILD)).toMatchObject({
+      time: '07:05',
+      timeZone: 'Asia/Shanghai',
+      language: 'en-US',
+      emptyDay: 'quote',
+    });
   });
 
   it.each([
@@ -99,49 +132,130 @@ describe('/journal setup', () => {
   });
 
   it('refuses an unknown time zone with one line naming it', async () => {
-    const r = await refusal(run(context(freshStore()), 'setup', { channel: CHANNEL, time: '09:00', timezone: 'Mars/Olympus' }));
+    const r = await refusal(
+      run(context(freshStore()), 'setup', {
+        channel: CHANNEL,
+        time: '09:00',
+        timezone: 'Mars/Olympus',
+      }),
+    );
     expect(r.key).toBe('schedule.badZone');
     expect(r.text('en-US')).toMatch(/^"Mars\/Olympus" is not a time zone/u);
   });
 
   it('is for server managers only, and only in a server', async () => {
     const store = freshStore();
-    expect((await refusal(run(context(store, { caller: { id: '3', isAuthor: true, isManager: false } }), 'setup', { channel: CHANNEL, time: '09:00' }))).key).toBe('error.managerOnly');
-    expect((await refusal(run(context(store, { guildId: null }), 'setup', { channel: CHANNEL, time: '09:00' }))).key).toBe('schedule.guildOnly');
-    for (const sub of ['setup', 'status', 'post-now', 'disable']) expect(findSubcommand('journal', sub)!.access).toBe('manager');
+    expect(
+      (
+        await refusal(
+          run(context(store, { caller: { id: '3', isAuthor: true, isManager: false } }), 'setup', {
+            channel: CHANNEL,
+            time: '09:00',
+          }),
+        )
+      ).key,
+    ).toBe('error.managerOnly');
+    expect(
+      (
+        await refusal(
+          run(context(store, { guildId: null }), 'setup', { channel: CHANNEL, time: '09:00' }),
+        )
+      ).key,
+    ).toBe('schedule.guildOnly');
+    for (const sub of ['setup', 'status', 'post-now', 'disable'])
+      expect(findSubcommand('journal', sub)!.access).toBe('manager');
   });
 
   it('autocompletes time zones from what was typed, at most 25, with their offsets', () => {
     const store = freshStore();
-    const choices = runAutocomplete(context(store), 'journal', 'setup', { name: 'timezone', value: 'los ang' }, {});
-    expect(choices[0]).toEqual({ name: 'America/Los_Angeles (UTC-07:00)', value: 'America/Los_Angeles' });
-    const many = runAutocomplete(context(store), 'journal', 'setup', { name: 'timezone', value: 'a' }, {});
+    const choices = runAutocomplete(
+      context(store),
+      'journal',
+      'setup',
+      { name: 'timezone', value: 'los ang' },
+      {},
+    );
+    expect(choices[0]).toEqual({
+      name: 'America/Los_Angeles (UTC-07:00)',
+      value: 'America/Los_Angeles',
+    });
+    const many = runAutocomplete(
+      context(store),
+      'journal',
+      'setup',
+      { name: 'timezone', value: 'a' },
+      {},
+    );
     expect(many).toHaveLength(25);
     for (const c of many) expect(String(c.name).length).toBeLessThanOrEqual(100);
-    expect(runAutocomplete(context(store), 'journal', 'setup', { name: 'timezone', value: '' }, {})[0]!.value).toBe('Asia/Shanghai');
-    expect(runAutocomplete(context(store), 'journal', 'setup', { name: 'timezone', value: 'utc' }, {})[0]).toEqual({ name: 'UTC (UTC+00:00)', value: 'UTC' });
-    expect(runAutocomplete(context(store, { caller: { id: '3', isAuthor: false, isManager: false } }), 'journal', 'setup', { name: 'timezone', value: 'asia' }, {})).toEqual([]);
+    expect(
+      runAutocomplete(context(store), 'journal', 'setup', { name: 'timezone', value: '' }, {})[0]!
+        .value,
+    ).toBe('Asia/Shanghai');
+    expect(
+      runAutocomplete(
+        context(store),
+        'journal',
+        'setup',
+        { name: 'timezone', value: 'utc' },
+        {},
+      )[0],
+    ).toEqual({ name: 'UTC (UTC+00:00)', value: 'UTC' });
+    expect(
+      runAutocomplete(
+        context(store, { caller: { id: '3', isAuthor: false, isManager: false } }),
+        'journal',
+        'setup',
+        { name: 'timezone', value: 'asia' },
+        {},
+      ),
+    ).toEqual([]);
   });
 });
 
 describe('/journal status', () => {
   it('points to setup when nothing is configured', async () => {
-    expect((await refusal(run(context(freshStore()), 'status'))).key).toBe('schedule.notConfigured');
+    expect((await refusal(run(context(freshStore()), 'status'))).key).toBe(
+      'schedule.notConfigured',
+    );
   });
 
   it('shows channel, time, next post, last post with a link, and the last failure with its reason', async () => {
     const store = freshStore('2026-11-02T03:00:00Z');
-    store.guilds.save({ guildId: GUILD, channelId: CHANNEL, time: '09:00', timeZone: 'Asia/Shanghai', enabled: true, language: 'zh-CN', emptyDay: 'skip', startsOn: '2026-11-01' });
-    store.posts.claim({ guildId: GUILD, date: '2026-11-01', channelId: CHANNEL, nonce: 'n', leaseMs: 0 });
+    store.guilds.save({
+      guildId: GUILD,
+      channelId: CHANNEL,
+      time: '09:00',
+      timeZone: 'Asia/Shanghai',
+      enabled: true,
+      language: 'zh-CN',
+      emptyDay: 'skip',
+      startsOn: '2026-11-01',
+    });
+    store.posts.claim({
+      guildId: GUILD,
+      date: '2026-11-01',
+      channelId: CHANNEL,
+      nonce: 'n',
+      leaseMs: 0,
+    });
     store.posts.markSent(GUILD, '2026-11-01', '400000000000000001');
-    store.posts.claim({ guildId: GUILD, date: '2026-11-02', channelId: CHANNEL, nonce: 'n2', leaseMs: 0 });
+    store.posts.claim({
+      guildId: GUILD,
+      date: '2026-11-02',
+      channelId: CHANNEL,
+      nonce: 'n2',
+      leaseMs: 0,
+    });
     store.posts.markFailed(GUILD, '2026-11-02', '403 50013: Missing Permissions');
     store.guilds.recordFailure(GUILD, 'missing_permissions', '403 50013: Missing Permissions');
     const said = text(await run(context(store), 'status'));
     expect(said).toContain(`<#${CHANNEL}>`);
     expect(said).toContain('09:00 · Asia/Shanghai');
     expect(said).toContain(`<t:${Date.parse('2026-11-03T01:00:00Z') / 1000}:F>`);
-    expect(said).toContain(`2026-11-01 · https://discord.com/channels/${GUILD}/${CHANNEL}/400000000000000001`);
+    expect(said).toContain(
+      `2026-11-01 · https://discord.com/channels/${GUILD}/${CHANNEL}/400000000000000001`,
+    );
     expect(said).toContain('needs View Channel, Send Messages and Embed Links');
     expect(said).toContain('50013');
     const zh = text(await run(context(store, { locale: 'zh-CN' }), 'status'));
@@ -174,7 +288,12 @@ describe('/journal disable and post-now', () => {
     const services: Services = {
       postAnniversary: async (guildId): Promise<PostOutcome> => {
         asked.push(guildId);
-        return { kind: 'posted', date: '2026-11-01', channelId: CHANNEL, messageId: '400000000000000001' };
+        return {
+          kind: 'posted',
+          date: '2026-11-01',
+          channelId: CHANNEL,
+          messageId: '400000000000000001',
+        };
       },
     };
     const said = text(await run(context(store, { services }), 'post-now'));
@@ -187,7 +306,13 @@ describe('/journal disable and post-now', () => {
     const store = freshStore();
     await run(context(store), 'setup', { channel: CHANNEL, time: '09:00' });
     const services: Services = {
-      postAnniversary: async () => ({ kind: 'failed', date: '2026-11-01', reason: 'missing_access', detail: '403 50001: Missing Access', retryAt: null }),
+      postAnniversary: async () => ({
+        kind: 'failed',
+        date: '2026-11-01',
+        reason: 'missing_access',
+        detail: '403 50001: Missing Access',
+        retryAt: null,
+      }),
     };
     expect(text(await run(context(store, { services }), 'post-now'))).toContain('cannot see');
   });
@@ -212,12 +337,17 @@ describe('/journal disable and post-now', () => {
 });
 
 describe('"today" in a server', () => {
-  it('is computed in the server\'s configured zone, else the author\'s', async () => {
+  it("is computed in the server's configured zone, else the author's", async () => {
     // 2026-11-01T00:30Z is Nov 1 in Shanghai (the author) and still Oct 31 in Los Angeles.
     const store = freshStore();
-    const today = async () => text(await runSubcommand(context(store), findSubcommand('essay', 'today')!, {}));
+    const today = async () =>
+      text(await runSubcommand(context(store), findSubcommand('essay', 'today')!, {}));
     expect(await today()).toContain('On this day · November 1');
-    await run(context(store), 'setup', { channel: CHANNEL, time: '09:00', timezone: 'America/Los_Angeles' });
+    await run(context(store), 'setup', {
+      channel: CHANNEL,
+      time: '09:00',
+      timezone: 'America/Los_Angeles',
+    });
     expect(await today()).toContain('Nearest to October 31');
   });
 });

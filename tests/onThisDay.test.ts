@@ -1,9 +1,20 @@
 import { describe, expect, it } from 'vitest';
 import { localDate, parseDate } from '../src/journal/dates.js';
-import { anniversaryMonthDays, monthDayDistance, nearestMonthDays, yearsAgo } from '../src/journal/onThisDay.js';
+import {
+  anniversaryMonthDays,
+  monthDayDistance,
+  nearestMonthDays,
+  yearsAgo,
+} from '../src/journal/onThisDay.js';
 import { memoryStore } from './helpers/store.js';
 
-const draft = (date: string, title = date) => ({ title, body: `写于 ${date}。`, date, place: null, tags: [] });
+const draft = (date: string, title = date) => ({
+  title,
+  body: `写于 ${date}。`,
+  date,
+  place: null,
+  tags: [],
+});
 
 describe('on this day', () => {
   it('shows Feb 29 essays on Feb 28 in years without a Feb 29', () => {
@@ -42,7 +53,9 @@ describe('on this day', () => {
     const hidden = store.essays.insert(draft('2024-11-01'), 'test');
     store.essays.setHidden(hidden.id, true);
     expect(store.essays.onThisDay('2026-11-01').essays).toEqual([]);
-    expect(store.essays.onThisDay('2026-11-01', { includeHidden: true }).essays.map((e) => e.id)).toEqual([hidden.id]);
+    expect(
+      store.essays.onThisDay('2026-11-01', { includeHidden: true }).essays.map((e) => e.id),
+    ).toEqual([hidden.id]);
   });
 
   it('offers the nearest days when nothing was written today, wrapping around the new year', () => {
@@ -53,7 +66,10 @@ describe('on this day', () => {
     expect(result.essays).toEqual([]);
     expect(result.nearest.map((e) => e.title)).toEqual(['late december']);
     expect(monthDayDistance('12-30', '01-02')).toBe(3);
-    expect(nearestMonthDays('2026-01-02', ['06-01', '12-30', '01-05'], 2)).toEqual(['01-05', '12-30']);
+    expect(nearestMonthDays('2026-01-02', ['06-01', '12-30', '01-05'], 2)).toEqual([
+      '01-05',
+      '12-30',
+    ]);
   });
 
   it('computes today in the configured zone: 2026-11-29T07:30Z is Nov 28 in Los Angeles and Nov 29 in Shanghai', () => {
@@ -77,7 +93,11 @@ describe('on this day', () => {
   });
 
   it('tells an impossible date from an unreadable one', () => {
-    expect(parseDate('2023-02-29')).toEqual({ ok: false, reason: 'impossible', text: '2023-02-29' });
+    expect(parseDate('2023-02-29')).toEqual({
+      ok: false,
+      reason: 'impossible',
+      text: '2023-02-29',
+    });
     expect(parseDate('next tuesday')).toEqual({ ok: false, reason: 'unrecognized' });
     expect(parseDate('Foo 1, 2025')).toEqual({ ok: false, reason: 'unrecognized' });
   });

@@ -21,21 +21,28 @@ describe('paging long essays', () => {
 
   it('never exceeds the page size, never splits a surrogate pair or an escape, and loses nothing', () => {
     fc.assert(
-      fc.property(fc.string({ unit: 'grapheme', maxLength: 400 }), fc.integer({ min: 8, max: 60 }), (raw, max) => {
-        const text = escapeMarkdown(raw);
-        const pages = paginate(text, max);
-        for (const page of pages) {
-          expect(page.length).toBeLessThanOrEqual(max);
-          expect(/[\uD800-\uDBFF]$/u.test(page)).toBe(false);
-        }
-        // Only whitespace at the cuts may go.
-        expect(pages.join('').replace(/\s/gu, '')).toBe(text.replace(/\s/gu, ''));
-      }),
+      fc.property(
+        fc.string({ unit: 'grapheme', maxLength: 400 }),
+        fc.integer({ min: 8, max: 60 }),
+        (raw, max) => {
+          const text = escapeMarkdown(raw);
+          const pages = paginate(text, max);
+          for (const page of pages) {
+            expect(page.length).toBeLessThanOrEqual(max);
+            expect(/[\uD800-\uDBFF]$/u.test(page)).toBe(false);
+          }
+          // Only whitespace at the cuts may go.
+          expect(pages.join('').replace(/\s/gu, '')).toBe(text.replace(/\s/gu, ''));
+        },
+      ),
     );
   });
 
   it('pages a 20,000-character essay within a 4096-character description', () => {
-    const essay = Array.from({ length: 200 }, (_, i) => `第${i}段。${'热爱是一种能力。'.repeat(12)}`).join('\n\n');
+    const essay = Array.from(
+      { length: 200 },
+      (_, i) => `第${i}段。${'热爱是一种能力。'.repeat(12)}`,
+    ).join('\n\n');
     const pages = paginate(essay, 4000);
     expect(essay.length).toBeGreaterThan(20_000);
     expect(pages.length).toBeGreaterThan(5);
@@ -45,10 +52,12 @@ describe('paging long essays', () => {
 });
 
 describe('escaping Discord markdown', () => {
-  it('shows the author\'s text as written', () => {
+  it("shows the author's text as written", () => {
     expect(escapeMarkdown('**粗体** _斜体_ `code` ||剧透|| @everyone <@123>')).toBe(
       '\\*\\*粗体\\*\\* \\_斜体\\_ \\`code\\` \\|\\|剧透\\|\\| @everyone \\<@123\\>',
     );
-    expect(escapeMarkdown('# 标题\n- 列表\n> 引用\n1. 一')).toBe('\\# 标题\n\\- 列表\n\\> 引用\n1\\. 一');
+    expect(escapeMarkdown('# 标题\n- 列表\n> 引用\n1. 一')).toBe(
+      '\\# 标题\n\\- 列表\n\\> 引用\n1\\. 一',
+    );
   });
 });

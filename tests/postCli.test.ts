@@ -4,7 +4,11 @@ import { runJournal } from './helpers/run.js';
 import { tempDir } from './helpers/store.js';
 
 const t = tempDir('journal-post-cli-');
-const env = { JOURNAL_DB: join(t.dir, 'journal.db'), JOURNAL_TIMEZONE: 'Asia/Shanghai', LANG: 'en_US.UTF-8' };
+const env = {
+  JOURNAL_DB: join(t.dir, 'journal.db'),
+  JOURNAL_TIMEZONE: 'Asia/Shanghai',
+  LANG: 'en_US.UTF-8',
+};
 afterAll(() => t.cleanup());
 
 describe('journal post --dry-run', () => {
@@ -13,7 +17,9 @@ describe('journal post --dry-run', () => {
   });
 
   it('prints the post that would go out, as readable text, in the chosen language', async () => {
-    const r = await runJournal(['post', '--dry-run', '--date', '2026-11-01', '--lang', 'zh-CN'], { env });
+    const r = await runJournal(['post', '--dry-run', '--date', '2026-11-01', '--lang', 'zh-CN'], {
+      env,
+    });
     expect(r.code, r.stderr).toBe(0);
     expect(r.stdout).toContain('那年今日 · 11月1日');
     expect(r.stdout).toContain('**1 年前**');
@@ -25,7 +31,13 @@ describe('journal post --dry-run', () => {
     const r = await runJournal(['post', '--dry-run', '--date', '2026-11-01', '--json'], { env });
     expect(r.code, r.stderr).toBe(0);
     const out = JSON.parse(r.stdout);
-    expect(out).toMatchObject({ date: '2026-11-01', timeZone: 'Asia/Shanghai', language: 'en-US', emptyDay: 'skip', posted: true });
+    expect(out).toMatchObject({
+      date: '2026-11-01',
+      timeZone: 'Asia/Shanghai',
+      language: 'en-US',
+      emptyDay: 'skip',
+      posted: true,
+    });
     expect(out.payload.embeds[0].title).toBe('On this day · November 1');
     expect(out.payload.components[0].components[0].custom_id).toBe('essay:open:1');
     expect(out.payload.allowed_mentions).toEqual({ parse: [] });
@@ -34,8 +46,13 @@ describe('journal post --dry-run', () => {
   it('says nothing would be posted on an empty day set to skip, and shows a quote when asked', async () => {
     const skip = await runJournal(['post', '--dry-run', '--date', '2026-11-05'], { env });
     expect(skip.stdout).toContain('Nothing would be posted on 2026-11-05');
-    const quote = await runJournal(['post', '--dry-run', '--date', '2026-11-05', '--empty-day', 'quote', '--json'], { env });
-    expect(JSON.parse(quote.stdout).payload.embeds[0].description).toMatch(/^Nothing was written on November 5 in earlier years\. A line from the journal:\n\n> /u);
+    const quote = await runJournal(
+      ['post', '--dry-run', '--date', '2026-11-05', '--empty-day', 'quote', '--json'],
+      { env },
+    );
+    expect(JSON.parse(quote.stdout).payload.embeds[0].description).toMatch(
+      /^Nothing was written on November 5 in earlier years\. A line from the journal:\n\n> /u,
+    );
   });
 
   it.each([
@@ -43,7 +60,10 @@ describe('journal post --dry-run', () => {
     [['post', '--dry-run', '--date', '2026-02-30'], /not a real calendar date/u],
     [['post', '--dry-run', '--tz', 'Mars/Olympus'], /not an IANA time zone/u],
     [['post', '--dry-run', '--guild', '100000000000000001'], /has no anniversary settings/u],
-    [['post', '--dry-run', '--empty-day', 'never'], /--empty-day must be one of skip, nearest, quote/u],
+    [
+      ['post', '--dry-run', '--empty-day', 'never'],
+      /--empty-day must be one of skip, nearest, quote/u,
+    ],
   ])('answers %j with one line on stderr and a non-zero exit', async (args, message) => {
     const r = await runJournal(args, { env });
     expect(r.code).not.toBe(0);

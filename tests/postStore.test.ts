@@ -23,7 +23,14 @@ const settings = (over: Partial<GuildSettingsInput> = {}): GuildSettingsInput =>
   startsOn: '2026-11-01',
   ...over,
 });
-const claimFor = (date: string, force = false) => ({ guildId: GUILD, date, channelId: '200000000000000001', nonce: `n-${date}`, leaseMs: 120_000, force });
+const claimFor = (date: string, force = false) => ({
+  guildId: GUILD,
+  date,
+  channelId: '200000000000000001',
+  nonce: `n-${date}`,
+  leaseMs: 120_000,
+  force,
+});
 
 let stores: Store[] = [];
 let cleanups: Array<() => void> = [];
@@ -44,7 +51,15 @@ function open(clock: Clock): Store {
 describe('server settings', () => {
   it('saves, reads back and lists enabled servers', () => {
     const store = open(movableClock('2026-11-01T00:00:00Z'));
-    expect(store.guilds.get(GUILD)).toMatchObject({ channelId: '200000000000000001', time: '09:00', timeZone: 'Asia/Shanghai', enabled: true, language: 'zh-CN', emptyDay: 'skip', lastFailure: null });
+    expect(store.guilds.get(GUILD)).toMatchObject({
+      channelId: '200000000000000001',
+      time: '09:00',
+      timeZone: 'Asia/Shanghai',
+      enabled: true,
+      language: 'zh-CN',
+      emptyDay: 'skip',
+      lastFailure: null,
+    });
     expect(store.guilds.listEnabled().map((g) => g.guildId)).toEqual([GUILD]);
     store.guilds.disable(GUILD, 'unknown_channel');
     expect(store.guilds.listEnabled()).toEqual([]);
@@ -55,9 +70,17 @@ describe('server settings', () => {
     const store = open(movableClock('2026-11-01T01:00:00Z'));
     store.guilds.recordFailure(GUILD, 'missing_permissions', 'Missing Permissions');
     store.guilds.disable(GUILD, 'unknown_channel');
-    expect(store.guilds.get(GUILD)?.lastFailure).toEqual({ at: '2026-11-01T01:00:00.000Z', reason: 'missing_permissions', detail: 'Missing Permissions' });
+    expect(store.guilds.get(GUILD)?.lastFailure).toEqual({
+      at: '2026-11-01T01:00:00.000Z',
+      reason: 'missing_permissions',
+      detail: 'Missing Permissions',
+    });
     const again = store.guilds.save(settings({ channelId: '200000000000000002' }));
-    expect(again).toMatchObject({ enabled: true, disabledReason: null, channelId: '200000000000000002' });
+    expect(again).toMatchObject({
+      enabled: true,
+      disabledReason: null,
+      channelId: '200000000000000002',
+    });
   });
 
   it('refuses a malformed time at the database level too', () => {
@@ -67,9 +90,13 @@ describe('server settings', () => {
 });
 
 describe('claiming a day before sending', () => {
-  it('lets only the first claim of a server\'s local date through', () => {
+  it("lets only the first claim of a server's local date through", () => {
     const store = open(movableClock('2026-11-01T01:00:00Z'));
-    expect(store.posts.claim(claimFor('2026-11-01'))).toMatchObject({ status: 'sending', attempts: 1, nonce: 'n-2026-11-01' });
+    expect(store.posts.claim(claimFor('2026-11-01'))).toMatchObject({
+      status: 'sending',
+      attempts: 1,
+      nonce: 'n-2026-11-01',
+    });
     expect(store.posts.claim(claimFor('2026-11-01'))).toBeNull();
     store.posts.markSent(GUILD, '2026-11-01', '300000000000000001');
     expect(store.posts.claim(claimFor('2026-11-01'))).toBeNull();
@@ -78,24 +105,38 @@ describe('claiming a day before sending', () => {
     expect(store.posts.claim(claimFor('2026-11-02'))).not.toBeNull();
   });
 
-  it('hands a crashed sender\'s claim over only after its lease, keeping the nonce', () => {
+  it("hands a crashed sender's claim over only after its lease, keeping the nonce", () => {
     const clock = movableClock('2026-11-01T01:00:00Z');
     const store = open(clock);
     store.posts.claim(claimFor('2026-11-01'));
     clock.set('2026-11-01T01:01:59Z');
     expect(store.posts.claim({ ...claimFor('2026-11-01'), nonce: 'other' })).toBeNull();
     clock.set('2026-11-01T01:02:00Z');
-    expect(store.posts.claim({ ...claimFor('2026-11-01'), nonce: 'other' })).toMatchObject({ attempts: 2, nonce: 'n-2026-11-01' });
+    expect(store.posts.claim({ ...claimFor('2026-11-01'), nonce: 'other' })).toMatchObject({
+      attempts: 2,
+      nonce: 'n-2026-11-01',
+    });
   });
 
   it('retries a passing failure at its retry time, or at once when a manager forces it', () => {
     const clock = movableClock('2026-11-01T01:00:00Z');
     const store = open(clock);
     store.posts.claim(claimFor('2026-11-01'));
-    store.posts.markRetry(GUILD, '2026-11-01', new Date('2026-11-01T01:05:00Z'), '500 Internal Server Error');
-    expect(store.posts.latest(GUILD)).toMatchObject({ status: 'retrying', retryAt: new Date('2026-11-01T01:05:00Z') });
+    store.posts.markRetry(
+      GUILD,
+      '2026-11-01',
+      new Date('2026-11-01T01:05:00Z'),
+      '500 Internal Server Error',
+    );
+    expect(store.posts.latest(GUILD)).toMatchObject({
+      status: 'retrying',
+      retryAt: new Date('2026-11-01T01:05:00Z'),
+    });
     expect(store.posts.claim(claimFor('2026-11-01'))).toBeNull();
-    expect(store.posts.claim(claimFor('2026-11-01', true))).toMatchObject({ status: 'sending', attempts: 2 });
+    expect(store.posts.claim(claimFor('2026-11-01', true))).toMatchObject({
+      status: 'sending',
+      attempts: 2,
+    });
     store.posts.markRetry(GUILD, '2026-11-01', new Date('2026-11-01T01:05:00Z'), 'again');
     clock.set('2026-11-01T01:05:00Z');
     expect(store.posts.claim(claimFor('2026-11-01'))).toMatchObject({ attempts: 3 });
@@ -117,8 +158,15 @@ describe('claiming a day before sending', () => {
     store.posts.markSent(GUILD, '2026-11-01', '300000000000000001');
     store.posts.claim(claimFor('2026-11-02'));
     store.posts.markFailed(GUILD, '2026-11-02', 'Missing Access');
-    expect(store.posts.latest(GUILD)).toMatchObject({ date: '2026-11-02', status: 'failed', retryAt: null });
-    expect(store.posts.lastSent(GUILD)).toMatchObject({ date: '2026-11-01', messageId: '300000000000000001' });
+    expect(store.posts.latest(GUILD)).toMatchObject({
+      date: '2026-11-02',
+      status: 'failed',
+      retryAt: null,
+    });
+    expect(store.posts.lastSent(GUILD)).toMatchObject({
+      date: '2026-11-01',
+      messageId: '300000000000000001',
+    });
   });
 
   it('still refuses a second claim after the database is closed and opened again (a restart)', () => {
@@ -134,7 +182,10 @@ describe('claiming a day before sending', () => {
     const second = openStore(path, clock);
     stores.push(second);
     expect(second.posts.claim(claimFor('2026-11-01'))).toBeNull();
-    expect(second.posts.get(GUILD, '2026-11-01')).toMatchObject({ status: 'sent', messageId: '300000000000000001' });
+    expect(second.posts.get(GUILD, '2026-11-01')).toMatchObject({
+      status: 'sent',
+      messageId: '300000000000000001',
+    });
   });
 
   it('lets exactly one of two connections to the same file claim the day', () => {

@@ -4,7 +4,14 @@ import { classifySendError } from '../src/discord/poster.js';
 import { PostError } from '../src/schedule/anniversary.js';
 
 const apiError = (code: number, status: number, message: string) =>
-  new DiscordAPIError({ code, message }, code, status, 'POST', 'https://discord.test/api/v10/channels/1/messages', { body: undefined, files: undefined });
+  new DiscordAPIError(
+    { code, message },
+    code,
+    status,
+    'POST',
+    'https://discord.test/api/v10/channels/1/messages',
+    { body: undefined, files: undefined },
+  );
 
 describe('what a failed send means for the schedule', () => {
   it.each([
@@ -22,9 +29,19 @@ describe('what a failed send means for the schedule', () => {
   });
 
   it('retries plain HTTP errors, timeouts and network failures', () => {
-    expect(classifySendError(new HTTPError(502, 'Bad Gateway', 'POST', 'u', { body: undefined, files: undefined }))).toMatchObject({ reason: 'unavailable', retryable: true });
-    expect(classifySendError(Object.assign(new Error('This operation was aborted'), { name: 'AbortError' }))).toMatchObject({ reason: 'unavailable' });
-    expect(classifySendError(new TypeError('fetch failed'))).toMatchObject({ reason: 'unavailable' });
+    expect(
+      classifySendError(
+        new HTTPError(502, 'Bad Gateway', 'POST', 'u', { body: undefined, files: undefined }),
+      ),
+    ).toMatchObject({ reason: 'unavailable', retryable: true });
+    expect(
+      classifySendError(
+        Object.assign(new Error('This operation was aborted'), { name: 'AbortError' }),
+      ),
+    ).toMatchObject({ reason: 'unavailable' });
+    expect(classifySendError(new TypeError('fetch failed'))).toMatchObject({
+      reason: 'unavailable',
+    });
   });
 
   it('keeps a reason already decided before the request', () => {

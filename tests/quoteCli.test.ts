@@ -64,7 +64,9 @@ describe('journal quote', () => {
       // The no-repeat window lives in the database, so it holds across processes.
       let stdout: string;
       if (i === 0 || i === 19) {
-        const r = await runJournal(['quote', '--json', '--db', db], { env: { JOURNAL_DIR: 'data/essays' } });
+        const r = await runJournal(['quote', '--json', '--db', db], {
+          env: { JOURNAL_DIR: 'data/essays' },
+        });
         expect(r.code, r.stderr).toBe(0);
         stdout = r.stdout;
       } else {
@@ -73,7 +75,12 @@ describe('journal quote', () => {
       const quote = JSON.parse(stdout) as QuoteJson;
       expect(sentences.has(quote.text), quote.text).toBe(true);
       expect(body).toContain(quote.text);
-      expect(quote.essay).toMatchObject({ id: 1, date: '2025-11-01', place: '横跨太平洋飞往北京的波音777上', tags: [] });
+      expect(quote.essay).toMatchObject({
+        id: 1,
+        date: '2025-11-01',
+        place: '横跨太平洋飞往北京的波音777上',
+        tags: [],
+      });
       expect(quote.attribution).toMatch(/ · 2025-11-01 · 横跨太平洋飞往北京的波音777上$/u);
       expect(quote.kind).toBe('extracted');
       seen.push(quote.text);
@@ -83,7 +90,9 @@ describe('journal quote', () => {
 
   it('prints the sentence and its attribution as text, and says so when there are no quotes', async () => {
     const db = join(t.dir, 'text.db');
-    const empty = await runJournal(['quote'], { env: { JOURNAL_DB: db, JOURNAL_DIR: join(t.dir, 'no-such-folder') } });
+    const empty = await runJournal(['quote'], {
+      env: { JOURNAL_DB: db, JOURNAL_DIR: join(t.dir, 'no-such-folder') },
+    });
     expect(empty.code).toBe(1);
     expect(empty.stdout).toBe('');
     expect(empty.stderr.trim().split('\n')).toHaveLength(1);

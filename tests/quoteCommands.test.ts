@@ -7,7 +7,15 @@ import type { APIButtonComponent, APIEmbed } from 'discord-api-types/v10';
 import { fixedClock } from '../src/clock.js';
 import { parseConfig } from '../src/config.js';
 import { UserFacingError } from '../src/errors.js';
-import { MESSAGE_MENUS, checkAccess, commandDefinitions, findSubcommand, runAutocomplete, runComponent, runSubcommand } from '../src/commands/index.js';
+import {
+  MESSAGE_MENUS,
+  checkAccess,
+  commandDefinitions,
+  findSubcommand,
+  runAutocomplete,
+  runComponent,
+  runSubcommand,
+} from '../src/commands/index.js';
 import type { HandlerContext, MessagePayload, Options, Reply } from '../src/commands/types.js';
 import { importPaths } from '../src/import/importFiles.js';
 import { t } from '../src/i18n/index.js';
@@ -52,17 +60,25 @@ function payloadOf(reply: Reply): MessagePayload {
 }
 
 const embedOf = (reply: Reply): APIEmbed => payloadOf(reply).embeds![0]!;
-const buttonsOf = (reply: Reply) => (payloadOf(reply).components ?? []).flatMap((row) => row.components) as APIButtonComponent[];
+const buttonsOf = (reply: Reply) =>
+  (payloadOf(reply).components ?? []).flatMap((row) => row.components) as APIButtonComponent[];
 
 async function refusal(p: Promise<unknown>): Promise<UserFacingError> {
-  const err = await p.then(() => null, (e: unknown) => e);
+  const err = await p.then(
+    () => null,
+    (e: unknown) => e,
+  );
   expect(err).toBeInstanceOf(UserFacingError);
   return err as UserFacingError;
 }
 
 const saveAsQuote = MESSAGE_MENUS.find((m) => m.data.name === 'Save as quote')!;
 const target = (content: string, id = '500000000000000001') => ({
-  id, channelId: '200000000000000001', guildId: '100000000000000001', content, authorId: '400000000000000001',
+  id,
+  channelId: '200000000000000001',
+  guildId: '100000000000000001',
+  content,
+  authorId: '400000000000000001',
   url: `https://discord.com/channels/100000000000000001/200000000000000001/${id}`,
 });
 
@@ -75,14 +91,17 @@ describe('/quote random', () => {
     expect(embed.footer?.text).toMatch(/ · 2025-11-01 · 横跨太平洋飞往北京的波音777上$/u);
     const quote = store.quotes.forEssay(essay.id).find((q) => embed.description === q.text);
     expect(quote, embed.description).toBeDefined();
-    expect(buttonsOf(reply).map((b) => 'custom_id' in b && b.custom_id)).toEqual([`essay:open:${essay.id}`]);
+    expect(buttonsOf(reply).map((b) => 'custom_id' in b && b.custom_id)).toEqual([
+      `essay:open:${essay.id}`,
+    ]);
     expect(payloadOf(reply).allowed_mentions).toEqual({ parse: [] });
   });
 
-  it('does not repeat the channel\'s last 20 quotes, and each channel has its own window', async () => {
+  it("does not repeat the channel's last 20 quotes, and each channel has its own window", async () => {
     const store = seeded();
     const texts = new Set<string>();
-    for (let i = 0; i < 20; i++) texts.add(embedOf(await run(context(store), 'random')).description!);
+    for (let i = 0; i < 20; i++)
+      texts.add(embedOf(await run(context(store), 'random')).description!);
     expect(texts.size).toBe(20);
     expect(store.quotes.recentlyShown('200000000000000001', 'extracted')).toHaveLength(20);
     await run(context(store, { channelId: '200000000000000002' }), 'random');
@@ -96,7 +115,10 @@ describe('/quote random', () => {
 
   it('shows a message quote escaped with its author and a link to the message, pinging nobody', async () => {
     const store = memoryStore();
-    await saveAsQuote.execute(context(store), target('<@400000000000000009> 说得对: **慢慢来**,比较快,这是我今年学到的最重要的一件事。'));
+    await saveAsQuote.execute(
+      context(store),
+      target('<@400000000000000009> 说得对: **慢慢来**,比较快,这是我今年学到的最重要的一件事。'),
+    );
     const reply = await run(context(store, { caller: STRANGER }), 'random');
     const embed = embedOf(reply);
     expect(embed.description).toContain('\\<@400000000000000009\\> 说得对: \\*\\*慢慢来\\*\\*');
@@ -113,15 +135,20 @@ describe('/quote search', () => {
     const reply = await run(context(store, { caller: STRANGER }), 'search', { query: '菜' });
     const embed = embedOf(reply);
     expect(embed.description).toContain('我没有自己想象的那么**菜**,也没有自己想象的那么强');
-    const open = buttonsOf(reply).filter((b) => 'custom_id' in b && b.custom_id.startsWith('essay:open:'));
+    const open = buttonsOf(reply).filter(
+      (b) => 'custom_id' in b && b.custom_id.startsWith('essay:open:'),
+    );
     expect(open).toHaveLength(1);
   });
 
   it('pages results with buttons that keep the query', async () => {
     const store = seeded();
-    for (let i = 0; i < 12; i++) store.quotes.curated.add({ text: `第${i}句收藏的话里也有热爱这两个字。` });
+    for (let i = 0; i < 12; i++)
+      store.quotes.curated.add({ text: `第${i}句收藏的话里也有热爱这两个字。` });
     const first = await run(context(store), 'search', { query: '热爱' });
-    const next = buttonsOf(first).find((b) => 'custom_id' in b && b.label === '▶') as { custom_id: string };
+    const next = buttonsOf(first).find((b) => 'custom_id' in b && b.label === '▶') as {
+      custom_id: string;
+    };
     expect(next.custom_id).toBe('quote:search:1:热爱');
     const second = await runComponent(context(store), next.custom_id);
     expect(second.kind).toBe('update');
@@ -141,7 +168,10 @@ describe('/quote add, /quote list and /quote remove', () => {
     const ctx = context(store);
     const choices = runAutocomplete(ctx, 'quote', 'add', { name: 'essay', value: '2025' }, {});
     expect(choices).toHaveLength(1);
-    const added = await run(ctx, 'add', { text: ` ${SEED_QUOTE} `, essay: String(choices[0]!.value) });
+    const added = await run(ctx, 'add', {
+      text: ` ${SEED_QUOTE} `,
+      essay: String(choices[0]!.value),
+    });
     expect(added).toMatchObject({ kind: 'message', ephemeral: true });
     expect(payloadOf(added).content).toMatch(/^Saved as quote #1\./u);
     expect(payloadOf(added).content).not.toContain(t('en-US', 'quote.notInEssay'));
@@ -150,7 +180,13 @@ describe('/quote add, /quote list and /quote remove', () => {
     expect(embedOf(listed).description).toContain(`\`1 #1\` ${SEED_QUOTE}\n— `);
     expect(buttonsOf(listed).map((b) => 'custom_id' in b && b.custom_id)).toEqual(['essay:open:1']);
 
-    const removeChoices = runAutocomplete(ctx, 'quote', 'remove', { name: 'quote', value: '那么菜' }, {});
+    const removeChoices = runAutocomplete(
+      ctx,
+      'quote',
+      'remove',
+      { name: 'quote', value: '那么菜' },
+      {},
+    );
     expect(removeChoices).toEqual([{ name: `#1 · ${SEED_QUOTE}`, value: '1' }]);
     const removed = await run(ctx, 'remove', { quote: '1' });
     expect(payloadOf(removed).content).toBe(`Removed quote #1: ${SEED_QUOTE}`);
@@ -187,7 +223,9 @@ describe('/quote add, /quote list and /quote remove', () => {
   it('refuses to remove by words that name no saved quote exactly', async () => {
     const store = seeded();
     store.quotes.curated.add({ text: SEED_QUOTE });
-    expect((await refusal(run(context(store), 'remove', { quote: '那么菜' }))).key).toBe('quote.unknownChoice');
+    expect((await refusal(run(context(store), 'remove', { quote: '那么菜' }))).key).toBe(
+      'quote.unknownChoice',
+    );
     expect(store.quotes.curated.count()).toBe(1);
   });
 
@@ -195,52 +233,87 @@ describe('/quote add, /quote list and /quote remove', () => {
     const store = seeded();
     store.quotes.curated.add({ text: SEED_QUOTE, essayId: 1 });
     store.essays.setHidden(1, true);
-    expect(embedOf(await run(context(store), 'list')).description).toContain(t('en-US', 'quote.notShown'));
-    expect(embedOf(await run(context(store, { caller: STRANGER }), 'list')).description).toBe(t('en-US', 'quote.listEmpty'));
+    expect(embedOf(await run(context(store), 'list')).description).toContain(
+      t('en-US', 'quote.notShown'),
+    );
+    expect(embedOf(await run(context(store, { caller: STRANGER }), 'list')).description).toBe(
+      t('en-US', 'quote.listEmpty'),
+    );
   });
-  it('pages an author\'s private list with the hidden essays\' quotes still in it, a public one without', async () => {
+  it("pages an author's private list with the hidden essays' quotes still in it, a public one without", async () => {
     const store = seeded();
-    for (let i = 0; i < 12; i++) store.quotes.curated.add({ text: `第${i}句收藏的话,出自一篇后来藏起来的文章。`, essayId: 1 });
+    for (let i = 0; i < 12; i++)
+      store.quotes.curated.add({ text: `第${i}句收藏的话,出自一篇后来藏起来的文章。`, essayId: 1 });
     store.quotes.curated.add({ text: '这一句不属于任何文章,所以谁都能看到它。' });
     store.essays.setHidden(1, true);
     const mine = await run(context(store), 'list');
     expect(mine).toMatchObject({ kind: 'message', ephemeral: true });
-    const next = buttonsOf(mine).find((b) => 'custom_id' in b && b.label === '▶') as { custom_id: string };
+    const next = buttonsOf(mine).find((b) => 'custom_id' in b && b.label === '▶') as {
+      custom_id: string;
+    };
     expect(next.custom_id).toBe('quote:list:1:all');
     const page2 = await runComponent(context(store), next.custom_id);
     expect(embedOf(page2).description).toContain(t('en-US', 'quote.notShown'));
     // A forged `all` pressed by someone else shows only what everyone may see.
     const forged = await runComponent(context(store, { caller: STRANGER }), next.custom_id);
     expect(embedOf(forged).description).not.toContain('藏起来');
-    expect(embedOf(await run(context(store, { caller: STRANGER }), 'list')).footer?.text).toBe('Total: 1');
+    expect(embedOf(await run(context(store, { caller: STRANGER }), 'list')).footer?.text).toBe(
+      'Total: 1',
+    );
   });
 });
 
 describe('Save as quote', () => {
   it('is a message menu for Manage Server by default, named in Chinese too', () => {
     const def = commandDefinitions().find((d) => d.name === 'Save as quote')!;
-    expect(def).toMatchObject({ type: 3, default_member_permissions: '32', name_localizations: { 'zh-CN': '保存为语录' } });
+    expect(def).toMatchObject({
+      type: 3,
+      default_member_permissions: '32',
+      name_localizations: { 'zh-CN': '保存为语录' },
+    });
     expect(saveAsQuote.access).toBe('author');
-    expect(() => checkAccess(context(memoryStore(), { caller: STRANGER }), saveAsQuote.access)).toThrow(UserFacingError);
+    expect(() =>
+      checkAccess(context(memoryStore(), { caller: STRANGER }), saveAsQuote.access),
+    ).toThrow(UserFacingError);
   });
 
   it('keeps the link to the message and who saved it, and refuses the same message twice', async () => {
     const store = memoryStore();
     const ctx = context(store);
-    const reply = await saveAsQuote.execute(ctx, target('慢慢来,比较快,这是我今年学到的最重要的一件事。'));
+    const reply = await saveAsQuote.execute(
+      ctx,
+      target('慢慢来,比较快,这是我今年学到的最重要的一件事。'),
+    );
     expect(payloadOf(reply).content).toMatch(/^Saved as quote #1\./u);
     expect(store.quotes.curated.get(1)).toMatchObject({
       savedBy: AUTHOR.id,
-      message: { messageId: '500000000000000001', channelId: '200000000000000001', authorId: '400000000000000001', url: target('').url },
+      message: {
+        messageId: '500000000000000001',
+        channelId: '200000000000000001',
+        authorId: '400000000000000001',
+        url: target('').url,
+      },
     });
-    expect((await refusal(Promise.resolve().then(() => saveAsQuote.execute(ctx, target('慢慢来,比较快,这是我今年学到的最重要的一件事。'))))).key).toBe('quote.alreadySaved');
+    expect(
+      (
+        await refusal(
+          Promise.resolve().then(() =>
+            saveAsQuote.execute(ctx, target('慢慢来,比较快,这是我今年学到的最重要的一件事。')),
+          ),
+        )
+      ).key,
+    ).toBe('quote.alreadySaved');
   });
 
   it('refuses an empty or overlong message with a clear sentence', async () => {
     const ctx = context(memoryStore());
     const empty = await refusal(Promise.resolve().then(() => saveAsQuote.execute(ctx, target(''))));
     expect(empty.key).toBe('quote.emptyMessage');
-    const long = await refusal(Promise.resolve().then(() => saveAsQuote.execute(ctx, target('这是一段很长的话。'.repeat(30)))));
+    const long = await refusal(
+      Promise.resolve().then(() =>
+        saveAsQuote.execute(ctx, target('这是一段很长的话。'.repeat(30))),
+      ),
+    );
     expect(long.key).toBe('quote.badLength');
     expect(t('zh-CN', 'quote.badLength', long.params)).toContain('8–120 个汉字');
   });

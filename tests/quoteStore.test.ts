@@ -10,7 +10,13 @@ import { curatedKey, type Quote } from '../src/store/quotes.js';
 import { memoryStore, tempDir } from './helpers/store.js';
 import { seededRandom } from './helpers/seededRandom.js';
 
-const draft = (body: string, date = '2024-03-05', title: string | null = '春天'): EssayDraft => ({ title, body, date, place: '上海', tags: [] });
+const draft = (body: string, date = '2024-03-05', title: string | null = '春天'): EssayDraft => ({
+  title,
+  body,
+  date,
+  place: '上海',
+  tags: [],
+});
 
 const SPRING = [
   '春天终于来了,楼下的玉兰一夜之间全开了。',
@@ -50,7 +56,9 @@ describe('extracted quotes follow the essays', () => {
   it('stores every quote of an essay with its offsets when it is added', () => {
     const store = smallJournal();
     const spring = store.essays.list().find((e) => e.title === '春天')!;
-    expect(store.quotes.forEssay(spring.id).map((q) => q.text)).toEqual(extractQuotes(SPRING).map((q) => q.text));
+    expect(store.quotes.forEssay(spring.id).map((q) => q.text)).toEqual(
+      extractQuotes(SPRING).map((q) => q.text),
+    );
     expect(store.quotes.poolSize()).toBe(43 + 3 + 3);
   });
 
@@ -59,12 +67,16 @@ describe('extracted quotes follow the essays', () => {
     const spring = store.essays.list().find((e) => e.title === '春天')!;
     expect(store.quotes.search('玉兰').total).toBe(1);
     store.essays.update(spring.id, draft('秋天的银杏叶落满了整条街,踩上去沙沙作响。'));
-    expect(store.quotes.forEssay(spring.id).map((q) => q.text)).toEqual(['秋天的银杏叶落满了整条街,踩上去沙沙作响。']);
+    expect(store.quotes.forEssay(spring.id).map((q) => q.text)).toEqual([
+      '秋天的银杏叶落满了整条街,踩上去沙沙作响。',
+    ]);
     expect(store.quotes.search('玉兰').total).toBe(0);
-    expect(store.quotes.search('银杏').quotes.map((q) => q.text)).toEqual(['秋天的银杏叶落满了整条街,踩上去沙沙作响。']);
+    expect(store.quotes.search('银杏').quotes.map((q) => q.text)).toEqual([
+      '秋天的银杏叶落满了整条街,踩上去沙沙作响。',
+    ]);
   });
 
-  it('drops a hidden essay\'s quotes and brings them back when it is unhidden', () => {
+  it("drops a hidden essay's quotes and brings them back when it is unhidden", () => {
     const store = smallJournal();
     const spring = store.essays.list().find((e) => e.title === '春天')!;
     store.essays.setHidden(spring.id, true);
@@ -74,13 +86,15 @@ describe('extracted quotes follow the essays', () => {
     expect(store.quotes.forEssay(spring.id)).toHaveLength(3);
   });
 
-  it('removes a deleted essay\'s quotes and restores them with the essay from the trash', () => {
+  it("removes a deleted essay's quotes and restores them with the essay from the trash", () => {
     const store = smallJournal();
     const spring = store.essays.list().find((e) => e.title === '春天')!;
     store.trash.put(spring.id, null);
     expect(store.quotes.forEssay(spring.id)).toEqual([]);
     expect(store.quotes.search('玉兰').total).toBe(0);
-    expect(store.db.prepare('SELECT count(*) AS n FROM essay_quotes WHERE essay_id = ?').get(spring.id)).toEqual({ n: 0 });
+    expect(
+      store.db.prepare('SELECT count(*) AS n FROM essay_quotes WHERE essay_id = ?').get(spring.id),
+    ).toEqual({ n: 0 });
     store.trash.restore(spring.id);
     expect(store.quotes.forEssay(spring.id)).toHaveLength(3);
   });
@@ -92,7 +106,9 @@ describe('extracted quotes follow the essays', () => {
     const first = openStore(path, fixedClock('2026-11-29T00:00:00Z'));
     importPaths(first, ['data/essays']);
     // As if the quote tables had just been created by the migration.
-    first.db.exec(`DELETE FROM essay_quote_search; DELETE FROM essay_quotes; DELETE FROM meta WHERE key LIKE 'quotes:%'`);
+    first.db.exec(
+      `DELETE FROM essay_quote_search; DELETE FROM essay_quotes; DELETE FROM meta WHERE key LIKE 'quotes:%'`,
+    );
     first.close();
     const second = openStore(path, fixedClock('2026-11-29T00:00:00Z'));
     expect(second.quotes.poolSize()).toBe(43);
@@ -102,9 +118,12 @@ describe('extracted quotes follow the essays', () => {
 });
 
 describe('drawing quotes', () => {
-  it('gives 200 verbatim quotes from several essays with no immediate repeat, never a hidden essay\'s', () => {
+  it("gives 200 verbatim quotes from several essays with no immediate repeat, never a hidden essay's", () => {
     const store = smallJournal();
-    const hidden = store.essays.insert(draft('这是一篇被藏起来的文章,里面的句子谁也不该看到。', '2022-02-02', '秘密'), 'discord');
+    const hidden = store.essays.insert(
+      draft('这是一篇被藏起来的文章,里面的句子谁也不该看到。', '2022-02-02', '秘密'),
+      'discord',
+    );
     store.essays.setHidden(hidden.id, true);
     const random = seededRandom(42);
     const drawn: Quote[] = [];
@@ -124,7 +143,7 @@ describe('drawing quotes', () => {
     expect(essays.size).toBe(3);
   });
 
-  it('shows 20 different quotes in 20 draws of the seed\'s 43, remembered across a restart', () => {
+  it("shows 20 different quotes in 20 draws of the seed's 43, remembered across a restart", () => {
     const t = tempDir();
     cleanup = t.cleanup;
     const path = join(t.dir, 'journal.db');
@@ -152,7 +171,10 @@ describe('drawing quotes', () => {
 
   it('alternates between the two quotes of a journal that has only two', () => {
     const store = memoryStore();
-    store.essays.insert(draft('我们终将在时间里慢慢学会和自己和解。后来才知道,平凡的日子也值得被认真记下来。'), 'discord');
+    store.essays.insert(
+      draft('我们终将在时间里慢慢学会和自己和解。后来才知道,平凡的日子也值得被认真记下来。'),
+      'discord',
+    );
     expect(store.quotes.poolSize()).toBe(2);
     const random = seededRandom(1);
     const texts = Array.from({ length: 6 }, () => store.quotes.draw('x', random)!.text);
@@ -175,8 +197,15 @@ describe('drawing quotes', () => {
   it('mixes curated quotes in, about half the draws, and never one tied to a hidden or deleted essay', () => {
     const store = smallJournal();
     const winter = store.essays.list().find((e) => e.title === '冬天')!;
-    const free = store.quotes.curated.add({ text: '人生没有白走的路,每一步都算数。', savedBy: '1' });
-    const tied = store.quotes.curated.add({ text: '冬天的波士顿安静得让人有些不知所措。', essayId: winter.id, savedBy: '1' });
+    const free = store.quotes.curated.add({
+      text: '人生没有白走的路,每一步都算数。',
+      savedBy: '1',
+    });
+    const tied = store.quotes.curated.add({
+      text: '冬天的波士顿安静得让人有些不知所措。',
+      essayId: winter.id,
+      savedBy: '1',
+    });
     const random = seededRandom(9);
     const draws = Array.from({ length: 400 }, () => store.quotes.draw('c', random)!);
     const curated = draws.filter((q) => q.kind === 'curated');
@@ -206,11 +235,20 @@ describe('the draw plan', () => {
 
   it('draws uniformly within a kind and from the only kind that has quotes left', () => {
     expect(planDraw({ curated: 0, extracted: 0 }, () => 0.5)).toBeNull();
-    expect(planDraw({ curated: 0, extracted: 10 }, () => 0.99)).toEqual({ source: 'extracted', index: 9 });
-    expect(planDraw({ curated: 3, extracted: 0 }, () => 0)).toEqual({ source: 'curated', index: 0 });
+    expect(planDraw({ curated: 0, extracted: 10 }, () => 0.99)).toEqual({
+      source: 'extracted',
+      index: 9,
+    });
+    expect(planDraw({ curated: 3, extracted: 0 }, () => 0)).toEqual({
+      source: 'curated',
+      index: 0,
+    });
     expect(planDraw({ curated: 3, extracted: 10 }, () => 0.25)?.source).toBe('curated');
     expect(planDraw({ curated: 3, extracted: 10 }, () => 0.75)?.source).toBe('extracted');
-    expect(planDraw({ curated: 3, extracted: 10 }, () => 1)).toEqual({ source: 'extracted', index: 9 });
+    expect(planDraw({ curated: 3, extracted: 10 }, () => 1)).toEqual({
+      source: 'extracted',
+      index: 9,
+    });
   });
 });
 
@@ -220,11 +258,21 @@ describe('curated quotes', () => {
     const a = store.quotes.curated.add({ text: '第一句被收藏的话,写得足够长了。', savedBy: '100' });
     const b = store.quotes.curated.add({
       text: '第二句来自一条消息,也写得足够长。',
-      message: { guildId: 'g', channelId: 'c', messageId: 'm1', url: 'https://discord.com/channels/g/c/m1', authorId: '200' },
+      message: {
+        guildId: 'g',
+        channelId: 'c',
+        messageId: 'm1',
+        url: 'https://discord.com/channels/g/c/m1',
+        authorId: '200',
+      },
       savedBy: '100',
     });
     expect(store.quotes.curated.list().map((q) => q.id)).toEqual([b.id, a.id]);
-    expect(store.quotes.curated.byMessage('m1')).toMatchObject({ id: b.id, savedBy: '100', message: { authorId: '200', url: 'https://discord.com/channels/g/c/m1' } });
+    expect(store.quotes.curated.byMessage('m1')).toMatchObject({
+      id: b.id,
+      savedBy: '100',
+      message: { authorId: '200', url: 'https://discord.com/channels/g/c/m1' },
+    });
     expect(store.quotes.curated.byText(a.text)?.id).toBe(a.id);
     expect(store.quotes.curated.suggest('消息', 25).map((q) => q.id)).toEqual([b.id]);
     expect(store.quotes.curated.suggest(String(a.id), 25)[0]?.id).toBe(a.id);
@@ -240,7 +288,9 @@ describe('searching quotes', () => {
     const curated = store.quotes.curated.add({ text: '菜不菜不重要,重要的是一直在路上。' });
     const one = store.quotes.search('菜');
     expect(one.quotes[0]?.id).toBe(curated.id);
-    expect(one.quotes.map((q) => q.text)).toContain('我没有自己想象的那么菜,也没有自己想象的那么强');
+    expect(one.quotes.map((q) => q.text)).toContain(
+      '我没有自己想象的那么菜,也没有自己想象的那么强',
+    );
     for (const q of one.quotes) expect(q.text).toContain('菜');
     const two = store.quotes.search('天才');
     expect(two.total).toBeGreaterThan(1);
@@ -249,11 +299,15 @@ describe('searching quotes', () => {
 
   it('checks punctuation inside a phrase exactly, and pages across both kinds', () => {
     const store = smallJournal();
-    expect(store.quotes.search('"菜,也"').quotes.map((q) => q.text)).toEqual(['我没有自己想象的那么菜,也没有自己想象的那么强']);
+    expect(store.quotes.search('"菜,也"').quotes.map((q) => q.text)).toEqual([
+      '我没有自己想象的那么菜,也没有自己想象的那么强',
+    ]);
     expect(store.quotes.search('"菜。也"').total).toBe(0);
     store.quotes.curated.add({ text: '我热爱这个世界的每一个清晨和黄昏。' });
     const all = store.quotes.search('热爱', { limit: 100 });
-    const paged = [0, 1, 2, 3].flatMap((p) => store.quotes.search('热爱', { limit: 2, offset: p * 2 }).quotes);
+    const paged = [0, 1, 2, 3].flatMap(
+      (p) => store.quotes.search('热爱', { limit: 2, offset: p * 2 }).quotes,
+    );
     expect(paged.map((q) => q.key)).toEqual(all.quotes.slice(0, 8).map((q) => q.key));
     expect(all.quotes[0]?.kind).toBe('curated');
     expect(store.quotes.search('!!!').query).toBeNull();

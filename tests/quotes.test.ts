@@ -68,34 +68,52 @@ describe('extractQuotes on the seed essay', () => {
   });
 
   it('keeps a question-filled quotation whole instead of splitting it at each ?', () => {
-    expect(texts(body)).toContain('我热爱的这些东西,真的有用吗?我是不是在自我欺骗?它们是否真的有价值呢?');
+    expect(texts(body)).toContain(
+      '我热爱的这些东西,真的有用吗?我是不是在自我欺骗?它们是否真的有价值呢?',
+    );
     expect(texts(body)).not.toContain('我是不是在自我欺骗?');
   });
 
   it('ends the sentence after a quotation that ends in a question mark', () => {
-    expect(texts(body)).toContain('其实有这样的质疑非常合理,原因也异常简单,这些事跟学生时期的普世价值并不相关。');
+    expect(texts(body)).toContain(
+      '其实有这样的质疑非常合理,原因也异常简单,这些事跟学生时期的普世价值并不相关。',
+    );
   });
 
   it('keeps a short quotation inside its sentence and drops the trailing semicolon', () => {
     expect(texts(body)).toContain(
       '但总不能不写,因为我享受写点什么的过程,即使可能未来的自己看到这些会说:"怎么我还能这么矫情",但对于当下的我来讲,能够随心所欲地写些东西还是一件蛮享受的事情',
     );
-    expect(texts(body)).toContain('算了算自己已经有大概四年半没有回国了,感觉是个很长的时间,但一想到这四年半自己做了那么多事情,就又会觉着:"才四年半啊",这种感觉。');
+    expect(texts(body)).toContain(
+      '算了算自己已经有大概四年半没有回国了,感觉是个很长的时间,但一想到这四年半自己做了那么多事情,就又会觉着:"才四年半啊",这种感觉。',
+    );
   });
 
   it('splits at ASCII ? and ; as this author types them in Chinese', () => {
-    expect(texts(body)).toContain('蔡哥成立我司的时候说要找到那1%的天才来跟他一起做公司,于是我拿到我们公司offer的时候扪心自问了一下,我是1%的天才吗?');
-    expect(texts(body)).toContain('那很明显不是的 ,我觉得自己不差,但离天才差距甚远,毕竟我可是从小在海淀卷,但怎么也没办法把自己卷进市重点的人。');
+    expect(texts(body)).toContain(
+      '蔡哥成立我司的时候说要找到那1%的天才来跟他一起做公司,于是我拿到我们公司offer的时候扪心自问了一下,我是1%的天才吗?',
+    );
+    expect(texts(body)).toContain(
+      '那很明显不是的 ,我觉得自己不差,但离天才差距甚远,毕竟我可是从小在海淀卷,但怎么也没办法把自己卷进市重点的人。',
+    );
     expect(texts(body)).toContain('这么多年我觉得我最大的优势就是于此');
   });
 
   it('keeps a sentence with a parenthesis whole', () => {
-    expect(texts(body)).toContain('我感觉这就是我的天赋,因为我从小如此,甚至能追溯到我小学一二年级的时光(再往前记忆可能就太不清晰了)。');
+    expect(texts(body)).toContain(
+      '我感觉这就是我的天赋,因为我从小如此,甚至能追溯到我小学一二年级的时光(再往前记忆可能就太不清晰了)。',
+    );
   });
 
   it('drops the closing one-line "感谢这一切" and "我何其幸运" as too short, gluing them to nothing', () => {
-    expect(texts(body).filter((t) => t.includes('感谢这一切') || t.includes('我何其幸运'))).toEqual([]);
-    expect(texts(`${body}\n\n— 2025.11.1 于横跨太平洋飞往北京的波音777上`).filter((t) => /感谢这一切|我何其幸运/u.test(t))).toEqual([]);
+    expect(texts(body).filter((t) => t.includes('感谢这一切') || t.includes('我何其幸运'))).toEqual(
+      [],
+    );
+    expect(
+      texts(`${body}\n\n— 2025.11.1 于横跨太平洋飞往北京的波音777上`).filter((t) =>
+        /感谢这一切|我何其幸运/u.test(t),
+      ),
+    ).toEqual([]);
   });
 
   it('never quotes the footer, even when handed the whole file', () => {
@@ -140,25 +158,34 @@ describe('extractQuotes on English text', () => {
   });
 
   it('keeps "?" inside a quotation from splitting, but lowercase after it continues the sentence', () => {
-    expect(texts('"Is any of this useful?" she asked, and nobody in the room had an answer for her.')).toEqual([
+    expect(
+      texts('"Is any of this useful?" she asked, and nobody in the room had an answer for her.'),
+    ).toEqual([
       '"Is any of this useful?" she asked, and nobody in the room had an answer for her.',
     ]);
   });
 
   it('offers a long quoted sentence on its own when it is the heart of its sentence', () => {
-    expect(texts('She said, "We make the road by walking, and the road makes us in return." Then she left.')).toEqual([
-      'We make the road by walking, and the road makes us in return.',
-    ]);
+    expect(
+      texts(
+        'She said, "We make the road by walking, and the road makes us in return." Then she left.',
+      ),
+    ).toEqual(['We make the road by walking, and the road makes us in return.']);
   });
 
   it('does not split a version number or a domain name', () => {
-    expect(texts('We shipped version 2.0 of the app on example.com last night, and nothing broke at all.')).toHaveLength(1);
+    expect(
+      texts(
+        'We shipped version 2.0 of the app on example.com last night, and nothing broke at all.',
+      ),
+    ).toHaveLength(1);
   });
 });
 
 describe('extractQuotes on mixed and marked-up text', () => {
   it('splits Chinese and English sentences in one paragraph', () => {
-    const text = '今天读到一句话: "Stay hungry, stay foolish." 我想了很久,觉得自己还做不到这一点。Still, I will keep trying every single day, no matter what happens.';
+    const text =
+      '今天读到一句话: "Stay hungry, stay foolish." 我想了很久,觉得自己还做不到这一点。Still, I will keep trying every single day, no matter what happens.';
     expect(texts(text)).toEqual([
       '今天读到一句话: "Stay hungry, stay foolish."',
       '我想了很久,觉得自己还做不到这一点。',
@@ -183,7 +210,9 @@ describe('extractQuotes on mixed and marked-up text', () => {
   });
 
   it('never merges across line breaks and quotes a long unpunctuated line whole', () => {
-    expect(texts('感谢这一切让我成为今天的自己\n我何其幸运')).toEqual(['感谢这一切让我成为今天的自己']);
+    expect(texts('感谢这一切让我成为今天的自己\n我何其幸运')).toEqual([
+      '感谢这一切让我成为今天的自己',
+    ]);
   });
 
   it('skips headings, list and blockquote markers, and date lines', () => {
@@ -196,20 +225,31 @@ describe('extractQuotes on mixed and marked-up text', () => {
       '11月2日',
       '——写于横跨太平洋的飞机上',
     ].join('\n');
-    expect(texts(text)).toEqual(['这是列表里的一句话,应该从文字开始算起。', '引用块里的一句话也一样,不带前面的记号。']);
+    expect(texts(text)).toEqual([
+      '这是列表里的一句话,应该从文字开始算起。',
+      '引用块里的一句话也一样,不带前面的记号。',
+    ]);
   });
 
   it('skips a title-like first line left in the body', () => {
-    expect(texts('关于热爱这件事情的一点想法\n\n热爱的目标可以随着时间的积累不断调整。')).toEqual(['热爱的目标可以随着时间的积累不断调整。']);
+    expect(texts('关于热爱这件事情的一点想法\n\n热爱的目标可以随着时间的积累不断调整。')).toEqual([
+      '热爱的目标可以随着时间的积累不断调整。',
+    ]);
   });
 
   it('quotes the sentence after a diary-style date, not the date', () => {
-    expect(texts('2025.11.1 今天在飞机上想了很多关于未来的事情。')).toEqual(['今天在飞机上想了很多关于未来的事情。']);
+    expect(texts('2025.11.1 今天在飞机上想了很多关于未来的事情。')).toEqual([
+      '今天在飞机上想了很多关于未来的事情。',
+    ]);
   });
 
   it('keeps a date or number that the sentence itself starts with', () => {
-    expect(texts('2025年11月1日是我第一次坐这么久的飞机回国。')).toEqual(['2025年11月1日是我第一次坐这么久的飞机回国。']);
-    expect(texts('3.5小时以后,飞机终于穿过了那片厚厚的云层。')).toEqual(['3.5小时以后,飞机终于穿过了那片厚厚的云层。']);
+    expect(texts('2025年11月1日是我第一次坐这么久的飞机回国。')).toEqual([
+      '2025年11月1日是我第一次坐这么久的飞机回国。',
+    ]);
+    expect(texts('3.5小时以后,飞机终于穿过了那片厚厚的云层。')).toEqual([
+      '3.5小时以后,飞机终于穿过了那片厚厚的云层。',
+    ]);
     expect(texts('May 5, 2020 was the day I left home for the very first time.')).toEqual([
       'May 5, 2020 was the day I left home for the very first time.',
     ]);
@@ -218,8 +258,12 @@ describe('extractQuotes on mixed and marked-up text', () => {
   it('drops fragments: a line ending in a comma or colon, an aside in brackets, an unclosed quotation', () => {
     expect(texts('我一直觉得,人生就是一场漫长的旅行,')).toEqual([]);
     expect(texts('我想说的其实只有下面这些事情而已:')).toEqual([]);
-    expect(texts('我感觉这就是我的天赋和运气。(再往前记忆可能就太不清晰了,我也说不准。)')).toEqual(['我感觉这就是我的天赋和运气。']);
-    expect(texts('他说:"我走了。然后他就真的走了,再也没有回来。')).toEqual(['然后他就真的走了,再也没有回来。']);
+    expect(texts('我感觉这就是我的天赋和运气。(再往前记忆可能就太不清晰了,我也说不准。)')).toEqual([
+      '我感觉这就是我的天赋和运气。',
+    ]);
+    expect(texts('他说:"我走了。然后他就真的走了,再也没有回来。')).toEqual([
+      '然后他就真的走了,再也没有回来。',
+    ]);
   });
 
   it('splits a quotation too long to quote whole into its own sentences', () => {
@@ -245,17 +289,77 @@ describe('quoteKey', () => {
 describe('extractQuotes on arbitrary text', () => {
   // Essay-like text: words of both scripts, balanced and stray quotation marks, sentence ends,
   // markers and dates, so that many generated texts do yield candidates.
-  const word = fc.constantFrom('我没有自己想象的', '那么菜', '也没有', '热爱', '天才𠀀', ' The', ' quick', ' brown', ' fox', ' Dr.', 'offer', '3.5', '2025.11.1', ' e.g.', ' J.', ' jumps', ',', '，', ' ');
+  const word = fc.constantFrom(
+    '我没有自己想象的',
+    '那么菜',
+    '也没有',
+    '热爱',
+    '天才𠀀',
+    ' The',
+    ' quick',
+    ' brown',
+    ' fox',
+    ' Dr.',
+    'offer',
+    '3.5',
+    '2025.11.1',
+    ' e.g.',
+    ' J.',
+    ' jumps',
+    ',',
+    '，',
+    ' ',
+  );
   const words = fc.string({ unit: word, minLength: 1, maxLength: 12 });
-  const sentenceEnd = fc.constantFrom('。', '? ', '. ', ';', '；', '\n', '！', '…', '?', '\n\n', ':', '...');
+  const sentenceEnd = fc.constantFrom(
+    '。',
+    '? ',
+    '. ',
+    ';',
+    '；',
+    '\n',
+    '！',
+    '…',
+    '?',
+    '\n\n',
+    ':',
+    '...',
+  );
   const quotation = fc
-    .tuple(fc.constantFrom(['"', '"'], ['“', '”'], ['「', '」'], ['『', '』'], ['(', ')'], ['（', '）']), fc.constantFrom('', ':', '说:', ', '), words, fc.constantFrom('', '?', '。', '.', '!'))
+    .tuple(
+      fc.constantFrom(['"', '"'], ['“', '”'], ['「', '」'], ['『', '』'], ['(', ')'], ['（', '）']),
+      fc.constantFrom('', ':', '说:', ', '),
+      words,
+      fc.constantFrom('', '?', '。', '.', '!'),
+    )
     .map(([[open, close], lead, inner, end]) => `${lead}${open}${inner}${end}${close}`);
-  const stray = fc.constantFrom(...'"“”「」『』()（）', '— ', '- ', '> ', '# ', '\r\n', '\u3000', '2025年11月1日', '\u2028');
+  const stray = fc.constantFrom(
+    ...'"“”「」『』()（）',
+    '— ',
+    '- ',
+    '> ',
+    '# ',
+    '\r\n',
+    '\u3000',
+    '2025年11月1日',
+    '\u2028',
+  );
   const essayLike = fc
-    .array(fc.oneof({ arbitrary: words, weight: 5 }, { arbitrary: quotation, weight: 2 }, { arbitrary: sentenceEnd, weight: 3 }, { arbitrary: stray, weight: 1 }), { maxLength: 40 })
+    .array(
+      fc.oneof(
+        { arbitrary: words, weight: 5 },
+        { arbitrary: quotation, weight: 2 },
+        { arbitrary: sentenceEnd, weight: 3 },
+        { arbitrary: stray, weight: 1 },
+      ),
+      { maxLength: 40 },
+    )
     .map((pieces) => pieces.join(''));
-  const anyText = fc.oneof(essayLike, fc.string({ unit: 'binary', maxLength: 200 }), fc.string({ unit: 'grapheme', maxLength: 200 }));
+  const anyText = fc.oneof(
+    essayLike,
+    fc.string({ unit: 'binary', maxLength: 200 }),
+    fc.string({ unit: 'grapheme', maxLength: 200 }),
+  );
 
   it('returns verbatim, trimmed, non-overlapping candidates and never throws', () => {
     fc.assert(

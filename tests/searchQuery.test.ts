@@ -6,7 +6,10 @@ import { findMatches, translateQuery, verifyMatch } from '../src/journal/search.
 import { normalizeText } from '../src/journal/text.js';
 import { SEARCH_TABLE_SQL, searchIndex, type SearchIndex } from './helpers/searchIndex.js';
 
-const SEED = readFileSync(new URL('../data/essays/000_ef05097fed792a6c.txt', import.meta.url), 'utf8');
+const SEED = readFileSync(
+  new URL('../data/essays/000_ef05097fed792a6c.txt', import.meta.url),
+  'utf8',
+);
 
 describe('translateQuery', () => {
   it.each([
@@ -16,8 +19,18 @@ describe('translateQuery', () => {
     ['the last Latin word is a prefix', 'shin', '"shin"*', ['shin']],
     ['words in one term are a phrase, the last a prefix', 'a:b', '"a b"*', ['a:b']],
     ['terms separated by spaces are ANDed', '热爱 天才', '"热爱" AND "天才"', ['热爱', '天才']],
-    ['an ideographic space separates terms too', '热爱\u3000天才', '"热爱" AND "天才"', ['热爱', '天才']],
-    ['a quoted phrase is one term, spaces included', '"热爱 天才"', '"热爱 爱 天才"', ['热爱 天才']],
+    [
+      'an ideographic space separates terms too',
+      '热爱\u3000天才',
+      '"热爱" AND "天才"',
+      ['热爱', '天才'],
+    ],
+    [
+      'a quoted phrase is one term, spaces included',
+      '"热爱 天才"',
+      '"热爱 爱 天才"',
+      ['热爱 天才'],
+    ],
     ['Chinese quotation marks quote too', '“热爱 天才”', '"热爱 爱 天才"', ['热爱 天才']],
     ['full-width quotation marks quote too', '＂热爱 天才＂', '"热爱 爱 天才"', ['热爱 天才']],
     ['an unclosed quote runs to the end', '"热爱 天才', '"热爱 爱 天才"', ['热爱 天才']],
@@ -69,7 +82,9 @@ describe('translateQuery', () => {
     beforeAll(() => {
       db = new Database(':memory:');
       db.exec(SEARCH_TABLE_SQL);
-      db.prepare('INSERT INTO essay_search (rowid, body) VALUES (1, ?)').run('and near a b body 热爱 爱');
+      db.prepare('INSERT INTO essay_search (rowid, body) VALUES (1, ?)').run(
+        'and near a b body 热爱 爱',
+      );
     });
     afterAll(() => db.close());
     const run = (input: string) => {
@@ -78,16 +93,55 @@ describe('translateQuery', () => {
     };
 
     it.each([
-      'AND', 'OR', 'NOT', 'a OR b', 'a AND', 'NEAR', 'NEAR(a b)', 'NEAR("a" "b", 2)', '"', '""', '"a" "b',
-      '*', 'a*b', '"*"', '-foo', '春天-来了', 'a:b', 'body:热爱', '{title body}: x', '^x', '^"x"', '((', '))',
-      'x"y', '热爱"', '\\', "'", '+', '.', '😀', '👨‍👩‍👧', 'שלום עולם', 'مرحبا بالعالم', '\u202Eabc\u202C',
-      '\uD800', '\uDC00热爱', 'a\uD800b', '\u0000', 'e\u0301', '\u200B', '\uFEFF热爱',
+      'AND',
+      'OR',
+      'NOT',
+      'a OR b',
+      'a AND',
+      'NEAR',
+      'NEAR(a b)',
+      'NEAR("a" "b", 2)',
+      '"',
+      '""',
+      '"a" "b',
+      '*',
+      'a*b',
+      '"*"',
+      '-foo',
+      '春天-来了',
+      'a:b',
+      'body:热爱',
+      '{title body}: x',
+      '^x',
+      '^"x"',
+      '((',
+      '))',
+      'x"y',
+      '热爱"',
+      '\\',
+      "'",
+      '+',
+      '.',
+      '😀',
+      '👨‍👩‍👧',
+      'שלום עולם',
+      'مرحبا بالعالم',
+      '\u202Eabc\u202C',
+      '\uD800',
+      '\uDC00热爱',
+      'a\uD800b',
+      '\u0000',
+      'e\u0301',
+      '\u200B',
+      '\uFEFF热爱',
     ])('for %j', (input) => {
       expect(() => run(input)).not.toThrow();
     });
 
     it('for any string of code points or UTF-16 units', () => {
-      const units = fc.array(fc.integer({ min: 0, max: 0xffff }), { maxLength: 12 }).map((a) => String.fromCharCode(...a));
+      const units = fc
+        .array(fc.integer({ min: 0, max: 0xffff }), { maxLength: 12 })
+        .map((a) => String.fromCharCode(...a));
       fc.assert(
         fc.property(fc.oneof(fc.string({ unit: 'binary', maxLength: 20 }), units), (input) => {
           expect(() => run(input)).not.toThrow();
@@ -182,12 +236,15 @@ describe('search over the seed essay and a few others', () => {
  */
 const LETTERISH = /[\p{L}\p{N}\p{M}]/u;
 const HANISH = /\p{Script=Han}/u;
-const inWord = (ch: string | undefined) => ch !== undefined && LETTERISH.test(ch) && !HANISH.test(ch);
+const inWord = (ch: string | undefined) =>
+  ch !== undefined && LETTERISH.test(ch) && !HANISH.test(ch);
 
 function oracleTerms(query: string, quoted: boolean): string[] {
   const normalized = normalizeText(query);
   const parts = quoted ? [normalized.trim()] : normalized.split(' ');
-  const terms = parts.map((p) => (quoted ? p : p.replace(/^[^\p{L}\p{N}\p{M}]+|[^\p{L}\p{N}\p{M}]+$/gu, '')));
+  const terms = parts.map((p) =>
+    quoted ? p : p.replace(/^[^\p{L}\p{N}\p{M}]+|[^\p{L}\p{N}\p{M}]+$/gu, ''),
+  );
   return terms.filter((t) => LETTERISH.test(t));
 }
 
@@ -205,7 +262,10 @@ describe('search agrees with the oracle', () => {
     ...['a', 'b', 'i', 'A', 'B', 'Ａ', '1', '2', '１'],
     ...[',', '，', '%', '。', '-', ':', ' ', ' ', '\n', '\u3000'],
   );
-  const corpus = fc.array(fc.string({ unit: alphabet, maxLength: 30 }), { minLength: 1, maxLength: 8 });
+  const corpus = fc.array(fc.string({ unit: alphabet, maxLength: 30 }), {
+    minLength: 1,
+    maxLength: 8,
+  });
 
   it('returns exactly the essays whose normalized text contains every term, without verifying when exact', () => {
     const scenario = corpus.chain((bodies) =>
@@ -241,10 +301,13 @@ describe('search agrees with the oracle', () => {
             const expected =
               terms.length === 0
                 ? null
-                : normalized.flatMap((text, i) => (terms.every((t) => oracleContains(text, t)) ? [i + 1] : []));
+                : normalized.flatMap((text, i) =>
+                    terms.every((t) => oracleContains(text, t)) ? [i + 1] : [],
+                  );
             expect(index.search(input), `query ${JSON.stringify(input)}`).toEqual(expected);
             const translated = translateQuery(input);
-            if (translated?.exact) expect(index.candidates(translated.match), `exact ${input}`).toEqual(expected);
+            if (translated?.exact)
+              expect(index.candidates(translated.match), `exact ${input}`).toEqual(expected);
           }
         } finally {
           index.close();

@@ -5,7 +5,13 @@ import { fixedClock } from '../src/clock.js';
 import { openStore } from '../src/store/index.js';
 import { memoryStore, tempDir } from './helpers/store.js';
 
-const draft = (date: string, body: string, title: string | null = null) => ({ title, body, date, place: null, tags: [] as string[] });
+const draft = (date: string, body: string, title: string | null = null) => ({
+  title,
+  body,
+  date,
+  place: null,
+  tags: [] as string[],
+});
 
 function seeded() {
   const store = memoryStore();
@@ -14,26 +20,48 @@ function seeded() {
 }
 
 describe('searching the journal', () => {
-  it.each(['热爱', '自洽', '菜', '1%的天才', 'shinji', 'Shin', '热爱 天才', '熱愛', 'AI翻译', '"我何其幸运"'])(
-    'finds the seed essay for %s',
-    (query) => {
-      const store = seeded();
-      const page = store.search.search(query);
-      expect(page.total).toBe(1);
-      expect(page.essays[0]!.date).toBe('2025-11-01');
-    },
-  );
-
-  it.each(['北京大学', 'hinji', '热爱 北极熊', '天才热爱', 'converges'])('finds nothing for %s', (query) => {
-    expect(seeded().search.search(query).total).toBe(0);
+  it.each([
+    '热爱',
+    '自洽',
+    '菜',
+    '1%的天才',
+    'shinji',
+    'Shin',
+    '热爱 天才',
+    '熱愛',
+    'AI翻译',
+    '"我何其幸运"',
+  ])('finds the seed essay for %s', (query) => {
+    const store = seeded();
+    const page = store.search.search(query);
+    expect(page.total).toBe(1);
+    expect(page.essays[0]!.date).toBe('2025-11-01');
   });
 
-  it.each(['AND', 'OR NOT', 'NEAR(a b)', '"', '*', '-foo', 'a:b', '^x', '((', '热爱*', 'title:热爱', '💥', '\u202E'])(
-    'treats FTS syntax as text: %s',
+  it.each(['北京大学', 'hinji', '热爱 北极熊', '天才热爱', 'converges'])(
+    'finds nothing for %s',
     (query) => {
-      expect(() => seeded().search.search(query)).not.toThrow();
+      expect(seeded().search.search(query).total).toBe(0);
     },
   );
+
+  it.each([
+    'AND',
+    'OR NOT',
+    'NEAR(a b)',
+    '"',
+    '*',
+    '-foo',
+    'a:b',
+    '^x',
+    '((',
+    '热爱*',
+    'title:热爱',
+    '💥',
+    '\u202E',
+  ])('treats FTS syntax as text: %s', (query) => {
+    expect(() => seeded().search.search(query)).not.toThrow();
+  });
 
   it('ranks title matches above body matches, ties newest first', () => {
     const store = memoryStore();
@@ -61,7 +89,14 @@ describe('searching the journal', () => {
 
   it('counts exactly and ranks a query that matches most essays by date', () => {
     const store = memoryStore();
-    for (let i = 0; i < 600; i++) store.essays.insert(draft(`20${String(10 + (i % 15))}-01-${String(1 + (i % 28)).padStart(2, '0')}`, `第${i}篇的文字。`), 't');
+    for (let i = 0; i < 600; i++)
+      store.essays.insert(
+        draft(
+          `20${String(10 + (i % 15))}-01-${String(1 + (i % 28)).padStart(2, '0')}`,
+          `第${i}篇的文字。`,
+        ),
+        't',
+      );
     const page = store.search.search('的', { limit: 5 });
     expect(page.total).toBe(600);
     const dates = page.essays.map((e) => e.date);
@@ -70,7 +105,11 @@ describe('searching the journal', () => {
 
   it('pages results', () => {
     const store = memoryStore();
-    for (let i = 1; i <= 12; i++) store.essays.insert(draft(`2020-01-${String(i).padStart(2, '0')}`, `热爱${'。'.repeat(i)}`), 't');
+    for (let i = 1; i <= 12; i++)
+      store.essays.insert(
+        draft(`2020-01-${String(i).padStart(2, '0')}`, `热爱${'。'.repeat(i)}`),
+        't',
+      );
     const first = store.search.search('热爱', { limit: 10 });
     const second = store.search.search('热爱', { limit: 10, offset: 10 });
     expect(first.total).toBe(12);

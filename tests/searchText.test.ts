@@ -12,7 +12,10 @@ import {
   searchRuns,
 } from '../src/journal/text.js';
 
-const SEED = readFileSync(new URL('../data/essays/000_ef05097fed792a6c.txt', import.meta.url), 'utf8');
+const SEED = readFileSync(
+  new URL('../data/essays/000_ef05097fed792a6c.txt', import.meta.url),
+  'utf8',
+);
 
 describe('normalizeText', () => {
   it.each([
@@ -53,7 +56,16 @@ describe('normalizeWithOffsets', () => {
     expect(mapped.text).toBe('ai热爱fi𠀀 x');
     const source = (i: number) => original.slice(mapped.starts[i], mapped.ends[i]);
     expect([...Array(mapped.text.length).keys()].map(source)).toEqual([
-      'Ａ', 'I', '熱', '愛', 'ﬁ', 'ﬁ', '𠀀', '𠀀', ' ', 'x',
+      'Ａ',
+      'I',
+      '熱',
+      '愛',
+      'ﬁ',
+      'ﬁ',
+      '𠀀',
+      '𠀀',
+      ' ',
+      'x',
     ]);
   });
 
@@ -70,7 +82,9 @@ describe('normalizeWithOffsets', () => {
           // Spans never start inside a surrogate pair.
           const unit = text.charCodeAt(start);
           const before = text.charCodeAt(start - 1);
-          expect(unit >= 0xdc00 && unit <= 0xdfff && before >= 0xd800 && before <= 0xdbff).toBe(false);
+          expect(unit >= 0xdc00 && unit <= 0xdfff && before >= 0xd800 && before <= 0xdbff).toBe(
+            false,
+          );
         });
       }),
     );
@@ -107,7 +121,11 @@ describe('isHan', () => {
 
 describe('indexTokens', () => {
   it.each([
-    ['writes a Han run as overlapping bigrams plus its last character', '逐渐自洽', '逐渐 渐自 自洽 洽'],
+    [
+      'writes a Han run as overlapping bigrams plus its last character',
+      '逐渐自洽',
+      '逐渐 渐自 自洽 洽',
+    ],
     ['writes a one-character Han run as itself', '菜', '菜'],
     ['starts a new run at every punctuation mark', '那么菜,也没有', '那么 么菜 菜 也没 没有 有'],
     ['keeps Latin words and digits as lower-case words', 'Shinji LAB 2025', 'shinji lab 2025'],
@@ -154,7 +172,8 @@ describe('SEARCH_TOKENIZER', () => {
     insert.run(2, indexTokens('菜鸟'));
     insert.run(3, indexTokens('那么菜,也'));
     insert.run(4, indexTokens('做AI翻译'));
-    const ids = (match: string) => db.prepare('SELECT rowid FROM t WHERE t MATCH ? ORDER BY rowid').pluck().all(match);
+    const ids = (match: string) =>
+      db.prepare('SELECT rowid FROM t WHERE t MATCH ? ORDER BY rowid').pluck().all(match);
     expect(ids('"热爱"')).toEqual([1]);
     expect(ids('"菜"*')).toEqual([2, 3]);
     expect(ids('"菜"')).toEqual([3]);

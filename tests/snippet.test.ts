@@ -6,12 +6,17 @@ import { findMatches, translateQuery } from '../src/journal/search.js';
 import { buildSnippet, type SnippetStyle } from '../src/journal/snippet.js';
 import { normalizeText } from '../src/journal/text.js';
 
-const SEED = readFileSync(new URL('../data/essays/000_ef05097fed792a6c.txt', import.meta.url), 'utf8');
-const plain = (text: string, needles: string[], radius = 40) => buildSnippet(text, needles, { style: 'plain', radius });
+const SEED = readFileSync(
+  new URL('../data/essays/000_ef05097fed792a6c.txt', import.meta.url),
+  'utf8',
+);
+const plain = (text: string, needles: string[], radius = 40) =>
+  buildSnippet(text, needles, { style: 'plain', radius });
 
 /** What a reader sees: markup and escapes removed, ellipses and brackets counted. */
 function visibleLength(out: string, style: SnippetStyle): number {
-  if (style === 'terminal') return Array.from(out.replaceAll('\x1b[1m', '').replaceAll('\x1b[22m', '')).length;
+  if (style === 'terminal')
+    return Array.from(out.replaceAll('\x1b[1m', '').replaceAll('\x1b[22m', '')).length;
   if (style === 'plain') return Array.from(out).length;
   let n = 0;
   for (const m of out.matchAll(/\\(.)|\*\*|./gsu)) if (m[0] !== '**') n++;
@@ -21,12 +26,32 @@ function visibleLength(out: string, style: SnippetStyle): number {
 describe('buildSnippet highlights matches as written', () => {
   it.each([
     ['traditional text for a simplified needle', '我熱愛寫作。', ['热爱'], '我[熱愛]寫作。'],
-    ['any case for a lower-case needle', '进入了Shinji的lab。', ['shinji'], '进入了[Shinji]的lab。'],
+    [
+      'any case for a lower-case needle',
+      '进入了Shinji的lab。',
+      ['shinji'],
+      '进入了[Shinji]的lab。',
+    ],
     ['the matched start of a longer word', 'Shinji的lab', ['shin'], '[Shin]ji的lab'],
-    ['full-width and ligature characters', 'ＡＩ翻译和ﬁle', ['ai翻译', 'file'], '[ＡＩ翻译]和[ﬁle]'],
-    ['every occurrence in view', '热爱;这个热爱并不是说热爱', ['热爱'], '[热爱];这个[热爱]并不是说[热爱]'],
+    [
+      'full-width and ligature characters',
+      'ＡＩ翻译和ﬁle',
+      ['ai翻译', 'file'],
+      '[ＡＩ翻译]和[ﬁle]',
+    ],
+    [
+      'every occurrence in view',
+      '热爱;这个热爱并不是说热爱',
+      ['热爱'],
+      '[热爱];这个[热爱]并不是说[热爱]',
+    ],
     ['overlapping needles as one mark', '天才热爱爱', ['热爱', '爱爱'], '天才[热爱爱]'],
-    ['a phrase across a line break, on one line', '我热爱\n天才们', ['热爱 天才'], '我[热爱 天才]们'],
+    [
+      'a phrase across a line break, on one line',
+      '我热爱\n天才们',
+      ['热爱 天才'],
+      '我[热爱 天才]们',
+    ],
   ])('%s', (_what, text, needles, expected) => {
     expect(plain(text, needles)).toBe(expected);
   });
@@ -41,8 +66,12 @@ describe('buildSnippet highlights matches as written', () => {
   });
 
   it('marks bold in markdown and escapes the essay’s own markdown characters', () => {
-    const out = buildSnippet('a*b_c `x` 热爱 [l](u) ~~s~~ |sp| <@1> #t -', ['热爱'], { style: 'markdown' });
-    expect(out).toBe('a\\*b\\_c \\`x\\` **热爱** \\[l\\]\\(u\\) \\~\\~s\\~\\~ \\|sp\\| \\<@1\\> \\#t \\-');
+    const out = buildSnippet('a*b_c `x` 热爱 [l](u) ~~s~~ |sp| <@1> #t -', ['热爱'], {
+      style: 'markdown',
+    });
+    expect(out).toBe(
+      'a\\*b\\_c \\`x\\` **热爱** \\[l\\]\\(u\\) \\~\\~s\\~\\~ \\|sp\\| \\<@1\\> \\#t \\-',
+    );
   });
 
   it('keeps a number at the start of a markdown snippet from becoming a list', () => {
@@ -115,7 +144,12 @@ describe('buildSnippet bounds', () => {
       fc.property(scenario, ({ text, at, length, style, radius, max }) => {
         const chars = Array.from(text);
         const from = chars.length === 0 ? 0 : at % chars.length;
-        const query = translateQuery(`"${chars.slice(from, from + length).join('').replaceAll('"', '')}"`);
+        const query = translateQuery(
+          `"${chars
+            .slice(from, from + length)
+            .join('')
+            .replaceAll('"', '')}"`,
+        );
         const needles = query?.needles ?? ['热爱'];
         const out = buildSnippet(text, [...needles], { style, radius, max });
         expect(visibleLength(out, style)).toBeLessThanOrEqual(max);
@@ -135,7 +169,9 @@ describe('buildSnippet bounds', () => {
     const long = translateQuery(`"${SEED.slice(0, 400)}"`);
     for (const style of ['markdown', 'terminal', 'plain'] as const) {
       for (const needles of [['热爱'], long?.needles ?? []]) {
-        expect(visibleLength(buildSnippet(SEED, needles, { style }), style)).toBeLessThanOrEqual(300);
+        expect(visibleLength(buildSnippet(SEED, needles, { style }), style)).toBeLessThanOrEqual(
+          300,
+        );
       }
     }
   });

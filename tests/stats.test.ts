@@ -110,7 +110,10 @@ describe('computeStats', () => {
   });
 
   it('totals the seed essay by its body', () => {
-    const stats = computeStats([essay('2025-11-01', seedBody(), { place: '横跨太平洋飞往北京的波音777上' })], { today: '2025-11-02' });
+    const stats = computeStats(
+      [essay('2025-11-01', seedBody(), { place: '横跨太平洋飞往北京的波音777上' })],
+      { today: '2025-11-02' },
+    );
     expect(stats.chars).toBe(1925);
     expect(stats.averageChars).toBe(1925);
     expect(stats.longest).toEqual({ date: '2025-11-01', title: null, chars: 1925 });
@@ -150,25 +153,52 @@ describe('computeStats', () => {
   });
 
   it('keeps Feb 29 of a leap year as its own day and counts streaks through it', () => {
-    const stats = computeStats([essay('2028-02-28'), essay('2028-02-29'), essay('2028-03-01')], { today: '2028-03-01' });
+    const stats = computeStats([essay('2028-02-28'), essay('2028-02-29'), essay('2028-03-01')], {
+      today: '2028-03-01',
+    });
     expect(stats.days.map((d) => d.date)).toEqual(['2028-02-28', '2028-02-29', '2028-03-01']);
     expect(stats.months[1]?.essays).toBe(2);
-    expect(stats.streaks.longestDays).toEqual({ length: 3, start: '2028-02-28', end: '2028-03-01' });
-    expect(stats.streaks.currentDays).toEqual({ length: 3, start: '2028-02-28', end: '2028-03-01' });
+    expect(stats.streaks.longestDays).toEqual({
+      length: 3,
+      start: '2028-02-28',
+      end: '2028-03-01',
+    });
+    expect(stats.streaks.currentDays).toEqual({
+      length: 3,
+      start: '2028-02-28',
+      end: '2028-03-01',
+    });
   });
 
   it('joins Feb 28 and Mar 1 in a common year', () => {
     const stats = computeStats([essay('2027-02-28'), essay('2027-03-01')], { today: '2027-03-05' });
-    expect(stats.streaks.longestDays).toEqual({ length: 2, start: '2027-02-28', end: '2027-03-01' });
+    expect(stats.streaks.longestDays).toEqual({
+      length: 2,
+      start: '2027-02-28',
+      end: '2027-03-01',
+    });
   });
 
   describe('day streaks', () => {
-    const newYear = [essay('2025-12-30'), essay('2025-12-31'), essay('2026-01-01'), essay('2026-01-02')];
+    const newYear = [
+      essay('2025-12-30'),
+      essay('2025-12-31'),
+      essay('2026-01-01'),
+      essay('2026-01-02'),
+    ];
 
     it('run on across Dec 31 → Jan 1', () => {
       const stats = computeStats(newYear, { today: '2026-01-02' });
-      expect(stats.streaks.longestDays).toEqual({ length: 4, start: '2025-12-30', end: '2026-01-02' });
-      expect(stats.streaks.currentDays).toEqual({ length: 4, start: '2025-12-30', end: '2026-01-02' });
+      expect(stats.streaks.longestDays).toEqual({
+        length: 4,
+        start: '2025-12-30',
+        end: '2026-01-02',
+      });
+      expect(stats.streaks.currentDays).toEqual({
+        length: 4,
+        start: '2025-12-30',
+        end: '2026-01-02',
+      });
     });
 
     it('are still current the day after the last essay, and over the day after that', () => {
@@ -178,44 +208,78 @@ describe('computeStats', () => {
     });
 
     it('count several essays on one day once and ignore input order', () => {
-      const stats = computeStats([essay('2026-01-02'), essay('2025-12-31'), essay('2026-01-01'), essay('2026-01-01')], {
-        today: '2026-01-02',
+      const stats = computeStats(
+        [essay('2026-01-02'), essay('2025-12-31'), essay('2026-01-01'), essay('2026-01-01')],
+        {
+          today: '2026-01-02',
+        },
+      );
+      expect(stats.streaks.currentDays).toEqual({
+        length: 3,
+        start: '2025-12-31',
+        end: '2026-01-02',
       });
-      expect(stats.streaks.currentDays).toEqual({ length: 3, start: '2025-12-31', end: '2026-01-02' });
     });
 
     it('do not let an essay dated after today extend the current run', () => {
-      const stats = computeStats([essay('2026-01-01'), essay('2026-01-02'), essay('2026-01-03')], { today: '2026-01-02' });
-      expect(stats.streaks.currentDays).toEqual({ length: 2, start: '2026-01-01', end: '2026-01-02' });
+      const stats = computeStats([essay('2026-01-01'), essay('2026-01-02'), essay('2026-01-03')], {
+        today: '2026-01-02',
+      });
+      expect(stats.streaks.currentDays).toEqual({
+        length: 2,
+        start: '2026-01-01',
+        end: '2026-01-02',
+      });
       expect(stats.streaks.longestDays?.length).toBe(3);
     });
 
     it('prefer the earlier of two equally long runs', () => {
-      const stats = computeStats([essay('2025-01-01'), essay('2025-01-02'), essay('2025-03-01'), essay('2025-03-02')], {
-        today: '2025-03-02',
+      const stats = computeStats(
+        [essay('2025-01-01'), essay('2025-01-02'), essay('2025-03-01'), essay('2025-03-02')],
+        {
+          today: '2025-03-02',
+        },
+      );
+      expect(stats.streaks.longestDays).toEqual({
+        length: 2,
+        start: '2025-01-01',
+        end: '2025-01-02',
       });
-      expect(stats.streaks.longestDays).toEqual({ length: 2, start: '2025-01-01', end: '2025-01-02' });
-      expect(stats.streaks.currentDays).toEqual({ length: 2, start: '2025-03-01', end: '2025-03-02' });
+      expect(stats.streaks.currentDays).toEqual({
+        length: 2,
+        start: '2025-03-01',
+        end: '2025-03-02',
+      });
     });
   });
 
   describe('week streaks', () => {
     it('run on across a year boundary by ISO weeks', () => {
       // 2025-12-22 is 2025-W52; 2025-12-29 is already 2026-W01; 2026-01-05 is 2026-W02.
-      const stats = computeStats([essay('2025-12-22'), essay('2025-12-29'), essay('2026-01-05')], { today: '2026-01-07' });
+      const stats = computeStats([essay('2025-12-22'), essay('2025-12-29'), essay('2026-01-05')], {
+        today: '2026-01-07',
+      });
       expect(stats.streaks.longestWeeks).toEqual({ length: 3, start: '2025-W52', end: '2026-W02' });
       expect(stats.streaks.currentWeeks).toEqual({ length: 3, start: '2025-W52', end: '2026-W02' });
     });
 
     it('count a 53-week year: 2020-W52, 2020-W53 (Jan 3 2021), 2021-W01', () => {
-      const stats = computeStats([essay('2020-12-21'), essay('2021-01-03'), essay('2021-01-04')], { today: '2021-01-04' });
+      const stats = computeStats([essay('2020-12-21'), essay('2021-01-03'), essay('2021-01-04')], {
+        today: '2021-01-04',
+      });
       expect(stats.streaks.longestWeeks).toEqual({ length: 3, start: '2020-W52', end: '2021-W01' });
     });
 
     it('treat Sunday and the next Monday as different weeks, and one week’s days as one week', () => {
-      const stats = computeStats([essay('2026-01-05'), essay('2026-01-11'), essay('2026-01-12')], { today: '2026-01-12' });
+      const stats = computeStats([essay('2026-01-05'), essay('2026-01-11'), essay('2026-01-12')], {
+        today: '2026-01-12',
+      });
       expect(stats.streaks.longestWeeks).toEqual({ length: 2, start: '2026-W02', end: '2026-W03' });
-      expect(stats.streaks.longestDays).toEqual({ length: 2, start: '2026-01-11', end: '2026-01-12' });
+      expect(stats.streaks.longestDays).toEqual({
+        length: 2,
+        start: '2026-01-11',
+        end: '2026-01-12',
+      });
     });
 
     it('are current through the week after the last one, and over a week later', () => {
@@ -227,7 +291,11 @@ describe('computeStats', () => {
 
   it('names the longest essay, the earlier one on a tie', () => {
     const stats = computeStats(
-      [essay('2025-03-01', '一二三', { title: '后' }), essay('2025-01-01', '三二一', { title: '先' }), essay('2025-02-01', '一')],
+      [
+        essay('2025-03-01', '一二三', { title: '后' }),
+        essay('2025-01-01', '三二一', { title: '先' }),
+        essay('2025-02-01', '一'),
+      ],
       { today: '2025-03-01' },
     );
     expect(stats.longest).toEqual({ date: '2025-01-01', title: '先', chars: 3 });

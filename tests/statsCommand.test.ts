@@ -9,9 +9,18 @@ import { runJournal } from './helpers/run.js';
 const t = tempDir('journal-stats-');
 afterAll(() => t.cleanup());
 
-function embedLength(embed: { title?: string; description?: string; footer?: { text: string }; fields?: Array<{ name: string; value: string }> }): number {
-  return (embed.title?.length ?? 0) + (embed.description?.length ?? 0) + (embed.footer?.text.length ?? 0) +
-    (embed.fields ?? []).reduce((n, f) => n + f.name.length + f.value.length, 0);
+function embedLength(embed: {
+  title?: string;
+  description?: string;
+  footer?: { text: string };
+  fields?: Array<{ name: string; value: string }>;
+}): number {
+  return (
+    (embed.title?.length ?? 0) +
+    (embed.description?.length ?? 0) +
+    (embed.footer?.text.length ?? 0) +
+    (embed.fields ?? []).reduce((n, f) => n + f.name.length + f.value.length, 0)
+  );
 }
 
 describe('/journal stats', () => {
@@ -36,7 +45,10 @@ describe('/journal stats', () => {
     const store = memoryStore();
     importPaths(store, ['data/essays']);
     for (const locale of ['zh-CN', 'en-US'] as const) {
-      const payload = renderStats(statsFor({ store, today: '2026-11-29', includeHidden: false }), locale);
+      const payload = renderStats(
+        statsFor({ store, today: '2026-11-29', includeHidden: false }),
+        locale,
+      );
       const [embed] = payload.embeds!;
       expect(embedLength(embed!)).toBeLessThanOrEqual(6000);
       expect(embed!.fields!.length).toBeLessThanOrEqual(25);

@@ -52,16 +52,23 @@ describe('heatmapCell', () => {
 
 describe('shadeLevel', () => {
   it('shades any essay at least lightly and steps at 500, 1000, 2000 characters', () => {
-    expect([shadeLevel(0, 0), shadeLevel(1, 0), shadeLevel(1, 499), shadeLevel(1, 500), shadeLevel(2, 1999), shadeLevel(1, 2000)]).toEqual([
-      0, 1, 1, 2, 3, 4,
-    ]);
+    expect([
+      shadeLevel(0, 0),
+      shadeLevel(1, 0),
+      shadeLevel(1, 499),
+      shadeLevel(1, 500),
+      shadeLevel(2, 1999),
+      shadeLevel(1, 2000),
+    ]).toEqual([0, 1, 1, 2, 3, 4]);
   });
 });
 
 describe('renderStatsSvg', () => {
   it('draws only numerals and Latin, even when essays carry Chinese titles, places and tags', () => {
     const svg = renderStatsSvg(STATS, { year: 2025 });
-    expect(svg).not.toMatch(/[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Hangul}]/u);
+    expect(svg).not.toMatch(
+      /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Hangul}]/u,
+    );
     // Text contents are ASCII apart from the middle dot and en dash separators.
     const texts = [...svg.matchAll(/>([^<>]+)</g)].map((m) => (m[1] ?? '').trim()).join(' ');
     expect(texts).toMatch(/^[\x20-\x7E·–]*$/);
@@ -84,7 +91,10 @@ describe('renderStatsPng', () => {
   it('returns a PNG of the advertised size, under 200 KB', () => {
     expect(result.png.subarray(0, 8).equals(PNG_SIGNATURE)).toBe(true);
     const size = readPngSize(result.png);
-    expect(size).toEqual({ width: STATS_IMAGE_WIDTH * STATS_IMAGE_SCALE, height: STATS_IMAGE_HEIGHT * STATS_IMAGE_SCALE });
+    expect(size).toEqual({
+      width: STATS_IMAGE_WIDTH * STATS_IMAGE_SCALE,
+      height: STATS_IMAGE_HEIGHT * STATS_IMAGE_SCALE,
+    });
     expect({ width: result.width, height: result.height }).toEqual(size);
     expect(result.png.length).toBeLessThan(200 * 1024);
   });
@@ -120,7 +130,9 @@ describe('renderStatsPng', () => {
     const image = decodePng(result.png);
     const future = cellColor(image, '2025-12-24');
     expect(future).not.toEqual(hexToRgb(SHADES[0]));
-    expect(future[0] + future[1] + future[2]).toBeGreaterThan(hexToRgb(SHADES[0]).reduce((a, b) => a + b));
+    expect(future[0] + future[1] + future[2]).toBeGreaterThan(
+      hexToRgb(SHADES[0]).reduce((a, b) => a + b),
+    );
   });
 
   it('shades Feb 29 in a leap year', () => {
@@ -153,7 +165,9 @@ describe('renderStatsPng', () => {
   });
 
   const fontDir = '/usr/share/fonts';
-  const hasSystemFonts = existsSync(fontDir) && readdirSync(fontDir, { recursive: true }).some((f) => /\.(ttf|otf|ttc)$/i.test(String(f)));
+  const hasSystemFonts =
+    existsSync(fontDir) &&
+    readdirSync(fontDir, { recursive: true }).some((f) => /\.(ttf|otf|ttc)$/i.test(String(f)));
 
   it.skipIf(!hasSystemFonts)('draws the title text with a system font', () => {
     const image = decodePng(result.png);

@@ -39,10 +39,21 @@ describe('an essay changed both in Discord and in its file', () => {
     const { dir, path, clock, store, id } = setup();
     editFile(path, FILE.replace('北京。', '上海。'), '2026-01-03T00:00:00Z');
     clock.set('2026-01-04T00:00:00Z');
-    store.essays.update(id, { title: '出发', body: '在 Discord 里改过。', date: '2025-11-01', place: '北京', tags: [] });
+    store.essays.update(id, {
+      title: '出发',
+      body: '在 Discord 里改过。',
+      date: '2025-11-01',
+      place: '北京',
+      tags: [],
+    });
 
     const [r] = importPaths(store, [dir]);
-    expect(r).toMatchObject({ status: 'unchanged', essayId: id, conflict: 'kept the database', reason: expect.stringMatching(/kept the Discord version/u) });
+    expect(r).toMatchObject({
+      status: 'unchanged',
+      essayId: id,
+      conflict: 'kept the database',
+      reason: expect.stringMatching(/kept the Discord version/u),
+    });
     expect(store.essays.get(id)!.body).toBe('在 Discord 里改过。');
     // Settled once: the next sync has nothing to report.
     expect(importPaths(store, [dir])).toMatchObject([{ status: 'unchanged' }]);
@@ -52,7 +63,13 @@ describe('an essay changed both in Discord and in its file', () => {
   it('takes the file when it was saved after the Discord edit, keeping the id', () => {
     const { dir, path, clock, store, id } = setup();
     clock.set('2026-01-03T00:00:00Z');
-    store.essays.update(id, { title: '出发', body: '在 Discord 里改过。', date: '2025-11-01', place: '北京', tags: [] });
+    store.essays.update(id, {
+      title: '出发',
+      body: '在 Discord 里改过。',
+      date: '2025-11-01',
+      place: '北京',
+      tags: [],
+    });
     editFile(path, FILE.replace('北京。', '上海。'), '2026-01-05T00:00:00Z');
     clock.set('2026-01-06T00:00:00Z');
 
@@ -72,7 +89,11 @@ describe('an essay changed both in Discord and in its file', () => {
 
   it('applies hidden: from front matter and leaves the flag alone when the key is absent', () => {
     const { dir, path, clock, store, id } = setup();
-    editFile(path, `---\ntitle: 出发\ndate: 2025-11-01\nplace: 北京\nhidden: true\n---\n今天去了北京。\n`, '2026-01-03T00:00:00Z');
+    editFile(
+      path,
+      `---\ntitle: 出发\ndate: 2025-11-01\nplace: 北京\nhidden: true\n---\n今天去了北京。\n`,
+      '2026-01-03T00:00:00Z',
+    );
     clock.set('2026-01-04T00:00:00Z');
     expect(importPaths(store, [dir])).toMatchObject([{ status: 'updated', essayId: id }]);
     expect(store.essays.get(id, { includeHidden: true })!.hidden).toBe(true);
@@ -80,6 +101,9 @@ describe('an essay changed both in Discord and in its file', () => {
     editFile(path, FILE.replace('北京。', '天津。'), '2026-01-05T00:00:00Z');
     clock.set('2026-01-06T00:00:00Z');
     importPaths(store, [dir]);
-    expect(store.essays.get(id, { includeHidden: true })).toMatchObject({ hidden: true, body: '今天去了天津。' });
+    expect(store.essays.get(id, { includeHidden: true })).toMatchObject({
+      hidden: true,
+      body: '今天去了天津。',
+    });
   });
 });

@@ -5,7 +5,13 @@ import { importPaths } from '../src/import/importFiles.js';
 import type { EssayDraft } from '../src/journal/essay.js';
 import { memoryStore, tempDir } from './helpers/store.js';
 
-const draft = (body: string, date = '2025-11-01'): EssayDraft => ({ title: '标题', body, date, place: '北京', tags: ['旅行'] });
+const draft = (body: string, date = '2025-11-01'): EssayDraft => ({
+  title: '标题',
+  body,
+  date,
+  place: '北京',
+  tags: ['旅行'],
+});
 
 let cleanup = () => {};
 afterEach(() => cleanup());
@@ -17,7 +23,12 @@ describe('the trash', () => {
     const b = store.essays.setHidden(store.essays.insert(draft('第二篇。'), 'discord').id, true);
 
     const entry = store.trash.put(b.id, '111111111111111111');
-    expect(entry).toMatchObject({ essayId: b.id, title: '标题', date: '2025-11-01', deletedBy: '111111111111111111' });
+    expect(entry).toMatchObject({
+      essayId: b.id,
+      title: '标题',
+      date: '2025-11-01',
+      deletedBy: '111111111111111111',
+    });
     expect(store.essays.get(b.id, { includeHidden: true })).toBeNull();
     expect(store.trash.list().map((e) => e.essayId)).toEqual([b.id]);
 
@@ -28,7 +39,7 @@ describe('the trash', () => {
     expect(store.essays.get(a.id)).toEqual(a);
   });
 
-  it('never gives a trashed essay\'s id to a new essay, so restore cannot collide', () => {
+  it("never gives a trashed essay's id to a new essay, so restore cannot collide", () => {
     const store = memoryStore();
     store.essays.insert(draft('一。'), 'discord');
     const last = store.essays.insert(draft('二。'), 'discord');
@@ -63,11 +74,16 @@ describe('the journal folder and the trash', () => {
     store.trash.put(added!.essayId!, null);
 
     const [again] = importPaths(store, [t.dir]);
-    expect(again).toMatchObject({ status: 'unchanged', reason: expect.stringMatching(/in the trash \(journal restore \d+/u) });
+    expect(again).toMatchObject({
+      status: 'unchanged',
+      reason: expect.stringMatching(/in the trash \(journal restore \d+/u),
+    });
     expect(store.essays.count({ includeHidden: true })).toBe(0);
 
     store.trash.restore(added!.essayId!);
     expect(store.essays.sourcesOf(added!.essayId!)).toEqual([join(t.dir, 'a.md')]);
-    expect(importPaths(store, [t.dir])).toMatchObject([{ status: 'unchanged', essayId: added!.essayId }]);
+    expect(importPaths(store, [t.dir])).toMatchObject([
+      { status: 'unchanged', essayId: added!.essayId },
+    ]);
   });
 });

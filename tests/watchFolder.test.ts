@@ -26,7 +26,13 @@ function start(): { dir: string; store: Store; runs: ImportResult[][] } {
   cleanup = t.cleanup;
   const store = memoryStore(fixedClock('2026-11-29T07:30:00Z'));
   const runs: ImportResult[][] = [];
-  watch = watchFolder({ store, dir: t.dir, logger: silentLogger, debounceMs: 50, onImport: (r) => runs.push(r) });
+  watch = watchFolder({
+    store,
+    dir: t.dir,
+    logger: silentLogger,
+    debounceMs: 50,
+    onImport: (r) => runs.push(r),
+  });
   expect(watch).not.toBeNull();
   return { dir: t.dir, store, runs };
 }
@@ -37,11 +43,19 @@ describe('watching the journal folder', () => {
   it('imports a new file, then its edit in place, and keeps the essay when the file is deleted', async () => {
     const { dir, store } = start();
     writeFileSync(join(dir, 'new.md'), essay('新写的一篇。'));
-    const added = await waitFor(() => store.essays.list()[0], 10_000, 'the new file was not imported');
+    const added = await waitFor(
+      () => store.essays.list()[0],
+      10_000,
+      'the new file was not imported',
+    );
     expect(store.essays.get(added.id)!.body).toBe('新写的一篇。');
 
     writeFileSync(join(dir, 'new.md'), essay('改过的一篇。'));
-    await waitFor(() => store.essays.get(added.id)!.body === '改过的一篇。', 10_000, 'the edit was not imported');
+    await waitFor(
+      () => store.essays.get(added.id)!.body === '改过的一篇。',
+      10_000,
+      'the edit was not imported',
+    );
     expect(store.essays.count()).toBe(1);
 
     rmSync(join(dir, 'new.md'));
@@ -57,19 +71,29 @@ describe('watching the journal folder', () => {
     writeFileSync(join(dir, '.draft.md.swp'), 'x');
     mkdirSync(join(dir, '2025'));
     writeFileSync(join(dir, '2025', 'deep.md'), essay('子文件夹里的一篇。'));
-    await waitFor(() => store.essays.count() === 1, 10_000, 'the file in the subfolder was not imported');
+    await waitFor(
+      () => store.essays.count() === 1,
+      10_000,
+      'the file in the subfolder was not imported',
+    );
     expect(runs.flat().filter((r) => r.status === 'refused')).toEqual([]);
   });
 
   it('reports a refused file and imports it once it is fixed', async () => {
     const { dir, store, runs } = start();
     writeFileSync(join(dir, 'half.md'), '还没写完,也没有日期');
-    await waitFor(() => runs.flat().some((r) => r.status === 'refused'), 10_000, 'the refusal was not reported');
+    await waitFor(
+      () => runs.flat().some((r) => r.status === 'refused'),
+      10_000,
+      'the refusal was not reported',
+    );
     writeFileSync(join(dir, 'half.md'), essay('写完了。'));
     await waitFor(() => store.essays.count() === 1, 10_000, 'the fixed file was not imported');
   });
 
   it('does not watch a folder that does not exist', () => {
-    expect(watchFolder({ store: memoryStore(), dir: '/nonexistent/journal-dir', logger: silentLogger })).toBeNull();
+    expect(
+      watchFolder({ store: memoryStore(), dir: '/nonexistent/journal-dir', logger: silentLogger }),
+    ).toBeNull();
   });
 });

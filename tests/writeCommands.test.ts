@@ -8,7 +8,12 @@ import type { APIModalInteractionResponseCallbackData } from 'discord-api-types/
 import { fixedClock } from '../src/clock.js';
 import { parseConfig } from '../src/config.js';
 import { UserFacingError } from '../src/errors.js';
-import { findSubcommand, runAutocomplete, runComponent, runSubcommand } from '../src/commands/index.js';
+import {
+  findSubcommand,
+  runAutocomplete,
+  runComponent,
+  runSubcommand,
+} from '../src/commands/index.js';
 import type { AttachmentOption, HandlerContext, Options, Reply } from '../src/commands/types.js';
 import { createDownloader } from '../src/discord/download.js';
 import { silentLogger } from '../src/logger.js';
@@ -50,7 +55,10 @@ function run(ctx: HandlerContext, sub: string, options: Options = {}): Promise<R
 }
 
 async function refusal(p: Promise<unknown>): Promise<UserFacingError> {
-  const err = await p.then(() => null, (e: unknown) => e);
+  const err = await p.then(
+    () => null,
+    (e: unknown) => e,
+  );
   expect(err).toBeInstanceOf(UserFacingError);
   return err as UserFacingError;
 }
@@ -61,9 +69,13 @@ function modalOf(reply: Reply): APIModalInteractionResponseCallbackData {
 }
 
 /** The prefilled values of a modal's inputs. */
-function prefilled(modal: APIModalInteractionResponseCallbackData): Record<string, string | undefined> {
+function prefilled(
+  modal: APIModalInteractionResponseCallbackData,
+): Record<string, string | undefined> {
   return Object.fromEntries(
-    modal.components.flatMap((row) => ('components' in row ? row.components : [])).map((c) => [c.custom_id, 'value' in c ? c.value : undefined]),
+    modal.components
+      .flatMap((row) => ('components' in row ? row.components : []))
+      .map((c) => [c.custom_id, 'value' in c ? c.value : undefined]),
   );
 }
 
@@ -74,17 +86,27 @@ function payloadOf(reply: Reply) {
 
 function seeded(): Store {
   const store = memoryStore(fixedClock(NOW));
-  store.essays.insert({ title: '一年前', body: '那天的事。', date: '2025-11-30', place: '上海', tags: ['旅行'] }, 'a.md');
+  store.essays.insert(
+    { title: '一年前', body: '那天的事。', date: '2025-11-30', place: '上海', tags: ['旅行'] },
+    'a.md',
+  );
   return store;
 }
 
-const asOption = (a: FakeAttachment): AttachmentOption => ({ id: a.id, filename: a.filename, size: a.size, url: a.url, contentType: a.content_type });
+const asOption = (a: FakeAttachment): AttachmentOption => ({
+  id: a.id,
+  filename: a.filename,
+  size: a.size,
+  url: a.url,
+  contentType: a.content_type,
+});
 
 describe('who may write', () => {
   const WRITE_SUBCOMMANDS = ['add', 'import', 'edit', 'hide', 'unhide', 'delete'];
 
   it('marks every write subcommand and the form/button route as authors-only', () => {
-    for (const sub of WRITE_SUBCOMMANDS) expect(findSubcommand('essay', sub)?.access, sub).toBe('author');
+    for (const sub of WRITE_SUBCOMMANDS)
+      expect(findSubcommand('essay', sub)?.access, sub).toBe('author');
     expect(findSubcommand('journal', 'export')?.access).toBe('author');
   });
 
@@ -98,10 +120,20 @@ describe('who may write', () => {
       const err = await refusal(run(ctx, sub, { essay: '1' }));
       expect(err.key, sub).toBe('error.authorOnly');
     }
-    expect((await refusal(runSubcommand(ctx, findSubcommand('journal', 'export')!, {}))).key).toBe('error.authorOnly');
+    expect((await refusal(runSubcommand(ctx, findSubcommand('journal', 'export')!, {}))).key).toBe(
+      'error.authorOnly',
+    );
     // A form or a button outlives the permission that opened it: the route checks again.
-    for (const id of [`write:add:${AUTHOR_TODAY}`, 'write:edit:1:2025-11-30', 'write:delete:1', 'write:undo:1']) {
-      expect((await refusal(runComponent(ctx, id, { body: '偷偷写的。', date: '2025-01-01' }))).key, id).toBe('error.authorOnly');
+    for (const id of [
+      `write:add:${AUTHOR_TODAY}`,
+      'write:edit:1:2025-11-30',
+      'write:delete:1',
+      'write:undo:1',
+    ]) {
+      expect(
+        (await refusal(runComponent(ctx, id, { body: '偷偷写的。', date: '2025-01-01' }))).key,
+        id,
+      ).toBe('error.authorOnly');
     }
     expect(runAutocomplete(ctx, 'essay', 'edit', { name: 'essay', value: '' }, {})).toEqual([]);
     expect(store.essays.count({ includeHidden: true })).toBe(1);
@@ -110,7 +142,7 @@ describe('who may write', () => {
 });
 
 describe('/essay add', () => {
-  it('opens a form dated today in the author\'s zone and saves what was typed', async () => {
+  it("opens a form dated today in the author's zone and saves what was typed", async () => {
     const store = seeded();
     const ctx = context(store);
     const modal = modalOf(await run(ctx, 'add'));
@@ -118,25 +150,52 @@ describe('/essay add', () => {
     expect(prefilled(modal)).toMatchObject({ date: AUTHOR_TODAY });
     expect(modal.components).toHaveLength(5);
 
-    const reply = await runComponent(ctx, modal.custom_id, { title: '新的一天', date: AUTHOR_TODAY, place: '北京', tags: '生活, 随笔', body: '今天写了一篇。' });
+    const reply = await runComponent(ctx, modal.custom_id, {
+      title: '新的一天',
+      date: AUTHOR_TODAY,
+      place: '北京',
+      tags: '生活, 随笔',
+      body: '今天写了一篇。',
+    });
     const payload = payloadOf(reply);
     expect(reply).toMatchObject({ kind: 'message', ephemeral: true });
     expect(payload.content).toMatch(/^Added essay #2/u);
-    expect(store.essays.get(2)).toMatchObject({ title: '新的一天', date: AUTHOR_TODAY, place: '北京', tags: ['生活', '随笔'], body: '今天写了一篇。', source: 'discord' });
+    expect(store.essays.get(2)).toMatchObject({
+      title: '新的一天',
+      date: AUTHOR_TODAY,
+      place: '北京',
+      tags: ['生活', '随笔'],
+      body: '今天写了一篇。',
+      source: 'discord',
+    });
   });
 
   it('takes the date and place from a footer line pasted with the text when the date was left as opened', async () => {
     const store = seeded();
     const ctx = context(store);
-    await runComponent(ctx, `write:add:${AUTHOR_TODAY}`, { date: AUTHOR_TODAY, body: '出发\n\n今天去了北京。\n\n— 2025.11.1 于横跨太平洋的飞机上' });
-    expect(store.essays.get(2)).toMatchObject({ title: '出发', date: '2025-11-01', place: '横跨太平洋的飞机上', body: '今天去了北京。' });
+    await runComponent(ctx, `write:add:${AUTHOR_TODAY}`, {
+      date: AUTHOR_TODAY,
+      body: '出发\n\n今天去了北京。\n\n— 2025.11.1 于横跨太平洋的飞机上',
+    });
+    expect(store.essays.get(2)).toMatchObject({
+      title: '出发',
+      date: '2025-11-01',
+      place: '横跨太平洋的飞机上',
+      body: '今天去了北京。',
+    });
   });
 
   it('refuses a bad date and gives every typed word back, in a code block and as a file to import', async () => {
     const store = seeded();
     const ctx = context(store, { locale: 'zh-CN' });
     const body = '写了很久的一段话,有 ```代码``` 也有 @everyone。\n第二段。';
-    const reply = await runComponent(ctx, `write:add:${AUTHOR_TODAY}`, { title: '不能丢', date: '2025-13-45', place: '家', tags: '', body });
+    const reply = await runComponent(ctx, `write:add:${AUTHOR_TODAY}`, {
+      title: '不能丢',
+      date: '2025-13-45',
+      place: '家',
+      tags: '',
+      body,
+    });
     const payload = payloadOf(reply);
     expect(reply).toMatchObject({ kind: 'message', ephemeral: true });
     expect(payload.content).toContain('没有保存');
@@ -157,14 +216,23 @@ describe('/essay add', () => {
 
   it('refuses a form without any date, still handing the text back', async () => {
     const store = seeded();
-    const reply = await runComponent(context(store), `write:add:${AUTHOR_TODAY}`, { date: '', body: '没有日期的一段。' });
+    const reply = await runComponent(context(store), `write:add:${AUTHOR_TODAY}`, {
+      date: '',
+      body: '没有日期的一段。',
+    });
     expect(payloadOf(reply).content).toMatch(/No date/u);
     expect(payloadOf(reply).files![0]!.data.toString()).toContain('没有日期的一段。');
   });
 
   it('does not add the same text twice', async () => {
     const store = seeded();
-    const reply = await runComponent(context(store), `write:add:${AUTHOR_TODAY}`, { title: '一年前', date: '2025-11-30', place: '上海', tags: '旅行', body: '那天的事。' });
+    const reply = await runComponent(context(store), `write:add:${AUTHOR_TODAY}`, {
+      title: '一年前',
+      date: '2025-11-30',
+      place: '上海',
+      tags: '旅行',
+      body: '那天的事。',
+    });
     expect(payloadOf(reply).content).toMatch(/already essay #1/u);
     expect(store.essays.count()).toBe(1);
   });
@@ -175,35 +243,69 @@ describe('/essay edit', () => {
     const store = seeded();
     const ctx = context(store);
     const modal = modalOf(await run(ctx, 'edit', { essay: '1' }));
-    expect(prefilled(modal)).toEqual({ title: '一年前', date: '2025-11-30', place: '上海', tags: '旅行', body: '那天的事。' });
-    const reply = await runComponent(ctx, modal.custom_id, { title: '一年前', date: '2025-11-30', place: '上海', tags: '旅行', body: '那天的事,改了一个字。' });
+    expect(prefilled(modal)).toEqual({
+      title: '一年前',
+      date: '2025-11-30',
+      place: '上海',
+      tags: '旅行',
+      body: '那天的事。',
+    });
+    const reply = await runComponent(ctx, modal.custom_id, {
+      title: '一年前',
+      date: '2025-11-30',
+      place: '上海',
+      tags: '旅行',
+      body: '那天的事,改了一个字。',
+    });
     expect(payloadOf(reply).content).toMatch(/Saved essay #1/u);
-    expect(store.essays.get(1)).toMatchObject({ id: 1, body: '那天的事,改了一个字。', source: 'a.md' });
+    expect(store.essays.get(1)).toMatchObject({
+      id: 1,
+      body: '那天的事,改了一个字。',
+      source: 'a.md',
+    });
     expect(store.essays.count()).toBe(1);
   });
 
   it('keeps tags left as shown exactly, even one holding a comma', async () => {
     const store = memoryStore(fixedClock(NOW));
-    const e = store.essays.insert({ title: '标签', body: '正文。', date: '2025-01-01', place: null, tags: ['a,b', '旅行'] }, 'a.md');
+    const e = store.essays.insert(
+      { title: '标签', body: '正文。', date: '2025-01-01', place: null, tags: ['a,b', '旅行'] },
+      'a.md',
+    );
     const ctx = context(store);
     const modal = modalOf(await run(ctx, 'edit', { essay: String(e.id) }));
     expect(prefilled(modal).tags).toBe('a,b, 旅行');
-    await runComponent(ctx, modal.custom_id, { ...prefilled(modal), body: '改过的正文。' } as Record<string, string>);
+    await runComponent(ctx, modal.custom_id, {
+      ...prefilled(modal),
+      body: '改过的正文。',
+    } as Record<string, string>);
     expect(store.essays.get(e.id)).toMatchObject({ tags: ['a,b', '旅行'], body: '改过的正文。' });
   });
 
   it('keeps an untitled essay untitled even when its first line could be a title', async () => {
     const store = memoryStore(fixedClock(NOW));
-    const e = store.essays.insert({ title: null, body: '短短一行\n\n然后是正文。', date: '2025-01-01', place: null, tags: [] }, 'discord');
+    const e = store.essays.insert(
+      { title: null, body: '短短一行\n\n然后是正文。', date: '2025-01-01', place: null, tags: [] },
+      'discord',
+    );
     const ctx = context(store);
     const modal = modalOf(await run(ctx, 'edit', { essay: String(e.id) }));
-    await runComponent(ctx, modal.custom_id, { ...prefilled(modal), body: '短短一行\n\n然后是改过的正文。' } as Record<string, string>);
-    expect(store.essays.get(e.id)).toMatchObject({ title: null, body: '短短一行\n\n然后是改过的正文。' });
+    await runComponent(ctx, modal.custom_id, {
+      ...prefilled(modal),
+      body: '短短一行\n\n然后是改过的正文。',
+    } as Record<string, string>);
+    expect(store.essays.get(e.id)).toMatchObject({
+      title: null,
+      body: '短短一行\n\n然后是改过的正文。',
+    });
   });
 
   it('says "re-import the file" for an essay longer than a form holds', async () => {
     const store = memoryStore(fixedClock(NOW));
-    const e = store.essays.insert({ title: '长文', body: '字'.repeat(4001), date: '2025-01-01', place: null, tags: [] }, 'long.md');
+    const e = store.essays.insert(
+      { title: '长文', body: '字'.repeat(4001), date: '2025-01-01', place: null, tags: [] },
+      'long.md',
+    );
     const err = await refusal(run(context(store), 'edit', { essay: String(e.id) }));
     expect(err.key).toBe('write.tooLongForForm');
     expect(err.params).toMatchObject({ id: e.id, length: 4001, max: 4000 });
@@ -212,14 +314,23 @@ describe('/essay edit', () => {
   it('hands the text back when the essay was deleted while the form was open', async () => {
     const store = seeded();
     store.trash.put(1, null);
-    const reply = await runComponent(context(store), 'write:edit:1:2025-11-30', { date: '2025-11-30', body: '改好的文字。' });
+    const reply = await runComponent(context(store), 'write:edit:1:2025-11-30', {
+      date: '2025-11-30',
+      body: '改好的文字。',
+    });
     expect(payloadOf(reply).files![0]!.data.toString()).toContain('改好的文字。');
   });
 
   it('offers essays by title in autocomplete, hidden ones included for authors', () => {
     const store = seeded();
     store.essays.setHidden(1, true);
-    const choices = runAutocomplete(context(store), 'essay', 'edit', { name: 'essay', value: '一年' }, {});
+    const choices = runAutocomplete(
+      context(store),
+      'essay',
+      'edit',
+      { name: 'essay', value: '一年' },
+      {},
+    );
     expect(choices).toEqual([{ name: expect.stringContaining('一年前') as string, value: '1' }]);
   });
 });
@@ -229,7 +340,8 @@ describe('/essay hide and unhide', () => {
     const store = seeded();
     const author = context(store);
     const member = context(store, { caller: STRANGER });
-    const todayText = async (ctx: HandlerContext) => payloadOf(await run(ctx, 'today')).embeds![0]!.description ?? '';
+    const todayText = async (ctx: HandlerContext) =>
+      payloadOf(await run(ctx, 'today')).embeds![0]!.description ?? '';
     expect(await todayText(member)).toContain('那天的事');
 
     const reply = await run(author, 'hide', { essay: '1' });
@@ -237,20 +349,36 @@ describe('/essay hide and unhide', () => {
     expect(await todayText(member)).not.toContain('那天的事');
     expect(await todayText(author)).not.toContain('那天的事');
     expect((await refusal(run(member, 'random'))).key).toBe('essay.empty');
-    expect(payloadOf(await run(author, 'show', { essay: '1' })).embeds![0]!.description).toContain('那天的事');
+    expect(payloadOf(await run(author, 'show', { essay: '1' })).embeds![0]!.description).toContain(
+      '那天的事',
+    );
     expect((await refusal(run(member, 'show', { essay: '1' }))).key).toBe('essay.unknownChoice');
 
     await run(author, 'unhide', { essay: '1' });
     expect(await todayText(member)).toContain('那天的事');
   });
 
-  it('takes an essay\'s sentences and the quotes saved from it out of /quote random', async () => {
+  it("takes an essay's sentences and the quotes saved from it out of /quote random", async () => {
     const store = seeded();
-    const other = store.essays.insert({ title: '另一篇', body: '这一篇可以被引用。', date: '2024-02-02', place: null, tags: [] }, 'b.md');
+    const other = store.essays.insert(
+      { title: '另一篇', body: '这一篇可以被引用。', date: '2024-02-02', place: null, tags: [] },
+      'b.md',
+    );
     store.quotes.curated.add({ text: '那天的事,值得记住。', essayId: 1 });
     const draws = async (ctx: HandlerContext) => {
       const seen = new Set<string>();
-      for (let i = 0; i < 12; i++) seen.add(JSON.stringify(payloadOf(await runSubcommand({ ...ctx, random: () => (i % 6) / 6 }, findSubcommand('quote', 'random')!, {}))));
+      for (let i = 0; i < 12; i++)
+        seen.add(
+          JSON.stringify(
+            payloadOf(
+              await runSubcommand(
+                { ...ctx, random: () => (i % 6) / 6 },
+                findSubcommand('quote', 'random')!,
+                {},
+              ),
+            ),
+          ),
+        );
       return [...seen].join('\n');
     };
     const member = context(store, { caller: STRANGER });
@@ -268,11 +396,15 @@ describe('/essay delete', () => {
     const store = seeded();
     const ctx = context(store);
     const ask = payloadOf(await run(ctx, 'delete', { essay: '1' }));
-    const ids = ask.components!.flatMap((r) => r.components).map((c) => ('custom_id' in c ? c.custom_id : ''));
+    const ids = ask
+      .components!.flatMap((r) => r.components)
+      .map((c) => ('custom_id' in c ? c.custom_id : ''));
     expect(ids).toEqual(['write:delete:1', 'write:keep:1']);
     expect(store.essays.count()).toBe(1);
 
-    expect(payloadOf(await runComponent(ctx, 'write:keep:1')).content).toMatch(/nothing was deleted/u);
+    expect(payloadOf(await runComponent(ctx, 'write:keep:1')).content).toMatch(
+      /nothing was deleted/u,
+    );
     expect(store.essays.count()).toBe(1);
 
     const done = await runComponent(ctx, 'write:delete:1');
@@ -295,7 +427,10 @@ describe('/essay import', () => {
     expect(findSubcommand('essay', 'import')!.defer).toBe('ephemeral');
     const store = seeded();
     const ctx = context(store);
-    const first = fake.registerAttachment('trip.md', '出发\n\n今天去了北京。\n\n— 2025.11.1 于北京\n');
+    const first = fake.registerAttachment(
+      'trip.md',
+      '出发\n\n今天去了北京。\n\n— 2025.11.1 于北京\n',
+    );
     const added = payloadOf(await run(ctx, 'import', { file: asOption(first) }));
     expect(added.content).toBe('Added essay #2 from "trip.md".');
     expect(added.embeds![0]!.title).toBe('出发');
@@ -303,16 +438,25 @@ describe('/essay import', () => {
     const again = payloadOf(await run(ctx, 'import', { file: asOption(first) }));
     expect(again.content).toMatch(/already essay #2; nothing changed/u);
 
-    const edited = fake.registerAttachment('trip.md', '出发\n\n今天去了上海。\n\n— 2025.11.1 于上海\n');
-    expect(payloadOf(await run(ctx, 'import', { file: asOption(edited) })).content).toMatch(/Updated essay #2 from "trip.md"/u);
+    const edited = fake.registerAttachment(
+      'trip.md',
+      '出发\n\n今天去了上海。\n\n— 2025.11.1 于上海\n',
+    );
+    expect(payloadOf(await run(ctx, 'import', { file: asOption(edited) })).content).toMatch(
+      /Updated essay #2 from "trip.md"/u,
+    );
     expect(store.essays.get(2)).toMatchObject({ body: '今天去了上海。', place: '上海' });
     expect(store.essays.count()).toBe(2);
   });
 
-  it('refuses a GBK file in the author\'s language, adding nothing', async () => {
+  it("refuses a GBK file in the author's language, adding nothing", async () => {
     const store = seeded();
     const gbk = Buffer.from([0xc4, 0xe3, 0xba, 0xc3, 0x0a, 0x0a, ...Buffer.from('- 2025.11.1')]);
-    const err = await refusal(run(context(store, { locale: 'zh-CN' }), 'import', { file: asOption(fake.registerAttachment('gbk.txt', gbk)) }));
+    const err = await refusal(
+      run(context(store, { locale: 'zh-CN' }), 'import', {
+        file: asOption(fake.registerAttachment('gbk.txt', gbk)),
+      }),
+    );
     expect(err.key).toBe('write.import.notUtf8');
     expect(store.essays.count()).toBe(1);
   });
@@ -322,19 +466,36 @@ describe('/essay import', () => {
     const ctx = context(store);
     const before = fake.cdnRequests.length;
     const huge = fake.registerLargeAttachment('huge.md', 2 * 1024 * 1024);
-    expect((await refusal(run(ctx, 'import', { file: asOption(huge) }))).key).toBe('write.import.tooLarge');
-    const foreign = { ...asOption(fake.registerAttachment('x.md', 'x')), url: 'http://127.0.0.1:9/attachments/x.md' };
-    expect((await refusal(run(ctx, 'import', { file: foreign }))).key).toBe('write.import.wrongHost');
+    expect((await refusal(run(ctx, 'import', { file: asOption(huge) }))).key).toBe(
+      'write.import.tooLarge',
+    );
+    const foreign = {
+      ...asOption(fake.registerAttachment('x.md', 'x')),
+      url: 'http://127.0.0.1:9/attachments/x.md',
+    };
+    expect((await refusal(run(ctx, 'import', { file: foreign }))).key).toBe(
+      'write.import.wrongHost',
+    );
     expect(fake.cdnRequests.length).toBe(before);
   });
 
-  it('refuses a file that is not .md or .txt before downloading, and a refused essay with the parser\'s reason', async () => {
+  it("refuses a file that is not .md or .txt before downloading, and a refused essay with the parser's reason", async () => {
     const store = seeded();
     const ctx = context(store);
     const before = fake.cdnRequests.length;
-    expect((await refusal(run(ctx, 'import', { file: asOption(fake.registerAttachment('photo.jpg', 'x')) }))).key).toBe('write.import.notEssayFile');
+    expect(
+      (
+        await refusal(
+          run(ctx, 'import', { file: asOption(fake.registerAttachment('photo.jpg', 'x')) }),
+        )
+      ).key,
+    ).toBe('write.import.notEssayFile');
     expect(fake.cdnRequests.length).toBe(before);
-    const undated = payloadOf(await run(ctx, 'import', { file: asOption(fake.registerAttachment('undated.md', '没有日期的一段。')) }));
+    const undated = payloadOf(
+      await run(ctx, 'import', {
+        file: asOption(fake.registerAttachment('undated.md', '没有日期的一段。')),
+      }),
+    );
     expect(undated.content).toMatch(/"undated\.md" was not imported: no date found/u);
   });
 
@@ -344,20 +505,33 @@ describe('/essay import', () => {
     const a = fake.registerAttachment('back.md', '回来\n\n又是一篇。\n\n— 2024.5.5\n');
     await run(ctx, 'import', { file: asOption(a) });
     store.trash.put(2, AUTHOR.id);
-    expect(payloadOf(await run(ctx, 'import', { file: asOption(a) })).content).toMatch(/in the trash: bring it back with journal restore 2/u);
+    expect(payloadOf(await run(ctx, 'import', { file: asOption(a) })).content).toMatch(
+      /in the trash: bring it back with journal restore 2/u,
+    );
   });
 });
 
 describe('/journal export', () => {
   it('sends the whole journal, hidden essays included, as a private JSON file', async () => {
     const store = seeded();
-    store.essays.setHidden(store.essays.insert({ title: '私密', body: '不给别人看。', date: '2024-01-01', place: null, tags: [] }, 'discord').id, true);
+    store.essays.setHidden(
+      store.essays.insert(
+        { title: '私密', body: '不给别人看。', date: '2024-01-01', place: null, tags: [] },
+        'discord',
+      ).id,
+      true,
+    );
     const reply = await runSubcommand(context(store), findSubcommand('journal', 'export')!, {});
     expect(reply).toMatchObject({ kind: 'message', ephemeral: true });
     const file = payloadOf(reply).files![0]!;
     expect(file.name).toBe(`journal-${AUTHOR_TODAY}.json`);
-    const doc = JSON.parse(file.data.toString('utf8')) as { essays: Array<{ title: string; hidden: boolean }> };
-    expect(doc.essays.map((e) => [e.title, e.hidden])).toEqual([['私密', true], ['一年前', false]]);
+    const doc = JSON.parse(file.data.toString('utf8')) as {
+      essays: Array<{ title: string; hidden: boolean }>;
+    };
+    expect(doc.essays.map((e) => [e.title, e.hidden])).toEqual([
+      ['私密', true],
+      ['一年前', false],
+    ]);
     expect(payloadOf(reply).content).toMatch(/2 essays \(1 hidden\)/u);
   });
 });

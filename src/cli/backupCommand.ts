@@ -9,10 +9,16 @@ export const backupCommand: CliCommand = {
   summary: 'consistent copy of the live database (safe while the bot runs)',
   async run(ctx, args) {
     const path = args.positionals[0];
-    if (path === undefined || args.positionals.length > 1) throw new UserFacingError('give one file to write the backup to, e.g. journal backup backups/journal-2026-11-29.db');
+    if (path === undefined || args.positionals.length > 1)
+      throw new UserFacingError(
+        'give one file to write the backup to, e.g. journal backup backups/journal-2026-11-29.db',
+      );
     const result = await backupDatabase(ctx.store().db, path);
     if (ctx.json) printJson(ctx.io, result);
-    else ctx.io.out(`backed up ${result.essays} essays to ${result.path} (${Math.ceil(result.bytes / 1024)} KB, integrity ${result.integrity})`);
+    else
+      ctx.io.out(
+        `backed up ${result.essays} essays to ${result.path} (${Math.ceil(result.bytes / 1024)} KB, integrity ${result.integrity})`,
+      );
     return result.integrity === 'ok' ? 0 : 1;
   },
 };

@@ -12,4 +12,18 @@ import { backupCommand } from './backupCommand.js';
 import { restoreCommand } from './restoreCommand.js';
 import { postCommand } from './postCommand.js';
 
-export const CLI_COMMANDS: readonly CliCommand[] = [importCommand, listCommand, showCommand, todayCommand, searchCommand, quoteCommand, statsCommand, consoleCommand, exportCommand, backupCommand, restoreCommand, postCommand, registerCommand];
+export const CLI_COMMANDS: readonly CliCommand[] = [
+  importCommand,
+  listCommand,
+  showCommand,
+  todayCommand,
+  searchCommand,
+  quoteCommand,
+  statsCommand,
+  consoleCommand,
+  exportCommand,
+  backupCommand,
+  restoreCommand,
+  postCommand,
+  registerCommand,
+];

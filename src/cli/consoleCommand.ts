@@ -10,7 +10,10 @@ export const consoleCommand: CliCommand = {
   summary: 'offline REPL: type /essay today etc., see the replies as text',
   options: { locale: { type: 'string' }, out: { type: 'string' } },
   run(ctx, args) {
-    if (ctx.json) throw new UserFacingError('console has no --json output; pipe commands into it and read the text');
+    if (ctx.json)
+      throw new UserFacingError(
+        'console has no --json output; pipe commands into it and read the text',
+      );
     return startConsole({
       store: ctx.store(),
       config: ctx.config,

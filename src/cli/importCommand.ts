@@ -1,20 +1,31 @@
 import { existsSync, statSync } from 'node:fs';
 import { importPaths, summarizeImport, type ImportResult } from '../import/importFiles.js';
-import { isJsonExportPath, markdownSidecarIn, restoreJournalExport, restoreMarkdownSidecar } from '../import/restoreExport.js';
+import {
+  isJsonExportPath,
+  markdownSidecarIn,
+  restoreJournalExport,
+  restoreMarkdownSidecar,
+} from '../import/restoreExport.js';
 import { printJson, type CliCommand } from './command.js';
 
 function describe(r: ImportResult): string {
-  const what = r.essayId !== undefined ? ` #${r.essayId}${r.title ? ` ${r.title}` : ''}${r.date ? ` (${r.date})` : ''}` : '';
+  const what =
+    r.essayId !== undefined
+      ? ` #${r.essayId}${r.title ? ` ${r.title}` : ''}${r.date ? ` (${r.date})` : ''}`
+      : '';
   return `${r.status}: ${r.path}${what}${r.reason ? ` — ${r.reason}` : ''}`;
 }
 
 export const importCommand: CliCommand = {
   name: 'import',
   usage: 'import PATH…',
-  summary: 'import essay files or folders (.md/.txt) or a JSON export; re-importing changes nothing',
+  summary:
+    'import essay files or folders (.md/.txt) or a JSON export; re-importing changes nothing',
   run(ctx, args) {
     if (args.positionals.length === 0) {
-      ctx.io.err('journal import: give at least one file or folder, e.g. journal import data/essays');
+      ctx.io.err(
+        'journal import: give at least one file or folder, e.g. journal import data/essays',
+      );
       return 2;
     }
     // A .json path is an export (journal export --format json); everything else is essay files.
@@ -22,7 +33,9 @@ export const importCommand: CliCommand = {
     const files = args.positionals.filter((p) => !isJsonExportPath(p));
     const fileResults = files.length > 0 ? importPaths(ctx.store(), files) : [];
     // A folder written by `journal export --format md` brings its quotes and settings in journal.json.
-    const sidecars = files.filter((p) => existsSync(p) && statSync(p).isDirectory() && markdownSidecarIn(p) !== null);
+    const sidecars = files.filter(
+      (p) => existsSync(p) && statSync(p).isDirectory() && markdownSidecarIn(p) !== null,
+    );
     const results = [
       ...fileResults,
       ...sidecars.flatMap((dir) => restoreMarkdownSidecar(ctx.store(), dir, fileResults)),

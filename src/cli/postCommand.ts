@@ -11,18 +11,29 @@ import { cliLocale } from './locale.js';
 function readDate(text: string): string {
   const reading = parseDate(text);
   if (reading.ok) return reading.date;
-  throw new UserFacingError(reading.reason === 'impossible' ? `--date ${text} is not a real calendar date` : `--date must look like 2026-11-01, got ${JSON.stringify(text)}`);
+  throw new UserFacingError(
+    reading.reason === 'impossible'
+      ? `--date ${text} is not a real calendar date`
+      : `--date must look like 2026-11-01, got ${JSON.stringify(text)}`,
+  );
 }
 
-function readChoice<T extends string>(flag: string, value: string | undefined, allowed: readonly T[]): T | undefined {
+function readChoice<T extends string>(
+  flag: string,
+  value: string | undefined,
+  allowed: readonly T[],
+): T | undefined {
   if (value === undefined) return undefined;
   if ((allowed as readonly string[]).includes(value)) return value as T;
-  throw new UserFacingError(`--${flag} must be one of ${allowed.join(', ')}, got ${JSON.stringify(value)}`);
+  throw new UserFacingError(
+    `--${flag} must be one of ${allowed.join(', ')}, got ${JSON.stringify(value)}`,
+  );
 }
 
 export const postCommand: CliCommand = {
   name: 'post',
-  usage: 'post --dry-run [--date YYYY-MM-DD] [--tz ZONE] [--guild ID] [--lang zh-CN|en-US] [--empty-day skip|nearest|quote]',
+  usage:
+    'post --dry-run [--date YYYY-MM-DD] [--tz ZONE] [--guild ID] [--lang zh-CN|en-US] [--empty-day skip|nearest|quote]',
   summary: 'show the anniversary post that would go out (the bot sends it at the scheduled time)',
   readsJournal: true,
   options: {
@@ -35,32 +46,64 @@ export const postCommand: CliCommand = {
   },
   run(ctx, args) {
     if (args.values['dry-run'] !== true) {
-      throw new UserFacingError('the command line only previews the post: add --dry-run (the bot posts at the scheduled time; /journal post-now posts at once)');
+      throw new UserFacingError(
+        'the command line only previews the post: add --dry-run (the bot posts at the scheduled time; /journal post-now posts at once)',
+      );
     }
     const store = ctx.store();
     const guildId = stringOption(args, 'guild');
     let settings: GuildSettings | null = null;
     if (guildId !== undefined) {
       settings = store.guilds.get(guildId);
-      if (!settings) throw new UserFacingError(`server ${guildId} has no anniversary settings (set them with /journal setup)`);
+      if (!settings)
+        throw new UserFacingError(
+          `server ${guildId} has no anniversary settings (set them with /journal setup)`,
+        );
     }
     const zone = stringOption(args, 'tz') ?? settings?.timeZone ?? ctx.config.JOURNAL_TIMEZONE;
-    if (!isValidTimeZone(zone)) throw new UserFacingError(`--tz ${JSON.stringify(zone)} is not an IANA time zone (e.g. Asia/Shanghai)`);
+    if (!isValidTimeZone(zone))
+      throw new UserFacingError(
+        `--tz ${JSON.stringify(zone)} is not an IANA time zone (e.g. Asia/Shanghai)`,
+      );
     const dateText = stringOption(args, 'date');
     const date = dateText === undefined ? localDate(ctx.clock.now(), zone) : readDate(dateText);
-    const language: Locale = readChoice('lang', stringOption(args, 'lang'), ['zh-CN', 'en-US'] as const) ?? settings?.language ?? cliLocale();
-    const emptyDay: EmptyDayMode = readChoice('empty-day', stringOption(args, 'empty-day'), EMPTY_DAY_MODES) ?? settings?.emptyDay ?? 'skip';
+    const language: Locale =
+      readChoice('lang', stringOption(args, 'lang'), ['zh-CN', 'en-US'] as const) ??
+      settings?.language ??
+      cliLocale();
+    const emptyDay: EmptyDayMode =
+      readChoice('empty-day', stringOption(args, 'empty-day'), EMPTY_DAY_MODES) ??
+      settings?.emptyDay ??
+      'skip';
 
-    const payload = composeAnniversaryPost(store, { date, language, emptyDay, random: Math.random });
+    const payload = composeAnniversaryPost(store, {
+      date,
+      language,
+      emptyDay,
+      random: Math.random,
+    });
     if (ctx.json) {
-      printJson(ctx.io, { date, timeZone: zone, language, emptyDay, posted: payload !== null, payload });
+      printJson(ctx.io, {
+        date,
+        timeZone: zone,
+        language,
+        emptyDay,
+        posted: payload !== null,
+        payload,
+      });
       return 0;
     }
     if (!payload) {
       ctx.io.out(t(language, 'post.nothing', { date }));
       return 0;
     }
-    ctx.io.out(renderPayload(payload, { style: ctx.io.isTTY ? 'ansi' : 'plain', locale: language, timeZone: zone }).text);
+    ctx.io.out(
+      renderPayload(payload, {
+        style: ctx.io.isTTY ? 'ansi' : 'plain',
+        locale: language,
+        timeZone: zone,
+      }).text,
+    );
     return 0;
   },
 };

@@ -20,7 +20,10 @@ export const quoteCommand: CliCommand = {
     const store = ctx.store();
     // The command line has its own no-repeat window, kept in the database between runs.
     const quote = store.quotes.draw(CLI_SCOPE, Math.random);
-    if (!quote) throw new UserFacingError(`there are no quotes yet: add essays to ${ctx.config.JOURNAL_DIR} or import them (journal import PATH)`);
+    if (!quote)
+      throw new UserFacingError(
+        `there are no quotes yet: add essays to ${ctx.config.JOURNAL_DIR} or import them (journal import PATH)`,
+      );
     const essay = quote.essayId === null ? null : store.essays.get(quote.essayId);
     const attribution = essay ? quoteAttribution(essay) : null;
     if (ctx.json) {
@@ -30,12 +33,15 @@ export const quoteCommand: CliCommand = {
         attribution,
         kind: quote.kind,
         key: quote.key,
-        ...(quote.kind === 'extracted' ? { start: quote.start, end: quote.end } : curatedJson(quote)),
+        ...(quote.kind === 'extracted'
+          ? { start: quote.start, end: quote.end }
+          : curatedJson(quote)),
       });
       return 0;
     }
     ctx.io.out(quote.text);
-    const source = attribution ?? (quote.kind === 'curated' && quote.message ? quote.message.url : null);
+    const source =
+      attribution ?? (quote.kind === 'curated' && quote.message ? quote.message.url : null);
     if (source) ctx.io.out(`    — ${source}`);
     return 0;
   },

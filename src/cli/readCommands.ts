@@ -11,7 +11,9 @@ import { cliLocale } from './locale.js';
 function parseId(text: string | undefined): number {
   const id = Number(text);
   if (text === undefined || !Number.isSafeInteger(id) || id <= 0) {
-    throw new UserFacingError(`expected an essay id (a positive whole number), got ${text === undefined ? 'nothing' : JSON.stringify(text)}`);
+    throw new UserFacingError(
+      `expected an essay id (a positive whole number), got ${text === undefined ? 'nothing' : JSON.stringify(text)}`,
+    );
   }
   return id;
 }
@@ -26,16 +28,23 @@ export const listCommand: CliCommand = {
     const yearText = stringOption(args, 'year');
     const year = yearText === undefined ? undefined : Number(yearText);
     if (year !== undefined && (!Number.isInteger(year) || year < 1 || year > 9999)) {
-      throw new UserFacingError(`--year must be a year such as 2025, got ${JSON.stringify(yearText)}`);
+      throw new UserFacingError(
+        `--year must be a year such as 2025, got ${JSON.stringify(yearText)}`,
+      );
     }
     // The command line is the author's own tool: hidden essays are listed, marked.
     const essays = ctx.store().essays.list({ year, includeHidden: args.values.hidden !== false });
     if (ctx.json) {
-      printJson(ctx.io, { total: essays.length, essays: essays.map((e) => ({ ...essayJson(e), excerpt: excerpt(e.excerpt, 80) })) });
+      printJson(ctx.io, {
+        total: essays.length,
+        essays: essays.map((e) => ({ ...essayJson(e), excerpt: excerpt(e.excerpt, 80) })),
+      });
       return 0;
     }
     for (const e of essays) {
-      ctx.io.out(`#${e.id}  ${e.date}  ${displayTitle({ ...e, body: e.excerpt }, false)}${e.place ? ` · ${e.place}` : ''}${e.hidden ? '  (hidden)' : ''}`);
+      ctx.io.out(
+        `#${e.id}  ${e.date}  ${displayTitle({ ...e, body: e.excerpt }, false)}${e.place ? ` · ${e.place}` : ''}${e.hidden ? '  (hidden)' : ''}`,
+      );
     }
     ctx.io.out(`${essays.length} essay${essays.length === 1 ? '' : 's'}`);
     return 0;
@@ -52,7 +61,13 @@ export const showCommand: CliCommand = {
     const essay = ctx.store().essays.get(id, { includeHidden: true });
     if (!essay) throw new UserFacingError(`there is no essay #${id}`);
     if (ctx.json) {
-      printJson(ctx.io, { ...essayJson(essay), body: essay.body, source: essay.source, createdAt: essay.createdAt, updatedAt: essay.updatedAt });
+      printJson(ctx.io, {
+        ...essayJson(essay),
+        body: essay.body,
+        source: essay.source,
+        createdAt: essay.createdAt,
+        updatedAt: essay.updatedAt,
+      });
       return 0;
     }
     const footer = `— ${essay.date}${essay.place ? ` 于${essay.place}` : ''}`;
@@ -63,23 +78,34 @@ export const showCommand: CliCommand = {
   },
 };
 
-function resolveToday(ctx: Parameters<CliCommand['run']>[0], dateText: string | undefined, tzText: string | undefined): string {
+function resolveToday(
+  ctx: Parameters<CliCommand['run']>[0],
+  dateText: string | undefined,
+  tzText: string | undefined,
+): string {
   if (dateText !== undefined) {
     const reading = parseDate(dateText);
     if (!reading.ok) {
       throw new UserFacingError(
-        reading.reason === 'impossible' ? `--date ${dateText} is not a real calendar date` : `--date must look like 2026-11-01, got ${JSON.stringify(dateText)}`,
+        reading.reason === 'impossible'
+          ? `--date ${dateText} is not a real calendar date`
+          : `--date must look like 2026-11-01, got ${JSON.stringify(dateText)}`,
       );
     }
     return reading.date;
   }
   const zone = tzText ?? ctx.config.JOURNAL_TIMEZONE;
-  if (!isValidTimeZone(zone)) throw new UserFacingError(`--tz ${JSON.stringify(zone)} is not an IANA time zone (e.g. Asia/Shanghai)`);
+  if (!isValidTimeZone(zone))
+    throw new UserFacingError(
+      `--tz ${JSON.stringify(zone)} is not an IANA time zone (e.g. Asia/Shanghai)`,
+    );
   return localDate(ctx.clock.now(), zone);
 }
 
 function describeWithAge(e: EssayWithAge, locale: ReturnType<typeof cliLocale>): string {
-  const head = [e.date, yearsAgoLabel(locale, e.yearsAgo), displayTitle(e, false), e.place].filter(Boolean).join(' · ');
+  const head = [e.date, yearsAgoLabel(locale, e.yearsAgo), displayTitle(e, false), e.place]
+    .filter(Boolean)
+    .join(' · ');
   return `${head}\n    ${excerpt(e.body, 120).replace(/\n+/gu, ' ')}`;
 }
 
@@ -93,8 +119,16 @@ export const todayCommand: CliCommand = {
     const today = resolveToday(ctx, stringOption(args, 'date'), stringOption(args, 'tz'));
     const result = ctx.store().essays.onThisDay(today);
     if (ctx.json) {
-      const withAge = (e: EssayWithAge) => ({ ...essayJson(e), yearsAgo: e.yearsAgo, excerpt: excerpt(e.body, 300) });
-      printJson(ctx.io, { date: result.date, essays: result.essays.map(withAge), nearest: result.nearest.map(withAge) });
+      const withAge = (e: EssayWithAge) => ({
+        ...essayJson(e),
+        yearsAgo: e.yearsAgo,
+        excerpt: excerpt(e.body, 300),
+      });
+      printJson(ctx.io, {
+        date: result.date,
+        essays: result.essays.map(withAge),
+        nearest: result.nearest.map(withAge),
+      });
       return 0;
     }
     const locale = cliLocale();

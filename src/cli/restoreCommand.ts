@@ -15,14 +15,23 @@ export const restoreCommand: CliCommand = {
       const entries = trash.list();
       if (ctx.json) printJson(ctx.io, { trash: entries });
       else {
-        for (const e of entries) ctx.io.out(`#${e.essayId}  ${e.date}  ${e.title ?? '(untitled)'}  — deleted ${e.deletedAt}`);
-        ctx.io.out(entries.length === 0 ? 'the trash is empty' : `${entries.length} in the trash; journal restore ID brings one back`);
+        for (const e of entries)
+          ctx.io.out(
+            `#${e.essayId}  ${e.date}  ${e.title ?? '(untitled)'}  — deleted ${e.deletedAt}`,
+          );
+        ctx.io.out(
+          entries.length === 0
+            ? 'the trash is empty'
+            : `${entries.length} in the trash; journal restore ID brings one back`,
+        );
       }
       return 0;
     }
     const id = Number(idText);
     if (!/^\d{1,15}$/u.test(idText) || !Number.isSafeInteger(id) || id <= 0) {
-      throw new UserFacingError(`expected an essay id (a positive whole number), got ${JSON.stringify(idText)}`);
+      throw new UserFacingError(
+        `expected an essay id (a positive whole number), got ${JSON.stringify(idText)}`,
+      );
     }
     const essay = trash.restore(id);
     if (ctx.json) printJson(ctx.io, { restored: essayJson(essay) });

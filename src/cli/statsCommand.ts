@@ -14,17 +14,27 @@ export const statsCommand: CliCommand = {
   run(ctx, args) {
     const today = localDate(ctx.clock.now(), ctx.config.JOURNAL_TIMEZONE);
     // The author's own tool: hidden essays count.
-    const stats = statsFor({ store: ctx.store(), today, includeHidden: true }, readYear(stringOption(args, 'year')));
+    const stats = statsFor(
+      { store: ctx.store(), today, includeHidden: true },
+      readYear(stringOption(args, 'year')),
+    );
     const pngPath = stringOption(args, 'png');
-    if (pngPath !== undefined) writeFileSync(pngPath, renderStatsPng(stats, { year: stats.year }).png);
+    if (pngPath !== undefined)
+      writeFileSync(pngPath, renderStatsPng(stats, { year: stats.year }).png);
     if (ctx.json) {
       printJson(ctx.io, { ...stats, png: pngPath ?? null });
       return 0;
     }
     const year = stats.years.find((y) => y.year === stats.year);
-    const plural = (n: number, unit: string) => `${n.toLocaleString('en-US')} ${unit}${n === 1 ? '' : 's'}`;
-    const streak = (s: typeof stats.streaks.longestDays, unit: string) => (s ? `${plural(s.length, unit)} (${s.start} → ${s.end})` : '—');
-    const top = (items: typeof stats.places) => items.slice(0, 8).map((i) => `${i.name} ×${i.count}`).join(', ') || '—';
+    const plural = (n: number, unit: string) =>
+      `${n.toLocaleString('en-US')} ${unit}${n === 1 ? '' : 's'}`;
+    const streak = (s: typeof stats.streaks.longestDays, unit: string) =>
+      s ? `${plural(s.length, unit)} (${s.start} → ${s.end})` : '—';
+    const top = (items: typeof stats.places) =>
+      items
+        .slice(0, 8)
+        .map((i) => `${i.name} ×${i.count}`)
+        .join(', ') || '—';
     ctx.io.out(
       [
         `${stats.year}: ${plural(year?.essays ?? 0, 'essay')}, ${plural(year?.chars ?? 0, 'character')}`,

@@ -20,7 +20,10 @@ export const CHANNEL_VISIBILITY: Visibility = Object.freeze({ includeHidden: fal
 
 /** The IANA zone "today" is computed in: the server's configured zone, else the author's. */
 export function zoneOf(ctx: HandlerContext): string {
-  return (ctx.guildId ? ctx.store.guilds.get(ctx.guildId)?.timeZone : undefined) ?? ctx.config.JOURNAL_TIMEZONE;
+  return (
+    (ctx.guildId ? ctx.store.guilds.get(ctx.guildId)?.timeZone : undefined) ??
+    ctx.config.JOURNAL_TIMEZONE
+  );
 }
 
 /** Today's calendar date in this server's zone. */
@@ -31,7 +34,9 @@ export function todayOf(ctx: HandlerContext): string {
 /** "Nov 1" / "11月1日" for a `YYYY-MM-DD` or `MM-DD`. */
 export function formatMonthDay(date: string, locale: HandlerContext['locale']): string {
   const md = date.length === 5 ? `2000-${date}` : date;
-  return new Intl.DateTimeFormat(locale, { month: 'long', day: 'numeric', timeZone: 'UTC' }).format(new Date(`${md}T00:00:00Z`));
+  return new Intl.DateTimeFormat(locale, { month: 'long', day: 'numeric', timeZone: 'UTC' }).format(
+    new Date(`${md}T00:00:00Z`),
+  );
 }
 
 /** A whole number option (page, id) from a custom id segment, or a polite refusal. */

@@ -14,7 +14,10 @@ export function nameLocalizations(name: string): { 'zh-CN': string } | undefined
 }
 
 /** English description and its Chinese localization for an i18n key. */
-export function described(key: MessageKey): { description: string; description_localizations: { 'zh-CN': string } } {
+export function described(key: MessageKey): {
+  description: string;
+  description_localizations: { 'zh-CN': string };
+} {
   return { description: t('en-US', key), description_localizations: localizations(key) };
 }
 
@@ -50,7 +53,10 @@ export function subcommand(
 }
 
 /** A top-level chat-input command JSON from its subcommands. */
-export function chatCommand(name: string, subcommands: Array<{ data: APIApplicationCommandSubcommandOption }>) {
+export function chatCommand(
+  name: string,
+  subcommands: Array<{ data: APIApplicationCommandSubcommandOption }>,
+) {
   return {
     type: 1 as const,
     name,

@@ -104,7 +104,11 @@ export interface Subcommand {
   defer?: 'public' | 'ephemeral';
   execute(ctx: HandlerContext, options: Options): Reply | Promise<Reply>;
   /** Choices for the focused option (≤ 25; cannot be deferred). */
-  autocomplete?(ctx: HandlerContext, focused: { name: string; value: string }, options: Options): Choice[];
+  autocomplete?(
+    ctx: HandlerContext,
+    focused: { name: string; value: string },
+    options: Options,
+  ): Choice[];
 }
 
 /** A top-level slash command made of subcommands. */
@@ -118,7 +122,11 @@ export interface ComponentRoute {
   prefix: string;
   access: Access;
   /** `args` are the custom id's segments after the prefix; `fields` a modal's text inputs. */
-  handle(ctx: HandlerContext, args: readonly string[], fields: Readonly<Record<string, string>>): Reply | Promise<Reply>;
+  handle(
+    ctx: HandlerContext,
+    args: readonly string[],
+    fields: Readonly<Record<string, string>>,
+  ): Reply | Promise<Reply>;
   defer?: 'public' | 'ephemeral' | 'update';
 }
 
@@ -126,5 +134,15 @@ export interface ComponentRoute {
 export interface MessageMenuCommand {
   data: RESTPostAPIApplicationCommandsJSONBody;
   access: Access;
-  execute(ctx: HandlerContext, message: { id: string; channelId: string; guildId: string | null; content: string; authorId: string; url: string }): Reply | Promise<Reply>;
+  execute(
+    ctx: HandlerContext,
+    message: {
+      id: string;
+      channelId: string;
+      guildId: string | null;
+      content: string;
+      authorId: string;
+      url: string;
+    },
+  ): Reply | Promise<Reply>;
 }

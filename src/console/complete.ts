@@ -3,7 +3,13 @@
  * (and the values of options with fixed choices), from the same command
  * JSON the parser checks against. Pure.
  */
-import { findNamed, optionsOf, slashCommands, subcommandsOf, type CommandDefinition } from './definitions.js';
+import {
+  findNamed,
+  optionsOf,
+  slashCommands,
+  subcommandsOf,
+  type CommandDefinition,
+} from './definitions.js';
 import { splitWords } from './parseInput.js';
 
 /** Words the console itself understands besides the slash commands. */
@@ -23,7 +29,10 @@ function typedValue(value: string): string {
  * Readline's completer contract: the candidates for the word being typed at
  * the end of `line`, and that word (which a sole candidate replaces).
  */
-export function completeLine(line: string, definitions: readonly CommandDefinition[]): [string[], string] {
+export function completeLine(
+  line: string,
+  definitions: readonly CommandDefinition[],
+): [string[], string] {
   const { words, unclosed } = splitWords(line);
   if (unclosed !== undefined) return [[], ''];
   const typing = line !== '' && !/\s$/u.test(line) ? words[words.length - 1] : undefined;
@@ -37,7 +46,10 @@ export function completeLine(line: string, definitions: readonly CommandDefiniti
   if (first.text === '/help') {
     if (!second) return [spaced(commands.map((c) => c.name)), partial];
     const command = findNamed(commands, second.text);
-    return [rest.length === 0 && command ? spaced(subcommandsOf(command).map((s) => s.name)) : [], partial];
+    return [
+      rest.length === 0 && command ? spaced(subcommandsOf(command).map((s) => s.name)) : [],
+      partial,
+    ];
   }
   const command = findNamed(commands, first.text.slice(1));
   if (!first.text.startsWith('/') || !command) return [[], partial];
@@ -56,8 +68,22 @@ export function completeLine(line: string, definitions: readonly CommandDefiniti
   if (typing && typing.colon > 0) {
     const option = findNamed(options, typing.text.slice(0, typing.colon));
     const choices = option && 'choices' in option && option.choices ? option.choices : [];
-    return [matching(choices.map((c) => `${option!.name}:${typedValue(String(c.value))}`), partial), partial];
+    return [
+      matching(
+        choices.map((c) => `${option!.name}:${typedValue(String(c.value))}`),
+        partial,
+      ),
+      partial,
+    ];
   }
-  const used = new Set(optionWords.map((w) => findNamed(options, w.text.slice(0, Math.max(0, w.colon)))?.name));
-  return [matching(options.filter((o) => !used.has(o.name)).map((o) => `${o.name}:`), partial), partial];
+  const used = new Set(
+    optionWords.map((w) => findNamed(options, w.text.slice(0, Math.max(0, w.colon)))?.name),
+  );
+  return [
+    matching(
+      options.filter((o) => !used.has(o.name)).map((o) => `${o.name}:`),
+      partial,
+    ),
+    partial,
+  ];
 }

@@ -25,28 +25,42 @@ interface Named {
 
 /** Slash commands only: message menus have no typed form. */
 export function slashCommands(definitions: readonly CommandDefinition[]): CommandDefinition[] {
-  return definitions.filter((d) => d.type === undefined || d.type === ApplicationCommandType.ChatInput);
+  return definitions.filter(
+    (d) => d.type === undefined || d.type === ApplicationCommandType.ChatInput,
+  );
 }
 
-function optionList(def: CommandDefinition | APIApplicationCommandSubcommandOption): readonly APIApplicationCommandOption[] {
+function optionList(
+  def: CommandDefinition | APIApplicationCommandSubcommandOption,
+): readonly APIApplicationCommandOption[] {
   return 'options' in def && def.options ? def.options : [];
 }
 
 /** The subcommands of a command (empty when it takes options directly). */
 export function subcommandsOf(def: CommandDefinition): APIApplicationCommandSubcommandOption[] {
-  return optionList(def).filter((o): o is APIApplicationCommandSubcommandOption => o.type === ApplicationCommandOptionType.Subcommand);
+  return optionList(def).filter(
+    (o): o is APIApplicationCommandSubcommandOption =>
+      o.type === ApplicationCommandOptionType.Subcommand,
+  );
 }
 
 /** The options of a subcommand, or of a command without subcommands. */
-export function optionsOf(def: CommandDefinition | APIApplicationCommandSubcommandOption): APIApplicationCommandBasicOption[] {
+export function optionsOf(
+  def: CommandDefinition | APIApplicationCommandSubcommandOption,
+): APIApplicationCommandBasicOption[] {
   return optionList(def).filter(
-    (o): o is APIApplicationCommandBasicOption => o.type !== ApplicationCommandOptionType.Subcommand && o.type !== ApplicationCommandOptionType.SubcommandGroup,
+    (o): o is APIApplicationCommandBasicOption =>
+      o.type !== ApplicationCommandOptionType.Subcommand &&
+      o.type !== ApplicationCommandOptionType.SubcommandGroup,
   );
 }
 
 /** Whether `typed` names this entry, by its English name (any case) or its Chinese one. */
 export function isNamed(entry: Named, typed: string): boolean {
-  return entry.name === typed.toLowerCase() || (typed !== '' && entry.name_localizations?.['zh-CN'] === typed);
+  return (
+    entry.name === typed.toLowerCase() ||
+    (typed !== '' && entry.name_localizations?.['zh-CN'] === typed)
+  );
 }
 
 /** The entry `typed` names (see isNamed). */
@@ -56,7 +70,11 @@ export function findNamed<T extends Named>(entries: readonly T[], typed: string)
 
 /** The description in `locale`, falling back to the English one. */
 export function describedIn(entry: Named, locale: Locale): string {
-  return (locale === 'en-US' ? undefined : entry.description_localizations?.[locale]) ?? entry.description ?? '';
+  return (
+    (locale === 'en-US' ? undefined : entry.description_localizations?.[locale]) ??
+    entry.description ??
+    ''
+  );
 }
 
 /** The Chinese name when it differs from the English one (shown beside it in zh-CN help). */

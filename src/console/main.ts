@@ -24,7 +24,12 @@ async function main(argv: string[]): Promise<number> {
   try {
     ({ values } = parseArgs({
       args: argv,
-      options: { locale: { type: 'string' }, db: { type: 'string' }, out: { type: 'string' }, help: { type: 'boolean', short: 'h' } },
+      options: {
+        locale: { type: 'string' },
+        db: { type: 'string' },
+        out: { type: 'string' },
+        help: { type: 'boolean', short: 'h' },
+      },
       strict: true,
     }));
   } catch (err) {
@@ -57,7 +62,9 @@ main(process.argv.slice(2)).then(
     process.exitCode = code;
   },
   (err: unknown) => {
-    process.stderr.write(`journal console: could not start: ${(err as Error).message ?? String(err)}\n`);
+    process.stderr.write(
+      `journal console: could not start: ${(err as Error).message ?? String(err)}\n`,
+    );
     process.exitCode = 1;
   },
 );

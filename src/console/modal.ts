@@ -3,7 +3,12 @@
  * and whether an answer is one Discord would accept. Pure; the session does
  * the asking.
  */
-import { ComponentType, TextInputStyle, type APIModalInteractionResponseCallbackData, type APITextInputComponent } from 'discord-api-types/v10';
+import {
+  ComponentType,
+  TextInputStyle,
+  type APIModalInteractionResponseCallbackData,
+  type APITextInputComponent,
+} from 'discord-api-types/v10';
 import type { InputProblem } from './parseInput.js';
 
 /** A text field of a form, as the console asks for it. */
@@ -22,7 +27,10 @@ export interface FormField {
 }
 
 /** What a form holds, in order: fields to ask, text to show, or something the console cannot fill. */
-export type FormPart = { kind: 'field'; field: FormField } | { kind: 'text'; text: string } | { kind: 'unsupported'; label: string };
+export type FormPart =
+  | { kind: 'field'; field: FormField }
+  | { kind: 'text'; text: string }
+  | { kind: 'unsupported'; label: string };
 
 function fieldOf(input: APITextInputComponent, label: string): FormPart {
   return {
@@ -47,13 +55,20 @@ export function formParts(modal: APIModalInteractionResponseCallbackData): FormP
   for (const component of modal.components) {
     if (component.type === ComponentType.ActionRow) {
       for (const inner of component.components) {
-        if (inner.type === ComponentType.TextInput) parts.push(fieldOf(inner, inner.label ?? inner.custom_id));
+        if (inner.type === ComponentType.TextInput)
+          parts.push(fieldOf(inner, inner.label ?? inner.custom_id));
         else parts.push({ kind: 'unsupported', label: inner.custom_id });
       }
     } else if (component.type === ComponentType.Label) {
       const inner = component.component;
-      const label = component.description ? `${component.label} (${component.description})` : component.label;
-      parts.push(inner.type === ComponentType.TextInput ? fieldOf(inner, label) : { kind: 'unsupported', label: component.label });
+      const label = component.description
+        ? `${component.label} (${component.description})`
+        : component.label;
+      parts.push(
+        inner.type === ComponentType.TextInput
+          ? fieldOf(inner, label)
+          : { kind: 'unsupported', label: component.label },
+      );
     } else if (component.type === ComponentType.TextDisplay) {
       parts.push({ kind: 'text', text: component.content });
     }
@@ -65,15 +80,25 @@ export function formParts(modal: APIModalInteractionResponseCallbackData): FormP
  * The value Discord would submit for an answer (an empty answer keeps the
  * prefilled value), or why Discord would refuse it.
  */
-export function readAnswer(field: FormField, answer: string): { ok: true; value: string } | { ok: false; problem: InputProblem } {
+export function readAnswer(
+  field: FormField,
+  answer: string,
+): { ok: true; value: string } | { ok: false; problem: InputProblem } {
   const value = answer === '' ? (field.value ?? '') : answer;
   const length = [...value].length;
-  if (value === '' && field.required) return { ok: false, problem: { key: 'console.modalRequired', params: { label: field.label } } };
+  if (value === '' && field.required)
+    return { ok: false, problem: { key: 'console.modalRequired', params: { label: field.label } } };
   if (value !== '' && field.minLength !== undefined && length < field.minLength) {
-    return { ok: false, problem: { key: 'console.tooShort', params: { name: field.label, min: field.minLength } } };
+    return {
+      ok: false,
+      problem: { key: 'console.tooShort', params: { name: field.label, min: field.minLength } },
+    };
   }
   if (field.maxLength !== undefined && length > field.maxLength) {
-    return { ok: false, problem: { key: 'console.tooLong', params: { name: field.label, max: field.maxLength } } };
+    return {
+      ok: false,
+      problem: { key: 'console.tooLong', params: { name: field.label, max: field.maxLength } },
+    };
   }
   return { ok: true, value };
 }

@@ -5,9 +5,19 @@
  * exactly the guarantees Discord gives it. Pure: problems come back as i18n
  * keys for the session to print.
  */
-import { ApplicationCommandOptionType, type APIApplicationCommandBasicOption } from 'discord-api-types/v10';
+import {
+  ApplicationCommandOptionType,
+  type APIApplicationCommandBasicOption,
+} from 'discord-api-types/v10';
 import type { Locale, MessageKey } from '../i18n/index.js';
-import { describedIn, findNamed, optionsOf, slashCommands, subcommandsOf, type CommandDefinition } from './definitions.js';
+import {
+  describedIn,
+  findNamed,
+  optionsOf,
+  slashCommands,
+  subcommandsOf,
+  type CommandDefinition,
+} from './definitions.js';
 
 export type ConsoleOptionValue = string | number | boolean;
 
@@ -24,7 +34,12 @@ export type ConsoleInput =
   | { kind: 'help'; topic: string[] }
   /** A button's number. */
   | { kind: 'press'; number: number }
-  | { kind: 'command'; command: string; subcommand: string | null; options: Record<string, ConsoleOptionValue> }
+  | {
+      kind: 'command';
+      command: string;
+      subcommand: string | null;
+      options: Record<string, ConsoleOptionValue>;
+    }
   | ({ kind: 'problem' } & InputProblem);
 
 /** A word of a line: its text with quotes removed, where it starts, and where its `name:` colon is (-1 without one). */
@@ -56,7 +71,8 @@ export function splitWords(line: string): { words: Word[]; unclosed?: string } {
     while (i < line.length && !SPACE.test(line[i]!)) {
       const ch = line[i]!;
       const close = QUOTES[ch];
-      const atValueStart = word.text === '' || (word.colon >= 0 && word.text.length === word.colon + 1);
+      const atValueStart =
+        word.text === '' || (word.colon >= 0 && word.text.length === word.colon + 1);
       if (close !== undefined && atValueStart) {
         let j = i + 1;
         while (j < line.length && line[j] !== close) {
@@ -101,9 +117,15 @@ type Reading = { ok: true; value: ConsoleOptionValue } | { ok: false; problem: C
 
 const ID = /^(?:<(?:#|@[!&]?))?(\d{17,20})>?$/u;
 
-function checkRange(name: string, n: number, opt: { min_value?: number; max_value?: number }): Reading {
-  if (opt.min_value !== undefined && n < opt.min_value) return { ok: false, problem: problem('console.tooSmall', { name, min: opt.min_value }) };
-  if (opt.max_value !== undefined && n > opt.max_value) return { ok: false, problem: problem('console.tooLarge', { name, max: opt.max_value }) };
+function checkRange(
+  name: string,
+  n: number,
+  opt: { min_value?: number; max_value?: number },
+): Reading {
+  if (opt.min_value !== undefined && n < opt.min_value)
+    return { ok: false, problem: problem('console.tooSmall', { name, min: opt.min_value }) };
+  if (opt.max_value !== undefined && n > opt.max_value)
+    return { ok: false, problem: problem('console.tooLarge', { name, max: opt.max_value }) };
   return { ok: true, value: n };
 }
 
@@ -112,25 +134,38 @@ function readValue(opt: APIApplicationCommandBasicOption, raw: string): Reading 
   const name = opt.name;
   if ('choices' in opt && opt.choices && opt.choices.length > 0) {
     // Discord users pick a choice by its shown name; accept that or the value.
-    const choice = opt.choices.find((c) => String(c.value) === raw || c.name === raw || c.name_localizations?.['zh-CN'] === raw);
-    if (!choice) return { ok: false, problem: problem('console.badChoice', { name, list: opt.choices.map((c) => String(c.value)).join(', ') }) };
+    const choice = opt.choices.find(
+      (c) => String(c.value) === raw || c.name === raw || c.name_localizations?.['zh-CN'] === raw,
+    );
+    if (!choice)
+      return {
+        ok: false,
+        problem: problem('console.badChoice', {
+          name,
+          list: opt.choices.map((c) => String(c.value)).join(', '),
+        }),
+      };
     return { ok: true, value: choice.value };
   }
   switch (opt.type) {
     case ApplicationCommandOptionType.String: {
       const length = [...raw].length;
-      if (opt.min_length !== undefined && length < opt.min_length) return { ok: false, problem: problem('console.tooShort', { name, min: opt.min_length }) };
-      if (opt.max_length !== undefined && length > opt.max_length) return { ok: false, problem: problem('console.tooLong', { name, max: opt.max_length }) };
+      if (opt.min_length !== undefined && length < opt.min_length)
+        return { ok: false, problem: problem('console.tooShort', { name, min: opt.min_length }) };
+      if (opt.max_length !== undefined && length > opt.max_length)
+        return { ok: false, problem: problem('console.tooLong', { name, max: opt.max_length }) };
       return { ok: true, value: raw };
     }
     case ApplicationCommandOptionType.Integer: {
       const n = Number(raw);
-      if (!/^[-+]?\d{1,16}$/u.test(raw) || !Number.isSafeInteger(n)) return { ok: false, problem: problem('console.badInteger', { name, value: raw }) };
+      if (!/^[-+]?\d{1,16}$/u.test(raw) || !Number.isSafeInteger(n))
+        return { ok: false, problem: problem('console.badInteger', { name, value: raw }) };
       return checkRange(name, n, opt);
     }
     case ApplicationCommandOptionType.Number: {
       const n = Number(raw);
-      if (!/^[-+]?(\d+\.?\d*|\.\d+)(e[-+]?\d+)?$/iu.test(raw) || !Number.isFinite(n)) return { ok: false, problem: problem('console.badNumber', { name, value: raw }) };
+      if (!/^[-+]?(\d+\.?\d*|\.\d+)(e[-+]?\d+)?$/iu.test(raw) || !Number.isFinite(n))
+        return { ok: false, problem: problem('console.badNumber', { name, value: raw }) };
       return checkRange(name, n, opt);
     }
     case ApplicationCommandOptionType.Boolean: {
@@ -145,7 +180,9 @@ function readValue(opt: APIApplicationCommandBasicOption, raw: string): Reading 
     case ApplicationCommandOptionType.Mentionable: {
       // Handlers receive ids for these, as the Discord adapter passes them.
       const id = ID.exec(raw)?.[1];
-      return id ? { ok: true, value: id } : { ok: false, problem: problem('console.badId', { name, value: raw }) };
+      return id
+        ? { ok: true, value: id }
+        : { ok: false, problem: problem('console.badId', { name, value: raw }) };
     }
     case ApplicationCommandOptionType.Attachment:
       return { ok: false, problem: problem('console.attachment', { name }) };
@@ -158,7 +195,11 @@ function readValue(opt: APIApplicationCommandBasicOption, raw: string): Reading 
  * converted to the option's type. `locale` only picks the language of the
  * option description quoted when a required option is missing.
  */
-export function parseInput(line: string, definitions: readonly CommandDefinition[], locale: Locale): ConsoleInput {
+export function parseInput(
+  line: string,
+  definitions: readonly CommandDefinition[],
+  locale: Locale,
+): ConsoleInput {
   const trimmed = line.trim();
   if (trimmed === '') return { kind: 'empty' };
   const press = /^\[?(\d{1,3})\]?$/u.exec(trimmed);
@@ -178,7 +219,11 @@ export function parseInput(line: string, definitions: readonly CommandDefinition
   if (typed === 'help') return { kind: 'help', topic: rest.map((w) => w.text) };
 
   const command = findNamed(commands, typed);
-  if (!command) return problem('console.unknownCommand', { name: typed, list: [...commands.map((c) => `/${c.name}`), '/help', '/quit'].join(', ') });
+  if (!command)
+    return problem('console.unknownCommand', {
+      name: typed,
+      list: [...commands.map((c) => `/${c.name}`), '/help', '/quit'].join(', '),
+    });
 
   const subs = subcommandsOf(command);
   let target: CommandDefinition | (typeof subs)[number] = command;
@@ -187,9 +232,15 @@ export function parseInput(line: string, definitions: readonly CommandDefinition
   if (subs.length > 0) {
     const [subWord, ...after] = rest;
     const list = subs.map((s) => s.name).join(', ');
-    if (!subWord || subWord.colon >= 0) return problem('console.missingSubcommand', { command: command.name, list });
+    if (!subWord || subWord.colon >= 0)
+      return problem('console.missingSubcommand', { command: command.name, list });
     const sub = findNamed(subs, subWord.text);
-    if (!sub) return problem('console.unknownSubcommand', { command: command.name, name: subWord.text, list });
+    if (!sub)
+      return problem('console.unknownSubcommand', {
+        command: command.name,
+        name: subWord.text,
+        list,
+      });
     target = sub;
     label = `/${command.name} ${sub.name}`;
     optionWords = after;
@@ -198,11 +249,14 @@ export function parseInput(line: string, definitions: readonly CommandDefinition
   const defs = optionsOf(target);
   const options: Record<string, ConsoleOptionValue> = {};
   for (const word of optionWords) {
-    if (defs.length === 0) return problem('console.noOptions', { command: label, token: word.text });
-    if (word.colon <= 0) return problem('console.optionSyntax', { example: `${defs[0]!.name}:…`, token: word.text });
+    if (defs.length === 0)
+      return problem('console.noOptions', { command: label, token: word.text });
+    if (word.colon <= 0)
+      return problem('console.optionSyntax', { example: `${defs[0]!.name}:…`, token: word.text });
     const name = word.text.slice(0, word.colon);
     const opt = findNamed(defs, name);
-    if (!opt) return problem('console.unknownOption', { command: label, name, list: optionNames(defs) });
+    if (!opt)
+      return problem('console.unknownOption', { command: label, name, list: optionNames(defs) });
     if (opt.name in options) return problem('console.duplicateOption', { name: opt.name });
     const raw = word.text.slice(word.colon + 1);
     // An empty value is no value, as in Discord, where a cleared option is not sent.
@@ -212,7 +266,17 @@ export function parseInput(line: string, definitions: readonly CommandDefinition
     options[opt.name] = reading.value;
   }
   const missing = defs.find((o) => o.required === true && !(o.name in options));
-  if (missing) return problem('console.missingOption', { command: label, name: missing.name, description: describedIn(missing, locale) });
+  if (missing)
+    return problem('console.missingOption', {
+      command: label,
+      name: missing.name,
+      description: describedIn(missing, locale),
+    });
 
-  return { kind: 'command', command: command.name, subcommand: target === command ? null : target.name, options };
+  return {
+    kind: 'command',
+    command: command.name,
+    subcommand: target === command ? null : target.name,
+    options,
+  };
 }

@@ -75,16 +75,28 @@ const TIMESTAMP_FORMATS: Record<string, Intl.DateTimeFormatOptions> = {
   R: { dateStyle: 'long', timeStyle: 'short' },
 };
 
-function formatTimestamp(seconds: number, format: string, locale: Locale, timeZone: string): string {
-  return new Intl.DateTimeFormat(locale, { ...TIMESTAMP_FORMATS[format], timeZone }).format(new Date(seconds * 1000));
+function formatTimestamp(
+  seconds: number,
+  format: string,
+  locale: Locale,
+  timeZone: string,
+): string {
+  return new Intl.DateTimeFormat(locale, { ...TIMESTAMP_FORMATS[format], timeZone }).format(
+    new Date(seconds * 1000),
+  );
 }
 
 /** Discord markdown as text to read (see the module comment). */
-export function markdownToText(markdown: string, options: Pick<RenderOptions, 'style' | 'locale' | 'timeZone'>): string {
+export function markdownToText(
+  markdown: string,
+  options: Pick<RenderOptions, 'style' | 'locale' | 'timeZone'>,
+): string {
   const { style } = options;
   const text = markdown
     .replace(CONTROL, '')
-    .replace(TIMESTAMP, (_m, seconds: string, format: string | undefined) => formatTimestamp(Number(seconds), format ?? 'f', options.locale, options.timeZone))
+    .replace(TIMESTAMP, (_m, seconds: string, format: string | undefined) =>
+      formatTimestamp(Number(seconds), format ?? 'f', options.locale, options.timeZone),
+    )
     .replace(MENTION, (_m, sigil: string, id: string) => `${sigil.replace('!', '')}${id}`);
   let out = '';
   let inBold = false;
@@ -129,7 +141,11 @@ function renderEmbed(embed: APIEmbed, options: RenderOptions, shownFiles: Set<st
   const { style } = options;
   const md = (s: string) => markdownToText(s, options);
   const blocks: string[] = [];
-  const head = [embed.author?.name ? dim(md(embed.author.name), style) : '', embed.title ? bold(md(embed.title), style) : '', embed.url ?? '']
+  const head = [
+    embed.author?.name ? dim(md(embed.author.name), style) : '',
+    embed.title ? bold(md(embed.title), style) : '',
+    embed.url ?? '',
+  ]
     .filter((s) => s !== '')
     .join('\n');
   if (head) blocks.push(head);
@@ -140,26 +156,47 @@ function renderEmbed(embed: APIEmbed, options: RenderOptions, shownFiles: Set<st
         .map((f) => {
           const value = md(f.value);
           const name = bold(md(f.name), style);
-          return value.includes('\n') ? `${name}\n${value.replace(/^/gmu, '  ')}` : `${name}: ${value}`;
+          return value.includes('\n')
+            ? `${name}\n${value.replace(/^/gmu, '  ')}`
+            : `${name}: ${value}`;
         })
         .join('\n'),
     );
   }
   for (const url of [embed.image?.url, embed.thumbnail?.url]) {
     if (!url) continue;
-    const attached = url.startsWith('attachment://') ? url.slice('attachment://'.length) : undefined;
+    const attached = url.startsWith('attachment://')
+      ? url.slice('attachment://'.length)
+      : undefined;
     if (attached) shownFiles.add(attached);
-    blocks.push(t(options.locale, 'console.image', { path: attached ? fileRef(attached, options) : url }));
+    blocks.push(
+      t(options.locale, 'console.image', { path: attached ? fileRef(attached, options) : url }),
+    );
   }
-  const footer = [embed.footer?.text ? embed.footer.text.replace(CONTROL, '') : '', embed.timestamp ? formatTimestamp(Date.parse(embed.timestamp) / 1000, 'f', options.locale, options.timeZone) : '']
+  const footer = [
+    embed.footer?.text ? embed.footer.text.replace(CONTROL, '') : '',
+    embed.timestamp
+      ? formatTimestamp(Date.parse(embed.timestamp) / 1000, 'f', options.locale, options.timeZone)
+      : '',
+  ]
     .filter((s) => s !== '')
     .join(' · ');
   if (footer) blocks.push(dim(footer, style));
   return blocks.join('\n\n');
 }
 
-function renderButton(button: APIButtonComponent, number: number, options: RenderOptions): { text: string; action: ConsoleAction } {
-  const label = ['emoji' in button ? emojiText(button.emoji) : '', 'label' in button ? (button.label ?? '') : ''].filter((s) => s !== '').join(' ').replace(CONTROL, '');
+function renderButton(
+  button: APIButtonComponent,
+  number: number,
+  options: RenderOptions,
+): { text: string; action: ConsoleAction } {
+  const label = [
+    'emoji' in button ? emojiText(button.emoji) : '',
+    'label' in button ? (button.label ?? '') : '',
+  ]
+    .filter((s) => s !== '')
+    .join(' ')
+    .replace(CONTROL, '');
   const isLink = button.style === ButtonStyle.Link;
   // Premium (SKU) buttons cannot be bought from a console.
   const disabled = button.disabled === true || button.style === ButtonStyle.Premium;
@@ -167,7 +204,12 @@ function renderButton(button: APIButtonComponent, number: number, options: Rende
   if (isLink) action.url = button.url;
   else if ('custom_id' in button) action.customId = button.custom_id;
   const text = `[${number}] ${label}${isLink ? ' ↗' : ''}`;
-  return { text: disabled ? dim(`${text} (${t(options.locale, 'console.disabled')})`, options.style) : text, action };
+  return {
+    text: disabled
+      ? dim(`${text} (${t(options.locale, 'console.disabled')})`, options.style)
+      : text,
+    action,
+  };
 }
 
 /** Renders a message: its text, and the buttons numbered from 1 in reading order. */
@@ -180,7 +222,12 @@ export function renderPayload(payload: MessagePayload, options: RenderOptions): 
     if (text) blocks.push(text);
   }
   const files = (payload.files ?? []).filter((f) => !shownFiles.has(f.name));
-  if (files.length > 0) blocks.push(files.map((f) => t(options.locale, 'console.file', { path: fileRef(f.name, options) })).join('\n'));
+  if (files.length > 0)
+    blocks.push(
+      files
+        .map((f) => t(options.locale, 'console.file', { path: fileRef(f.name, options) }))
+        .join('\n'),
+    );
 
   const actions: ConsoleAction[] = [];
   const rowLines: string[] = [];

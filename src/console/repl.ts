@@ -34,7 +34,9 @@ export async function runRepl(options: ReplOptions): Promise<number> {
   const rl = createInterface({
     input,
     // Piped, readline gets no output stream at all, so nothing is ever echoed.
-    ...(interactive ? { output, terminal: true, completer: (line: string) => completeLine(line, definitions) } : { terminal: false }),
+    ...(interactive
+      ? { output, terminal: true, completer: (line: string) => completeLine(line, definitions) }
+      : { terminal: false }),
   });
   if (interactive) {
     rl.on('SIGINT', () => {
@@ -59,9 +61,19 @@ export async function runRepl(options: ReplOptions): Promise<number> {
     },
     write: (text) => output.write(`${text}\n`),
   };
-  const session = createSession({ ctx, definitions, style: output.isTTY ? 'ansi' : 'plain', io, saveFile: options.saveFile, ...(options.dispatch ? { dispatch: options.dispatch } : {}) });
+  const session = createSession({
+    ctx,
+    definitions,
+    style: output.isTTY ? 'ansi' : 'plain',
+    io,
+    saveFile: options.saveFile,
+    ...(options.dispatch ? { dispatch: options.dispatch } : {}),
+  });
 
-  if (interactive) io.write(`${t(ctx.locale, 'console.banner', { essays: ctx.store.essays.count({ includeHidden: true }) })}\n`);
+  if (interactive)
+    io.write(
+      `${t(ctx.locale, 'console.banner', { essays: ctx.store.essays.count({ includeHidden: true }) })}\n`,
+    );
   try {
     for (;;) {
       const line = await io.readLine(PROMPT);

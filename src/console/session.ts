@@ -24,13 +24,23 @@ export interface ConsoleIO {
 
 /** How commands and buttons are run: the shared registry (src/commands/index.ts) unless a test supplies its own. */
 export interface Dispatch {
-  command(ctx: HandlerContext, command: string, subcommand: string | null, options: Options): Promise<Reply>;
-  component(ctx: HandlerContext, customId: string, fields?: Readonly<Record<string, string>>): Promise<Reply>;
+  command(
+    ctx: HandlerContext,
+    command: string,
+    subcommand: string | null,
+    options: Options,
+  ): Promise<Reply>;
+  component(
+    ctx: HandlerContext,
+    customId: string,
+    fields?: Readonly<Record<string, string>>,
+  ): Promise<Reply>;
 }
 
 /** The dispatch Discord uses. */
 export const sharedDispatch: Dispatch = {
-  command: (ctx, command, subcommand, options) => runSubcommand(ctx, resolveSubcommand(command, subcommand), options),
+  command: (ctx, command, subcommand, options) =>
+    runSubcommand(ctx, resolveSubcommand(command, subcommand), options),
   component: runComponent,
 };
 
@@ -75,7 +85,10 @@ export function createSession(deps: SessionDeps): ConsoleSession {
       try {
         saved.set(file.name, deps.saveFile(file));
       } catch (err) {
-        say({ key: 'console.fileFailed', params: { name: file.name, reason: (err as Error).message } });
+        say({
+          key: 'console.fileFailed',
+          params: { name: file.name, reason: (err as Error).message },
+        });
       }
     }
     return saved;
@@ -83,7 +96,10 @@ export function createSession(deps: SessionDeps): ConsoleSession {
 
   /** "Date [2026-11-29] (2025-11-01)" · "Body — required; several lines, ended by "."" */
   function describeField(field: FormField): string {
-    const notes = [field.required ? t(locale, 'console.helpRequired') : '', field.multiline ? t(locale, 'console.fieldLines') : ''].filter(Boolean);
+    const notes = [
+      field.required ? t(locale, 'console.helpRequired') : '',
+      field.multiline ? t(locale, 'console.fieldLines') : '',
+    ].filter(Boolean);
     const value = field.value ? ` [${short(field.value)}]` : '';
     const hint = field.placeholder ? ` (${short(field.placeholder)})` : '';
     return `${field.label}${value}${hint}${notes.length > 0 ? ` — ${notes.join('; ')}` : ''}`;
@@ -99,7 +115,12 @@ export function createSession(deps: SessionDeps): ConsoleSession {
     for (;;) {
       const lines: string[] = [];
       let line = await io.readLine(`${field.label}${shown}: `);
-      while (line !== null && line.trim() !== CANCEL && field.multiline && line.trim() !== END_OF_TEXT) {
+      while (
+        line !== null &&
+        line.trim() !== CANCEL &&
+        field.multiline &&
+        line.trim() !== END_OF_TEXT
+      ) {
         lines.push(line);
         line = await io.readLine('… ');
       }
@@ -117,10 +138,19 @@ export function createSession(deps: SessionDeps): ConsoleSession {
   async function fillForm(modal: APIModalInteractionResponseCallbackData): Promise<void> {
     const parts = formParts(modal);
     const unsupported = parts.find((p) => p.kind === 'unsupported');
-    if (unsupported) return say({ key: 'console.modalUnsupported', params: { label: unsupported.label } });
+    if (unsupported)
+      return say({ key: 'console.modalUnsupported', params: { label: unsupported.label } });
     // The fields are listed up front: piped, no prompt will name them.
-    const fieldList = parts.flatMap((p) => (p.kind === 'field' ? [p.field] : [])).map((f, i) => `  ${i + 1}. ${describeField(f)}`);
-    io.write([t(locale, 'console.modalTitle', { title: modal.title }), t(locale, 'console.modalHelp'), ...fieldList].join('\n'));
+    const fieldList = parts
+      .flatMap((p) => (p.kind === 'field' ? [p.field] : []))
+      .map((f, i) => `  ${i + 1}. ${describeField(f)}`);
+    io.write(
+      [
+        t(locale, 'console.modalTitle', { title: modal.title }),
+        t(locale, 'console.modalHelp'),
+        ...fieldList,
+      ].join('\n'),
+    );
     const fields: Record<string, string> = {};
     for (const part of parts) {
       if (part.kind === 'text') io.write(part.text);
@@ -162,7 +192,8 @@ export function createSession(deps: SessionDeps): ConsoleSession {
     const action = actions.find((a) => a.number === n);
     if (!action) return say({ key: 'console.noButton', params: { n, count: actions.length } });
     if (action.url) return say({ key: 'console.linkButton', params: { n, url: action.url } });
-    if (action.disabled || !action.customId) return say({ key: 'console.disabledButton', params: { n, label: action.label } });
+    if (action.disabled || !action.customId)
+      return say({ key: 'console.disabledButton', params: { n, label: action.label } });
     const customId = action.customId;
     return run(customId, () => dispatch.component(ctx, customId));
   }
@@ -189,7 +220,9 @@ export function createSession(deps: SessionDeps): ConsoleSession {
           break;
         case 'command': {
           const where = `/${input.command} ${input.subcommand ?? ''}`.trim();
-          await run(where, () => dispatch.command(ctx, input.command, input.subcommand, input.options));
+          await run(where, () =>
+            dispatch.command(ctx, input.command, input.subcommand, input.options),
+          );
           break;
         }
       }

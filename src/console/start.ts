@@ -30,7 +30,13 @@ export function readLocaleOption(value: string | undefined, fallback: Locale): L
  * they may do everything, outside any server (so nothing they try here can
  * set up posting to a real channel).
  */
-export function consoleContext(deps: { store: Store; clock: Clock; config: Config; logger: Logger; locale: Locale }): HandlerContext {
+export function consoleContext(deps: {
+  store: Store;
+  clock: Clock;
+  config: Config;
+  logger: Logger;
+  locale: Locale;
+}): HandlerContext {
   return {
     ...deps,
     caller: { id: 'console', isAuthor: true, isManager: true },
@@ -59,9 +65,20 @@ export function fileSaver(dir?: string): (file: ReplyFile) => string {
  * returns the exit code. Logs go to stderr, at `warn` unless LOG_LEVEL asks
  * for more, so they do not interleave with the replies.
  */
-export async function startConsole(deps: { store: Store; clock: Clock; config: Config; locale: Locale; outDir?: string }): Promise<number> {
+export async function startConsole(deps: {
+  store: Store;
+  clock: Clock;
+  config: Config;
+  locale: Locale;
+  outDir?: string;
+}): Promise<number> {
   const logger = createLogger(process.env.LOG_LEVEL ? deps.config.LOG_LEVEL : 'warn');
   syncJournalDir(deps.store, deps.config.JOURNAL_DIR, logger);
   const ctx = consoleContext({ ...deps, logger });
-  return runRepl({ ctx, input: process.stdin, output: process.stdout, saveFile: fileSaver(deps.outDir) });
+  return runRepl({
+    ctx,
+    input: process.stdin,
+    output: process.stdout,
+    saveFile: fileSaver(deps.outDir),
+  });
 }

@@ -14,7 +14,11 @@ export function createClient(config: Config): Client {
 /** True for the error discord.js raises when Discord rejects the token. */
 export function isTokenRejected(err: unknown): boolean {
   const e = err as { code?: unknown; status?: unknown; message?: unknown };
-  return e?.code === 'TokenInvalid' || e?.status === 401 || /401|invalid token|Unauthorized/iu.test(String(e?.message ?? ''));
+  return (
+    e?.code === 'TokenInvalid' ||
+    e?.status === 401 ||
+    /401|invalid token|Unauthorized/iu.test(String(e?.message ?? ''))
+  );
 }
 
 export const TOKEN_REJECTED_MESSAGE =
@@ -35,6 +39,11 @@ export function gatewayClosedMessage(code: number): string {
  * Calls `onFatal` once when the connection is closed for good. Without
  * this, discord.js stops reconnecting and the process lives on, deaf.
  */
-export function onGatewayClosedForGood(client: Client, onFatal: (code: number, message: string) => void): void {
-  client.once(Events.ShardDisconnect, (event) => onFatal(event.code, gatewayClosedMessage(event.code)));
+export function onGatewayClosedForGood(
+  client: Client,
+  onFatal: (code: number, message: string) => void,
+): void {
+  client.once(Events.ShardDisconnect, (event) =>
+    onFatal(event.code, gatewayClosedMessage(event.code)),
+  );
 }

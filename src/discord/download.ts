@@ -43,14 +43,19 @@ function tooLarge(maxBytes: number): UserFacingError {
 }
 
 /** A downloader for `Services.download`. */
-export function createDownloader(options: DownloaderOptions): (attachment: AttachmentOption) => Promise<Uint8Array> {
+export function createDownloader(
+  options: DownloaderOptions,
+): (attachment: AttachmentOption) => Promise<Uint8Array> {
   const maxBytes = options.maxBytes ?? MAX_ATTACHMENT_BYTES;
   const timeoutMs = options.timeoutMs ?? DOWNLOAD_TIMEOUT_MS;
   const doFetch = options.fetch ?? fetch;
 
   return async (attachment) => {
     if (!isUnderBase(attachment.url, options.cdnUrl)) {
-      throw new UserFacingError(`refusing to download from outside ${options.cdnUrl}`, 'write.import.wrongHost');
+      throw new UserFacingError(
+        `refusing to download from outside ${options.cdnUrl}`,
+        'write.import.wrongHost',
+      );
     }
     if (attachment.size > maxBytes) throw tooLarge(maxBytes);
 
@@ -60,7 +65,11 @@ export function createDownloader(options: DownloaderOptions): (attachment: Attac
       // A redirect could lead off the CDN, so none is followed.
       const response = await doFetch(attachment.url, { signal, redirect: 'error' });
       if (!response.ok || !response.body) {
-        throw new UserFacingError(`the download failed with HTTP ${response.status}`, 'write.import.downloadFailed', { status: response.status });
+        throw new UserFacingError(
+          `the download failed with HTTP ${response.status}`,
+          'write.import.downloadFailed',
+          { status: response.status },
+        );
       }
       const declared = Number(response.headers.get('content-length'));
       if (Number.isFinite(declared) && declared > maxBytes) throw tooLarge(maxBytes);
@@ -83,9 +92,17 @@ export function createDownloader(options: DownloaderOptions): (attachment: Attac
     } catch (err) {
       if (err instanceof UserFacingError) throw err;
       if (signal.aborted && !stop.signal.aborted) {
-        throw new UserFacingError(`the download took longer than ${timeoutMs / 1000} s`, 'write.import.timeout', { seconds: timeoutMs / 1000 });
+        throw new UserFacingError(
+          `the download took longer than ${timeoutMs / 1000} s`,
+          'write.import.timeout',
+          { seconds: timeoutMs / 1000 },
+        );
       }
-      throw new UserFacingError(`the download failed: ${(err as Error).message}`, 'write.import.downloadFailed', { status: '—' });
+      throw new UserFacingError(
+        `the download failed: ${(err as Error).message}`,
+        'write.import.downloadFailed',
+        { status: '—' },
+      );
     } finally {
       stop.abort();
     }

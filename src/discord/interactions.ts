@@ -25,8 +25,20 @@ import { pickLocale } from '../i18n/index.js';
 import type { Logger } from '../logger.js';
 import type { Store } from '../store/index.js';
 import { errorText } from '../commands/errorText.js';
-import { MESSAGE_MENUS, checkAccess, resolveComponent, resolveSubcommand, runAutocomplete } from '../commands/index.js';
-import type { HandlerContext, MessagePayload, Options, Reply, Services } from '../commands/types.js';
+import {
+  MESSAGE_MENUS,
+  checkAccess,
+  resolveComponent,
+  resolveSubcommand,
+  runAutocomplete,
+} from '../commands/index.js';
+import type {
+  HandlerContext,
+  MessagePayload,
+  Options,
+  Reply,
+  Services,
+} from '../commands/types.js';
 
 export interface AdapterDeps {
   store: Store;
@@ -36,11 +48,17 @@ export interface AdapterDeps {
   services: Services;
 }
 
-type Repliable = ChatInputCommandInteraction | MessageComponentInteraction | ModalSubmitInteraction | MessageContextMenuCommandInteraction;
+type Repliable =
+  | ChatInputCommandInteraction
+  | MessageComponentInteraction
+  | ModalSubmitInteraction
+  | MessageContextMenuCommandInteraction;
 
 function callerOf(interaction: Interaction, config: Config): HandlerContext['caller'] {
   const isManager = interaction.memberPermissions?.has(PermissionFlagsBits.ManageGuild) ?? false;
-  const isAuthor = config.JOURNAL_AUTHOR_IDS ? config.JOURNAL_AUTHOR_IDS.includes(interaction.user.id) : isManager;
+  const isAuthor = config.JOURNAL_AUTHOR_IDS
+    ? config.JOURNAL_AUTHOR_IDS.includes(interaction.user.id)
+    : isManager;
   return { id: interaction.user.id, isAuthor, isManager };
 }
 
@@ -59,11 +77,20 @@ function contextFor(interaction: Interaction, deps: AdapterDeps): HandlerContext
 function optionsOf(data: readonly CommandInteractionOption[]): Options {
   const out: Record<string, Options[string]> = {};
   for (const opt of data) {
-    if (opt.type === ApplicationCommandOptionType.Subcommand || opt.type === ApplicationCommandOptionType.SubcommandGroup) {
+    if (
+      opt.type === ApplicationCommandOptionType.Subcommand ||
+      opt.type === ApplicationCommandOptionType.SubcommandGroup
+    ) {
       Object.assign(out, optionsOf(opt.options ?? []));
     } else if (opt.type === ApplicationCommandOptionType.Attachment && opt.attachment) {
       const a = opt.attachment;
-      out[opt.name] = { id: a.id, filename: a.name, size: a.size, url: a.url, contentType: a.contentType };
+      out[opt.name] = {
+        id: a.id,
+        filename: a.name,
+        size: a.size,
+        url: a.url,
+        contentType: a.contentType,
+      };
     } else if (opt.type === ApplicationCommandOptionType.Channel) {
       out[opt.name] = opt.channel?.id ?? (opt.value as string | undefined);
     } else if (opt.value !== undefined) {
@@ -79,7 +106,11 @@ function toDiscord(payload: MessagePayload): InteractionReplyOptions & Interacti
     content: payload.content ?? '',
     embeds: payload.embeds ?? [],
     components: payload.components ?? [],
-    files: (payload.files ?? []).map((f) => ({ attachment: f.data, name: f.name, description: f.description })),
+    files: (payload.files ?? []).map((f) => ({
+      attachment: f.data,
+      name: f.name,
+      description: f.description,
+    })),
     allowedMentions: { parse: [] },
   };
 }
@@ -96,7 +127,11 @@ async function send(interaction: Repliable, reply: Reply): Promise<void> {
     await interaction.editReply(options);
     return;
   }
-  if (reply.kind === 'update' && (interaction.isMessageComponent() || (interaction.isModalSubmit() && interaction.isFromMessage()))) {
+  if (
+    reply.kind === 'update' &&
+    (interaction.isMessageComponent() ||
+      (interaction.isModalSubmit() && interaction.isFromMessage()))
+  ) {
     await interaction.update(options);
     return;
   }
@@ -106,7 +141,12 @@ async function send(interaction: Repliable, reply: Reply): Promise<void> {
 
 /** Answers a failed interaction with one ephemeral sentence, however far it got. */
 async function replyWithError(interaction: Repliable, text: string, logger: Logger): Promise<void> {
-  const payload = { content: text, embeds: [], components: [], allowedMentions: { parse: [] as [] } };
+  const payload = {
+    content: text,
+    embeds: [],
+    components: [],
+    allowedMentions: { parse: [] as [] },
+  };
   try {
     if (interaction.deferred || interaction.replied) await interaction.editReply(payload);
     else await interaction.reply({ ...payload, flags: MessageFlags.Ephemeral });
@@ -115,37 +155,63 @@ async function replyWithError(interaction: Repliable, text: string, logger: Logg
   }
 }
 
-async function handleChatInput(interaction: ChatInputCommandInteraction, ctx: HandlerContext): Promise<void> {
+async function handleChatInput(
+  interaction: ChatInputCommandInteraction,
+  ctx: HandlerContext,
+): Promise<void> {
   const sub = resolveSubcommand(interaction.commandName, interaction.options.getSubcommand(false));
   checkAccess(ctx, sub.access);
-  if (sub.defer) await interaction.deferReply({ flags: sub.defer === 'ephemeral' ? MessageFlags.Ephemeral : undefined });
+  if (sub.defer)
+    await interaction.deferReply({
+      flags: sub.defer === 'ephemeral' ? MessageFlags.Ephemeral : undefined,
+    });
   await send(interaction, await sub.execute(ctx, optionsOf(interaction.options.data)));
 }
 
-async function handleComponent(interaction: MessageComponentInteraction | ModalSubmitInteraction, ctx: HandlerContext): Promise<void> {
+async function handleComponent(
+  interaction: MessageComponentInteraction | ModalSubmitInteraction,
+  ctx: HandlerContext,
+): Promise<void> {
   const { route, args } = resolveComponent(interaction.customId);
   checkAccess(ctx, route.access);
   if (route.defer === 'update' && interaction.isMessageComponent()) await interaction.deferUpdate();
-  else if (route.defer) await interaction.deferReply({ flags: route.defer === 'ephemeral' ? MessageFlags.Ephemeral : undefined });
+  else if (route.defer)
+    await interaction.deferReply({
+      flags: route.defer === 'ephemeral' ? MessageFlags.Ephemeral : undefined,
+    });
   const fields: Record<string, string> = {};
   if (interaction.isModalSubmit()) {
-    for (const [id, field] of interaction.fields.fields) if ('value' in field && typeof field.value === 'string') fields[id] = field.value;
+    for (const [id, field] of interaction.fields.fields)
+      if ('value' in field && typeof field.value === 'string') fields[id] = field.value;
   }
   await send(interaction, await route.handle(ctx, args, fields));
 }
 
-async function handleMessageMenu(interaction: MessageContextMenuCommandInteraction, ctx: HandlerContext): Promise<void> {
+async function handleMessageMenu(
+  interaction: MessageContextMenuCommandInteraction,
+  ctx: HandlerContext,
+): Promise<void> {
   const menu = MESSAGE_MENUS.find((m) => m.data.name === interaction.commandName);
   if (!menu) throw new UserFacingError('unknown menu command', 'error.unknownCommand');
   checkAccess(ctx, menu.access);
   const m = interaction.targetMessage;
   await send(
     interaction,
-    await menu.execute(ctx, { id: m.id, channelId: m.channelId, guildId: m.guildId, content: m.content, authorId: m.author.id, url: m.url }),
+    await menu.execute(ctx, {
+      id: m.id,
+      channelId: m.channelId,
+      guildId: m.guildId,
+      content: m.content,
+      authorId: m.author.id,
+      url: m.url,
+    }),
   );
 }
 
-async function handleAutocomplete(interaction: AutocompleteInteraction, ctx: HandlerContext): Promise<void> {
+async function handleAutocomplete(
+  interaction: AutocompleteInteraction,
+  ctx: HandlerContext,
+): Promise<void> {
   const focused = interaction.options.getFocused(true);
   const choices = runAutocomplete(
     ctx,
@@ -166,8 +232,12 @@ export function createInteractionHandler(deps: AdapterDeps) {
       if (interaction.isChatInputCommand()) await handleChatInput(interaction, ctx);
       else if (interaction.isAutocomplete()) await handleAutocomplete(interaction, ctx);
       else if (interaction.isMessageContextMenuCommand()) await handleMessageMenu(interaction, ctx);
-      else if (interaction.isMessageComponent() || interaction.isModalSubmit()) await handleComponent(interaction, ctx);
-      deps.logger.debug({ type: interaction.type, ms: Date.now() - started }, 'interaction answered');
+      else if (interaction.isMessageComponent() || interaction.isModalSubmit())
+        await handleComponent(interaction, ctx);
+      deps.logger.debug(
+        { type: interaction.type, ms: Date.now() - started },
+        'interaction answered',
+      );
     } catch (err) {
       if (interaction.isAutocomplete()) {
         deps.logger.warn({ err }, 'autocomplete failed');
@@ -175,14 +245,19 @@ export function createInteractionHandler(deps: AdapterDeps) {
         return;
       }
       if (interaction.isRepliable() && !interaction.isAutocomplete()) {
-        await replyWithError(interaction as Repliable, errorText(err, ctx.locale, deps.logger, describe(interaction)), deps.logger);
+        await replyWithError(
+          interaction as Repliable,
+          errorText(err, ctx.locale, deps.logger, describe(interaction)),
+          deps.logger,
+        );
       }
     }
   };
 }
 
 function describe(interaction: Interaction): string {
-  if (interaction.isChatInputCommand()) return `/${interaction.commandName} ${interaction.options.getSubcommand(false) ?? ''}`.trim();
+  if (interaction.isChatInputCommand())
+    return `/${interaction.commandName} ${interaction.options.getSubcommand(false) ?? ''}`.trim();
   if (interaction.isMessageComponent() || interaction.isModalSubmit()) return interaction.customId;
   return String(interaction.type);
 }

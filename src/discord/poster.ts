@@ -3,7 +3,13 @@
  * into the scheduler's reasons (missing permission, deleted channel, a
  * passing outage).
  */
-import { DiscordAPIError, HTTPError, PermissionFlagsBits, RateLimitError, type Client } from 'discord.js';
+import {
+  DiscordAPIError,
+  HTTPError,
+  PermissionFlagsBits,
+  RateLimitError,
+  type Client,
+} from 'discord.js';
 import { PostError, type ChannelPoster } from '../schedule/anniversary.js';
 
 /** Discord's JSON error codes the scheduler acts on (DD:topics/opcodes-and-status-codes). */
@@ -20,11 +26,13 @@ export function classifySendError(err: unknown): PostError {
     if (err.code === MISSING_PERMISSIONS) return new PostError('missing_permissions', detail);
     if (err.code === MISSING_ACCESS) return new PostError('missing_access', detail);
     // The bot was removed from the server, or the channel deleted: posting there cannot work again.
-    if (err.code === UNKNOWN_CHANNEL || err.code === UNKNOWN_GUILD) return new PostError('unknown_channel', detail);
+    if (err.code === UNKNOWN_CHANNEL || err.code === UNKNOWN_GUILD)
+      return new PostError('unknown_channel', detail);
     if (err.status === 429 || err.status >= 500) return new PostError('unavailable', detail);
     return new PostError('rejected', detail);
   }
-  if (err instanceof HTTPError || err instanceof RateLimitError) return new PostError('unavailable', `${err.name}: ${err.message}`);
+  if (err instanceof HTTPError || err instanceof RateLimitError)
+    return new PostError('unavailable', `${err.name}: ${err.message}`);
   // Timeouts and network errors: passing, worth another try.
   return new PostError('unavailable', (err as Error)?.message ?? String(err));
 }
@@ -35,17 +43,29 @@ export function createChannelPoster(client: Client): ChannelPoster {
     async send(channelId, payload, nonce) {
       try {
         const channel = await client.channels.fetch(channelId);
-        if (!channel?.isSendable()) throw new PostError('unknown_channel', `channel ${channelId} is not a text channel the bot can see`);
+        if (!channel?.isSendable())
+          throw new PostError(
+            'unknown_channel',
+            `channel ${channelId} is not a text channel the bot can see`,
+          );
         // Without Embed Links Discord accepts the message but drops its embeds: the post would arrive empty.
-        const perms = 'permissionsFor' in channel && client.user ? channel.permissionsFor(client.user) : null;
-        if (perms?.has([PermissionFlagsBits.ViewChannel, PermissionFlagsBits.SendMessages]) && !perms.has(PermissionFlagsBits.EmbedLinks)) {
+        const perms =
+          'permissionsFor' in channel && client.user ? channel.permissionsFor(client.user) : null;
+        if (
+          perms?.has([PermissionFlagsBits.ViewChannel, PermissionFlagsBits.SendMessages]) &&
+          !perms.has(PermissionFlagsBits.EmbedLinks)
+        ) {
           throw new PostError('missing_permissions', 'Embed Links');
         }
         const message = await channel.send({
           content: payload.content ?? '',
           embeds: payload.embeds ?? [],
           components: payload.components ?? [],
-          files: (payload.files ?? []).map((f) => ({ attachment: f.data, name: f.name, description: f.description })),
+          files: (payload.files ?? []).map((f) => ({
+            attachment: f.data,
+            name: f.name,
+            description: f.description,
+          })),
           allowedMentions: { parse: [] },
           nonce,
           enforceNonce: true,

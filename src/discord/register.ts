@@ -26,14 +26,23 @@ export function applicationIdFromToken(token: string): string | null {
   }
 }
 
-function definitionsHash(target: RegisterTarget, definitions: readonly RESTPostAPIApplicationCommandsJSONBody[]): string {
-  return createHash('sha256').update(JSON.stringify([target.applicationId, target.guildId ?? null, definitions])).digest('hex');
+function definitionsHash(
+  target: RegisterTarget,
+  definitions: readonly RESTPostAPIApplicationCommandsJSONBody[],
+): string {
+  return createHash('sha256')
+    .update(JSON.stringify([target.applicationId, target.guildId ?? null, definitions]))
+    .digest('hex');
 }
 
-const metaKey = (target: RegisterTarget) => `commands:${target.applicationId}:${target.guildId ?? 'global'}`;
+const metaKey = (target: RegisterTarget) =>
+  `commands:${target.applicationId}:${target.guildId ?? 'global'}`;
 
 /** PUTs the whole set (bulk overwrite: only new commands count toward the daily limit). */
-export async function registerCommands(target: RegisterTarget, definitions: readonly RESTPostAPIApplicationCommandsJSONBody[]): Promise<number> {
+export async function registerCommands(
+  target: RegisterTarget,
+  definitions: readonly RESTPostAPIApplicationCommandsJSONBody[],
+): Promise<number> {
   const rest = new REST({ api: target.apiUrl }).setToken(target.token);
   const route = target.guildId
     ? Routes.applicationGuildCommands(target.applicationId, target.guildId)

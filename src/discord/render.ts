@@ -44,10 +44,18 @@ export function message(parts: Omit<MessagePayload, 'allowed_mentions'>): Messag
 
 /** A one-sentence answer (errors, confirmations); ephemeral unless said otherwise. */
 export function notice(text: string, ephemeral = true): Reply {
-  return { kind: 'message', ephemeral, payload: message({ content: truncate(text, LIMITS.content) }) };
+  return {
+    kind: 'message',
+    ephemeral,
+    payload: message({ content: truncate(text, LIMITS.content) }),
+  };
 }
 
-export function button(customId: string, label: string, options: { style?: ButtonStyle; disabled?: boolean; emoji?: string } = {}): APIButtonComponent {
+export function button(
+  customId: string,
+  label: string,
+  options: { style?: ButtonStyle; disabled?: boolean; emoji?: string } = {},
+): APIButtonComponent {
   return {
     type: ComponentType.Button,
     custom_id: customId,
@@ -59,9 +67,12 @@ export function button(customId: string, label: string, options: { style?: Butto
 }
 
 /** Buttons in rows of five (Discord's maximum per row). */
-export function rows(buttons: APIButtonComponent[]): Array<APIActionRowComponent<APIComponentInMessageActionRow>> {
+export function rows(
+  buttons: APIButtonComponent[],
+): Array<APIActionRowComponent<APIComponentInMessageActionRow>> {
   const out: Array<APIActionRowComponent<APIComponentInMessageActionRow>> = [];
-  for (let i = 0; i < buttons.length; i += 5) out.push({ type: ComponentType.ActionRow, components: buttons.slice(i, i + 5) });
+  for (let i = 0; i < buttons.length; i += 5)
+    out.push({ type: ComponentType.ActionRow, components: buttons.slice(i, i + 5) });
   return out;
 }
 
@@ -70,10 +81,16 @@ export function rows(buttons: APIButtonComponent[]): Array<APIActionRowComponent
  * targets of disabled buttons are out of range on purpose so every id on
  * the message stays unique.
  */
-export function pager(page: number, pageCount: number, idFor: (page: number) => string): APIButtonComponent[] {
+export function pager(
+  page: number,
+  pageCount: number,
+  idFor: (page: number) => string,
+): APIButtonComponent[] {
   return [
     button(idFor(page - 1), '◀', { disabled: page <= 0 }),
-    button(`noop:${idFor(page)}`.slice(0, LIMITS.customId), `${page + 1}/${pageCount}`, { disabled: true }),
+    button(`noop:${idFor(page)}`.slice(0, LIMITS.customId), `${page + 1}/${pageCount}`, {
+      disabled: true,
+    }),
     button(idFor(page + 1), '▶', { disabled: page >= pageCount - 1 }),
   ];
 }
@@ -97,12 +114,17 @@ export const essayIds = {
 };
 
 /** One page of an essay, with ◀ ▶ when it has more than one. Out-of-range pages are clamped. */
-export function renderEssayPage(essay: Essay, requestedPage: number, locale: Locale): MessagePayload {
+export function renderEssayPage(
+  essay: Essay,
+  requestedPage: number,
+  locale: Locale,
+): MessagePayload {
   const pages = essayPages(essay);
   const page = Math.min(Math.max(0, Math.trunc(requestedPage) || 0), pages.length - 1);
   const footerParts = [dateAndPlace(essay)];
   if (essay.tags.length > 0) footerParts.push(essay.tags.map((tag) => `#${tag}`).join(' '));
-  if (pages.length > 1) footerParts.push(t(locale, 'essay.pageOf', { page: page + 1, pages: pages.length }));
+  if (pages.length > 1)
+    footerParts.push(t(locale, 'essay.pageOf', { page: page + 1, pages: pages.length }));
   if (essay.hidden) footerParts.push(t(locale, 'essay.hiddenMark'));
   const embed: APIEmbed = {
     title: truncate(displayTitle(essay), LIMITS.title),
@@ -112,7 +134,8 @@ export function renderEssayPage(essay: Essay, requestedPage: number, locale: Loc
   };
   return message({
     embeds: [embed],
-    components: pages.length > 1 ? rows(pager(page, pages.length, (p) => essayIds.page(essay.id, p))) : [],
+    components:
+      pages.length > 1 ? rows(pager(page, pages.length, (p) => essayIds.page(essay.id, p))) : [],
   });
 }
 
@@ -144,13 +167,20 @@ const LIST_EXCERPT = 300;
  * A page of essays: numbered entries in the description, a numbered button
  * per entry that opens it, and a pager when `pageCount > 1`.
  */
-export function renderEssayList(input: ListFrame & { items: readonly ListedEssay[]; locale: Locale }): MessagePayload {
+export function renderEssayList(
+  input: ListFrame & { items: readonly ListedEssay[]; locale: Locale },
+): MessagePayload {
   const entries = input.items.map((item, i) => {
     const e = item.essay;
-    const head = [item.lead ? `**${item.lead}**` : null, escapeMarkdown(displayTitle(e, item.lead === undefined ? true : false)), e.place ? escapeMarkdown(e.place) : null]
+    const head = [
+      item.lead ? `**${item.lead}**` : null,
+      escapeMarkdown(displayTitle(e, item.lead === undefined ? true : false)),
+      e.place ? escapeMarkdown(e.place) : null,
+    ]
       .filter(Boolean)
       .join(' · ');
-    const preview = item.preview ?? escapeMarkdown(excerpt(e.body, LIST_EXCERPT).replace(/\n+/gu, ' '));
+    const preview =
+      item.preview ?? escapeMarkdown(excerpt(e.body, LIST_EXCERPT).replace(/\n+/gu, ' '));
     return `\`${i + 1}\` ${head}\n${preview}`;
   });
   const openButtons = input.items.map((item, i) => openEssayButton(item.essay, String(i + 1)));
@@ -158,7 +188,10 @@ export function renderEssayList(input: ListFrame & { items: readonly ListedEssay
 }
 
 /** The 📖 button that opens an essay privately, labelled with its entry numbers and date. */
-export function openEssayButton(essay: Pick<Essay, 'id' | 'date'>, numbers: string): APIButtonComponent {
+export function openEssayButton(
+  essay: Pick<Essay, 'id' | 'date'>,
+  numbers: string,
+): APIButtonComponent {
   return button(essayIds.open(essay.id), `${numbers} · ${essay.date}`, { emoji: '📖' });
 }
 
@@ -167,10 +200,20 @@ export function openEssayButton(essay: Pick<Essay, 'id' | 'date'>, numbers: stri
  * embed of entries within the description limit, rows of buttons, and ◀ k/n ▶
  * when there is more than one page.
  */
-export function renderPagedList(input: ListFrame & { entries: readonly string[]; buttons: APIButtonComponent[] }): MessagePayload {
-  const description = truncate([input.intro, ...input.entries].filter(Boolean).join('\n\n'), LIMITS.description);
-  const nav = input.pageCount > 1 && input.pageId ? pager(input.page, input.pageCount, input.pageId) : [];
-  const embed: APIEmbed = { title: truncate(input.title, LIMITS.title), description, color: ACCENT };
+export function renderPagedList(
+  input: ListFrame & { entries: readonly string[]; buttons: APIButtonComponent[] },
+): MessagePayload {
+  const description = truncate(
+    [input.intro, ...input.entries].filter(Boolean).join('\n\n'),
+    LIMITS.description,
+  );
+  const nav =
+    input.pageCount > 1 && input.pageId ? pager(input.page, input.pageCount, input.pageId) : [];
+  const embed: APIEmbed = {
+    title: truncate(input.title, LIMITS.title),
+    description,
+    color: ACCENT,
+  };
   if (input.footer) embed.footer = { text: truncate(input.footer, LIMITS.footer) };
   return message({ embeds: [embed], components: [...rows(input.buttons), ...rows(nav)] });
 }

@@ -38,7 +38,13 @@ export interface JournalExport {
 }
 
 function exportedEssay(e: Essay): ExportedEssay {
-  return { ...essayJson(e), body: e.body, source: e.source, createdAt: e.createdAt, updatedAt: e.updatedAt };
+  return {
+    ...essayJson(e),
+    body: e.body,
+    source: e.source,
+    createdAt: e.createdAt,
+    updatedAt: e.updatedAt,
+  };
 }
 
 /** The whole journal, hidden essays included, oldest first. */
@@ -91,14 +97,24 @@ function refuseExisting(path: string, force: boolean, what: string): void {
 }
 
 /** Writes the JSON export to `path` atomically (a temporary file, then a rename). */
-export function writeJsonExport(store: Store, path: string, now: Date, options: { force?: boolean } = {}): ExportSummary {
+export function writeJsonExport(
+  store: Store,
+  path: string,
+  now: Date,
+  options: { force?: boolean } = {},
+): ExportSummary {
   refuseExisting(path, options.force === true, 'choose a new file name');
   const doc = buildJournalExport(store, now);
   mkdirSync(dirname(path), { recursive: true });
   const tmp = `${path}.${process.pid}.tmp`;
   writeFileSync(tmp, `${JSON.stringify(doc, null, 2)}\n`);
   renameSync(tmp, path);
-  return { format: 'json', path, essays: doc.essays.length, hidden: doc.essays.filter((e) => e.hidden).length };
+  return {
+    format: 'json',
+    path,
+    essays: doc.essays.length,
+    hidden: doc.essays.filter((e) => e.hidden).length,
+  };
 }
 
 /**
@@ -107,11 +123,19 @@ export function writeJsonExport(store: Store, path: string, now: Date, options: 
  * settings). Refuses a folder that already holds files, so an export never
  * mixes with, or overwrites, other files — unless `force`.
  */
-export function writeMarkdownExport(store: Store, dir: string, now: Date, options: { force?: boolean } = {}): ExportSummary {
+export function writeMarkdownExport(
+  store: Store,
+  dir: string,
+  now: Date,
+  options: { force?: boolean } = {},
+): ExportSummary {
   if (existsSync(dir)) {
-    if (!statSync(dir).isDirectory()) throw new UserFacingError(`${dir} is a file; --format md writes a folder of files`);
+    if (!statSync(dir).isDirectory())
+      throw new UserFacingError(`${dir} is a file; --format md writes a folder of files`);
     if (readdirSync(dir).length > 0 && options.force !== true) {
-      throw new UserFacingError(`${dir} is not empty; export into a new or empty folder (or pass --force to write into it anyway)`);
+      throw new UserFacingError(
+        `${dir} is not empty; export into a new or empty folder (or pass --force to write into it anyway)`,
+      );
     }
   }
   mkdirSync(dir, { recursive: true });
@@ -126,5 +150,11 @@ export function writeMarkdownExport(store: Store, dir: string, now: Date, option
   };
   for (const section of EXPORT_SECTIONS) sidecar[section.key] = section.dump(store);
   writeFileSync(join(dir, MARKDOWN_SIDECAR), `${JSON.stringify(sidecar, null, 2)}\n`);
-  return { format: 'md', path: dir, essays: essays.length, hidden: essays.filter((e) => e.hidden).length, files: names };
+  return {
+    format: 'md',
+    path: dir,
+    essays: essays.length,
+    hidden: essays.filter((e) => e.hidden).length,
+    files: names,
+  };
 }

@@ -12,7 +12,13 @@ const quoteSchema = z.object({
   text: z.string().trim().min(1),
   essayId: z.number().int().positive().nullable(),
   message: z
-    .object({ guildId: z.string().nullable(), channelId: z.string(), messageId: z.string(), url: z.string(), authorId: z.string().nullable() })
+    .object({
+      guildId: z.string().nullable(),
+      channelId: z.string(),
+      messageId: z.string(),
+      url: z.string(),
+      authorId: z.string().nullable(),
+    })
     .nullable(),
   savedBy: z.string().nullable(),
   createdAt: z.string(),
@@ -27,14 +33,27 @@ export const quotesSection: ExportSection = {
     return store.quotes.curated
       .list({ includeHidden: true })
       .reverse()
-      .map((q) => ({ text: q.text, essayId: q.essayId, message: q.message, savedBy: q.savedBy, createdAt: q.createdAt }));
+      .map((q) => ({
+        text: q.text,
+        essayId: q.essayId,
+        message: q.message,
+        savedBy: q.savedBy,
+        createdAt: q.createdAt,
+      }));
   },
   restore(store, data, essayIds) {
     const parsed = z.array(quoteSchema).safeParse(data);
-    if (!parsed.success) throw new UserFacingError(`the export's quotes are malformed (${parsed.error.issues[0]?.message ?? 'bad value'}); nothing was imported`);
+    if (!parsed.success)
+      throw new UserFacingError(
+        `the export's quotes are malformed (${parsed.error.issues[0]?.message ?? 'bad value'}); nothing was imported`,
+      );
     for (const q of parsed.data) {
       // Texts and source messages are unique: a quote already there is not added twice.
-      if (store.quotes.curated.byText(q.text) || (q.message && store.quotes.curated.byMessage(q.message.messageId))) continue;
+      if (
+        store.quotes.curated.byText(q.text) ||
+        (q.message && store.quotes.curated.byMessage(q.message.messageId))
+      )
+        continue;
       store.quotes.curated.add({
         text: q.text,
         essayId: q.essayId === null ? null : (essayIds.get(q.essayId) ?? null),

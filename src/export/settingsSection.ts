@@ -27,14 +27,23 @@ export const settingsSection: ExportSection = {
   dump(store): z.infer<typeof settingsSchema> {
     return {
       guilds: store.guilds.list().map((g) => ({
-        guildId: g.guildId, channelId: g.channelId, time: g.time, timeZone: g.timeZone,
-        enabled: g.enabled, language: g.language, emptyDay: g.emptyDay, startsOn: g.startsOn,
+        guildId: g.guildId,
+        channelId: g.channelId,
+        time: g.time,
+        timeZone: g.timeZone,
+        enabled: g.enabled,
+        language: g.language,
+        emptyDay: g.emptyDay,
+        startsOn: g.startsOn,
       })),
     };
   },
   restore(store, data) {
     const parsed = settingsSchema.safeParse(data);
-    if (!parsed.success) throw new UserFacingError(`the export's settings are malformed (${parsed.error.issues[0]?.message ?? 'bad value'}); nothing was imported`);
+    if (!parsed.success)
+      throw new UserFacingError(
+        `the export's settings are malformed (${parsed.error.issues[0]?.message ?? 'bad value'}); nothing was imported`,
+      );
     for (const guild of parsed.data.guilds) store.guilds.save(guild);
   },
 };

@@ -13,7 +13,8 @@ export const enUS = {
   'essay.pageOf': 'page {page}/{pages}',
   'essay.hiddenMark': 'hidden',
   'essay.notFound': 'That essay no longer exists (it may have been deleted).',
-  'essay.unknownChoice': 'No essay matches "{input}". Start typing a title or a date and pick one from the list.',
+  'essay.unknownChoice':
+    'No essay matches "{input}". Start typing a title or a date and pick one from the list.',
   'essay.empty': 'The journal is empty: add essays to the journal folder or with /essay add.',
   'list.title': 'Essays',
   'list.titleYear': 'Essays of {year}',
@@ -26,20 +27,28 @@ export const enUS = {
   'search.empty': 'Type some words to search for.',
   'quote.none': 'There are no quotes yet.',
   'quote.readEssay': 'Read the essay',
-  'error.generic': 'Something went wrong on our side (error id {id}). The journal is safe; try again in a moment.',
-  'error.authorOnly': 'Only the journal\'s authors can do that.',
+  'error.generic':
+    'Something went wrong on our side (error id {id}). The journal is safe; try again in a moment.',
+  'error.authorOnly': "Only the journal's authors can do that.",
   'error.managerOnly': 'Only members with Manage Server can do that.',
-  'error.unknownCommand': 'This command is not known to this version of the bot; it may have been removed.',
+  'error.unknownCommand':
+    'This command is not known to this version of the bot; it may have been removed.',
   'error.stale': 'This button belongs to an older message; run the command again.',
   // Storage failures (src/store/storageError.ts): the write was rolled back.
-  'error.diskFull': 'The disk the journal is on is full, so nothing was saved and the journal is unchanged. Tell the bot\'s operator; then try again.',
-  'error.readOnly': 'The journal database is read-only at the moment, so nothing was saved. Tell the bot\'s operator.',
-  'error.damaged': 'The journal database is damaged, so this could not be done. Tell the bot\'s operator: the latest backup can replace it.',
-  'error.busy': 'Another program is writing to the journal right now, so nothing was saved. Try again in a moment.',
+  'error.diskFull':
+    "The disk the journal is on is full, so nothing was saved and the journal is unchanged. Tell the bot's operator; then try again.",
+  'error.readOnly':
+    "The journal database is read-only at the moment, so nothing was saved. Tell the bot's operator.",
+  'error.damaged':
+    "The journal database is damaged, so this could not be done. Tell the bot's operator: the latest backup can replace it.",
+  'error.busy':
+    'Another program is writing to the journal right now, so nothing was saved. Try again in a moment.',
 
   // The offline console (src/console/).
-  'console.banner': 'journal console · essays in the journal: {essays} · /help lists the commands, Tab completes, a number presses a button, /quit leaves',
-  'console.notCommand': 'Type a command starting with /, such as {example}, or the number of a button. /help lists them all.',
+  'console.banner':
+    'journal console · essays in the journal: {essays} · /help lists the commands, Tab completes, a number presses a button, /quit leaves',
+  'console.notCommand':
+    'Type a command starting with /, such as {example}, or the number of a button. /help lists them all.',
   'console.unknownCommand': 'There is no command /{name}. Commands: {list}',
   'console.unknownSubcommand': '/{command} has no subcommand "{name}". Choose one of: {list}',
   'console.missingSubcommand': '/{command} needs a subcommand: {list}',
@@ -58,8 +67,10 @@ export const enUS = {
   'console.tooShort': '{name}: must be at least {min} characters long.',
   'console.tooLong': '{name}: must be at most {max} characters long.',
   'console.badChoice': '{name}: must be one of {list}.',
-  'console.attachment': '{name}: files cannot be attached in the console; import them with: journal import PATH',
-  'console.noMessage': 'No buttons to press: the last reply has none. Run a command, then type the number of one of its buttons.',
+  'console.attachment':
+    '{name}: files cannot be attached in the console; import them with: journal import PATH',
+  'console.noMessage':
+    'No buttons to press: the last reply has none. Run a command, then type the number of one of its buttons.',
   'console.noButton': 'There is no button {n}; the last message has buttons 1–{count}.',
   'console.disabledButton': 'Button {n} ({label}) cannot be pressed right now.',
   'console.linkButton': 'Button {n} opens a link: {url}',
@@ -69,16 +80,19 @@ export const enUS = {
   'console.image': 'Picture: {path}',
   'console.fileFailed': 'Could not save {name}: {reason}',
   'console.modalTitle': 'Form: {title}',
-  'console.modalHelp': 'Answer each field; an empty answer keeps the value shown in [brackets]. End long text with a line holding only ".". /cancel drops the form.',
+  'console.modalHelp':
+    'Answer each field; an empty answer keeps the value shown in [brackets]. End long text with a line holding only ".". /cancel drops the form.',
   'console.modalRequired': '{label} is required.',
   'console.modalCancelled': 'Form dropped; nothing was sent.',
   'console.fieldLines': 'several lines, ended by a line holding only "."',
-  'console.modalUnsupported': 'This form has a field the console cannot fill ({label}); use Discord or the journal command line.',
+  'console.modalUnsupported':
+    'This form has a field the console cannot fill ({label}); use Discord or the journal command line.',
   'console.helpTitle': 'Commands',
   'console.helpOptions': 'Options',
   'console.helpRequired': 'required',
   'console.helpChoices': 'one of: {list}',
-  'console.helpFooter': 'Options are written name:value; quote values with spaces: query:"a b". Type the number of a button to press it. Tab completes. /help COMMAND shows its options. /quit leaves.',
+  'console.helpFooter':
+    'Options are written name:value; quote values with spaces: query:"a b". Type the number of a button to press it. Tab completes. /help COMMAND shows its options. /quit leaves.',
 
   'cmd.essay.description': 'Read the journal',
   'cmd.essay.today.description': 'What was written on this day in earlier years',
@@ -111,36 +125,51 @@ export const enUS = {
   'stats.streakWeeks': '{n} weeks ({start} → {end})',
   'stats.places': 'Places',
   'stats.tags': 'Tags',
-  'stats.countingNote': 'Characters are counted as Chinese writers count them: each Han character 1, each English word 1, punctuation 0.',
+  'stats.countingNote':
+    'Characters are counted as Chinese writers count them: each Han character 1, each English word 1, punctuation 0.',
 
   // Anniversary posts: the post itself, /journal setup|status|post-now|disable (src/schedule/, src/commands/journal/).
   'post.more': 'And {n} more from this day: /essay on date:{date}',
   'post.quoteIntro': 'Nothing was written on {date} in earlier years. A line from the journal:',
-  'post.nothing': 'Nothing would be posted on {date}: nothing was written on this day in earlier years, and such days are set to skip.',
+  'post.nothing':
+    'Nothing would be posted on {date}: nothing was written on this day in earlier years, and such days are set to skip.',
   'schedule.guildOnly': 'Anniversary posts belong to a server: run this command in one.',
-  'schedule.notConfigured': 'Anniversary posts are not set up in this server yet: use /journal setup channel: time: timezone:',
-  'schedule.badTime': '"{input}" is not a time of day: write HH:MM in 24-hour form, such as 09:00 or 21:30.',
-  'schedule.badZone': '"{input}" is not a time zone: pick one from the list, such as Asia/Shanghai or America/Los_Angeles.',
+  'schedule.notConfigured':
+    'Anniversary posts are not set up in this server yet: use /journal setup channel: time: timezone:',
+  'schedule.badTime':
+    '"{input}" is not a time of day: write HH:MM in 24-hour form, such as 09:00 or 21:30.',
+  'schedule.badZone':
+    '"{input}" is not a time zone: pick one from the list, such as Asia/Shanghai or America/Los_Angeles.',
   'schedule.badChannel': 'Pick a text or announcement channel for the posts.',
-  'schedule.saved': 'Anniversary posts go to <#{channel}> every day at {time} ({zone}), in {language}.',
+  'schedule.saved':
+    'Anniversary posts go to <#{channel}> every day at {time} ({zone}), in {language}.',
   'schedule.nextLine': 'Next post: {next}',
-  'schedule.nextNow': 'now: today\'s time has passed and nothing was posted yet, so it goes out within a minute',
+  'schedule.nextNow':
+    "now: today's time has passed and nothing was posted yet, so it goes out within a minute",
   'schedule.emptyDayLine': 'On a day with nothing to remember: {mode}.',
   'schedule.off': 'off (/journal setup turns the posts back on)',
   'schedule.offBecause': 'off: {reason}',
-  'schedule.disabled': 'Anniversary posts are off in this server. /journal setup turns them back on.',
-  'schedule.posted': 'Today\'s anniversary post is in <#{channel}>: {link}',
-  'schedule.already': 'Today\'s anniversary post already went out: {link}',
-  'schedule.busy': 'Today\'s anniversary post is being sent right now.',
-  'schedule.skipped': 'Nothing was written on this day ({date}) in earlier years, and such days are set to skip: nothing was posted.',
+  'schedule.disabled':
+    'Anniversary posts are off in this server. /journal setup turns them back on.',
+  'schedule.posted': "Today's anniversary post is in <#{channel}>: {link}",
+  'schedule.already': "Today's anniversary post already went out: {link}",
+  'schedule.busy': "Today's anniversary post is being sent right now.",
+  'schedule.skipped':
+    'Nothing was written on this day ({date}) in earlier years, and such days are set to skip: nothing was posted.',
   'schedule.failed': 'The post did not go out. {reason}',
   'schedule.failedRetrying': 'The post did not go out yet. {reason} Next try {at}.',
-  'schedule.dryRun': 'Preview only: the offline console does not post to Discord. This is what would go out in <#{channel}> today:',
-  'schedule.dryRunNoServer': 'Preview only: the offline console does not post to Discord. This is the post a server would get today:',
-  'schedule.dryRunEmpty': 'Preview only: nothing would be posted today ({date}); nothing was written on this day in earlier years and such days are set to skip.',
-  'schedule.failure.missing_permissions': 'The bot may not post in <#{channel}>: it needs View Channel, Send Messages and Embed Links there ({detail}).',
-  'schedule.failure.missing_access': 'The bot cannot see <#{channel}> ({detail}): give it View Channel there.',
-  'schedule.failure.unknown_channel': 'The channel <#{channel}> no longer exists; posts are off until /journal setup picks another.',
+  'schedule.dryRun':
+    'Preview only: the offline console does not post to Discord. This is what would go out in <#{channel}> today:',
+  'schedule.dryRunNoServer':
+    'Preview only: the offline console does not post to Discord. This is the post a server would get today:',
+  'schedule.dryRunEmpty':
+    'Preview only: nothing would be posted today ({date}); nothing was written on this day in earlier years and such days are set to skip.',
+  'schedule.failure.missing_permissions':
+    'The bot may not post in <#{channel}>: it needs View Channel, Send Messages and Embed Links there ({detail}).',
+  'schedule.failure.missing_access':
+    'The bot cannot see <#{channel}> ({detail}): give it View Channel there.',
+  'schedule.failure.unknown_channel':
+    'The channel <#{channel}> no longer exists; posts are off until /journal setup picks another.',
   'schedule.failure.unavailable': 'Discord did not answer ({detail}); the bot tries again shortly.',
   'schedule.failure.rejected': 'Discord refused the post ({detail}).',
   'schedule.language.zh-CN': 'Chinese',
@@ -149,7 +178,7 @@ export const enUS = {
   'schedule.emptyDay.nearest': 'the essays of the nearest days',
   'schedule.emptyDay.quote': 'a line from the journal',
   'schedule.emptyDayChoice.skip': 'Post nothing',
-  'schedule.emptyDayChoice.nearest': 'Post the nearest days\' essays',
+  'schedule.emptyDayChoice.nearest': "Post the nearest days' essays",
   'schedule.emptyDayChoice.quote': 'Post a line from the journal',
   'schedule.status.title': 'Anniversary posts',
   'schedule.status.channel': 'Channel',
@@ -164,11 +193,14 @@ export const enUS = {
   'cmd.journal.setup.description': 'Post what was written on this day, every day at a set time',
   'cmd.journal.setup.channel.description': 'Where the posts go',
   'cmd.journal.setup.time.description': 'Local time, HH:MM (24-hour), e.g. 09:00',
-  'cmd.journal.setup.timezone.description': 'Time zone, e.g. Asia/Shanghai (default: the journal\'s)',
+  'cmd.journal.setup.timezone.description':
+    "Time zone, e.g. Asia/Shanghai (default: the journal's)",
   'cmd.journal.setup.language.description': 'Language of the posts',
-  'cmd.journal.setup.empty-day.description': 'What to post on a day with no anniversaries (default: nothing)',
-  'cmd.journal.status.description': 'When the next anniversary post goes out, and how the last one went',
-  'cmd.journal.post-now.description': 'Post today\'s anniversary post now (it counts as today\'s)',
+  'cmd.journal.setup.empty-day.description':
+    'What to post on a day with no anniversaries (default: nothing)',
+  'cmd.journal.status.description':
+    'When the next anniversary post goes out, and how the last one went',
+  'cmd.journal.post-now.description': "Post today's anniversary post now (it counts as today's)",
   'cmd.journal.disable.description': 'Stop the anniversary posts in this server',
   // Writing from Discord (/essay add, import, edit, hide, unhide, delete), the trash and /journal export.
   'cmd.essay.add.description': 'Write a new essay (authors)',
@@ -176,7 +208,8 @@ export const enUS = {
   'cmd.essay.import.file.description': 'A UTF-8 .md or .txt file, at most 1 MB',
   'cmd.essay.edit.description': 'Fix an essay; it keeps its number (authors)',
   'cmd.essay.edit.essay.description': 'Title or date',
-  'cmd.essay.hide.description': 'Keep an essay out of anniversaries, random picks and quotes (authors)',
+  'cmd.essay.hide.description':
+    'Keep an essay out of anniversaries, random picks and quotes (authors)',
   'cmd.essay.hide.essay.description': 'Title or date',
   'cmd.essay.unhide.description': 'Let a hidden essay come up again (authors)',
   'cmd.essay.unhide.essay.description': 'Title or date',
@@ -196,38 +229,49 @@ export const enUS = {
   'write.unchanged': 'Nothing changed in essay #{id}.',
   'write.twin': 'The same text is already essay #{id}; nothing was saved.',
   'write.notSaved': 'Not saved: {reason}',
-  'write.keptText': 'Nothing you typed is lost: it is below and attached as {file}. Paste it into the form again, or fix the file and send it with /essay import.',
+  'write.keptText':
+    'Nothing you typed is lost: it is below and attached as {file}. Paste it into the form again, or fix the file and send it with /essay import.',
   'write.badDate': '"{input}" is not a date: write it as 2025-11-01.',
   'write.impossibleDate': '{input} is not a real calendar date.',
-  'write.noDate': 'No date: fill in the date, or end the text with a line like "— 2025.11.1 于北京".',
-  'write.tooLongForForm': 'Essay #{id} is too long for a Discord form ({length} characters; a form holds {max}). Edit its file and send it again with /essay import.',
-  'write.hidden': 'Essay #{id} ({title}) is hidden: it stays out of anniversaries, random picks and quotes. Authors still find it with /essay show, search and list.',
+  'write.noDate':
+    'No date: fill in the date, or end the text with a line like "— 2025.11.1 于北京".',
+  'write.tooLongForForm':
+    'Essay #{id} is too long for a Discord form ({length} characters; a form holds {max}). Edit its file and send it again with /essay import.',
+  'write.hidden':
+    'Essay #{id} ({title}) is hidden: it stays out of anniversaries, random picks and quotes. Authors still find it with /essay show, search and list.',
   'write.unhidden': 'Essay #{id} ({title}) is visible again and can come up on its anniversaries.',
-  'write.delete.confirm': 'Delete essay #{id} ({title}, {date})? It goes to the trash and can be brought back.',
+  'write.delete.confirm':
+    'Delete essay #{id} ({title}, {date})? It goes to the trash and can be brought back.',
   'write.delete.yes': 'Delete',
   'write.delete.no': 'Keep it',
-  'write.delete.done': 'Essay #{id} ({title}) is in the trash. Changed your mind? Press Undo, or later run journal restore {id}.',
+  'write.delete.done':
+    'Essay #{id} ({title}) is in the trash. Changed your mind? Press Undo, or later run journal restore {id}.',
   'write.delete.undo': 'Undo',
   'write.delete.kept': 'Kept: nothing was deleted.',
   'write.restored': 'Essay #{id} ({title}) is back.',
   'trash.notFound': 'Essay #{id} is not in the trash.',
   'trash.twin': 'The same text is already essay #{twin}, so essay #{id} stays in the trash.',
   'write.import.notEssayFile': '"{name}" is not an essay file: send a .md or .txt file.',
-  'write.import.notUtf8': '"{name}" is not UTF-8 text. Save it as UTF-8 and send it again (GBK and other encodings are refused rather than garbled).',
+  'write.import.notUtf8':
+    '"{name}" is not UTF-8 text. Save it as UTF-8 and send it again (GBK and other encodings are refused rather than garbled).',
   'write.import.tooLarge': 'The file is larger than {mb} MB, too large for an essay.',
-  'write.import.wrongHost': 'That file is not on Discord\'s file server, so it was not downloaded.',
+  'write.import.wrongHost': "That file is not on Discord's file server, so it was not downloaded.",
   'write.import.timeout': 'Downloading the file took longer than {seconds} s; try again.',
   'write.import.downloadFailed': 'The file could not be downloaded (HTTP {status}); send it again.',
-  'write.import.unavailable': 'Files can only be imported in Discord; on the command line use journal import.',
+  'write.import.unavailable':
+    'Files can only be imported in Discord; on the command line use journal import.',
   'write.import.refused': '"{name}" was not imported: {reason}',
   'write.import.added': 'Added essay #{id} from "{name}".',
   'write.import.updated': 'Updated essay #{id} from "{name}"; it keeps its number.',
   'write.import.unchanged': '"{name}" is already essay #{id}; nothing changed.',
   'write.import.duplicate': 'The same text is already essay #{id}; nothing was added.',
-  'write.import.inTrash': '"{name}" is essay #{id}, which is in the trash: bring it back with journal restore {id}.',
-  'export.done': 'The whole journal: {essays} essays ({hidden} hidden). Restore it with journal import {file}.',
+  'write.import.inTrash':
+    '"{name}" is essay #{id}, which is in the trash: bring it back with journal restore {id}.',
+  'export.done':
+    'The whole journal: {essays} essays ({hidden} hidden). Restore it with journal import {file}.',
   'export.compressed': 'Compressed with gzip to fit in Discord: gunzip it before journal import.',
-  'export.tooLarge': 'The export is {mb} MB, more than Discord takes; run journal export on the server instead.',
+  'export.tooLarge':
+    'The export is {mb} MB, more than Discord takes; run journal export on the server instead.',
 
   // Quotes: /quote random|search|list|add|remove and the "Save as quote" menu (src/commands/quote/).
   'cmd.quote.search.description': 'Quotes containing these words',
@@ -245,17 +289,23 @@ export const enUS = {
   'quote.searchNone': 'No quote contains "{query}".',
   'quote.searchCount': '{n} quotes contain it',
   'quote.listTitle': 'Saved quotes',
-  'quote.listEmpty': 'No quotes have been saved yet. Authors save them with /quote add, or on any message: Apps → Save as quote.',
+  'quote.listEmpty':
+    'No quotes have been saved yet. Authors save them with /quote add, or on any message: Apps → Save as quote.',
   'quote.listCount': 'Total: {n}',
   'quote.notShown': 'not shown while its essay is hidden or deleted',
   'quote.saved': 'Saved as quote #{id}. This is how it will be shown:',
-  'quote.notInEssay': 'Note: these words are not in that essay as written; the quote is attributed to it anyway.',
-  'quote.essayHidden': 'Its essay is hidden, so the quote will not be shown until the essay is visible again.',
+  'quote.notInEssay':
+    'Note: these words are not in that essay as written; the quote is attributed to it anyway.',
+  'quote.essayHidden':
+    'Its essay is hidden, so the quote will not be shown until the essay is visible again.',
   'quote.duplicate': 'That quote is already saved (#{id}).',
   'quote.alreadySaved': 'This message is already saved as quote #{id}.',
   'quote.emptyText': 'Write the sentence to save.',
-  'quote.emptyMessage': 'That message has no text to save; pictures, files and embeds cannot be quoted.',
-  'quote.badLength': 'A quote is one sentence of readable length: {min}–{max} Chinese characters, or {minLatin}–{maxLatin} characters of English. Pick the sentence that matters.',
+  'quote.emptyMessage':
+    'That message has no text to save; pictures, files and embeds cannot be quoted.',
+  'quote.badLength':
+    'A quote is one sentence of readable length: {min}–{max} Chinese characters, or {minLatin}–{maxLatin} characters of English. Pick the sentence that matters.',
   'quote.removed': 'Removed quote #{id}: {text}',
-  'quote.unknownChoice': 'No saved quote matches "{input}". Start typing its words and pick one from the list.',
+  'quote.unknownChoice':
+    'No saved quote matches "{input}". Start typing its words and pick one from the list.',
 } as const;

@@ -17,9 +17,15 @@ export function pickLocale(discordLocale: string | null | undefined): Locale {
 }
 
 /** Fills `{name}` placeholders; a missing param stays visible rather than vanishing. */
-export function t(locale: Locale, key: MessageKey, params: Record<string, string | number> = {}): string {
+export function t(
+  locale: Locale,
+  key: MessageKey,
+  params: Record<string, string | number> = {},
+): string {
   const template = TABLES[locale][key];
-  return template.replace(/\{(\w+)\}/gu, (whole, name: string) => (name in params ? String(params[name]) : whole));
+  return template.replace(/\{(\w+)\}/gu, (whole, name: string) =>
+    name in params ? String(params[name]) : whole,
+  );
 }
 
 /** "1 year ago" / "1 年前"; this year: "this year" / "今年". */

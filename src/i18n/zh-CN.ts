@@ -34,13 +34,16 @@ export const zhCN: Messages = {
   'error.unknownCommand': '当前版本的机器人不认识这个命令,它可能已被移除。',
   'error.stale': '这个按钮属于一条旧消息,请重新运行命令。',
   // 存储故障(src/store/storageError.ts):写入已回滚。
-  'error.diskFull': '日记所在的磁盘已满,这次没有保存任何内容,日记保持原样。请告诉机器人的管理者,然后再试。',
+  'error.diskFull':
+    '日记所在的磁盘已满,这次没有保存任何内容,日记保持原样。请告诉机器人的管理者,然后再试。',
   'error.readOnly': '日记数据库目前是只读的,这次没有保存任何内容。请告诉机器人的管理者。',
-  'error.damaged': '日记数据库已损坏,这次操作无法完成。请告诉机器人的管理者:可以用最近的备份替换它。',
+  'error.damaged':
+    '日记数据库已损坏,这次操作无法完成。请告诉机器人的管理者:可以用最近的备份替换它。',
   'error.busy': '另一个程序正在写入日记,这次没有保存任何内容。请稍后再试。',
 
   // The offline console (src/console/).
-  'console.banner': '日记控制台 · 共 {essays} 篇文章 · /help 列出命令,Tab 补全,输入数字按下按钮,/quit 退出',
+  'console.banner':
+    '日记控制台 · 共 {essays} 篇文章 · /help 列出命令,Tab 补全,输入数字按下按钮,/quit 退出',
   'console.notCommand': '请输入以 / 开头的命令,例如 {example},或按钮的编号。/help 列出全部命令。',
   'console.unknownCommand': '没有 /{name} 这个命令。可用的命令:{list}',
   'console.unknownSubcommand': '/{command} 没有子命令“{name}”。可选:{list}',
@@ -71,16 +74,19 @@ export const zhCN: Messages = {
   'console.image': '图片:{path}',
   'console.fileFailed': '无法保存 {name}:{reason}',
   'console.modalTitle': '表单:{title}',
-  'console.modalHelp': '逐项填写;留空则保留 [方括号] 中的值。长文本以单独一行“.”结束。/cancel 放弃表单。',
+  'console.modalHelp':
+    '逐项填写;留空则保留 [方括号] 中的值。长文本以单独一行“.”结束。/cancel 放弃表单。',
   'console.modalRequired': '{label} 为必填项。',
   'console.modalCancelled': '已放弃表单,没有提交任何内容。',
   'console.fieldLines': '可写多行,以单独一行“.”结束',
-  'console.modalUnsupported': '这个表单有控制台无法填写的项({label});请在 Discord 或 journal 命令行中操作。',
+  'console.modalUnsupported':
+    '这个表单有控制台无法填写的项({label});请在 Discord 或 journal 命令行中操作。',
   'console.helpTitle': '命令',
   'console.helpOptions': '选项',
   'console.helpRequired': '必填',
   'console.helpChoices': '可选值:{list}',
-  'console.helpFooter': '选项写成 名称:值;含空格的值加引号:query:"a b"。输入按钮的编号即可按下。Tab 补全。/help 命令 查看它的选项。/quit 退出。',
+  'console.helpFooter':
+    '选项写成 名称:值;含空格的值加引号:query:"a b"。输入按钮的编号即可按下。Tab 补全。/help 命令 查看它的选项。/quit 退出。',
 
   'cmd.essay.description': '阅读日记',
   'cmd.essay.today.description': '往年的今天写了什么',
@@ -120,9 +126,11 @@ export const zhCN: Messages = {
   'post.quoteIntro': '往年的 {date} 没有写下文章。日记里的一句话:',
   'post.nothing': '{date} 不会发布:往年的这一天没有写下文章,而这样的日子设置为不发布。',
   'schedule.guildOnly': '那年今日的发布属于服务器:请在服务器里使用这个命令。',
-  'schedule.notConfigured': '这个服务器还没有设置那年今日的发布:请用 /journal setup channel: time: timezone:',
+  'schedule.notConfigured':
+    '这个服务器还没有设置那年今日的发布:请用 /journal setup channel: time: timezone:',
   'schedule.badTime': '“{input}”不是时刻:请用 24 小时制的 HH:MM,例如 09:00 或 21:30。',
-  'schedule.badZone': '“{input}”不是时区:请从列表中选择,例如 Asia/Shanghai 或 America/Los_Angeles。',
+  'schedule.badZone':
+    '“{input}”不是时区:请从列表中选择,例如 Asia/Shanghai 或 America/Los_Angeles。',
   'schedule.badChannel': '请为发布选择一个文字频道或公告频道。',
   'schedule.saved': '那年今日将在每天 {time}({zone})发布到 <#{channel}>,语言:{language}。',
   'schedule.nextLine': '下一次发布:{next}',
@@ -134,15 +142,20 @@ export const zhCN: Messages = {
   'schedule.posted': '今天的那年今日已发布在 <#{channel}>:{link}',
   'schedule.already': '今天的那年今日已经发布过了:{link}',
   'schedule.busy': '今天的那年今日正在发送中。',
-  'schedule.skipped': '往年的这一天({date})没有写下文章,而这样的日子设置为不发布:没有发布任何内容。',
+  'schedule.skipped':
+    '往年的这一天({date})没有写下文章,而这样的日子设置为不发布:没有发布任何内容。',
   'schedule.failed': '没有发布成功。{reason}',
   'schedule.failedRetrying': '暂未发布成功。{reason}将在 {at} 重试。',
   'schedule.dryRun': '仅为预览:离线控制台不会发布到 Discord。今天将发布到 <#{channel}> 的内容如下:',
   'schedule.dryRunNoServer': '仅为预览:离线控制台不会发布到 Discord。服务器今天会收到的推送如下:',
-  'schedule.dryRunEmpty': '仅为预览:今天({date})不会发布:往年的这一天没有写下文章,而这样的日子设置为不发布。',
-  'schedule.failure.missing_permissions': '机器人无权在 <#{channel}> 发帖:需要该频道的“查看频道”“发送消息”和“嵌入链接”权限({detail})。',
-  'schedule.failure.missing_access': '机器人看不到 <#{channel}>({detail}):请在该频道给它“查看频道”权限。',
-  'schedule.failure.unknown_channel': '频道 <#{channel}> 已不存在;发布已停用,请用 /journal setup 另选频道。',
+  'schedule.dryRunEmpty':
+    '仅为预览:今天({date})不会发布:往年的这一天没有写下文章,而这样的日子设置为不发布。',
+  'schedule.failure.missing_permissions':
+    '机器人无权在 <#{channel}> 发帖:需要该频道的“查看频道”“发送消息”和“嵌入链接”权限({detail})。',
+  'schedule.failure.missing_access':
+    '机器人看不到 <#{channel}>({detail}):请在该频道给它“查看频道”权限。',
+  'schedule.failure.unknown_channel':
+    '频道 <#{channel}> 已不存在;发布已停用,请用 /journal setup 另选频道。',
   'schedule.failure.unavailable': 'Discord 没有响应({detail});机器人稍后会重试。',
   'schedule.failure.rejected': 'Discord 拒绝了这次发布({detail})。',
   'schedule.language.zh-CN': '中文',
@@ -198,24 +211,29 @@ export const zhCN: Messages = {
   'write.unchanged': '第 {id} 篇没有改动。',
   'write.twin': '同样的内容已经是第 {id} 篇,没有保存。',
   'write.notSaved': '没有保存:{reason}',
-  'write.keptText': '你写的内容都在:见下方,并附在 {file} 里。可以重新粘贴到表单,或改好文件后用 /essay import 发送。',
+  'write.keptText':
+    '你写的内容都在:见下方,并附在 {file} 里。可以重新粘贴到表单,或改好文件后用 /essay import 发送。',
   'write.badDate': '"{input}"不是日期:请写成 2025-11-01。',
   'write.impossibleDate': '{input} 不是真实存在的日期。',
   'write.noDate': '没有日期:请填写日期,或在正文最后一行写"— 2025.11.1 于北京"。',
-  'write.tooLongForForm': '第 {id} 篇太长,Discord 表单放不下({length} 字,表单最多 {max} 字)。请修改它的文件,再用 /essay import 发送。',
-  'write.hidden': '第 {id} 篇({title})已隐藏:不会出现在那年今日、随机和语录里。作者仍可以用 /essay show、搜索和列表找到它。',
+  'write.tooLongForForm':
+    '第 {id} 篇太长,Discord 表单放不下({length} 字,表单最多 {max} 字)。请修改它的文件,再用 /essay import 发送。',
+  'write.hidden':
+    '第 {id} 篇({title})已隐藏:不会出现在那年今日、随机和语录里。作者仍可以用 /essay show、搜索和列表找到它。',
   'write.unhidden': '第 {id} 篇({title})已取消隐藏,会在周年那天重新出现。',
   'write.delete.confirm': '删除第 {id} 篇({title},{date})?它会进入回收站,可以恢复。',
   'write.delete.yes': '删除',
   'write.delete.no': '保留',
-  'write.delete.done': '第 {id} 篇({title})已进入回收站。改主意了?点"撤销",或以后运行 journal restore {id}。',
+  'write.delete.done':
+    '第 {id} 篇({title})已进入回收站。改主意了?点"撤销",或以后运行 journal restore {id}。',
   'write.delete.undo': '撤销',
   'write.delete.kept': '已保留,没有删除任何内容。',
   'write.restored': '第 {id} 篇({title})已恢复。',
   'trash.notFound': '回收站里没有第 {id} 篇。',
   'trash.twin': '同样的内容已经是第 {twin} 篇,所以第 {id} 篇留在回收站里。',
   'write.import.notEssayFile': '"{name}"不是文章文件:请发送 .md 或 .txt 文件。',
-  'write.import.notUtf8': '"{name}"不是 UTF-8 文本。请另存为 UTF-8 后重新发送(GBK 等编码会被拒绝,以免乱码)。',
+  'write.import.notUtf8':
+    '"{name}"不是 UTF-8 文本。请另存为 UTF-8 后重新发送(GBK 等编码会被拒绝,以免乱码)。',
   'write.import.tooLarge': '文件超过 {mb} MB,不像是一篇文章。',
   'write.import.wrongHost': '这个文件不在 Discord 的文件服务器上,所以没有下载。',
   'write.import.timeout': '下载文件超过了 {seconds} 秒,请重试。',
@@ -247,7 +265,8 @@ export const zhCN: Messages = {
   'quote.searchNone': '没有语录包含“{query}”。',
   'quote.searchCount': '{n} 条语录包含它',
   'quote.listTitle': '收藏的语录',
-  'quote.listEmpty': '还没有收藏任何语录。作者可以用 /quote add 收藏,或在任意消息上选择 应用 → 保存为语录。',
+  'quote.listEmpty':
+    '还没有收藏任何语录。作者可以用 /quote add 收藏,或在任意消息上选择 应用 → 保存为语录。',
   'quote.listCount': '共 {n} 条收藏的语录',
   'quote.notShown': '所属文章已隐藏或删除,暂不显示',
   'quote.saved': '已保存为语录 #{id}。显示出来是这样的:',
@@ -257,7 +276,8 @@ export const zhCN: Messages = {
   'quote.alreadySaved': '这条消息已经保存为语录 #{id}。',
   'quote.emptyText': '请写下要收藏的那句话。',
   'quote.emptyMessage': '这条消息没有可以保存的文字;图片、文件和嵌入内容不能作为语录。',
-  'quote.badLength': '语录是一句长短适中的话:{min}–{max} 个汉字,或 {minLatin}–{maxLatin} 个英文字符。请挑出最重要的那一句。',
+  'quote.badLength':
+    '语录是一句长短适中的话:{min}–{max} 个汉字,或 {minLatin}–{maxLatin} 个英文字符。请挑出最重要的那一句。',
   'quote.removed': '已删除语录 #{id}:{text}',
   'quote.unknownChoice': '没有收藏的语录匹配“{input}”。输入其中的字词,再从列表里选一条。',
 };

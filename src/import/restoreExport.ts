@@ -50,7 +50,11 @@ function readJson(path: string): unknown {
     return JSON.parse(readFileSync(path, 'utf8'));
   } catch (err) {
     const code = (err as NodeJS.ErrnoException).code;
-    throw new UserFacingError(code ? `cannot read ${path}: ${code}` : `${path} is not valid JSON: ${(err as Error).message}`);
+    throw new UserFacingError(
+      code
+        ? `cannot read ${path}: ${code}`
+        : `${path} is not valid JSON: ${(err as Error).message}`,
+    );
   }
 }
 
@@ -59,7 +63,9 @@ function readExport(path: string): z.infer<typeof exportSchema> {
   if (!parsed.success) {
     const issue = parsed.error.issues[0]!;
     const where = issue.path.join('.');
-    throw new UserFacingError(`${path} is not a journal-bot export (${where ? `${where}: ` : ''}${issue.message}); nothing was imported`);
+    throw new UserFacingError(
+      `${path} is not a journal-bot export (${where ? `${where}: ` : ''}${issue.message}); nothing was imported`,
+    );
   }
   return parsed.data;
 }
@@ -82,7 +88,13 @@ export function restoreJournalExport(store: Store, path: string): ImportResult[]
   return store.transaction(() => {
     const ids = new Map<number, number>();
     const results: ImportResult[] = doc.essays.map((e) => {
-      const draft: EssayDraft = { title: e.title, body: e.body, date: e.date, place: e.place, tags: e.tags };
+      const draft: EssayDraft = {
+        title: e.title,
+        body: e.body,
+        date: e.date,
+        place: e.place,
+        tags: e.tags,
+      };
       const base = { path: `${path}#${e.id}`, title: e.title, date: e.date };
       const same = essays.findByContent(draft);
       if (same) {
@@ -105,14 +117,28 @@ export function restoreJournalExport(store: Store, path: string): ImportResult[]
 }
 
 /** Restores the registered sections of an export; a section nobody here restores is reported, not dropped silently. */
-function restoreSections(store: Store, doc: Record<string, unknown>, ids: ReadonlyMap<number, number>, path: string): ImportResult[] {
+function restoreSections(
+  store: Store,
+  doc: Record<string, unknown>,
+  ids: ReadonlyMap<number, number>,
+  path: string,
+): ImportResult[] {
   const known = new Set(EXPORT_SECTIONS.map((s) => s.key));
   for (const section of EXPORT_SECTIONS) {
     if (doc[section.key] !== undefined) section.restore(store, doc[section.key], ids);
   }
   return Object.entries(doc)
-    .filter(([key, data]) => !['format', 'version', 'exportedAt', 'essays', 'files'].includes(key) && !known.has(key) && !isEmptySection(data))
-    .map(([key]) => ({ path: `${path}#${key}`, status: 'refused', reason: `this journal-bot cannot restore "${key}" yet; it was left out` }));
+    .filter(
+      ([key, data]) =>
+        !['format', 'version', 'exportedAt', 'essays', 'files'].includes(key) &&
+        !known.has(key) &&
+        !isEmptySection(data),
+    )
+    .map(([key]) => ({
+      path: `${path}#${key}`,
+      status: 'refused',
+      reason: `this journal-bot cannot restore "${key}" yet; it was left out`,
+    }));
 }
 
 /** The `journal.json` a Markdown export left in `dir`, if there is one. */
@@ -126,11 +152,21 @@ export function markdownSidecarIn(dir: string): string | null {
  * restores what its `journal.json` carries (curated quotes, settings),
  * finding each quote's essay through the file it was exported to.
  */
-export function restoreMarkdownSidecar(store: Store, dir: string, results: readonly ImportResult[]): ImportResult[] {
+export function restoreMarkdownSidecar(
+  store: Store,
+  dir: string,
+  results: readonly ImportResult[],
+): ImportResult[] {
   const path = join(dir, MARKDOWN_SIDECAR);
   const parsed = sidecarSchema.safeParse(readJson(path));
   if (!parsed.success) {
-    return [{ path, status: 'refused', reason: `not the journal.json of a journal-bot export (${parsed.error.issues[0]?.message ?? 'bad value'}); quotes and settings were not restored` }];
+    return [
+      {
+        path,
+        status: 'refused',
+        reason: `not the journal.json of a journal-bot export (${parsed.error.issues[0]?.message ?? 'bad value'}); quotes and settings were not restored`,
+      },
+    ];
   }
   const byPath = new Map(results.map((r) => [resolve(r.path), r.essayId]));
   const ids = new Map<number, number>();

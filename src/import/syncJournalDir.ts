@@ -22,7 +22,18 @@ export function syncJournalDir(store: Store, dir: string, logger: Logger): Impor
 /** One log line per file that changed something, was refused, or settled a Discord-vs-file conflict. */
 export function logSyncResults(results: readonly ImportResult[], logger: Logger): void {
   for (const r of results) {
-    if (r.status === 'refused') logger.warn({ path: r.path, reason: r.reason }, 'essay file refused');
-    else if (r.status !== 'unchanged' || r.conflict) logger.info({ path: r.path, status: r.status, essayId: r.essayId, conflict: r.conflict, reason: r.reason }, 'essay file synced');
+    if (r.status === 'refused')
+      logger.warn({ path: r.path, reason: r.reason }, 'essay file refused');
+    else if (r.status !== 'unchanged' || r.conflict)
+      logger.info(
+        {
+          path: r.path,
+          status: r.status,
+          essayId: r.essayId,
+          conflict: r.conflict,
+          reason: r.reason,
+        },
+        'essay file synced',
+      );
   }
 }

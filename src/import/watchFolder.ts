@@ -31,7 +31,9 @@ export interface WatchOptions {
 function importable(path: string): boolean {
   if (!existsSync(path)) return false; // deleted or renamed away: the essay stays
   try {
-    return statSync(path).isDirectory() ? !basename(path).startsWith('.') : isEssayFile(basename(path));
+    return statSync(path).isDirectory()
+      ? !basename(path).startsWith('.')
+      : isEssayFile(basename(path));
   } catch {
     return false;
   }
@@ -73,10 +75,18 @@ export function watchFolder(options: WatchOptions): FolderWatch | null {
       timer = setTimeout(run, options.debounceMs ?? WATCH_DEBOUNCE_MS);
     });
   } catch (err) {
-    logger.warn({ err, dir }, 'cannot watch the journal folder; changes are picked up at the next start');
+    logger.warn(
+      { err, dir },
+      'cannot watch the journal folder; changes are picked up at the next start',
+    );
     return null;
   }
-  watcher.on('error', (err) => logger.warn({ err, dir }, 'journal folder watch failed; changes are picked up at the next start'));
+  watcher.on('error', (err) =>
+    logger.warn(
+      { err, dir },
+      'journal folder watch failed; changes are picked up at the next start',
+    ),
+  );
   logger.info({ dir }, 'watching the journal folder');
 
   return {

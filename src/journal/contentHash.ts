@@ -6,7 +6,13 @@ import type { EssayDraft } from './essay.js';
  * place and tags are one essay, wherever they live.
  */
 export function contentHash(draft: EssayDraft): string {
-  const canonical = JSON.stringify([draft.title, draft.date, draft.place, [...draft.tags].sort(), draft.body]);
+  const canonical = JSON.stringify([
+    draft.title,
+    draft.date,
+    draft.place,
+    [...draft.tags].sort(),
+    draft.body,
+  ]);
   return createHash('sha256').update(canonical).digest('hex');
 }
 

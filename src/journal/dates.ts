@@ -4,9 +4,30 @@
  */
 
 const MONTHS: Record<string, number> = {
-  jan: 1, feb: 2, mar: 3, apr: 4, may: 5, jun: 6, jul: 7, aug: 8, sep: 9, sept: 9, oct: 10, nov: 11, dec: 12,
-  january: 1, february: 2, march: 3, april: 4, june: 6, july: 7, august: 8, september: 9,
-  october: 10, november: 11, december: 12,
+  jan: 1,
+  feb: 2,
+  mar: 3,
+  apr: 4,
+  may: 5,
+  jun: 6,
+  jul: 7,
+  aug: 8,
+  sep: 9,
+  sept: 9,
+  oct: 10,
+  nov: 11,
+  dec: 12,
+  january: 1,
+  february: 2,
+  march: 3,
+  april: 4,
+  june: 6,
+  july: 7,
+  august: 8,
+  september: 9,
+  october: 10,
+  november: 11,
+  december: 12,
 };
 
 /** True for a date that exists in the proleptic Gregorian calendar. */
@@ -58,9 +79,15 @@ export type DateReading =
  */
 const DATE_FORMS: Array<{ re: RegExp; parts: (m: RegExpExecArray) => [number, number, number] }> = [
   // 2025.11.1, 2025-11-01, 2025/11/1 (one separator used consistently)
-  { re: /^(\d{4})([./-])(\d{1,2})\2(\d{1,2})(?!\d)/, parts: (m) => [Number(m[1]), Number(m[3]), Number(m[4])] },
+  {
+    re: /^(\d{4})([./-])(\d{1,2})\2(\d{1,2})(?!\d)/,
+    parts: (m) => [Number(m[1]), Number(m[3]), Number(m[4])],
+  },
   // 2025年11月1日 (日 or 号 optional at the end)
-  { re: /^(\d{4})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*[日号]?/, parts: (m) => [Number(m[1]), Number(m[2]), Number(m[3])] },
+  {
+    re: /^(\d{4})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*[日号]?/,
+    parts: (m) => [Number(m[1]), Number(m[2]), Number(m[3])],
+  },
   // Nov 1, 2025 / November 1st, 2025 / Nov. 1 2025
   {
     re: /^([A-Za-z]{3,9})\.?\s+(\d{1,2})(?:st|nd|rd|th)?,?\s+(\d{4})(?!\d)/,
@@ -77,14 +104,15 @@ const DATE_FORMS: Array<{ re: RegExp; parts: (m: RegExpExecArray) => [number, nu
  * Reads a date at the start of `text`. Returns the canonical date and the
  * rest of the text, or why it could not.
  */
-export function readDatePrefix(text: string): (DateReading & { rest: string }) {
+export function readDatePrefix(text: string): DateReading & { rest: string } {
   for (const form of DATE_FORMS) {
     const m = form.re.exec(text);
     if (!m) continue;
     const [year, month, day] = form.parts(m);
     const rest = text.slice(m[0].length);
     if (month === 0) continue; // a word that is not a month name
-    if (!isValidDate(year, month, day)) return { ok: false, reason: 'impossible', text: m[0], rest };
+    if (!isValidDate(year, month, day))
+      return { ok: false, reason: 'impossible', text: m[0], rest };
     return { ok: true, date: formatDate(year, month, day), rest };
   }
   return { ok: false, reason: 'unrecognized', rest: text };
@@ -94,7 +122,10 @@ export function readDatePrefix(text: string): (DateReading & { rest: string }) {
 export function parseDate(text: string): DateReading {
   const trimmed = text.trim();
   const reading = readDatePrefix(trimmed);
-  if (!reading.ok) return reading.reason === 'impossible' ? { ok: false, reason: 'impossible', text: reading.text } : { ok: false, reason: 'unrecognized' };
+  if (!reading.ok)
+    return reading.reason === 'impossible'
+      ? { ok: false, reason: 'impossible', text: reading.text }
+      : { ok: false, reason: 'unrecognized' };
   if (reading.rest.trim() !== '') return { ok: false, reason: 'unrecognized' };
   return { ok: true, date: reading.date };
 }
@@ -118,7 +149,10 @@ export function systemTimeZone(): string {
 const partFormatters = new Map<string, Intl.DateTimeFormat>();
 
 /** Calendar date and wall-clock time of an instant in a zone. */
-export function zonedParts(instant: Date, zone: string): DateParts & { hour: number; minute: number } {
+export function zonedParts(
+  instant: Date,
+  zone: string,
+): DateParts & { hour: number; minute: number } {
   let f = partFormatters.get(zone);
   if (!f) {
     f = new Intl.DateTimeFormat('en-US', {

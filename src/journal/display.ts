@@ -7,19 +7,32 @@ const MAX_WORDS_TITLE = 24;
 export function truncate(text: string, max: number, ellipsis = '…'): string {
   const chars = Array.from(text);
   if (chars.length <= max) return text;
-  return chars.slice(0, Math.max(0, max - ellipsis.length)).join('').trimEnd() + ellipsis;
+  return (
+    chars
+      .slice(0, Math.max(0, max - ellipsis.length))
+      .join('')
+      .trimEnd() + ellipsis
+  );
 }
 
 /** The first non-blank line of a body. */
 export function firstLine(body: string): string {
-  return body.split('\n').find((line) => line.trim() !== '')?.trim() ?? '';
+  return (
+    body
+      .split('\n')
+      .find((line) => line.trim() !== '')
+      ?.trim() ?? ''
+  );
 }
 
 /**
  * The title, or for an untitled essay its date and first words. Where the
  * date is already shown beside it, pass `withDate: false`.
  */
-export function displayTitle(essay: Pick<EssayDraft, 'title' | 'date' | 'body'>, withDate = true): string {
+export function displayTitle(
+  essay: Pick<EssayDraft, 'title' | 'date' | 'body'>,
+  withDate = true,
+): string {
   if (essay.title) return essay.title;
   const words = truncate(firstLine(essay.body), MAX_WORDS_TITLE);
   return withDate ? `${essay.date} ${words}` : words;

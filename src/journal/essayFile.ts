@@ -33,7 +33,9 @@ const PLACE_SEPARATOR = /^\s*(?:于|於|,|，|@|\s+in\s+)\s*/u;
 const LOOSE_PLACE_SEPARATOR = /^\s+/u;
 
 /** A footer line's date and place, or null when the line is not a footer. */
-export function readFooterLine(line: string): { date: string; place: string | null } | { impossible: string } | null {
+export function readFooterLine(
+  line: string,
+): { date: string; place: string | null } | { impossible: string } | null {
   const dash = FOOTER_DASH.exec(line);
   const afterDash = dash ? line.slice(dash[0].length) : line.trimStart();
   const reading = readDatePrefix(afterDash);
@@ -53,7 +55,9 @@ function decodeUtf8(bytes: Uint8Array): string {
   try {
     return new TextDecoder('utf-8', { fatal: true, ignoreBOM: false }).decode(bytes);
   } catch {
-    throw new EssayParseError('not valid UTF-8 text (save the file as UTF-8; GBK and other encodings are refused rather than garbled)');
+    throw new EssayParseError(
+      'not valid UTF-8 text (save the file as UTF-8; GBK and other encodings are refused rather than garbled)',
+    );
   }
 }
 
@@ -69,7 +73,9 @@ function trimBlankLines(lines: string[]): string[] {
   return lines.slice(start, end);
 }
 
-function readFrontMatter(text: string): { data: z.infer<typeof frontMatterSchema>; rest: string } | null {
+function readFrontMatter(
+  text: string,
+): { data: z.infer<typeof frontMatterSchema>; rest: string } | null {
   if (!text.startsWith('---\n')) return null;
   const close = /^(?:---|\.\.\.)[ \t]*$/mu;
   const after = text.slice(4);
@@ -81,12 +87,18 @@ function readFrontMatter(text: string): { data: z.infer<typeof frontMatterSchema
     // Warnings (e.g. an unknown !tag) would go to process.emitWarning: stray non-JSON lines in the bot's log.
     raw = parseYaml(yamlText, { logLevel: 'error' }) ?? {};
   } catch (err) {
-    throw new EssayParseError(`front matter is not valid YAML: ${(err as Error).message.split('\n')[0]}`);
+    throw new EssayParseError(
+      `front matter is not valid YAML: ${(err as Error).message.split('\n')[0]}`,
+    );
   }
   if (typeof raw !== 'object' || raw === null || Array.isArray(raw)) {
-    throw new EssayParseError(`front matter must be key: value lines (allowed keys: ${FRONT_MATTER_KEYS.join(', ')})`);
+    throw new EssayParseError(
+      `front matter must be key: value lines (allowed keys: ${FRONT_MATTER_KEYS.join(', ')})`,
+    );
   }
-  const unknownKeys = Object.keys(raw).filter((k) => !(FRONT_MATTER_KEYS as readonly string[]).includes(k));
+  const unknownKeys = Object.keys(raw).filter(
+    (k) => !(FRONT_MATTER_KEYS as readonly string[]).includes(k),
+  );
   if (unknownKeys.length > 0) {
     throw new EssayParseError(
       `front matter has unknown key${unknownKeys.length > 1 ? 's' : ''} ${unknownKeys.join(', ')} (allowed: ${FRONT_MATTER_KEYS.join(', ')})`,
@@ -95,7 +107,9 @@ function readFrontMatter(text: string): { data: z.infer<typeof frontMatterSchema
   const parsed = frontMatterSchema.safeParse(raw);
   if (!parsed.success) {
     const issue = parsed.error.issues[0];
-    throw new EssayParseError(`front matter ${String(issue?.path[0] ?? '')} is invalid: ${issue?.message ?? 'bad value'}`);
+    throw new EssayParseError(
+      `front matter ${String(issue?.path[0] ?? '')} is invalid: ${issue?.message ?? 'bad value'}`,
+    );
   }
   return { data: parsed.data, rest: after.slice(m.index + m[0].length).replace(/^\n/u, '') };
 }
@@ -108,14 +122,18 @@ function frontMatterDate(value: string | Date | number): string {
   }
   const reading = parseDate(String(value));
   if (reading.ok) return reading.date;
-  if (reading.reason === 'impossible') throw new EssayParseError(`impossible date ${reading.text} in front matter`);
-  throw new EssayParseError(`front matter date "${String(value)}" is not a date (write it as 2025-11-01)`);
+  if (reading.reason === 'impossible')
+    throw new EssayParseError(`impossible date ${reading.text} in front matter`);
+  throw new EssayParseError(
+    `front matter date "${String(value)}" is not a date (write it as 2025-11-01)`,
+  );
 }
 
 function normalizeTags(tags: Array<string | number> | string | null | undefined): string[] {
   const list = typeof tags === 'string' ? tags.split(/[,，、]/u) : (tags ?? []).map(String);
   const seen = new Set<string>();
-  for (const tag of list.map((t) => t.trim().replace(/^#/u, '')).filter((t) => t !== '')) seen.add(tag);
+  for (const tag of list.map((t) => t.trim().replace(/^#/u, '')).filter((t) => t !== ''))
+    seen.add(tag);
   return [...seen];
 }
 
@@ -124,8 +142,13 @@ function normalizeTags(tags: Array<string | number> | string | null | undefined)
  * reason when the file must be refused.
  */
 export function parseEssayFile(bytes: Uint8Array): EssayDraft {
-  const text = decodeUtf8(bytes).replace(/^\uFEFF/u, '').replace(/\r\n?/gu, '\n');
-  if (BINARY.test(text)) throw new EssayParseError('contains control characters, so it looks like a binary file, not an essay');
+  const text = decodeUtf8(bytes)
+    .replace(/^\uFEFF/u, '')
+    .replace(/\r\n?/gu, '\n');
+  if (BINARY.test(text))
+    throw new EssayParseError(
+      'contains control characters, so it looks like a binary file, not an essay',
+    );
   if (text.trim() === '') throw new EssayParseError('the file is empty');
   return parseEssayText(text);
 }
@@ -143,7 +166,8 @@ export function parseEssayText(text: string): EssayDraft {
   if (last !== undefined) {
     const footer = readFooterLine(last);
     if (footer && 'impossible' in footer) {
-      if (date === null) throw new EssayParseError(`impossible date ${footer.impossible} in the last line`);
+      if (date === null)
+        throw new EssayParseError(`impossible date ${footer.impossible} in the last line`);
     } else if (footer) {
       date ??= footer.date;
       place ??= footer.place;
@@ -151,14 +175,21 @@ export function parseEssayText(text: string): EssayDraft {
     }
   }
   if (date === null) {
-    throw new EssayParseError('no date found: end the essay with a line like "— 2025.11.1 于北京" or give date: in front matter');
+    throw new EssayParseError(
+      'no date found: end the essay with a line like "— 2025.11.1 于北京" or give date: in front matter',
+    );
   }
 
   let title = front?.data.title ?? null;
   // An explicit `title:` with no value means "untitled": the first line is not taken for a title.
   if (title === null && front?.data.title === undefined && lines.length >= 3) {
     const first = lines[0]!.trim().replace(/^#{1,6}\s+/u, '');
-    if (lines[1]!.trim() === '' && first.length > 0 && first.length <= MAX_TITLE_LENGTH && !SENTENCE_END.test(first)) {
+    if (
+      lines[1]!.trim() === '' &&
+      first.length > 0 &&
+      first.length <= MAX_TITLE_LENGTH &&
+      !SENTENCE_END.test(first)
+    ) {
       title = first;
       lines = trimBlankLines(lines.slice(2));
     }
@@ -166,7 +197,13 @@ export function parseEssayText(text: string): EssayDraft {
 
   const body = lines.join('\n');
   if (body.trim() === '') throw new EssayParseError('the essay has a date but no text');
-  const draft: EssayDraft = { title, body, date, place: place === '' ? null : place, tags: normalizeTags(front?.data.tags) };
+  const draft: EssayDraft = {
+    title,
+    body,
+    date,
+    place: place === '' ? null : place,
+    tags: normalizeTags(front?.data.tags),
+  };
   if (front?.data.hidden !== undefined) draft.hidden = front.data.hidden;
   return draft;
 }

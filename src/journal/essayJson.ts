@@ -11,5 +11,12 @@ export interface EssayJson {
 }
 
 export function essayJson(essay: Omit<Essay, 'body'>): EssayJson {
-  return { id: essay.id, title: essay.title, date: essay.date, place: essay.place, tags: essay.tags, hidden: essay.hidden };
+  return {
+    id: essay.id,
+    title: essay.title,
+    date: essay.date,
+    place: essay.place,
+    tags: essay.tags,
+    hidden: essay.hidden,
+  };
 }

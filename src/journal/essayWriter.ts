@@ -26,7 +26,13 @@ export function footerLine(essay: Pick<EssayDraft, 'date' | 'place'>): string {
  * line looks like a footer gets a real footer after it, so that line stays.
  */
 export function formatEssayFile(essay: EssayDraft): string {
-  const head = frontMatter({ title: essay.title, date: essay.date, place: essay.place, tags: essay.tags, hidden: essay.hidden });
+  const head = frontMatter({
+    title: essay.title,
+    date: essay.date,
+    place: essay.place,
+    tags: essay.tags,
+    hidden: essay.hidden,
+  });
   const lines = essay.body.split('\n');
   const last = [...lines].reverse().find((line) => line.trim() !== '');
   const footer = last !== undefined ? readFooterLine(last) : null;
@@ -52,7 +58,9 @@ export function fileStem(essay: Pick<EssayDraft, 'date' | 'title' | 'body'>): st
  * File names `YYYY-MM-DD-title.md` for essays in the given order, unique even
  * on case-insensitive file systems (`-2`, `-3`… on a clash).
  */
-export function exportFileNames(essays: ReadonlyArray<Pick<EssayDraft, 'date' | 'title' | 'body'>>): string[] {
+export function exportFileNames(
+  essays: ReadonlyArray<Pick<EssayDraft, 'date' | 'title' | 'body'>>,
+): string[] {
   const taken = new Set<string>();
   return essays.map((essay) => {
     const stem = fileStem(essay);

@@ -32,10 +32,17 @@ export function monthDayDistance(a: string, b: string): number {
  * The month-days nearest to `today`'s among those that have essays, closest
  * first (ties: the earlier day of the year first, so results are stable).
  */
-export function nearestMonthDays(today: string, available: readonly string[], count: number): string[] {
+export function nearestMonthDays(
+  today: string,
+  available: readonly string[],
+  count: number,
+): string[] {
   const target = today.slice(5);
   return [...available]
     .filter((md) => md !== target)
-    .sort((a, b) => monthDayDistance(a, target) - monthDayDistance(b, target) || (a < b ? -1 : a > b ? 1 : 0))
+    .sort(
+      (a, b) =>
+        monthDayDistance(a, target) - monthDayDistance(b, target) || (a < b ? -1 : a > b ? 1 : 0),
+    )
     .slice(0, count);
 }

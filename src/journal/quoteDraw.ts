@@ -37,7 +37,10 @@ export function recentWindow(poolSize: number): number {
  * store's stable order), given how many of each kind may be shown now.
  * Null when there is nothing to show.
  */
-export function planDraw(eligible: Readonly<Record<QuoteSource, number>>, random: () => number): { source: QuoteSource; index: number } | null {
+export function planDraw(
+  eligible: Readonly<Record<QuoteSource, number>>,
+  random: () => number,
+): { source: QuoteSource; index: number } | null {
   const { curated, extracted } = eligible;
   if (curated <= 0 && extracted <= 0) return null;
   let source: QuoteSource;

@@ -121,11 +121,46 @@ const ENDERS = new Set(['。', '！', '？', '；', '…', '!', '?', ';', '‼',
 // Marks that, ending a quotation, make it a sentence of its own (not `;`: that ends a clause).
 const FINAL_MARKS = new Set(['。', '！', '？', '…', '!', '?', '.', '‼', '⁇', '⁈', '⁉', '｡', '．']);
 // After a closing quotation mark, these continue the sentence rather than start a new one.
-const CONTINUING = new Set([',', '，', '、', ':', '：', ';', '；', '.', '。', '!', '！', '?', '？', '…', '—', '–', '-', '~', '～']);
+const CONTINUING = new Set([
+  ',',
+  '，',
+  '、',
+  ':',
+  '：',
+  ';',
+  '；',
+  '.',
+  '。',
+  '!',
+  '！',
+  '?',
+  '？',
+  '…',
+  '—',
+  '–',
+  '-',
+  '~',
+  '～',
+]);
 // A sentence ending in these announces more text: it is half a sentence.
 const FRAGMENT_END = new Set([',', '，', '、', ':', '：', '—', '–', '-']);
 // A sentence starting with these is the tail of another one.
-const FRAGMENT_START = new Set([',', '，', '、', ':', '：', ';', '；', '.', '。', '!', '！', '?', '？', '…']);
+const FRAGMENT_START = new Set([
+  ',',
+  '，',
+  '、',
+  ':',
+  '：',
+  ';',
+  '；',
+  '.',
+  '。',
+  '!',
+  '！',
+  '?',
+  '？',
+  '…',
+]);
 
 // Opening → closing marks that protect their content from sentence splitting. ASCII `"` pairs with itself.
 const PAIRS = new Map([
@@ -146,7 +181,30 @@ const QUOTATION_OPENERS = new Set(['"', '“', '「', '『']);
 const ASIDE_OPENERS = new Set(['(', '（', '[', '【', '〔']);
 
 // Title abbreviations after which `. ` does not end a sentence. Kept short: a missed split only drops a quote.
-const ABBREVIATIONS = new Set(['mr', 'mrs', 'ms', 'dr', 'prof', 'sr', 'jr', 'st', 'mt', 'vs', 'rev', 'gen', 'capt', 'lt', 'col', 'sgt', 'gov', 'sen', 'rep', 'approx', 'cf', 'ca']);
+const ABBREVIATIONS = new Set([
+  'mr',
+  'mrs',
+  'ms',
+  'dr',
+  'prof',
+  'sr',
+  'jr',
+  'st',
+  'mt',
+  'vs',
+  'rev',
+  'gen',
+  'capt',
+  'lt',
+  'col',
+  'sgt',
+  'gov',
+  'sen',
+  'rep',
+  'approx',
+  'cf',
+  'ca',
+]);
 // Abbreviations that stand before a number (`No. 5`, `Fig. 3`).
 const NUMBER_ABBREVIATIONS = new Set(['no', 'fig', 'vol', 'p', 'pp', 'ch', 'sec', 'art']);
 
@@ -157,7 +215,8 @@ const LEADING_MARKERS = /^\s*(?:>\s*)*(?:[-+*]\s+|\d{1,3}[.)]\s+|(?:——|—|�
 const LEADING_DASH = /^\s*(?:——|—|–|--)/u;
 // Date forms `readDatePrefix` leaves out: `25.11.1`, `11月1日`. A bare `11.1`
 // is not taken: it reads the same as the number in `3.5小时后`.
-const SHORT_DATE = /^\d{2}([./-])\d{1,2}\1\d{1,2}(?![\d.])|^(?:\d{2,4}\s*年\s*)?\d{1,2}\s*月\s*\d{1,2}\s*[日号]?/u;
+const SHORT_DATE =
+  /^\d{2}([./-])\d{1,2}\1\d{1,2}(?![\d.])|^(?:\d{2,4}\s*年\s*)?\d{1,2}\s*月\s*\d{1,2}\s*[日号]?/u;
 // What makes the rest of a line prose rather than a place or weather note.
 const SENTENCE_MARK = /[。！？；…!?;]|\.(?:\s|$)/u;
 // A line ending so reads as prose, not a title (the same test as the essay parser's).
@@ -188,7 +247,8 @@ function lineRanges(text: string): Range[] {
 
 // The first line, when it looks like the title the essay parser would have taken: short, unpunctuated, then a blank line.
 function titleLineIndex(text: string, lines: Range[]): number {
-  const isBlank = (r: Range | undefined): boolean => r !== undefined && text.slice(r.start, r.end).trim() === '';
+  const isBlank = (r: Range | undefined): boolean =>
+    r !== undefined && text.slice(r.start, r.end).trim() === '';
   const first = lines.findIndex((r) => !isBlank(r));
   const line = lines[first];
   if (line === undefined || !isBlank(lines[first + 1])) return -1;
@@ -205,13 +265,17 @@ function proseStart(line: string): number | null {
   let at = LEADING_MARKERS.exec(line)?.[0].length ?? 0;
   const afterMarker = line.slice(at);
   const reading = readDatePrefix(afterMarker);
-  const dateLength = reading.ok || reading.reason === 'impossible' ? afterMarker.length - reading.rest.length : (SHORT_DATE.exec(afterMarker)?.[0].length ?? 0);
+  const dateLength =
+    reading.ok || reading.reason === 'impossible'
+      ? afterMarker.length - reading.rest.length
+      : (SHORT_DATE.exec(afterMarker)?.[0].length ?? 0);
   const rest = afterMarker.slice(dateLength);
   if ((dashed || dateLength > 0) && !SENTENCE_MARK.test(rest)) return null;
   // "2025.11.1 今天…": a date set apart is a heading and the words after it the sentence. A date
   // run into the words ("2025年11月1日是…", "May 5, 2020 was…") is part of the sentence.
   const separator = /^[\s,，:：]+/u.exec(rest)?.[0].length ?? 0;
-  if (dateLength > 0 && separator > 0 && !startsLowercase(rest, separator, rest.length)) at += dateLength + separator;
+  if (dateLength > 0 && separator > 0 && !startsLowercase(rest, separator, rest.length))
+    at += dateLength + separator;
   return at;
 }
 
@@ -245,7 +309,13 @@ function pairSpans(text: string, from: number, to: number): Map<number, Span> {
 }
 
 // Splits [from, to) into sentences and keeps the quotable ones (or their quotations).
-function collect(text: string, from: number, to: number, spans: Map<number, Span>, out: QuoteCandidate[]): void {
+function collect(
+  text: string,
+  from: number,
+  to: number,
+  spans: Map<number, Span>,
+  out: QuoteCandidate[],
+): void {
   for (const sentence of splitSentences(text, from, to, spans)) {
     const whole = toCandidate(text, sentence.start, sentence.end);
     const quoted: QuoteCandidate[] = [];
@@ -292,7 +362,8 @@ function enderAt(text: string, i: number, to: number): { ends: boolean; next: nu
   let j = i + 1;
   while (j < to && (ENDERS.has(text[j]!) || text[j] === '.')) j++;
   // "Wait… what" goes on: an ellipsis before a lowercase word is a pause, not an end.
-  if (text[j - 1] === '…' && startsLowercase(text, skipSpaces(text, j, to), to)) return { ends: false, next: j };
+  if (text[j - 1] === '…' && startsLowercase(text, skipSpaces(text, j, to), to))
+    return { ends: false, next: j };
   return { ends: true, next: skipClosers(text, j, to) };
 }
 
@@ -342,7 +413,8 @@ function quotationsIn(text: string, sentence: Range, spans: Map<number, Span>): 
   for (let i = sentence.start; i < sentence.end; i++) {
     const span = spans.get(i);
     if (!span || span.close >= sentence.end) continue;
-    if (QUOTATION_OPENERS.has(text[i]!) && isUtterance(text, span, sentence.start)) found.push(span);
+    if (QUOTATION_OPENERS.has(text[i]!) && isUtterance(text, span, sentence.start))
+      found.push(span);
     i = span.close;
   }
   return found;

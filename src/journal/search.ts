@@ -175,7 +175,10 @@ function occurrences(normalized: string, needle: string): number[] {
  * narrows the candidates, since it ignores punctuation (`1%的天才` and
  * `1 的天才` have the same tokens).
  */
-export function verifyMatch(normalizedText: string | readonly string[], needles: readonly string[]): boolean {
+export function verifyMatch(
+  normalizedText: string | readonly string[],
+  needles: readonly string[],
+): boolean {
   const texts = typeof normalizedText === 'string' ? [normalizedText] : normalizedText;
   return needles.every((needle) =>
     texts.some((text) => {
@@ -199,13 +202,15 @@ export interface TextRange {
 export function findMatches(normalized: string, needles: readonly string[]): TextRange[] {
   const ranges: TextRange[] = [];
   for (const needle of needles) {
-    for (const at of occurrences(normalized, needle)) ranges.push({ start: at, end: at + needle.length });
+    for (const at of occurrences(normalized, needle))
+      ranges.push({ start: at, end: at + needle.length });
   }
   ranges.sort((a, b) => a.start - b.start || a.end - b.end);
   const merged: TextRange[] = [];
   for (const range of ranges) {
     const last = merged[merged.length - 1];
-    if (last && range.start <= last.end) merged[merged.length - 1] = { start: last.start, end: Math.max(last.end, range.end) };
+    if (last && range.start <= last.end)
+      merged[merged.length - 1] = { start: last.start, end: Math.max(last.end, range.end) };
     else merged.push(range);
   }
   return merged;

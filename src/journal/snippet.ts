@@ -103,7 +103,7 @@ interface Cell {
 function cellsOf(text: string, from: number, to: number, hits: readonly TextRange[]): Cell[] {
   const cells: Cell[] = [];
   let r = 0;
-  for (let i = from; i < to; ) {
+  for (let i = from; i < to;) {
     const size = cpLength(text, i);
     const raw = text.slice(i, i + size);
     while (r < hits.length && (hits[r]?.end ?? 0) <= i) r++;
@@ -161,7 +161,11 @@ function escapeMarkdown(text: string, atLineStart: boolean): string {
  * Without any occurrence (the match was in the title or tags), the opening
  * of the text is shown.
  */
-export function buildSnippet(originalText: string, needles: readonly string[], options: SnippetOptions): string {
+export function buildSnippet(
+  originalText: string,
+  needles: readonly string[],
+  options: SnippetOptions,
+): string {
   const radius = Math.max(0, Math.floor(options.radius ?? 40));
   const max = Math.floor(options.max ?? 300);
   if (!(max >= 8)) throw new RangeError(`snippet max must be at least 8, got ${options.max}`);
@@ -173,7 +177,8 @@ export function buildSnippet(originalText: string, needles: readonly string[], o
     const end = mapped.ends[r.end - 1] ?? start;
     const last = hits[hits.length - 1];
     // Mapped back, two matches can share an original character (`ﬁ` → `fi`).
-    if (last && start <= last.end) hits[hits.length - 1] = { start: last.start, end: Math.max(last.end, end) };
+    if (last && start <= last.end)
+      hits[hits.length - 1] = { start: last.start, end: Math.max(last.end, end) };
     else hits.push({ start, end });
   }
   const anchor = hits[0] ?? { start: 0, end: 0 };
@@ -223,9 +228,15 @@ export function buildSnippet(originalText: string, needles: readonly string[], o
     const right = Math.min(over, countCodePoints(text, anchor.end, end));
     // Steps are whole characters, which may hold more than one code point:
     // clamp so that a step never crosses the match.
-    if (right > 0) [end, rightCut, over] = [Math.max(anchor.end, back(text, end, right)), true, over - right];
+    if (right > 0)
+      [end, rightCut, over] = [Math.max(anchor.end, back(text, end, right)), true, over - right];
     const left = Math.min(over, countCodePoints(text, start, anchor.start));
-    if (left > 0) [start, leftCut, over] = [Math.min(anchor.start, forward(text, start, left)), true, over - left];
+    if (left > 0)
+      [start, leftCut, over] = [
+        Math.min(anchor.start, forward(text, start, left)),
+        true,
+        over - left,
+      ];
     if (over > 0) [end, rightCut] = [Math.max(start, back(text, end, over)), true];
   }
 
@@ -238,7 +249,8 @@ export function buildSnippet(originalText: string, needles: readonly string[], o
   let cells = cellsOf(text, start, end, hits);
   // Collapsed whitespace only shortens, so this loop is for `[` `]` markers.
   while (visible(cells) > max && end > start) {
-    if (start < anchor.start && end <= anchor.end) [start, leftCut] = [forward(text, start, 1), true];
+    if (start < anchor.start && end <= anchor.end)
+      [start, leftCut] = [forward(text, start, 1), true];
     else [end, rightCut] = [back(text, end, 1), true];
     cells = cellsOf(text, start, end, hits);
   }

@@ -20,7 +20,8 @@ export interface TextCount {
  * long-vowel marks ー/ｰ are Script=Common but are letters inside katakana
  * words ("コーヒー" is four characters to a Japanese reader, not three).
  */
-const CJK_CHAR = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Hangul}\u30FC\uFF70]/gu;
+const CJK_CHAR =
+  /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Hangul}\u30FC\uFF70]/gu;
 
 /*
  * One unit per word of any spaced script. A word starts with a letter or digit
@@ -29,7 +30,8 @@ const CJK_CHAR = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script
  * "self-aware") and through `.`/`,` between digits ("3.5", "1,000",
  * "2025.11.1"), which are one number each to a reader.
  */
-const WORD = /[\p{L}\p{N}][\p{L}\p{M}\p{N}]*(?:(?:['’\-‐]|(?<=\p{N})[.,](?=\p{N}))[\p{L}\p{M}\p{N}]+)*/gu;
+const WORD =
+  /[\p{L}\p{N}][\p{L}\p{M}\p{N}]*(?:(?:['’\-‐]|(?<=\p{N})[.,](?=\p{N}))[\p{L}\p{M}\p{N}]+)*/gu;
 
 /**
  * Counts a text the way Chinese writers count an essay's length (字数):
@@ -202,7 +204,11 @@ export function computeStats(essays: readonly StatsEssay[], options: StatsOption
   let chars = 0;
   let longest: JournalStats['longest'] = null;
   const perYear = new Map<number, YearTotal>();
-  const months: MonthTotal[] = Array.from({ length: 12 }, (_, i) => ({ month: i + 1, essays: 0, chars: 0 }));
+  const months: MonthTotal[] = Array.from({ length: 12 }, (_, i) => ({
+    month: i + 1,
+    essays: 0,
+    chars: 0,
+  }));
   const perDay = new Map<string, DayTotal>();
   const allDays = new Set<number>();
   const allWeeks = new Set<number>();
@@ -264,7 +270,11 @@ export function computeStats(essays: readonly StatsEssay[], options: StatsOption
   const dayStreak = (run: Run | null): Streak | null =>
     run && { length: run.last - run.first + 1, start: dateOf(run.first), end: dateOf(run.last) };
   const weekStreak = (run: Run | null): Streak | null =>
-    run && { length: run.last - run.first + 1, start: isoWeek(mondayOf(run.first)), end: isoWeek(mondayOf(run.last)) };
+    run && {
+      length: run.last - run.first + 1,
+      start: isoWeek(mondayOf(run.first)),
+      end: isoWeek(mondayOf(run.last)),
+    };
 
   return {
     today,

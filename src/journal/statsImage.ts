@@ -56,7 +56,20 @@ const GRID_LEFT = 52;
 const GRID_TOP = 64;
 /** Right edge of a 54-week grid: the most a year can span (a leap year starting on Sunday). */
 const GRID_RIGHT = GRID_LEFT + 54 * PITCH - 3;
-const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'] as const;
+const MONTHS = [
+  'Jan',
+  'Feb',
+  'Mar',
+  'Apr',
+  'May',
+  'Jun',
+  'Jul',
+  'Aug',
+  'Sep',
+  'Oct',
+  'Nov',
+  'Dec',
+] as const;
 
 const numberFormat = new Intl.NumberFormat('en-US');
 const fmt = (n: number) => numberFormat.format(n);
@@ -66,7 +79,8 @@ const plural = (n: number, one: string, many: string) => `${fmt(n)} ${n === 1 ? 
 export function shadeLevel(essays: number, chars: number): number {
   if (essays === 0) return 0;
   let level = 1;
-  for (let i = 1; i < SHADE_THRESHOLDS.length; i++) if (chars >= (SHADE_THRESHOLDS[i] ?? Infinity)) level = i + 1;
+  for (let i = 1; i < SHADE_THRESHOLDS.length; i++)
+    if (chars >= (SHADE_THRESHOLDS[i] ?? Infinity)) level = i + 1;
   return level;
 }
 
@@ -75,7 +89,13 @@ export function shadeLevel(essays: number, chars: number): number {
  * one column per Monday-start week, the week holding January 1 first, rows
  * Monday to Sunday.
  */
-export function heatmapCell(date: string): { x: number; y: number; size: number; column: number; row: number } {
+export function heatmapCell(date: string): {
+  x: number;
+  y: number;
+  size: number;
+  column: number;
+  row: number;
+} {
   const row = isoWeekday(date);
   const jan1 = `${date.slice(0, 4)}-01-01`;
   const column = Math.floor((dayNumber(date) - dayNumber(jan1) + isoWeekday(jan1)) / 7);
@@ -91,7 +111,8 @@ function text(x: number, y: number, content: string, attrs = ''): string {
 function checkYear(stats: JournalStats, options: StatsImageOptions): number {
   const year = options.year ?? stats.year;
   // Stats hold per-day figures for one year only; drawing another would show a blank year as if nothing was written.
-  if (year !== stats.year) throw new RangeError(`stats were computed for ${stats.year}, not ${year}`);
+  if (year !== stats.year)
+    throw new RangeError(`stats were computed for ${stats.year}, not ${year}`);
   return year;
 }
 
@@ -106,8 +127,19 @@ function heatmap(stats: JournalStats, year: number): string[] {
     const { x } = heatmapCell(`${year}-${String(month).padStart(2, '0')}-01`);
     out.push(text(x, GRID_TOP - 8, MONTHS[month - 1] ?? '', `font-size="10" fill="${MUTED}"`));
   }
-  for (const [row, label] of [[0, 'Mon'], [2, 'Wed'], [4, 'Fri']] as const) {
-    out.push(text(GRID_LEFT - 8, GRID_TOP + row * PITCH + 9.5, label, `font-size="9.5" fill="${MUTED}" text-anchor="end"`));
+  for (const [row, label] of [
+    [0, 'Mon'],
+    [2, 'Wed'],
+    [4, 'Fri'],
+  ] as const) {
+    out.push(
+      text(
+        GRID_LEFT - 8,
+        GRID_TOP + row * PITCH + 9.5,
+        label,
+        `font-size="9.5" fill="${MUTED}" text-anchor="end"`,
+      ),
+    );
   }
 
   for (let i = 0; i < dayCount; i++) {
@@ -115,16 +147,25 @@ function heatmap(stats: JournalStats, year: number): string[] {
     const { x, y } = heatmapCell(date);
     const day = byDate.get(date);
     const future = dayNumber(date) > todayNumber;
-    const fill = day ? SHADES[shadeLevel(day.essays, day.chars)] : future ? FUTURE_SHADE : SHADES[0];
+    const fill = day
+      ? SHADES[shadeLevel(day.essays, day.chars)]
+      : future
+        ? FUTURE_SHADE
+        : SHADES[0];
     const isToday = dayNumber(date) === todayNumber;
     // A thin ring marks today so "is today written?" is visible at a glance.
     const ring = isToday ? ` stroke="${INK}" stroke-width="1" stroke-opacity="0.55"` : '';
-    out.push(`<rect x="${x}" y="${y}" width="${CELL}" height="${CELL}" rx="2.5" fill="${fill}"${ring}/>`);
+    out.push(
+      `<rect x="${x}" y="${y}" width="${CELL}" height="${CELL}" rx="2.5" fill="${fill}"${ring}/>`,
+    );
   }
 
   // Legend under the grid's right edge: each shade with the characters it starts at.
   const legendY = GRID_TOP + 7 * PITCH + 8;
-  const items = SHADES.map((fill, i) => ({ fill, label: i === 0 ? '0' : `${fmt(SHADE_THRESHOLDS[i - 1] ?? 0)}+` }));
+  const items = SHADES.map((fill, i) => ({
+    fill,
+    label: i === 0 ? '0' : `${fmt(SHADE_THRESHOLDS[i - 1] ?? 0)}+`,
+  }));
   let x = GRID_RIGHT;
   for (const item of items.reverse()) {
     // Widths are estimated (about 0.6 em per numeral at 9 px): resvg gives no text metrics before rendering.
@@ -134,7 +175,9 @@ function heatmap(stats: JournalStats, year: number): string[] {
     out.push(`<rect x="${x}" y="${legendY}" width="10" height="10" rx="2" fill="${item.fill}"/>`);
     x -= 10;
   }
-  out.push(text(x, legendY + 9, 'characters a day', `font-size="9" fill="${MUTED}" text-anchor="end"`));
+  out.push(
+    text(x, legendY + 9, 'characters a day', `font-size="9" fill="${MUTED}" text-anchor="end"`),
+  );
   return out;
 }
 
@@ -147,13 +190,20 @@ function compact(n: number): string {
 function yearBars(stats: JournalStats, year: number): string[] {
   const out: string[] = [];
   const top = 204;
-  out.push(text(GRID_LEFT, top, 'Characters per year', `font-size="11" font-weight="bold" fill="${INK}"`));
+  out.push(
+    text(GRID_LEFT, top, 'Characters per year', `font-size="11" font-weight="bold" fill="${INK}"`),
+  );
   if (stats.years.length === 0) {
     out.push(text(GRID_LEFT, top + 34, 'No essays yet', `font-size="11" fill="${MUTED}"`));
     return out;
   }
   out.push(
-    text(GRID_RIGHT, top, `${fmt(stats.chars)} in total since ${stats.firstDate?.slice(0, 4) ?? ''}`, `font-size="10" fill="${MUTED}" text-anchor="end"`),
+    text(
+      GRID_RIGHT,
+      top,
+      `${fmt(stats.chars)} in total since ${stats.firstDate?.slice(0, 4) ?? ''}`,
+      `font-size="10" fill="${MUTED}" text-anchor="end"`,
+    ),
   );
   const baseline = top + 58;
   const maxHeight = 36;
@@ -169,16 +219,34 @@ function yearBars(stats: JournalStats, year: number): string[] {
     const cx = x + barWidth / 2;
     const h = y.chars === 0 ? 0 : Math.max(1.5, (y.chars / max) * maxHeight);
     const selected = y.year === year;
-    out.push(`<rect x="${x}" y="${baseline - h}" width="${barWidth}" height="${h}" rx="1.5" fill="${selected ? SHADES[4] : SHADES[2]}"/>`);
+    out.push(
+      `<rect x="${x}" y="${baseline - h}" width="${barWidth}" height="${h}" rx="1.5" fill="${selected ? SHADES[4] : SHADES[2]}"/>`,
+    );
     const last = i === stats.years.length - 1;
     if (selected || last || i % valueEvery === 0) {
-      out.push(text(cx, baseline - h - 3, compact(y.chars), `font-size="9" fill="${selected ? INK : MUTED}" text-anchor="middle"`));
+      out.push(
+        text(
+          cx,
+          baseline - h - 3,
+          compact(y.chars),
+          `font-size="9" fill="${selected ? INK : MUTED}" text-anchor="middle"`,
+        ),
+      );
     }
     if (selected || last || i % labelEvery === 0) {
-      out.push(text(cx, baseline + 12, String(y.year), `font-size="9.5" fill="${selected ? INK : MUTED}" text-anchor="middle"${selected ? ' font-weight="bold"' : ''}`));
+      out.push(
+        text(
+          cx,
+          baseline + 12,
+          String(y.year),
+          `font-size="9.5" fill="${selected ? INK : MUTED}" text-anchor="middle"${selected ? ' font-weight="bold"' : ''}`,
+        ),
+      );
     }
   });
-  out.push(`<line x1="${GRID_LEFT}" y1="${baseline + 0.5}" x2="${GRID_LEFT + span}" y2="${baseline + 0.5}" stroke="#d0d7de" stroke-width="1"/>`);
+  out.push(
+    `<line x1="${GRID_LEFT}" y1="${baseline + 0.5}" x2="${GRID_LEFT + span}" y2="${baseline + 0.5}" stroke="#d0d7de" stroke-width="1"/>`,
+  );
   return out;
 }
 
@@ -200,7 +268,12 @@ export function renderStatsSvg(stats: JournalStats, options: StatsImageOptions =
     `<rect width="${STATS_IMAGE_WIDTH}" height="${STATS_IMAGE_HEIGHT}" rx="10" fill="#ffffff"/>`,
     `<text x="20" y="32" font-size="17" fill="${INK}"><tspan font-weight="bold">${year}</tspan>` +
       `<tspan fill="${MUTED}" dx="10">${plural(totals.essays, 'essay', 'essays')} · ${plural(totals.chars, 'character', 'characters')} · ${plural(stats.days.length, 'day', 'days')} written</tspan></text>`,
-    text(GRID_RIGHT, 32, `current streak ${plural(streak, 'day', 'days')} · longest ${plural(best, 'day', 'days')}`, `font-size="11" fill="${MUTED}" text-anchor="end"`),
+    text(
+      GRID_RIGHT,
+      32,
+      `current streak ${plural(streak, 'day', 'days')} · longest ${plural(best, 'day', 'days')}`,
+      `font-size="11" fill="${MUTED}" text-anchor="end"`,
+    ),
     ...heatmap(stats, year),
     ...yearBars(stats, year),
   ];
@@ -213,19 +286,31 @@ export function renderStatsSvg(stats: JournalStats, options: StatsImageOptions =
 }
 
 /** One-sentence alt text for screen readers, in English and Chinese. */
-export function describeStatsImage(stats: JournalStats, options: StatsImageOptions = {}): StatsImageDescription {
+export function describeStatsImage(
+  stats: JournalStats,
+  options: StatsImageOptions = {},
+): StatsImageDescription {
   const year = checkYear(stats, options);
   const totals = yearTotals(stats, year);
   const days = stats.days.length;
   const busiest = stats.months.reduce((a, b) => (b.chars > a.chars ? b : a));
   const first = stats.years[0]?.year;
   const last = stats.years.at(-1)?.year;
-  const range = first === undefined || last === undefined ? null : first === last ? `${first}` : `${first}–${last}`;
-  const monthName = new Intl.DateTimeFormat('en-US', { month: 'long', timeZone: 'UTC' }).format(Date.UTC(2000, busiest.month - 1, 1));
+  const range =
+    first === undefined || last === undefined
+      ? null
+      : first === last
+        ? `${first}`
+        : `${first}–${last}`;
+  const monthName = new Intl.DateTimeFormat('en-US', { month: 'long', timeZone: 'UTC' }).format(
+    Date.UTC(2000, busiest.month - 1, 1),
+  );
   const en =
     `Calendar heatmap of ${year}: ${plural(totals.essays, 'essay', 'essays')} and ${plural(totals.chars, 'character', 'characters')} on ${plural(days, 'day', 'days')}` +
     (busiest.chars > 0 ? `, most in ${monthName}` : '') +
-    (range ? `, with a bar chart of characters per year for ${range}.` : ', with no essays yet to chart per year.');
+    (range
+      ? `, with a bar chart of characters per year for ${range}.`
+      : ', with no essays yet to chart per year.');
   const zh =
     `${year} 年写作日历热力图：共 ${fmt(totals.essays)} 篇、${fmt(totals.chars)} 字，写于 ${fmt(days)} 天` +
     (busiest.chars > 0 ? `，${busiest.month} 月写得最多` : '') +

@@ -144,7 +144,7 @@ function fold(source: string, sink: OffsetSink | null): string {
       if (cp === 0x20 || (cp >= 0x09 && cp <= 0x0d)) {
         if (!lastWasSpace) emit(' ', i, j);
       } else {
-        emit(cp >= 0x41 && cp <= 0x5a ? String.fromCharCode(cp + 32) : source[i] ?? '', i, j);
+        emit(cp >= 0x41 && cp <= 0x5a ? String.fromCharCode(cp + 32) : (source[i] ?? ''), i, j);
       }
     } else if (j - i === 1 && cp >= 0x4e00 && cp <= 0x9fff) {
       // The main CJK block is NFKC-stable too.
@@ -209,7 +209,12 @@ export function searchRuns(normalized: string): SearchRun[] {
   const runs: SearchRun[] = [];
   for (const m of normalized.matchAll(RUN)) {
     const text = m[0];
-    runs.push({ kind: m[1] === undefined ? 'word' : 'han', text, start: m.index, end: m.index + text.length });
+    runs.push({
+      kind: m[1] === undefined ? 'word' : 'han',
+      text,
+      start: m.index,
+      end: m.index + text.length,
+    });
   }
   return runs;
 }

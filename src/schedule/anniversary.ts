@@ -73,7 +73,10 @@ export function retryDelayMs(attempts: number): number {
 
 /** Discord's nonce for a server's day (≤ 25 characters, as Discord requires); the same on every attempt. */
 export function postNonce(guildId: string, date: string): string {
-  return createHash('sha256').update(`anniversary:${guildId}:${date}`).digest('base64url').slice(0, 25);
+  return createHash('sha256')
+    .update(`anniversary:${guildId}:${date}`)
+    .digest('base64url')
+    .slice(0, 25);
 }
 
 function errorMessage(err: unknown): string {
@@ -98,7 +101,8 @@ function cronLogger(logger: Logger): CronLogger {
   return {
     info: (msg) => cron.debug(msg),
     warn: (msg) => cron.debug(msg),
-    error: (msg, err) => cron.error({ err: err ?? msg }, typeof msg === 'string' ? msg : msg.message),
+    error: (msg, err) =>
+      cron.error({ err: err ?? msg }, typeof msg === 'string' ? msg : msg.message),
     debug: (msg) => cron.debug(typeof msg === 'string' ? msg : msg.message),
   };
 }
@@ -141,22 +145,44 @@ export function createAnniversaryScheduler(deps: AnniversarySchedulerDeps): Anni
       case 'failed':
       case 'retrying': {
         const failure = settings.lastFailure;
-        return { kind: 'failed', date, reason: failure?.reason ?? 'rejected', detail: record.error ?? '', retryAt: record.retryAt };
+        return {
+          kind: 'failed',
+          date,
+          reason: failure?.reason ?? 'rejected',
+          detail: record.error ?? '',
+          retryAt: record.retryAt,
+        };
       }
       default:
         return { kind: 'busy', date };
     }
   }
 
-  async function attempt(settings: GuildSettings, date: string, force: boolean): Promise<PostOutcome> {
+  async function attempt(
+    settings: GuildSettings,
+    date: string,
+    force: boolean,
+  ): Promise<PostOutcome> {
     const { guildId, channelId } = settings;
-    const claim = store.posts.claim({ guildId, date, channelId, nonce: postNonce(guildId, date), leaseMs: CLAIM_LEASE_MS, force });
+    const claim = store.posts.claim({
+      guildId,
+      date,
+      channelId,
+      nonce: postNonce(guildId, date),
+      leaseMs: CLAIM_LEASE_MS,
+      force,
+    });
     if (!claim) return unclaimed(settings, date);
     const log = logger.child({ guildId, date, channelId, attempt: claim.attempts });
 
     let payload: MessagePayload | null;
     try {
-      payload = composeAnniversaryPost(store, { date, language: settings.language, emptyDay: settings.emptyDay, random });
+      payload = composeAnniversaryPost(store, {
+        date,
+        language: settings.language,
+        emptyDay: settings.emptyDay,
+        random,
+      });
     } catch (err) {
       // A bug, not Discord: retrying would only repeat it.
       store.posts.markFailed(guildId, date, errorMessage(err));
@@ -175,7 +201,8 @@ export function createAnniversaryScheduler(deps: AnniversarySchedulerDeps): Anni
       return { kind: 'posted', date, channelId, messageId };
     } catch (err) {
       // Anything the front end did not classify (a dropped connection, a timeout) is worth another try.
-      const failure = err instanceof PostError ? err : new PostError('unavailable', errorMessage(err));
+      const failure =
+        err instanceof PostError ? err : new PostError('unavailable', errorMessage(err));
       store.guilds.recordFailure(guildId, failure.reason, failure.message);
       if (failure.retryable) {
         const retryAt = new Date(clock.now().getTime() + retryDelayMs(claim.attempts));
@@ -185,8 +212,17 @@ export function createAnniversaryScheduler(deps: AnniversarySchedulerDeps): Anni
       }
       store.posts.markFailed(guildId, date, failure.message);
       if (failure.reason === 'unknown_channel') store.guilds.disable(guildId, 'unknown_channel');
-      log.warn({ reason: failure.reason, detail: failure.message }, 'anniversary post cannot be delivered; not retrying today');
-      return { kind: 'failed', date, reason: failure.reason, detail: failure.message, retryAt: null };
+      log.warn(
+        { reason: failure.reason, detail: failure.message },
+        'anniversary post cannot be delivered; not retrying today',
+      );
+      return {
+        kind: 'failed',
+        date,
+        reason: failure.reason,
+        detail: failure.message,
+        retryAt: null,
+      };
     }
   }
 
@@ -207,7 +243,9 @@ export function createAnniversaryScheduler(deps: AnniversarySchedulerDeps): Anni
         return plan.due ? [{ settings, date: plan.date }] : [];
       });
       // Servers post side by side: one slow or rate-limited channel does not hold up the others.
-      const settled = await Promise.allSettled(due.map(({ settings, date }) => post(settings, date, false)));
+      const settled = await Promise.allSettled(
+        due.map(({ settings, date }) => post(settings, date, false)),
+      );
       return settled.flatMap((r) => (r.status === 'fulfilled' ? [r.value] : []));
     } catch (err) {
       logger.error({ err }, 'anniversary check failed');
@@ -220,12 +258,20 @@ export function createAnniversaryScheduler(deps: AnniversarySchedulerDeps): Anni
       if (stopped || task) return Promise.resolve();
       // Every minute, in UTC: whole-minute offsets make every zone's minute a UTC minute.
       // A late or dropped tick costs nothing: the next one finds the same post still due.
-      task = cronSchedule('* * * * *', runDue, { name: 'anniversary-posts', noOverlap: true, timezone: 'UTC', logger: cronLogger(logger) });
+      task = cronSchedule('* * * * *', runDue, {
+        name: 'anniversary-posts',
+        noOverlap: true,
+        timezone: 'UTC',
+        logger: cronLogger(logger),
+      });
       logger.info({ servers: store.guilds.listEnabled().length }, 'anniversary scheduler started');
       // The catch-up: whatever came due while the bot was down (today's only).
       return runDue().then((outcomes) => {
         const count = (kind: PostOutcome['kind']) => outcomes.filter((o) => o.kind === kind).length;
-        logger.info({ posted: count('posted'), skipped: count('skipped'), failed: count('failed') }, 'anniversary catch-up done');
+        logger.info(
+          { posted: count('posted'), skipped: count('skipped'), failed: count('failed') },
+          'anniversary catch-up done',
+        );
       });
     },
 

@@ -74,7 +74,9 @@ export function postInstant(date: string, time: string, zone: string): Date {
   const [y, mo, d] = date.split('-').map(Number) as [number, number, number];
   const wall = Date.UTC(y, mo - 1, d, t.hour, t.minute);
   // The zone's offsets around that day; each gives one guess at the instant.
-  const offsets = new Set([-86_400_000, 0, 86_400_000].map((shift) => wallClock(wall + shift, zone) - (wall + shift)));
+  const offsets = new Set(
+    [-86_400_000, 0, 86_400_000].map((shift) => wallClock(wall + shift, zone) - (wall + shift)),
+  );
   const guesses = [...offsets].map((offset) => wall - offset).sort((a, b) => a - b);
   const exact = guesses.find((g) => wallClock(g, zone) === wall);
   if (exact !== undefined) return new Date(exact);

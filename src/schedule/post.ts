@@ -14,7 +14,17 @@ import type { Store } from '../store/index.js';
 import type { EmptyDayMode } from '../store/guilds.js';
 import type { MessagePayload } from '../commands/types.js';
 import { formatMonthDay } from '../commands/context.js';
-import { ACCENT, LIST_PAGE_SIZE, ageLead, button, dateAndPlace, essayIds, message, renderEssayList, rows } from '../discord/render.js';
+import {
+  ACCENT,
+  LIST_PAGE_SIZE,
+  ageLead,
+  button,
+  dateAndPlace,
+  essayIds,
+  message,
+  renderEssayList,
+  rows,
+} from '../discord/render.js';
 
 /** A sentence from the journal, for days with nothing to remember. */
 export interface DayQuote {
@@ -76,7 +86,10 @@ export function gatherAnniversary(store: Store, options: PostOptions): Anniversa
 }
 
 /** The post as a Discord message, or null when there is nothing to post (an empty day set to skip). */
-export function renderAnniversaryPost(content: AnniversaryContent, locale: Locale): MessagePayload | null {
+export function renderAnniversaryPost(
+  content: AnniversaryContent,
+  locale: Locale,
+): MessagePayload | null {
   const day = formatMonthDay(content.date, locale);
   const title = t(locale, 'today.title', { date: day });
   if (content.essays.length > 0) {
@@ -87,7 +100,8 @@ export function renderAnniversaryPost(content: AnniversaryContent, locale: Local
       items: shown.map((essay) => ({ essay, lead: ageLead(locale, essay.yearsAgo) })),
       page: 0,
       pageCount: 1,
-      footer: more > 0 ? t(locale, 'post.more', { n: more, date: content.date.slice(5) }) : undefined,
+      footer:
+        more > 0 ? t(locale, 'post.more', { n: more, date: content.date.slice(5) }) : undefined,
       locale,
     });
   }
@@ -106,8 +120,16 @@ export function renderAnniversaryPost(content: AnniversaryContent, locale: Local
     const quote = escapeMarkdown(excerpt(content.quote.text, QUOTE_CHARS)).replace(/\n+/gu, ' ');
     const source = `— ${escapeMarkdown(displayTitle(essay, false))} · ${escapeMarkdown(dateAndPlace(essay))}`;
     return message({
-      embeds: [{ title, description: `${t(locale, 'post.quoteIntro', { date: day })}\n\n> ${quote}\n${source}`, color: ACCENT }],
-      components: rows([button(essayIds.open(essay.id), t(locale, 'quote.readEssay'), { emoji: '📖' })]),
+      embeds: [
+        {
+          title,
+          description: `${t(locale, 'post.quoteIntro', { date: day })}\n\n> ${quote}\n${source}`,
+          color: ACCENT,
+        },
+      ],
+      components: rows([
+        button(essayIds.open(essay.id), t(locale, 'quote.readEssay'), { emoji: '📖' }),
+      ]),
     });
   }
   return null;

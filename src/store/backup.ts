@@ -27,8 +27,12 @@ export interface BackupResult {
  * then makes the copy a single file (no -wal) and checks its integrity.
  */
 export async function backupDatabase(db: Db, path: string): Promise<BackupResult> {
-  if (existsSync(path)) throw new UserFacingError(`${path} already exists; a backup never overwrites a file, choose a new name`);
-  if (resolve(path) === resolve(db.name)) throw new UserFacingError('the backup must go to a different file than the database');
+  if (existsSync(path))
+    throw new UserFacingError(
+      `${path} already exists; a backup never overwrites a file, choose a new name`,
+    );
+  if (resolve(path) === resolve(db.name))
+    throw new UserFacingError('the backup must go to a different file than the database');
   mkdirSync(dirname(path), { recursive: true });
   await db.backup(path, { progress: () => ALL_PAGES });
   const copy = new Database(path, { fileMustExist: true });

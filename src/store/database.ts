@@ -3,7 +3,16 @@
  * and migrations applied atomically together with `user_version`.
  */
 import Database from 'better-sqlite3';
-import { accessSync, closeSync, constants, existsSync, mkdirSync, openSync, readSync, statSync } from 'node:fs';
+import {
+  accessSync,
+  closeSync,
+  constants,
+  existsSync,
+  mkdirSync,
+  openSync,
+  readSync,
+  statSync,
+} from 'node:fs';
 import { dirname } from 'node:path';
 import { UserFacingError } from '../errors.js';
 import { MIGRATIONS } from './migrations.js';
@@ -28,11 +37,14 @@ function readHeader(path: string): Buffer | null {
 export const SCHEMA_VERSION = MIGRATIONS.length;
 
 function checkExistingFile(path: string): void {
-  if (statSync(path).isDirectory()) throw new UserFacingError(`${path} is a folder, not a database file`);
+  if (statSync(path).isDirectory())
+    throw new UserFacingError(`${path} is a folder, not a database file`);
   const header = readHeader(path);
   if (header === null) return; // an empty file is a new database
   if (header.length < 100 || header.toString('latin1', 0, 16) !== SQLITE_HEADER) {
-    throw new UserFacingError(`${path} is not a SQLite database; refusing to open it (the file was not changed)`);
+    throw new UserFacingError(
+      `${path} is not a SQLite database; refusing to open it (the file was not changed)`,
+    );
   }
   // user_version lives at offset 60 of the header, big-endian.
   const version = header.readUInt32BE(60);
@@ -49,7 +61,9 @@ function checkExistingFile(path: string): void {
     writable = false;
   }
   if (!writable) {
-    throw new UserFacingError(`${path} is not writable; fix its permissions or point JOURNAL_DB elsewhere (the file was not changed)`);
+    throw new UserFacingError(
+      `${path} is not writable; fix its permissions or point JOURNAL_DB elsewhere (the file was not changed)`,
+    );
   }
 }
 
@@ -83,7 +97,9 @@ export function openDatabase(path: string): Db {
 export function migrate(db: Db): void {
   const current = db.pragma('user_version', { simple: true }) as number;
   if (current > SCHEMA_VERSION) {
-    throw new UserFacingError(`database schema ${current} is newer than this journal-bot (${SCHEMA_VERSION})`);
+    throw new UserFacingError(
+      `database schema ${current} is newer than this journal-bot (${SCHEMA_VERSION})`,
+    );
   }
   if (current === SCHEMA_VERSION) return;
   db.transaction(() => {

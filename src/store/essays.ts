@@ -84,7 +84,8 @@ export interface EssaySource {
   syncedAt?: string;
 }
 
-const COLUMNS = 'id, title, body, written_on, place, tags, source, content_hash, hidden, created_at, updated_at';
+const COLUMNS =
+  'id, title, body, written_on, place, tags, source, content_hash, hidden, created_at, updated_at';
 const SUMMARY_COLUMNS = `id, title, substr(body, 1, 200) AS body, written_on, place, tags, source, content_hash, hidden, created_at, updated_at`;
 
 export function createEssayStore(db: Db, now: () => Date, indexers: readonly EssayIndexer[] = []) {
@@ -97,7 +98,10 @@ export function createEssayStore(db: Db, now: () => Date, indexers: readonly Ess
     monthDays: db.prepare<[number], { month_day: string }>(
       `SELECT DISTINCT month_day FROM essays WHERE (hidden = 0 OR ?) ORDER BY month_day`,
     ),
-    list: db.prepare<[number, number | null, string, number | null, string, number, number], EssayRow>(
+    list: db.prepare<
+      [number, number | null, string, number | null, string, number, number],
+      EssayRow
+    >(
       `SELECT ${SUMMARY_COLUMNS} FROM essays
        WHERE (hidden = 0 OR ?) AND (? IS NULL OR written_on >= ?) AND (? IS NULL OR written_on < ?)
        ORDER BY written_on DESC, id DESC LIMIT ? OFFSET ?`,
@@ -105,7 +109,10 @@ export function createEssayStore(db: Db, now: () => Date, indexers: readonly Ess
     count: db.prepare<[number, number | null, string, number | null, string], { n: number }>(
       `SELECT count(*) AS n FROM essays WHERE (hidden = 0 OR ?) AND (? IS NULL OR written_on >= ?) AND (? IS NULL OR written_on < ?)`,
     ),
-    suggest: db.prepare<[{ hidden: number; q: string; like: string; prefix: string; limit: number }], EssayRow>(
+    suggest: db.prepare<
+      [{ hidden: number; q: string; like: string; prefix: string; limit: number }],
+      EssayRow
+    >(
       `SELECT ${SUMMARY_COLUMNS} FROM essays
        WHERE (hidden = 0 OR @hidden)
          AND (@q = '' OR title LIKE @like ESCAPE '\\' OR written_on LIKE @prefix ESCAPE '\\'
@@ -113,37 +120,66 @@ export function createEssayStore(db: Db, now: () => Date, indexers: readonly Ess
        ORDER BY written_on DESC, id DESC LIMIT @limit`,
     ),
     everyEssay: db.prepare<[], EssayRow>(`SELECT ${COLUMNS} FROM essays ORDER BY id`),
-    forStats: db.prepare<[number], { written_on: string; title: string | null; body: string; place: string | null; tags: string }>(
+    forStats: db.prepare<
+      [number],
+      { written_on: string; title: string | null; body: string; place: string | null; tags: string }
+    >(
       `SELECT written_on, title, body, place, tags FROM essays WHERE (hidden = 0 OR ?) ORDER BY written_on`,
     ),
     nth: db.prepare<[number, number], EssayRow>(
       `SELECT ${COLUMNS} FROM essays WHERE (hidden = 0 OR ?) ORDER BY id LIMIT 1 OFFSET ?`,
     ),
     // New ids continue past the trash too, so a deleted essay can always come back under its own id.
-    insert: db.prepare<[string | null, string, string, string | null, string, string, string, string, string], { id: number }>(
+    insert: db.prepare<
+      [string | null, string, string, string | null, string, string, string, string, string],
+      { id: number }
+    >(
       `INSERT INTO essays (id, title, body, written_on, place, tags, source, content_hash, created_at, updated_at)
        VALUES (max(coalesce((SELECT max(id) FROM essays), 0), coalesce((SELECT max(essay_id) FROM trash), 0)) + 1,
                ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id`,
     ),
-    restore: db.prepare<[number, string | null, string, string, string | null, string, string, string, number, string, string]>(
+    restore: db.prepare<
+      [
+        number,
+        string | null,
+        string,
+        string,
+        string | null,
+        string,
+        string,
+        string,
+        number,
+        string,
+        string,
+      ]
+    >(
       `INSERT INTO essays (id, title, body, written_on, place, tags, source, content_hash, hidden, created_at, updated_at)
        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
     ),
-    all: db.prepare<[number], EssayRow>(`SELECT ${COLUMNS} FROM essays WHERE (hidden = 0 OR ?) ORDER BY written_on, id`),
-    update: db.prepare<[string | null, string, string, string | null, string, string, string, number]>(
+    all: db.prepare<[number], EssayRow>(
+      `SELECT ${COLUMNS} FROM essays WHERE (hidden = 0 OR ?) ORDER BY written_on, id`,
+    ),
+    update: db.prepare<
+      [string | null, string, string, string | null, string, string, string, number]
+    >(
       `UPDATE essays SET title = ?, body = ?, written_on = ?, place = ?, tags = ?, content_hash = ?, updated_at = ? WHERE id = ?`,
     ),
-    setHidden: db.prepare<[number, string, number]>(`UPDATE essays SET hidden = ?, updated_at = ? WHERE id = ?`),
-    delete: db.prepare<[number]>(`DELETE FROM essays WHERE id = ?`),
-    getSource: db.prepare<[string], { path: string; essay_id: number; file_hash: string; mtime_ms: number; synced_at: string }>(
-      `SELECT path, essay_id, file_hash, mtime_ms, synced_at FROM essay_sources WHERE path = ?`,
+    setHidden: db.prepare<[number, string, number]>(
+      `UPDATE essays SET hidden = ?, updated_at = ? WHERE id = ?`,
     ),
+    delete: db.prepare<[number]>(`DELETE FROM essays WHERE id = ?`),
+    getSource: db.prepare<
+      [string],
+      { path: string; essay_id: number; file_hash: string; mtime_ms: number; synced_at: string }
+    >(`SELECT path, essay_id, file_hash, mtime_ms, synced_at FROM essay_sources WHERE path = ?`),
     putSource: db.prepare<[string, number, string, number, string]>(
       `INSERT INTO essay_sources (path, essay_id, file_hash, mtime_ms, synced_at) VALUES (?, ?, ?, ?, ?)
        ON CONFLICT (path) DO UPDATE SET essay_id = excluded.essay_id, file_hash = excluded.file_hash,
          mtime_ms = excluded.mtime_ms, synced_at = excluded.synced_at`,
     ),
-    sourcesOf: db.prepare<[number], { path: string }>(`SELECT path FROM essay_sources WHERE essay_id = ? ORDER BY path`),
+    sourcesOf: db.prepare<[number], { path: string }>(
+      `SELECT path FROM essay_sources WHERE essay_id = ? ORDER BY path`,
+    ),
   };
 
   const stamp = () => now().toISOString();
@@ -182,7 +218,9 @@ export function createEssayStore(db: Db, now: () => Date, indexers: readonly Ess
      */
     onThisDay(today: string, v?: Visibility & { nearest?: number }): OnThisDay {
       const withAge = (e: Essay) => ({ ...e, yearsAgo: yearsAgo(e.date, today) });
-      const essays = this.onMonthDays(anniversaryMonthDays(today), v).filter((e) => e.date <= today).map(withAge);
+      const essays = this.onMonthDays(anniversaryMonthDays(today), v)
+        .filter((e) => e.date <= today)
+        .map(withAge);
       if (essays.length > 0) return { date: today, essays, nearest: [] };
       const want = v?.nearest ?? 5;
       const nearest = this.onMonthDays(nearestMonthDays(today, this.monthDays(v), want), v)
@@ -199,7 +237,15 @@ export function createEssayStore(db: Db, now: () => Date, indexers: readonly Ess
 
     list(options: ListOptions = {}): EssaySummary[] {
       const [hasFrom, from, hasTo, to] = yearBounds(options.year);
-      const rows = s.list.all(visible(options), hasFrom, from, hasTo, to, options.limit ?? -1, options.offset ?? 0);
+      const rows = s.list.all(
+        visible(options),
+        hasFrom,
+        from,
+        hasTo,
+        to,
+        options.limit ?? -1,
+        options.offset ?? 0,
+      );
       return rows.map(toSummary);
     },
 
@@ -229,7 +275,11 @@ export function createEssayStore(db: Db, now: () => Date, indexers: readonly Ess
     /** What statistics need of every essay, oldest first. */
     forStats(v?: Visibility): Array<Pick<Essay, 'date' | 'title' | 'body' | 'place' | 'tags'>> {
       return s.forStats.all(visible(v)).map((r) => ({
-        date: r.written_on, title: r.title, body: r.body, place: r.place, tags: JSON.parse(r.tags) as string[],
+        date: r.written_on,
+        title: r.title,
+        body: r.body,
+        place: r.place,
+        tags: JSON.parse(r.tags) as string[],
       }));
     },
 
@@ -242,14 +292,31 @@ export function createEssayStore(db: Db, now: () => Date, indexers: readonly Ess
     insert(draft: EssayDraft, source: string): Essay {
       const t = stamp();
       const { id } = s.insert.get(
-        draft.title, draft.body, draft.date, draft.place, JSON.stringify(draft.tags), source, contentHash(draft), t, t,
+        draft.title,
+        draft.body,
+        draft.date,
+        draft.place,
+        JSON.stringify(draft.tags),
+        source,
+        contentHash(draft),
+        t,
+        t,
       )!;
       return notifyPut(id);
     },
 
     /** Replaces an essay's content, keeping its id. */
     update(id: number, draft: EssayDraft): Essay {
-      s.update.run(draft.title, draft.body, draft.date, draft.place, JSON.stringify(draft.tags), contentHash(draft), stamp(), id);
+      s.update.run(
+        draft.title,
+        draft.body,
+        draft.date,
+        draft.place,
+        JSON.stringify(draft.tags),
+        contentHash(draft),
+        stamp(),
+        id,
+      );
       return notifyPut(id);
     },
 
@@ -259,8 +326,17 @@ export function createEssayStore(db: Db, now: () => Date, indexers: readonly Ess
      */
     restore(essay: Essay): Essay {
       s.restore.run(
-        essay.id, essay.title, essay.body, essay.date, essay.place, JSON.stringify(essay.tags), essay.source,
-        contentHash(essay), essay.hidden ? 1 : 0, essay.createdAt, essay.updatedAt,
+        essay.id,
+        essay.title,
+        essay.body,
+        essay.date,
+        essay.place,
+        JSON.stringify(essay.tags),
+        essay.source,
+        contentHash(essay),
+        essay.hidden ? 1 : 0,
+        essay.createdAt,
+        essay.updatedAt,
       );
       return notifyPut(essay.id);
     },
@@ -282,7 +358,15 @@ export function createEssayStore(db: Db, now: () => Date, indexers: readonly Ess
 
     getSource(path: string): EssaySource | null {
       const row = s.getSource.get(path);
-      return row ? { path: row.path, essayId: row.essay_id, fileHash: row.file_hash, mtimeMs: row.mtime_ms, syncedAt: row.synced_at } : null;
+      return row
+        ? {
+            path: row.path,
+            essayId: row.essay_id,
+            fileHash: row.file_hash,
+            mtimeMs: row.mtime_ms,
+            syncedAt: row.synced_at,
+          }
+        : null;
     },
 
     putSource(source: EssaySource): void {

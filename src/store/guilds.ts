@@ -7,7 +7,13 @@ export const EMPTY_DAY_MODES = ['skip', 'nearest', 'quote'] as const;
 export type EmptyDayMode = (typeof EMPTY_DAY_MODES)[number];
 
 /** Why a post could not go out, as stored and shown in `/journal status`. */
-export const FAILURE_REASONS = ['missing_permissions', 'missing_access', 'unknown_channel', 'unavailable', 'rejected'] as const;
+export const FAILURE_REASONS = [
+  'missing_permissions',
+  'missing_access',
+  'unknown_channel',
+  'unavailable',
+  'rejected',
+] as const;
 export type FailureReason = (typeof FAILURE_REASONS)[number];
 
 export interface PostFailure {
@@ -36,7 +42,10 @@ export interface GuildSettings {
 }
 
 /** The fields `/journal setup` decides. */
-export type GuildSettingsInput = Pick<GuildSettings, 'guildId' | 'channelId' | 'time' | 'timeZone' | 'enabled' | 'language' | 'emptyDay' | 'startsOn'>;
+export type GuildSettingsInput = Pick<
+  GuildSettings,
+  'guildId' | 'channelId' | 'time' | 'timeZone' | 'enabled' | 'language' | 'emptyDay' | 'startsOn'
+>;
 
 interface GuildRow {
   guild_id: string;
@@ -67,7 +76,11 @@ function toSettings(row: GuildRow): GuildSettings {
     disabledReason: row.disabled_reason,
     lastFailure:
       row.last_failure_at && row.last_failure_reason
-        ? { at: row.last_failure_at, reason: row.last_failure_reason, detail: row.last_failure_detail }
+        ? {
+            at: row.last_failure_at,
+            reason: row.last_failure_reason,
+            detail: row.last_failure_detail,
+          }
         : null,
     updatedAt: row.updated_at,
   };
@@ -80,9 +93,25 @@ const COLUMNS = `guild_id, channel_id, post_time, time_zone, enabled, language, 
 export function createGuildStore(db: Db, now: () => Date) {
   const s = {
     get: db.prepare<[string], GuildRow>(`SELECT ${COLUMNS} FROM guild_settings WHERE guild_id = ?`),
-    enabled: db.prepare<[], GuildRow>(`SELECT ${COLUMNS} FROM guild_settings WHERE enabled = 1 ORDER BY guild_id`),
+    enabled: db.prepare<[], GuildRow>(
+      `SELECT ${COLUMNS} FROM guild_settings WHERE enabled = 1 ORDER BY guild_id`,
+    ),
     all: db.prepare<[], GuildRow>(`SELECT ${COLUMNS} FROM guild_settings ORDER BY guild_id`),
-    save: db.prepare<[{ guild: string; channel: string; time: string; zone: string; enabled: number; language: string; emptyDay: string; startsOn: string; at: string }]>(
+    save: db.prepare<
+      [
+        {
+          guild: string;
+          channel: string;
+          time: string;
+          zone: string;
+          enabled: number;
+          language: string;
+          emptyDay: string;
+          startsOn: string;
+          at: string;
+        },
+      ]
+    >(
       `INSERT INTO guild_settings (guild_id, channel_id, post_time, time_zone, enabled, language, empty_day, starts_on, updated_at)
        VALUES (@guild, @channel, @time, @zone, @enabled, @language, @emptyDay, @startsOn, @at)
        ON CONFLICT (guild_id) DO UPDATE SET channel_id = excluded.channel_id, post_time = excluded.post_time,
@@ -90,7 +119,9 @@ export function createGuildStore(db: Db, now: () => Date) {
          empty_day = excluded.empty_day, starts_on = excluded.starts_on, disabled_reason = NULL,
          updated_at = excluded.updated_at`,
     ),
-    disable: db.prepare<[string | null, string, string]>(`UPDATE guild_settings SET enabled = 0, disabled_reason = ?, updated_at = ? WHERE guild_id = ?`),
+    disable: db.prepare<[string | null, string, string]>(
+      `UPDATE guild_settings SET enabled = 0, disabled_reason = ?, updated_at = ? WHERE guild_id = ?`,
+    ),
     fail: db.prepare<[string, string, string | null, string]>(
       `UPDATE guild_settings SET last_failure_at = ?, last_failure_reason = ?, last_failure_detail = ? WHERE guild_id = ?`,
     ),

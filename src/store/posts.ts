@@ -72,13 +72,18 @@ export interface ClaimRequest {
   force?: boolean;
 }
 
-const COLUMNS = 'guild_id, local_date, status, channel_id, nonce, message_id, attempts, retry_at, error, claimed_at, finished_at';
+const COLUMNS =
+  'guild_id, local_date, status, channel_id, nonce, message_id, attempts, retry_at, error, claimed_at, finished_at';
 
 /** Prepares the post statements once; `now` decides leases, retries and stamps. */
 export function createPostStore(db: Db, now: () => Date) {
   const s = {
-    get: db.prepare<[string, string], PostRow>(`SELECT ${COLUMNS} FROM anniversary_posts WHERE guild_id = ? AND local_date = ?`),
-    latest: db.prepare<[string], PostRow>(`SELECT ${COLUMNS} FROM anniversary_posts WHERE guild_id = ? ORDER BY local_date DESC LIMIT 1`),
+    get: db.prepare<[string, string], PostRow>(
+      `SELECT ${COLUMNS} FROM anniversary_posts WHERE guild_id = ? AND local_date = ?`,
+    ),
+    latest: db.prepare<[string], PostRow>(
+      `SELECT ${COLUMNS} FROM anniversary_posts WHERE guild_id = ? ORDER BY local_date DESC LIMIT 1`,
+    ),
     lastSent: db.prepare<[string], PostRow>(
       `SELECT ${COLUMNS} FROM anniversary_posts WHERE guild_id = ? AND status = 'sent' ORDER BY local_date DESC LIMIT 1`,
     ),
@@ -90,7 +95,19 @@ export function createPostStore(db: Db, now: () => Date) {
       `UPDATE anniversary_posts SET status = 'sending', channel_id = ?, attempts = attempts + 1, retry_at = ?, claimed_at = ?, finished_at = NULL
        WHERE guild_id = ? AND local_date = ?`,
     ),
-    finish: db.prepare<[{ status: PostStatus; messageId: string | null; retryAt: string | null; error: string | null; at: string | null; guild: string; date: string }]>(
+    finish: db.prepare<
+      [
+        {
+          status: PostStatus;
+          messageId: string | null;
+          retryAt: string | null;
+          error: string | null;
+          at: string | null;
+          guild: string;
+          date: string;
+        },
+      ]
+    >(
       `UPDATE anniversary_posts SET status = @status, message_id = coalesce(@messageId, message_id), retry_at = @retryAt,
          error = @error, finished_at = @at
        WHERE guild_id = @guild AND local_date = @date`,
@@ -115,13 +132,19 @@ export function createPostStore(db: Db, now: () => Date) {
     const at = now();
     const lease = new Date(at.getTime() + req.leaseMs).toISOString();
     const row = s.get.get(req.guildId, req.date);
-    if (!row) s.insert.run(req.guildId, req.date, req.channelId, req.nonce, lease, at.toISOString());
-    else if (mayRetake(row, at, req.force === true)) s.retake.run(req.channelId, lease, at.toISOString(), req.guildId, req.date);
+    if (!row)
+      s.insert.run(req.guildId, req.date, req.channelId, req.nonce, lease, at.toISOString());
+    else if (mayRetake(row, at, req.force === true))
+      s.retake.run(req.channelId, lease, at.toISOString(), req.guildId, req.date);
     else return null;
     return toRecord(s.get.get(req.guildId, req.date)!);
   });
 
-  function finish(guildId: string, date: string, fields: { status: PostStatus; messageId?: string; retryAt?: Date; error?: string }): void {
+  function finish(
+    guildId: string,
+    date: string,
+    fields: { status: PostStatus; messageId?: string; retryAt?: Date; error?: string },
+  ): void {
     const done = fields.status !== 'retrying';
     s.finish.run({
       status: fields.status,
@@ -159,10 +182,13 @@ export function createPostStore(db: Db, now: () => Date) {
       return row ? toRecord(row) : null;
     },
 
-    markSent: (guildId: string, date: string, messageId: string) => finish(guildId, date, { status: 'sent', messageId }),
+    markSent: (guildId: string, date: string, messageId: string) =>
+      finish(guildId, date, { status: 'sent', messageId }),
     markSkipped: (guildId: string, date: string) => finish(guildId, date, { status: 'skipped' }),
-    markFailed: (guildId: string, date: string, error: string) => finish(guildId, date, { status: 'failed', error }),
-    markRetry: (guildId: string, date: string, retryAt: Date, error: string) => finish(guildId, date, { status: 'retrying', retryAt, error }),
+    markFailed: (guildId: string, date: string, error: string) =>
+      finish(guildId, date, { status: 'failed', error }),
+    markRetry: (guildId: string, date: string, retryAt: Date, error: string) =>
+      finish(guildId, date, { status: 'retrying', retryAt, error }),
   };
 }
 

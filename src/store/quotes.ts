@@ -129,13 +129,27 @@ interface CuratedRow {
 }
 
 function toExtracted(row: ExtractedRow): ExtractedQuote {
-  return { kind: 'extracted', id: row.id, key: row.quote_key, essayId: row.essay_id, text: row.text, start: row.start_offset, end: row.end_offset };
+  return {
+    kind: 'extracted',
+    id: row.id,
+    key: row.quote_key,
+    essayId: row.essay_id,
+    text: row.text,
+    start: row.start_offset,
+    end: row.end_offset,
+  };
 }
 
 function toCurated(row: CuratedRow): CuratedQuote {
   const message =
     row.channel_id !== null && row.message_id !== null && row.message_url !== null
-      ? { guildId: row.guild_id, channelId: row.channel_id, messageId: row.message_id, url: row.message_url, authorId: row.message_author_id }
+      ? {
+          guildId: row.guild_id,
+          channelId: row.channel_id,
+          messageId: row.message_id,
+          url: row.message_url,
+          authorId: row.message_author_id,
+        }
       : null;
   return {
     kind: 'curated',
@@ -152,7 +166,8 @@ function toCurated(row: CuratedRow): CuratedQuote {
 
 const EXTRACTED = 'q.id, q.essay_id, q.start_offset, q.end_offset, q.text, q.quote_key';
 // A curated quote is visible when it has no essay or its essay is visible (present and not hidden).
-const CURATED_VISIBLE = '(c.essay_id IS NULL OR EXISTS (SELECT 1 FROM essays e WHERE e.id = c.essay_id AND e.hidden = 0))';
+const CURATED_VISIBLE =
+  '(c.essay_id IS NULL OR EXISTS (SELECT 1 FROM essays e WHERE e.id = c.essay_id AND e.hidden = 0))';
 const CURATED = `c.id, c.text, c.essay_id, c.guild_id, c.channel_id, c.message_id, c.message_url, c.message_author_id, c.saved_by, c.created_at,
                  ${CURATED_VISIBLE} AS visible`;
 
@@ -161,15 +176,25 @@ export function createQuoteStore(db: Db, now: () => Date) {
     insertQuote: db.prepare<[number, number, number, string, string], { id: number }>(
       `INSERT INTO essay_quotes (essay_id, start_offset, end_offset, text, quote_key) VALUES (?, ?, ?, ?, ?) RETURNING id`,
     ),
-    insertTokens: db.prepare<[number, string]>(`INSERT INTO essay_quote_search (rowid, text) VALUES (?, ?)`),
-    forgetTokens: db.prepare<[number]>(`DELETE FROM essay_quote_search WHERE rowid IN (SELECT id FROM essay_quotes WHERE essay_id = ?)`),
+    insertTokens: db.prepare<[number, string]>(
+      `INSERT INTO essay_quote_search (rowid, text) VALUES (?, ?)`,
+    ),
+    forgetTokens: db.prepare<[number]>(
+      `DELETE FROM essay_quote_search WHERE rowid IN (SELECT id FROM essay_quotes WHERE essay_id = ?)`,
+    ),
     forgetQuotes: db.prepare<[number]>(`DELETE FROM essay_quotes WHERE essay_id = ?`),
-    forEssay: db.prepare<[number], ExtractedRow>(`SELECT ${EXTRACTED} FROM essay_quotes q WHERE q.essay_id = ? ORDER BY q.start_offset`),
+    forEssay: db.prepare<[number], ExtractedRow>(
+      `SELECT ${EXTRACTED} FROM essay_quotes q WHERE q.essay_id = ? ORDER BY q.start_offset`,
+    ),
     essayIds: db.prepare<[], { id: number }>(`SELECT id FROM essays ORDER BY id`),
-    essayText: db.prepare<[number], { body: string; hidden: number }>(`SELECT body, hidden FROM essays WHERE id = ?`),
+    essayText: db.prepare<[number], { body: string; hidden: number }>(
+      `SELECT body, hidden FROM essays WHERE id = ?`,
+    ),
 
     extractedCount: db.prepare<[], { n: number }>(`SELECT count(*) AS n FROM essay_quotes`),
-    curatedVisibleCount: db.prepare<[], { n: number }>(`SELECT count(*) AS n FROM curated_quotes c WHERE ${CURATED_VISIBLE}`),
+    curatedVisibleCount: db.prepare<[], { n: number }>(
+      `SELECT count(*) AS n FROM curated_quotes c WHERE ${CURATED_VISIBLE}`,
+    ),
     // `?` is a JSON array of keys (or ids) not to draw: the recently shown.
     extractedEligible: db.prepare<[string], { n: number }>(
       `SELECT count(*) AS n FROM essay_quotes WHERE quote_key NOT IN (SELECT value FROM json_each(?))`,
@@ -201,27 +226,55 @@ export function createQuoteStore(db: Db, now: () => Date) {
          (SELECT seq FROM quote_history WHERE scope = @scope AND source = @source ORDER BY seq DESC LIMIT 1 OFFSET @keep), -1)`,
     ),
 
-    insertCurated: db.prepare<[string, number | null, string | null, string | null, string | null, string | null, string | null, string | null, string], { id: number }>(
+    insertCurated: db.prepare<
+      [
+        string,
+        number | null,
+        string | null,
+        string | null,
+        string | null,
+        string | null,
+        string | null,
+        string | null,
+        string,
+      ],
+      { id: number }
+    >(
       `INSERT INTO curated_quotes (text, essay_id, guild_id, channel_id, message_id, message_url, message_author_id, saved_by, created_at)
        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id`,
     ),
-    curatedById: db.prepare<[number], CuratedRow>(`SELECT ${CURATED} FROM curated_quotes c WHERE c.id = ?`),
-    curatedByText: db.prepare<[string], CuratedRow>(`SELECT ${CURATED} FROM curated_quotes c WHERE c.text = ?`),
-    curatedByMessage: db.prepare<[string], CuratedRow>(`SELECT ${CURATED} FROM curated_quotes c WHERE c.message_id = ?`),
+    curatedById: db.prepare<[number], CuratedRow>(
+      `SELECT ${CURATED} FROM curated_quotes c WHERE c.id = ?`,
+    ),
+    curatedByText: db.prepare<[string], CuratedRow>(
+      `SELECT ${CURATED} FROM curated_quotes c WHERE c.text = ?`,
+    ),
+    curatedByMessage: db.prepare<[string], CuratedRow>(
+      `SELECT ${CURATED} FROM curated_quotes c WHERE c.message_id = ?`,
+    ),
     deleteCurated: db.prepare<[number]>(`DELETE FROM curated_quotes WHERE id = ?`),
     listCurated: db.prepare<[number, number, number], CuratedRow>(
       `SELECT ${CURATED} FROM curated_quotes c WHERE (? OR ${CURATED_VISIBLE}) ORDER BY c.created_at DESC, c.id DESC LIMIT ? OFFSET ?`,
     ),
-    countCurated: db.prepare<[number], { n: number }>(`SELECT count(*) AS n FROM curated_quotes c WHERE (? OR ${CURATED_VISIBLE})`),
-    suggestCurated: db.prepare<[{ all: number; like: string; id: number; limit: number }], CuratedRow>(
+    countCurated: db.prepare<[number], { n: number }>(
+      `SELECT count(*) AS n FROM curated_quotes c WHERE (? OR ${CURATED_VISIBLE})`,
+    ),
+    suggestCurated: db.prepare<
+      [{ all: number; like: string; id: number; limit: number }],
+      CuratedRow
+    >(
       `SELECT ${CURATED} FROM curated_quotes c
        WHERE (@all OR ${CURATED_VISIBLE}) AND (c.text LIKE @like ESCAPE '\\' OR c.id = @id)
        ORDER BY c.id = @id DESC, c.created_at DESC, c.id DESC LIMIT @limit`,
     ),
     // Curated quotes are added one by one by hand: few enough to match by reading each.
-    visibleCurated: db.prepare<[], CuratedRow>(`SELECT ${CURATED} FROM curated_quotes c WHERE ${CURATED_VISIBLE} ORDER BY c.created_at DESC, c.id DESC`),
+    visibleCurated: db.prepare<[], CuratedRow>(
+      `SELECT ${CURATED} FROM curated_quotes c WHERE ${CURATED_VISIBLE} ORDER BY c.created_at DESC, c.id DESC`,
+    ),
 
-    matchCount: db.prepare<[string], { n: number }>(`SELECT count(*) AS n FROM essay_quote_search WHERE essay_quote_search MATCH ?`),
+    matchCount: db.prepare<[string], { n: number }>(
+      `SELECT count(*) AS n FROM essay_quote_search WHERE essay_quote_search MATCH ?`,
+    ),
     matchPage: db.prepare<[string, number, number], ExtractedRow>(
       `SELECT ${EXTRACTED} FROM essay_quote_search JOIN essay_quotes q ON q.id = essay_quote_search.rowid JOIN essays e ON e.id = q.essay_id
        WHERE essay_quote_search MATCH ? ORDER BY e.written_on DESC, q.essay_id DESC, q.start_offset LIMIT ? OFFSET ?`,
@@ -237,7 +290,13 @@ export function createQuoteStore(db: Db, now: () => Date) {
     forget(essayId);
     if (hidden) return;
     for (const q of extractQuotes(body)) {
-      const { id } = s.insertQuote.get(essayId, q.start, q.end, q.text, quoteKey(essayId, q.start))!;
+      const { id } = s.insertQuote.get(
+        essayId,
+        q.start,
+        q.end,
+        q.text,
+        quoteKey(essayId, q.start),
+      )!;
       s.insertTokens.run(id, indexTokens(q.text));
     }
   }
@@ -248,10 +307,15 @@ export function createQuoteStore(db: Db, now: () => Date) {
   };
 
   /** Keys not to draw next in `scope`, per source: each source's recent window, and the last quote shown. */
-  function excluded(scope: string, pool: Record<QuoteSource, number>): Record<QuoteSource, string[]> {
+  function excluded(
+    scope: string,
+    pool: Record<QuoteSource, number>,
+  ): Record<QuoteSource, string[]> {
     const keys = {
       curated: s.recent.all(scope, 'curated', recentWindow(pool.curated)).map((r) => r.quote_key),
-      extracted: s.recent.all(scope, 'extracted', recentWindow(pool.extracted)).map((r) => r.quote_key),
+      extracted: s.recent
+        .all(scope, 'extracted', recentWindow(pool.extracted))
+        .map((r) => r.quote_key),
     };
     const last = s.last.get(scope);
     if (last && pool.curated + pool.extracted > 1) keys[last.source].push(last.quote_key);
@@ -268,12 +332,24 @@ export function createQuoteStore(db: Db, now: () => Date) {
   }
 
   /** Extracted matches of a query, newest essays first: all of them verified when FTS alone is not exact. */
-  function extractedMatches(query: TranslatedQuery, limit: number, offset: number): { total: number; quotes: ExtractedQuote[] } {
+  function extractedMatches(
+    query: TranslatedQuery,
+    limit: number,
+    offset: number,
+  ): { total: number; quotes: ExtractedQuote[] } {
     if (query.exact) {
-      return { total: s.matchCount.get(query.match)!.n, quotes: s.matchPage.all(query.match, limit, offset).map(toExtracted) };
+      return {
+        total: s.matchCount.get(query.match)!.n,
+        quotes: s.matchPage.all(query.match, limit, offset).map(toExtracted),
+      };
     }
-    const verified = s.matchPage.all(query.match, -1, 0).filter((row) => verifyMatch(normalizeText(row.text), query.needles));
-    return { total: verified.length, quotes: verified.slice(offset, offset + limit).map(toExtracted) };
+    const verified = s.matchPage
+      .all(query.match, -1, 0)
+      .filter((row) => verifyMatch(normalizeText(row.text), query.needles));
+    return {
+      total: verified.length,
+      quotes: verified.slice(offset, offset + limit).map(toExtracted),
+    };
   }
 
   return {
@@ -281,7 +357,10 @@ export function createQuoteStore(db: Db, now: () => Date) {
     indexer,
 
     /** Re-extracts every essay when the index was built by another version (or never). */
-    rebuildIfStale(meta: { get(key: string): string | null; set(key: string, value: string): void }): boolean {
+    rebuildIfStale(meta: {
+      get(key: string): string | null;
+      set(key: string, value: string): void;
+    }): boolean {
       if (meta.get(VERSION_KEY) === INDEX_VERSION) return false;
       db.transaction(() => {
         db.exec(`DELETE FROM essay_quote_search; DELETE FROM essay_quotes;`);
@@ -315,10 +394,18 @@ export function createQuoteStore(db: Db, now: () => Date) {
         const skip = excluded(scope, pools());
         const keysJson = JSON.stringify(skip.extracted);
         const idsJson = JSON.stringify(skip.curated.flatMap((k) => curatedIdOf(k) ?? []));
-        const plan = planDraw({ curated: s.curatedEligible.get(idsJson)!.n, extracted: s.extractedEligible.get(keysJson)!.n }, random);
+        const plan = planDraw(
+          {
+            curated: s.curatedEligible.get(idsJson)!.n,
+            extracted: s.extractedEligible.get(keysJson)!.n,
+          },
+          random,
+        );
         if (!plan) return null;
         const quote =
-          plan.source === 'curated' ? toCurated(s.curatedNth.get(idsJson, plan.index)!) : toExtracted(s.extractedNth.get(keysJson, plan.index)!);
+          plan.source === 'curated'
+            ? toCurated(s.curatedNth.get(idsJson, plan.index)!)
+            : toExtracted(s.extractedNth.get(keysJson, plan.index)!);
         markShown(scope, quote);
         return quote;
       })();
@@ -338,10 +425,21 @@ export function createQuoteStore(db: Db, now: () => Date) {
       if (!query) return { query, total: 0, quotes: [] };
       const limit = options.limit ?? 10;
       const offset = Math.max(0, options.offset ?? 0);
-      const curated = s.visibleCurated.all().filter((row) => verifyMatch(normalizeText(row.text), query.needles)).map(toCurated);
+      const curated = s.visibleCurated
+        .all()
+        .filter((row) => verifyMatch(normalizeText(row.text), query.needles))
+        .map(toCurated);
       const curatedPage = curated.slice(offset, offset + limit);
-      const extracted = extractedMatches(query, limit - curatedPage.length, Math.max(0, offset - curated.length));
-      return { query, total: curated.length + extracted.total, quotes: [...curatedPage, ...extracted.quotes] };
+      const extracted = extractedMatches(
+        query,
+        limit - curatedPage.length,
+        Math.max(0, offset - curated.length),
+      );
+      return {
+        query,
+        total: curated.length + extracted.total,
+        quotes: [...curatedPage, ...extracted.quotes],
+      };
     },
 
     curated: {
@@ -349,8 +447,15 @@ export function createQuoteStore(db: Db, now: () => Date) {
       add(quote: NewCuratedQuote): CuratedQuote {
         const m = quote.message ?? null;
         const { id } = s.insertCurated.get(
-          quote.text, quote.essayId ?? null, m?.guildId ?? null, m?.channelId ?? null, m?.messageId ?? null, m?.url ?? null,
-          m?.authorId ?? null, quote.savedBy ?? null, now().toISOString(),
+          quote.text,
+          quote.essayId ?? null,
+          m?.guildId ?? null,
+          m?.channelId ?? null,
+          m?.messageId ?? null,
+          m?.url ?? null,
+          m?.authorId ?? null,
+          quote.savedBy ?? null,
+          now().toISOString(),
         )!;
         return toCurated(s.curatedById.get(id)!);
       },
@@ -382,7 +487,9 @@ export function createQuoteStore(db: Db, now: () => Date) {
 
       /** Newest first. */
       list(options: CuratedVisibility & { limit?: number; offset?: number } = {}): CuratedQuote[] {
-        return s.listCurated.all(options.includeHidden ? 1 : 0, options.limit ?? -1, options.offset ?? 0).map(toCurated);
+        return s.listCurated
+          .all(options.includeHidden ? 1 : 0, options.limit ?? -1, options.offset ?? 0)
+          .map(toCurated);
       },
 
       count(options: CuratedVisibility = {}): number {
@@ -394,7 +501,9 @@ export function createQuoteStore(db: Db, now: () => Date) {
         const text = typed.trim();
         const escaped = text.replace(/[\\%_]/gu, '\\$&');
         const id = /^#?\d{1,15}$/u.test(text) ? Number(text.replace('#', '')) : -1;
-        return s.suggestCurated.all({ all: options.includeHidden ? 1 : 0, like: `%${escaped}%`, id, limit }).map(toCurated);
+        return s.suggestCurated
+          .all({ all: options.includeHidden ? 1 : 0, like: `%${escaped}%`, id, limit })
+          .map(toCurated);
       },
     },
   };

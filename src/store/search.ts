@@ -41,7 +41,12 @@ export interface SearchPage {
 /** The columns verification reads: the searchable fields as stored in `essays`. */
 type CandidateRow = Pick<EssayRow, 'id' | 'title' | 'body' | 'place' | 'tags'>;
 
-const fieldsOf = (e: Pick<Essay, 'title' | 'body' | 'place' | 'tags'>) => [e.title ?? '', e.body, e.place ?? '', e.tags.join('\n')];
+const fieldsOf = (e: Pick<Essay, 'title' | 'body' | 'place' | 'tags'>) => [
+  e.title ?? '',
+  e.body,
+  e.place ?? '',
+  e.tags.join('\n'),
+];
 
 export function createSearchIndexer(db: Db): EssayIndexer {
   const insert = db.prepare<[number, string, string, string, string]>(
@@ -51,7 +56,12 @@ export function createSearchIndexer(db: Db): EssayIndexer {
   return {
     put(essay) {
       remove.run(essay.id);
-      const [title, body, place, tags] = fieldsOf(essay).map(indexTokens) as [string, string, string, string];
+      const [title, body, place, tags] = fieldsOf(essay).map(indexTokens) as [
+        string,
+        string,
+        string,
+        string,
+      ];
       insert.run(essay.id, title, body, place, tags);
     },
     remove(id) {
@@ -68,7 +78,9 @@ export function createSearchIndexer(db: Db): EssayIndexer {
  */
 export function createSearchStore(db: Db, loadEssays: (ids: number[], v: Visibility) => Essay[]) {
   const s = {
-    count: db.prepare<[string], { n: number }>('SELECT count(*) AS n FROM essay_search WHERE essay_search MATCH ?'),
+    count: db.prepare<[string], { n: number }>(
+      'SELECT count(*) AS n FROM essay_search WHERE essay_search MATCH ?',
+    ),
     hiddenMatches: db.prepare<[string], { id: number }>(
       `SELECT rowid AS id FROM essay_search WHERE essay_search MATCH ? AND rowid IN (SELECT id FROM essays WHERE hidden = 1)`,
     ),
@@ -77,7 +89,10 @@ export function createSearchStore(db: Db, loadEssays: (ids: number[], v: Visibil
       `SELECT rowid AS id FROM essay_search WHERE essay_search MATCH ? ORDER BY ${BM25}, rowid DESC LIMIT ?`,
     ),
     // Walks the date index newest first and stops after a page: for a common word most rows match at once.
-    byDate: db.prepare<[{ match: string; hidden: number; limit: number; offset: number }], { id: number }>(
+    byDate: db.prepare<
+      [{ match: string; hidden: number; limit: number; offset: number }],
+      { id: number }
+    >(
       `SELECT id FROM essays INDEXED BY essays_by_date
        WHERE id IN (SELECT rowid FROM essay_search WHERE essay_search MATCH @match) AND (hidden = 0 OR @hidden)
        ORDER BY written_on DESC, id DESC LIMIT @limit OFFSET @offset`,
@@ -98,9 +113,13 @@ export function createSearchStore(db: Db, loadEssays: (ids: number[], v: Visibil
 
       if (query.exact) {
         // The index alone answers exactly: count and page without reading essays.
-        const hiddenIds = hidden ? new Set<number>() : new Set(s.hiddenMatches.all(query.match).map((r) => r.id));
+        const hiddenIds = hidden
+          ? new Set<number>()
+          : new Set(s.hiddenMatches.all(query.match).map((r) => r.id));
         const total = s.count.get(query.match)!.n - hiddenIds.size;
-        const common = total >= COMMON_MIN || (total >= COMMON_SHARE_MIN && total >= COMMON_SHARE * s.essayCount.get()!.n);
+        const common =
+          total >= COMMON_MIN ||
+          (total >= COMMON_SHARE_MIN && total >= COMMON_SHARE * s.essayCount.get()!.n);
         const ids = common
           ? s.byDate.all({ match: query.match, hidden, limit, offset }).map((r) => r.id)
           : s.byRank
@@ -111,10 +130,22 @@ export function createSearchStore(db: Db, loadEssays: (ids: number[], v: Visibil
         return { query, total, essays: loadEssays(ids, options) };
       }
       // Phrases with inner punctuation or several runs: candidates are few; verify each on its text.
-      const verified = s.candidates.all({ match: query.match, hidden }).filter((row) =>
-        verifyMatch(fieldsOf({ ...row, tags: JSON.parse(row.tags) as string[] }).map(normalizeText), query.needles),
-      );
-      return { query, total: verified.length, essays: loadEssays(verified.slice(offset, offset + limit).map((r) => r.id), options) };
+      const verified = s.candidates
+        .all({ match: query.match, hidden })
+        .filter((row) =>
+          verifyMatch(
+            fieldsOf({ ...row, tags: JSON.parse(row.tags) as string[] }).map(normalizeText),
+            query.needles,
+          ),
+        );
+      return {
+        query,
+        total: verified.length,
+        essays: loadEssays(
+          verified.slice(offset, offset + limit).map((r) => r.id),
+          options,
+        ),
+      };
     },
   };
 }

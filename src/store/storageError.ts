@@ -28,13 +28,22 @@ export function storageFailure(err: unknown, dbPath?: string): UserFacingError |
     );
   }
   if (code === 'SQLITE_FULL') {
-    return new UserFacingError('the disk is full: nothing was saved and the journal is unchanged; free some space and try again', 'error.diskFull');
+    return new UserFacingError(
+      'the disk is full: nothing was saved and the journal is unchanged; free some space and try again',
+      'error.diskFull',
+    );
   }
   if (code.startsWith('SQLITE_READONLY')) {
-    return new UserFacingError('the journal database is read-only (cannot be written): nothing was saved; check the file\'s permissions', 'error.readOnly');
+    return new UserFacingError(
+      "the journal database is read-only (cannot be written): nothing was saved; check the file's permissions",
+      'error.readOnly',
+    );
   }
   if (code.startsWith('SQLITE_BUSY') || code.startsWith('SQLITE_LOCKED')) {
-    return new UserFacingError('another program is writing to the journal right now: nothing was saved; try again in a moment', 'error.busy');
+    return new UserFacingError(
+      'another program is writing to the journal right now: nothing was saved; try again in a moment',
+      'error.busy',
+    );
   }
   return null;
 }

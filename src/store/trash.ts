@@ -33,7 +33,13 @@ interface TrashRow {
 }
 
 function toEntry(row: TrashRow): TrashEntry {
-  return { essayId: row.essay_id, title: row.title, date: row.written_on, deletedAt: row.deleted_at, deletedBy: row.deleted_by };
+  return {
+    essayId: row.essay_id,
+    title: row.title,
+    date: row.written_on,
+    deletedAt: row.deleted_at,
+    deletedBy: row.deleted_by,
+  };
 }
 
 export function createTrashStore(db: Db, essays: EssayStore, now: () => Date) {
@@ -89,15 +95,21 @@ export function createTrashStore(db: Db, essays: EssayStore, now: () => Date) {
     restore(id: number): Essay {
       return tx(() => {
         const row = s.get.get(id);
-        if (!row) throw new UserFacingError(`essay #${id} is not in the trash`, 'trash.notFound', { id });
+        if (!row)
+          throw new UserFacingError(`essay #${id} is not in the trash`, 'trash.notFound', { id });
         const { essay, sources } = JSON.parse(row.essay) as TrashedEssay;
         const twin = essays.findByContent(essay);
         if (twin) {
-          throw new UserFacingError(`the same text is already essay #${twin.id}; nothing to restore`, 'trash.twin', { id, twin: twin.id });
+          throw new UserFacingError(
+            `the same text is already essay #${twin.id}; nothing to restore`,
+            'trash.twin',
+            { id, twin: twin.id },
+          );
         }
         const restored = essays.restore(essay);
         // A file that now feeds another essay keeps feeding that one.
-        for (const source of sources) if (!essays.getSource(source.path)) essays.putSource({ ...source, essayId: id });
+        for (const source of sources)
+          if (!essays.getSource(source.path)) essays.putSource({ ...source, essayId: id });
         s.remove.run(id);
         return restored;
       });
@@ -109,7 +121,9 @@ export function createTrashStore(db: Db, essays: EssayStore, now: () => Date) {
      */
     fedBy(path: string): { essayId: number; fileHash: string; deletedAt: string } | null {
       const row = s.bySourcePath.get(path);
-      return row ? { essayId: row.essay_id, fileHash: row.file_hash, deletedAt: row.deleted_at } : null;
+      return row
+        ? { essayId: row.essay_id, fileHash: row.file_hash, deletedAt: row.deleted_at }
+        : null;
     },
   };
 }

@@ -16,7 +16,14 @@ import { systemClock } from '../../src/clock.js';
 
 import { postNonce } from '../../src/schedule/anniversary.js';
 import { openStore } from '../../src/store/index.js';
-import { MANAGER_PERMISSIONS, MEMBER_PERMISSIONS, startFakeDiscord, waitFor, type FakeDiscord, type StoredMessage } from '../fakeDiscord/index.js';
+import {
+  MANAGER_PERMISSIONS,
+  MEMBER_PERMISSIONS,
+  startFakeDiscord,
+  waitFor,
+  type FakeDiscord,
+  type StoredMessage,
+} from '../fakeDiscord/index.js';
 import { answered, oneYearBefore, stableZone, todayIn } from '../helpers/e2e.js';
 import { startBotProcess, type BotProcess } from '../helpers/botProcess.js';
 import { tempDir } from '../helpers/store.js';
@@ -48,17 +55,35 @@ async function scenario(opts: { channel?: (fake: FakeDiscord) => string } = {}):
   });
   const essays = join(t.dir, 'essays');
   mkdirSync(essays);
-  writeFileSync(join(essays, 'last-year.md'), `一年前的今天\n\n那天写下了 **这些** 话,还有 @everyone。\n\n— ${lastYear.replaceAll('-', '.')} 于上海\n`);
-  writeFileSync(join(essays, 'private.md'), `---\ntitle: 不公开的一篇\ndate: ${lastYear}\nhidden: true\n---\n只给自己看。\n`);
+  writeFileSync(
+    join(essays, 'last-year.md'),
+    `一年前的今天\n\n那天写下了 **这些** 话,还有 @everyone。\n\n— ${lastYear.replaceAll('-', '.')} 于上海\n`,
+  );
+  writeFileSync(
+    join(essays, 'private.md'),
+    `---\ntitle: 不公开的一篇\ndate: ${lastYear}\nhidden: true\n---\n只给自己看。\n`,
+  );
   const channelId = opts.channel?.(fake) ?? fake.channelId;
   const store = openStore(join(t.dir, 'journal.db'), systemClock);
-  store.guilds.save({ guildId: fake.guildId, channelId, time: '00:00', timeZone: ZONE, enabled: true, language: 'zh-CN', emptyDay: 'skip', startsOn: today });
+  store.guilds.save({
+    guildId: fake.guildId,
+    channelId,
+    time: '00:00',
+    timeZone: ZONE,
+    enabled: true,
+    language: 'zh-CN',
+    emptyDay: 'skip',
+    startsOn: today,
+  });
   store.close();
   return {
     fake,
     dir: t.dir,
     async start() {
-      const bot = await startBotProcess(fake, { dir: t.dir, env: { JOURNAL_DIR: essays, JOURNAL_TIMEZONE: ZONE } });
+      const bot = await startBotProcess(fake, {
+        dir: t.dir,
+        env: { JOURNAL_DIR: essays, JOURNAL_TIMEZONE: ZONE },
+      });
       cleanups.push(() => void bot.stop());
       return bot;
     },
@@ -67,20 +92,44 @@ async function scenario(opts: { channel?: (fake: FakeDiscord) => string } = {}):
 
 /** Resolves once the bot's startup catch-up has finished, with what it reported. */
 async function catchUp(bot: BotProcess): Promise<Record<string, unknown>> {
-  return waitFor(() => bot.logs().find((l) => l.msg === 'anniversary catch-up done'), 10_000, `no catch-up:\n${bot.output()}`);
+  return waitFor(
+    () => bot.logs().find((l) => l.msg === 'anniversary catch-up done'),
+    10_000,
+    `no catch-up:\n${bot.output()}`,
+  );
 }
 
 function posts(fake: FakeDiscord, channelId = fake.channelId): StoredMessage[] {
   return fake.messages(channelId, { source: 'channel' });
 }
 
-async function asManager(fake: FakeDiscord, subcommand: string, options: Record<string, string> = {}, locale = 'en-US'): Promise<StoredMessage> {
-  const r = answered(await fake.command({ name: 'journal', subcommand, options, locale, permissions: MANAGER_PERMISSIONS }));
+async function asManager(
+  fake: FakeDiscord,
+  subcommand: string,
+  options: Record<string, string> = {},
+  locale = 'en-US',
+): Promise<StoredMessage> {
+  const r = answered(
+    await fake.command({
+      name: 'journal',
+      subcommand,
+      options,
+      locale,
+      permissions: MANAGER_PERMISSIONS,
+    }),
+  );
   return r.waitForMessage();
 }
 
 function embedText(message: StoredMessage): string {
-  return [message.content, ...message.embeds.flatMap((e) => [e.title ?? '', e.description ?? '', ...(e.fields ?? []).flatMap((f) => [f.name, f.value])])].join('\n');
+  return [
+    message.content,
+    ...message.embeds.flatMap((e) => [
+      e.title ?? '',
+      e.description ?? '',
+      ...(e.fields ?? []).flatMap((f) => [f.name, f.value]),
+    ]),
+  ].join('\n');
 }
 
 describe('scheduled anniversary posts (real bot, fake Discord)', () => {
@@ -95,18 +144,24 @@ describe('scheduled anniversary posts (real bot, fake Discord)', () => {
     expect(embed.description).toContain('**1 年前** · 一年前的今天 · 上海');
     expect(embed.description).not.toContain('不公开的一篇');
     expect(post!.api.nonce).toBe(postNonce(s.fake.guildId, today));
-    const buttons = (post!.components as Array<{ components: Array<{ custom_id: string }> }>).flatMap((row) => row.components);
+    const buttons = (
+      post!.components as Array<{ components: Array<{ custom_id: string }> }>
+    ).flatMap((row) => row.components);
     expect(buttons).toHaveLength(1);
     expect(buttons[0]!.custom_id).toMatch(/^essay:open:\d+$/u);
 
     // Anyone can open the essay from the post, privately.
-    const opened = answered(await s.fake.component({ message: post!, customId: buttons[0]!.custom_id, locale: 'zh-CN' }));
+    const opened = answered(
+      await s.fake.component({ message: post!, customId: buttons[0]!.custom_id, locale: 'zh-CN' }),
+    );
     const reader = await opened.waitForMessage();
     expect(reader.flags & 64).toBe(64);
     expect(reader.embeds[0]!.description).toContain('那天写下了');
 
     // post-now counts today's scheduled post as today's.
-    expect((await asManager(s.fake, 'post-now')).content).toContain(`already went out: https://discord.com/channels/${s.fake.guildId}/${s.fake.channelId}/${post!.id}`);
+    expect((await asManager(s.fake, 'post-now')).content).toContain(
+      `already went out: https://discord.com/channels/${s.fake.guildId}/${s.fake.channelId}/${post!.id}`,
+    );
 
     expect(await bot.stop()).toBe(0);
     const again = await s.start();
@@ -114,7 +169,9 @@ describe('scheduled anniversary posts (real bot, fake Discord)', () => {
     expect(posts(s.fake)).toHaveLength(1);
 
     const status = embedText(await asManager(s.fake, 'status'));
-    expect(status).toContain(`${today} · https://discord.com/channels/${s.fake.guildId}/${s.fake.channelId}/${post!.id}`);
+    expect(status).toContain(
+      `${today} · https://discord.com/channels/${s.fake.guildId}/${s.fake.channelId}/${post!.id}`,
+    );
     expect(s.fake.rejections).toEqual([]);
   });
 
@@ -125,7 +182,11 @@ describe('scheduled anniversary posts (real bot, fake Discord)', () => {
     const bot = await s.start();
     expect(await catchUp(bot)).toMatchObject({ posted: 1 });
     expect(s.fake.injectedFaults.map((f) => f.status)).toEqual([500, 429]);
-    expect(s.fake.requests.filter((r) => r.method === 'POST' && r.route === `/channels/${s.fake.channelId}/messages`)).toHaveLength(3);
+    expect(
+      s.fake.requests.filter(
+        (r) => r.method === 'POST' && r.route === `/channels/${s.fake.channelId}/messages`,
+      ),
+    ).toHaveLength(3);
     expect(posts(s.fake)).toHaveLength(1);
     expect(s.fake.rejections).toEqual([]);
   });
@@ -133,7 +194,11 @@ describe('scheduled anniversary posts (real bot, fake Discord)', () => {
   it('reports a channel it may not post in (50013) in /journal status, keeps serving, and posts after a manager fixes it', async () => {
     let locked = '';
     const s = await scenario({
-      channel: (fake) => (locked = fake.addChannel({ name: 'locked', botPermissions: MEMBER_PERMISSIONS & ~PermissionFlagsBits.SendMessages }).id),
+      channel: (fake) =>
+        (locked = fake.addChannel({
+          name: 'locked',
+          botPermissions: MEMBER_PERMISSIONS & ~PermissionFlagsBits.SendMessages,
+        }).id),
     });
     const bot = await s.start();
     expect(await catchUp(bot)).toMatchObject({ posted: 0, failed: 1 });
@@ -145,18 +210,30 @@ describe('scheduled anniversary posts (real bot, fake Discord)', () => {
     expect(status).toContain('50013');
 
     // Still serving, and not retrying the refused post in a storm.
-    const reading = answered(await s.fake.command({ name: 'essay', subcommand: 'today', locale: 'zh-CN' }));
+    const reading = answered(
+      await s.fake.command({ name: 'essay', subcommand: 'today', locale: 'zh-CN' }),
+    );
     expect((await reading.waitForMessage()).embeds[0]!.title).toMatch(/^那年今日/u);
     expect(s.fake.rejections).toHaveLength(1);
 
     // A manager points the posts at a channel the bot can use, then posts today's at once.
-    const badZone = await asManager(s.fake, 'setup', { channel: s.fake.channelId, time: '09:00', timezone: 'Mars/Olympus' });
-    expect(badZone.content).toBe('"Mars/Olympus" is not a time zone: pick one from the list, such as Asia/Shanghai or America/Los_Angeles.');
-    const setup = await asManager(s.fake, 'setup', { channel: s.fake.channelId, time: '23:59', timezone: ZONE });
+    const badZone = await asManager(s.fake, 'setup', {
+      channel: s.fake.channelId,
+      time: '09:00',
+      timezone: 'Mars/Olympus',
+    });
+    expect(badZone.content).toBe(
+      '"Mars/Olympus" is not a time zone: pick one from the list, such as Asia/Shanghai or America/Los_Angeles.',
+    );
+    const setup = await asManager(s.fake, 'setup', {
+      channel: s.fake.channelId,
+      time: '23:59',
+      timezone: ZONE,
+    });
     expect(setup.content).toContain(`<#${s.fake.channelId}>`);
     expect(setup.content).toMatch(/<t:\d+:F>/u);
     const posted = await asManager(s.fake, 'post-now');
-    expect(posted.content).toContain('Today\'s anniversary post is in');
+    expect(posted.content).toContain("Today's anniversary post is in");
     expect(posts(s.fake)).toHaveLength(1);
     expect(s.fake.rejections).toHaveLength(1);
   });
@@ -180,7 +257,11 @@ describe('scheduled anniversary posts (real bot, fake Discord)', () => {
   it('does not post an empty message where the bot lacks Embed Links (Discord would drop the embeds silently)', async () => {
     let plain = '';
     const s = await scenario({
-      channel: (fake) => (plain = fake.addChannel({ name: 'no-embeds', botPermissions: MEMBER_PERMISSIONS & ~PermissionFlagsBits.EmbedLinks }).id),
+      channel: (fake) =>
+        (plain = fake.addChannel({
+          name: 'no-embeds',
+          botPermissions: MEMBER_PERMISSIONS & ~PermissionFlagsBits.EmbedLinks,
+        }).id),
     });
     const bot = await s.start();
     expect(await catchUp(bot)).toMatchObject({ failed: 1 });

@@ -25,12 +25,24 @@ const LONG_TITLE = '很长的一篇';
 beforeAll(async () => {
   mkdirSync(essaysDir);
   copyFileSync('data/essays/000_ef05097fed792a6c.txt', join(essaysDir, 'seed.txt'));
-  writeFileSync(join(essaysDir, 'anniversary.md'), `一年前的今天\n\n那天写下了 **这些** 话,还有 @everyone 和 <@&123456789012345678>。\n\n— ${lastYear.replaceAll('-', '.')} 于上海\n`);
-  const paragraphs = Array.from({ length: 170 }, (_, i) => `第${i + 1}段。${'热爱是一种能力,也是一种不断给自己设立目标的动力。'.repeat(5)}`);
+  writeFileSync(
+    join(essaysDir, 'anniversary.md'),
+    `一年前的今天\n\n那天写下了 **这些** 话,还有 @everyone 和 <@&123456789012345678>。\n\n— ${lastYear.replaceAll('-', '.')} 于上海\n`,
+  );
+  const paragraphs = Array.from(
+    { length: 170 },
+    (_, i) => `第${i + 1}段。${'热爱是一种能力,也是一种不断给自己设立目标的动力。'.repeat(5)}`,
+  );
   expect(paragraphs.join('\n\n').length).toBeGreaterThan(20_000);
-  writeFileSync(join(essaysDir, 'long.md'), `${LONG_TITLE}\n\n${paragraphs.join('\n\n')}\n\n— ${addDays(today, -40).replaceAll('-', '.')} 于北京\n`);
+  writeFileSync(
+    join(essaysDir, 'long.md'),
+    `${LONG_TITLE}\n\n${paragraphs.join('\n\n')}\n\n— ${addDays(today, -40).replaceAll('-', '.')} 于北京\n`,
+  );
   fake = await startFakeDiscord();
-  bot = await startBotProcess(fake, { dir: t.dir, env: { JOURNAL_DIR: essaysDir, JOURNAL_TIMEZONE: ZONE } });
+  bot = await startBotProcess(fake, {
+    dir: t.dir,
+    env: { JOURNAL_DIR: essaysDir, JOURNAL_TIMEZONE: ZONE },
+  });
 });
 
 afterAll(async () => {
@@ -44,11 +56,15 @@ describe('the bot on Discord (fake)', () => {
     const commands = fake.commands('guild');
     const essay = commands.find((c) => c.name === 'essay');
     expect(essay?.name_localizations?.['zh-CN']).toBe('文章');
-    expect(essay?.options?.map((o) => o.name)).toEqual(expect.arrayContaining(['today', 'on', 'show', 'random', 'list', 'search']));
+    expect(essay?.options?.map((o) => o.name)).toEqual(
+      expect.arrayContaining(['today', 'on', 'show', 'random', 'list', 'search']),
+    );
   });
 
   it('answers /essay today with last year\'s essay, "1 year ago", in English and Chinese', async () => {
-    const en = answered(await fake.command({ name: 'essay', subcommand: 'today', locale: 'en-US' }));
+    const en = answered(
+      await fake.command({ name: 'essay', subcommand: 'today', locale: 'en-US' }),
+    );
     const enMessage = await en.waitForMessage();
     const embed = enMessage.embeds[0]!;
     expect(embed.title).toMatch(/^On this day/u);
@@ -58,7 +74,9 @@ describe('the bot on Discord (fake)', () => {
     expect(embed.description).toContain('\\*\\*这些\\*\\*');
     expect(en.data).toMatchObject({ allowed_mentions: { parse: [] } });
 
-    const zh = answered(await fake.command({ name: 'essay', subcommand: 'today', locale: 'zh-CN' }));
+    const zh = answered(
+      await fake.command({ name: 'essay', subcommand: 'today', locale: 'zh-CN' }),
+    );
     const zhEmbed = (await zh.waitForMessage()).embeds[0]!;
     expect(zhEmbed.title).toMatch(/^那年今日/u);
     expect(zhEmbed.description).toContain('**1 年前**');
@@ -68,7 +86,9 @@ describe('the bot on Discord (fake)', () => {
     const r = answered(await fake.command({ name: 'essay', subcommand: 'today', locale: 'en-US' }));
     const message = await r.waitForMessage();
     const open = buttons(message).find((b) => b.custom_id.startsWith('essay:open:'))!;
-    const opened = answered(await fake.component({ message, customId: open.custom_id, locale: 'en-US' }));
+    const opened = answered(
+      await fake.component({ message, customId: open.custom_id, locale: 'en-US' }),
+    );
     const reader = await opened.waitForMessage();
     expect(reader.flags & 64).toBe(64);
     expect(reader.embeds[0]!.title).toBe('一年前的今天');
@@ -76,27 +96,56 @@ describe('the bot on Discord (fake)', () => {
   });
 
   it('answers /essay on date:11-01 with the seed essay and its place', async () => {
-    const r = answered(await fake.command({ name: 'essay', subcommand: 'on', options: { date: '11-01' }, locale: 'zh-CN' }));
+    const r = answered(
+      await fake.command({
+        name: 'essay',
+        subcommand: 'on',
+        options: { date: '11-01' },
+        locale: 'zh-CN',
+      }),
+    );
     const embed = (await r.waitForMessage()).embeds[0]!;
     expect(embed.title).toContain('11月1日');
     expect(embed.description).toContain('横跨太平洋飞往北京的波音777上');
   });
 
   it('refuses a date that does not exist with one clear, private line', async () => {
-    const r = answered(await fake.command({ name: 'essay', subcommand: 'on', options: { date: '02-30' }, locale: 'en-US' }));
+    const r = answered(
+      await fake.command({
+        name: 'essay',
+        subcommand: 'on',
+        options: { date: '02-30' },
+        locale: 'en-US',
+      }),
+    );
     const message = await r.waitForMessage();
     expect(message.flags & 64).toBe(64);
     expect(message.content).toMatch(/not a real calendar date/u);
   });
 
   it('autocompletes essays and pages a 20,000-character essay to its last page', async () => {
-    const ac = answered(await fake.autocomplete({ name: 'essay', subcommand: 'show', focused: 'essay', value: '很长', locale: 'zh-CN' }));
+    const ac = answered(
+      await fake.autocomplete({
+        name: 'essay',
+        subcommand: 'show',
+        focused: 'essay',
+        value: '很长',
+        locale: 'zh-CN',
+      }),
+    );
     const choices = ac.choices as Array<{ name: string; value: string }>;
     expect(choices.length).toBeGreaterThan(0);
     expect(choices.length).toBeLessThanOrEqual(25);
     const choice = choices.find((c) => c.name.includes(LONG_TITLE))!;
 
-    const r = answered(await fake.command({ name: 'essay', subcommand: 'show', options: { essay: choice.value }, locale: 'zh-CN' }));
+    const r = answered(
+      await fake.command({
+        name: 'essay',
+        subcommand: 'show',
+        options: { essay: choice.value },
+        locale: 'zh-CN',
+      }),
+    );
     let message = await r.waitForMessage();
     const pageLabel = () => buttons(message).find((b) => /^\d+\/\d+$/u.test(b.label ?? ''))!.label!;
     const pages = Number(pageLabel().split('/')[1]);
@@ -123,24 +172,49 @@ describe('the bot on Discord (fake)', () => {
   });
 
   it('shows a random essay and the list of essays', async () => {
-    const random = answered(await fake.command({ name: 'essay', subcommand: 'random', locale: 'en-US' }));
+    const random = answered(
+      await fake.command({ name: 'essay', subcommand: 'random', locale: 'en-US' }),
+    );
     expect((await random.waitForMessage()).embeds[0]!.description!.length).toBeGreaterThan(0);
-    const list = answered(await fake.command({ name: 'essay', subcommand: 'list', locale: 'en-US' }));
+    const list = answered(
+      await fake.command({ name: 'essay', subcommand: 'list', locale: 'en-US' }),
+    );
     const embed = (await list.waitForMessage()).embeds[0]!;
     expect(embed.title).toBe('Essays');
     expect(embed.footer?.text).toBe('3 essays');
   });
 
   it('searches /essay search query:热爱 and shows the word in bold, Chinese queries of one character too', async () => {
-    const r = answered(await fake.command({ name: 'essay', subcommand: 'search', options: { query: '热爱' }, locale: 'zh-CN' }));
+    const r = answered(
+      await fake.command({
+        name: 'essay',
+        subcommand: 'search',
+        options: { query: '热爱' },
+        locale: 'zh-CN',
+      }),
+    );
     const embed = (await r.waitForMessage()).embeds[0]!;
     expect(embed.title).toBe('搜索:热爱');
     expect(embed.description).toContain('**热爱**');
     expect(embed.description).toContain('2025-11-01');
     expect(embed.footer?.text).toBe('2 篇文章包含它');
-    const one = answered(await fake.command({ name: 'essay', subcommand: 'search', options: { query: '菜' }, locale: 'en-US' }));
+    const one = answered(
+      await fake.command({
+        name: 'essay',
+        subcommand: 'search',
+        options: { query: '菜' },
+        locale: 'en-US',
+      }),
+    );
     expect((await one.waitForMessage()).embeds[0]!.description).toContain('**菜**');
-    const none = answered(await fake.command({ name: 'essay', subcommand: 'search', options: { query: 'NEAR("x' }, locale: 'en-US' }));
+    const none = answered(
+      await fake.command({
+        name: 'essay',
+        subcommand: 'search',
+        options: { query: 'NEAR("x' },
+        locale: 'en-US',
+      }),
+    );
     expect((await none.waitForMessage()).embeds[0]!.description).toMatch(/No essay contains/u);
   });
 
@@ -156,8 +230,12 @@ describe('starting with a bad token', () => {
     const badToken = `${Buffer.from(other.botUserId).toString('base64url')}.AAAAAA.${'x'.repeat(38)}`;
     const r = await runEntry('src/index.ts', [], {
       env: {
-        DISCORD_TOKEN: badToken, DISCORD_API_URL: other.apiUrl, DISCORD_GUILD_ID: other.guildId,
-        JOURNAL_DB: join(dir.dir, 'j.db'), JOURNAL_DIR: 'data/essays', LOG_LEVEL: 'warn',
+        DISCORD_TOKEN: badToken,
+        DISCORD_API_URL: other.apiUrl,
+        DISCORD_GUILD_ID: other.guildId,
+        JOURNAL_DB: join(dir.dir, 'j.db'),
+        JOURNAL_DIR: 'data/essays',
+        LOG_LEVEL: 'warn',
       },
     });
     await other.close();

@@ -14,7 +14,8 @@ import { tempDir } from '../helpers/store.js';
 const t = tempDir('journal-e2e-quotes-');
 const essaysDir = join(t.dir, 'essays');
 const SEED_PLACE = '横跨太平洋飞往北京的波音777上';
-const SAVED = '<@400000000000000009> 说得对: **慢慢来**,比较快,这是我今年学到的最重要的一件事。@everyone';
+const SAVED =
+  '<@400000000000000009> 说得对: **慢慢来**,比较快,这是我今年学到的最重要的一件事。@everyone';
 
 let fake: FakeDiscord;
 let bot: BotProcess;
@@ -29,7 +30,10 @@ beforeAll(async () => {
   author = fake.userId;
   stranger = fake.addUser({ username: 'stranger' }).id;
   friend = fake.addUser({ username: 'friend' }).id;
-  bot = await startBotProcess(fake, { dir: t.dir, env: { JOURNAL_DIR: essaysDir, JOURNAL_TIMEZONE: 'Asia/Shanghai', JOURNAL_AUTHOR_IDS: author } });
+  bot = await startBotProcess(fake, {
+    dir: t.dir,
+    env: { JOURNAL_DIR: essaysDir, JOURNAL_TIMEZONE: 'Asia/Shanghai', JOURNAL_AUTHOR_IDS: author },
+  });
 });
 
 afterAll(async () => {
@@ -40,7 +44,11 @@ afterAll(async () => {
 
 /** What Discord counts towards the 6000 characters of a message's embeds. */
 function embedLength(message: StoredMessage): number {
-  return message.embeds.reduce((n, e) => n + (e.title?.length ?? 0) + (e.description?.length ?? 0) + (e.footer?.text.length ?? 0), 0);
+  return message.embeds.reduce(
+    (n, e) =>
+      n + (e.title?.length ?? 0) + (e.description?.length ?? 0) + (e.footer?.text.length ?? 0),
+    0,
+  );
 }
 
 describe('quotes on Discord (fake)', () => {
@@ -48,16 +56,28 @@ describe('quotes on Discord (fake)', () => {
     const commands = fake.commands('guild');
     const quote = commands.find((c) => c.name === 'quote')!;
     expect(quote.name_localizations?.['zh-CN']).toBe('语录');
-    expect(quote.options?.map((o) => o.name)).toEqual(['random', 'search', 'list', 'add', 'remove']);
+    expect(quote.options?.map((o) => o.name)).toEqual([
+      'random',
+      'search',
+      'list',
+      'add',
+      'remove',
+    ]);
     const menu = commands.find((c) => c.name === 'Save as quote')!;
-    expect(menu).toMatchObject({ type: 3, default_member_permissions: '32', name_localizations: { 'zh-CN': '保存为语录' } });
+    expect(menu).toMatchObject({
+      type: 3,
+      default_member_permissions: '32',
+      name_localizations: { 'zh-CN': '保存为语录' },
+    });
     expect(fake.rejections).toEqual([]);
   });
 
   it('answers /quote random in Chinese and English with a whole sentence, its essay and a button that opens it', async () => {
     const seen = new Set<string>();
     for (const locale of ['zh-CN', 'en-US', 'zh-CN', 'en-US']) {
-      const r = answered(await fake.command({ name: 'quote', subcommand: 'random', locale, userId: stranger }));
+      const r = answered(
+        await fake.command({ name: 'quote', subcommand: 'random', locale, userId: stranger }),
+      );
       const message = await r.waitForMessage();
       expect(message.flags & 64).toBe(0);
       const embed = message.embeds[0]!;
@@ -71,7 +91,9 @@ describe('quotes on Discord (fake)', () => {
       const open = buttons(message).find((b) => b.custom_id?.startsWith('essay:open:'))!;
       expect(open.label).toBe(locale === 'zh-CN' ? '阅读原文' : 'Read the essay');
       if (locale === 'en-US' && seen.size === 2) {
-        const opened = answered(await fake.component({ message, customId: open.custom_id!, locale, userId: stranger }));
+        const opened = answered(
+          await fake.component({ message, customId: open.custom_id!, locale, userId: stranger }),
+        );
         const reader = await opened.waitForMessage();
         expect(reader.flags & 64).toBe(64);
         expect(reader.embeds[0]!.description).toContain('很久没有写点什么了');
@@ -83,7 +105,15 @@ describe('quotes on Discord (fake)', () => {
   });
 
   it('finds "菜" with /quote search, in bold', async () => {
-    const r = answered(await fake.command({ name: 'quote', subcommand: 'search', options: { query: '菜' }, locale: 'zh-CN', userId: stranger }));
+    const r = answered(
+      await fake.command({
+        name: 'quote',
+        subcommand: 'search',
+        options: { query: '菜' },
+        locale: 'zh-CN',
+        userId: stranger,
+      }),
+    );
     const embed = (await r.waitForMessage()).embeds[0]!;
     expect(embed.title).toBe('语录:菜');
     expect(embed.description).toContain('我没有自己想象的那么**菜**,也没有自己想象的那么强');
@@ -91,53 +121,107 @@ describe('quotes on Discord (fake)', () => {
 
   it('saves a message as a quote for an author, shows it in /quote list, and removes it', async () => {
     const target = fake.postUserMessage({ content: SAVED, userId: friend });
-    const saved = answered(await fake.messageMenu({ name: 'Save as quote', target, userId: author, locale: 'zh-CN' }));
+    const saved = answered(
+      await fake.messageMenu({ name: 'Save as quote', target, userId: author, locale: 'zh-CN' }),
+    );
     const confirmation = await saved.waitForMessage();
     expect(confirmation.flags & 64).toBe(64);
     expect(confirmation.content).toMatch(/^已保存为语录 #1。/u);
     // Shown as written: the mention and the markdown are text, and nobody is pinged.
-    expect(confirmation.embeds[0]!.description).toContain('\\<@400000000000000009\\> 说得对: \\*\\*慢慢来\\*\\*');
+    expect(confirmation.embeds[0]!.description).toContain(
+      '\\<@400000000000000009\\> 说得对: \\*\\*慢慢来\\*\\*',
+    );
     expect(confirmation.embeds[0]!.description).toContain(`— <@${friend}>`);
     expect(saved.data).toMatchObject({ allowed_mentions: { parse: [] } });
     const link = buttons(confirmation).find((b) => b.url);
     expect(link?.url).toContain(target.id);
 
-    const again = answered(await fake.messageMenu({ name: 'Save as quote', target, userId: author, locale: 'en-US' }));
-    expect((await again.waitForMessage()).content).toBe('This message is already saved as quote #1.');
+    const again = answered(
+      await fake.messageMenu({ name: 'Save as quote', target, userId: author, locale: 'en-US' }),
+    );
+    expect((await again.waitForMessage()).content).toBe(
+      'This message is already saved as quote #1.',
+    );
 
-    const listed = answered(await fake.command({ name: 'quote', subcommand: 'list', locale: 'en-US', userId: stranger }));
+    const listed = answered(
+      await fake.command({ name: 'quote', subcommand: 'list', locale: 'en-US', userId: stranger }),
+    );
     const list = (await listed.waitForMessage()).embeds[0]!;
     expect(list.title).toBe('Saved quotes');
     expect(list.description).toContain('`1 #1` \\<@400000000000000009\\> 说得对');
     expect(list.footer?.text).toBe('Total: 1');
 
-    const ac = answered(await fake.autocomplete({ name: 'quote', subcommand: 'remove', focused: 'quote', value: '慢慢来', userId: author }));
+    const ac = answered(
+      await fake.autocomplete({
+        name: 'quote',
+        subcommand: 'remove',
+        focused: 'quote',
+        value: '慢慢来',
+        userId: author,
+      }),
+    );
     const choices = ac.choices as Array<{ name: string; value: string }>;
     expect(choices).toEqual([{ name: expect.stringMatching(/^#1 · /u), value: '1' }]);
-    const removed = answered(await fake.command({ name: 'quote', subcommand: 'remove', options: { quote: choices[0]!.value }, locale: 'en-US', userId: author }));
+    const removed = answered(
+      await fake.command({
+        name: 'quote',
+        subcommand: 'remove',
+        options: { quote: choices[0]!.value },
+        locale: 'en-US',
+        userId: author,
+      }),
+    );
     expect((await removed.waitForMessage()).content).toMatch(/^Removed quote #1: /u);
 
-    const after = answered(await fake.command({ name: 'quote', subcommand: 'list', locale: 'zh-CN', userId: stranger }));
+    const after = answered(
+      await fake.command({ name: 'quote', subcommand: 'list', locale: 'zh-CN', userId: stranger }),
+    );
     expect((await after.waitForMessage()).embeds[0]!.description).toMatch(/^还没有收藏任何语录/u);
     expect(fake.rejections).toEqual([]);
   });
 
   it('refuses Save as quote to a stranger, privately and saying why, and saves nothing', async () => {
-    const target = fake.postUserMessage({ content: '这句话写得很好,值得被好好记住,也值得被再读一遍。', userId: friend });
-    const r = answered(await fake.messageMenu({ name: 'Save as quote', target, userId: stranger, locale: 'en-US' }));
+    const target = fake.postUserMessage({
+      content: '这句话写得很好,值得被好好记住,也值得被再读一遍。',
+      userId: friend,
+    });
+    const r = answered(
+      await fake.messageMenu({ name: 'Save as quote', target, userId: stranger, locale: 'en-US' }),
+    );
     const reply = await r.waitForMessage();
     expect(reply.flags & 64).toBe(64);
     expect(reply.content).toBe("Only the journal's authors can do that.");
-    const listed = answered(await fake.command({ name: 'quote', subcommand: 'list', locale: 'en-US', userId: author }));
-    expect((await listed.waitForMessage()).embeds[0]!.description).toMatch(/^No quotes have been saved yet/u);
+    const listed = answered(
+      await fake.command({ name: 'quote', subcommand: 'list', locale: 'en-US', userId: author }),
+    );
+    expect((await listed.waitForMessage()).embeds[0]!.description).toMatch(
+      /^No quotes have been saved yet/u,
+    );
   });
 
   it('refuses to save an empty or overlong message with one clear sentence', async () => {
     const empty = fake.postUserMessage({ content: '', userId: friend });
-    const r1 = answered(await fake.messageMenu({ name: 'Save as quote', target: empty, userId: author, locale: 'en-US' }));
+    const r1 = answered(
+      await fake.messageMenu({
+        name: 'Save as quote',
+        target: empty,
+        userId: author,
+        locale: 'en-US',
+      }),
+    );
     expect((await r1.waitForMessage()).content).toMatch(/^That message has no text to save/u);
-    const long = fake.postUserMessage({ content: '这是一段很长很长的话。'.repeat(20), userId: friend });
-    const r2 = answered(await fake.messageMenu({ name: 'Save as quote', target: long, userId: author, locale: 'zh-CN' }));
+    const long = fake.postUserMessage({
+      content: '这是一段很长很长的话。'.repeat(20),
+      userId: friend,
+    });
+    const r2 = answered(
+      await fake.messageMenu({
+        name: 'Save as quote',
+        target: long,
+        userId: author,
+        locale: 'zh-CN',
+      }),
+    );
     expect((await r2.waitForMessage()).content).toMatch(/^语录是一句长短适中的话/u);
     expect(fake.rejections).toEqual([]);
   });

@@ -16,15 +16,32 @@ afterAll(async () => {
 });
 
 describe('journal register', () => {
-  const env = () => ({ DISCORD_TOKEN: fake.token, DISCORD_API_URL: fake.apiUrl, JOURNAL_DB: join(t.dir, 'j.db'), DISCORD_GUILD_ID: undefined });
+  const env = () => ({
+    DISCORD_TOKEN: fake.token,
+    DISCORD_API_URL: fake.apiUrl,
+    JOURNAL_DB: join(t.dir, 'j.db'),
+    DISCORD_GUILD_ID: undefined,
+  });
 
   it('registers every command in a guild with --guild, and globally without', async () => {
     const guild = await runJournal(['register', '--guild', fake.guildId], { env: env() });
     expect(guild.code, guild.stderr).toBe(0);
     expect(guild.stdout).toMatch(/Registered \d+ commands in server/u);
-    expect(fake.commands('guild').map((c) => c.name).sort()).toEqual(commandDefinitions().map((c) => c.name).sort());
+    expect(
+      fake
+        .commands('guild')
+        .map((c) => c.name)
+        .sort(),
+    ).toEqual(
+      commandDefinitions()
+        .map((c) => c.name)
+        .sort(),
+    );
     const global = await runJournal(['register', '--json'], { env: env() });
-    expect(JSON.parse(global.stdout)).toMatchObject({ scope: 'global', commands: commandDefinitions().length });
+    expect(JSON.parse(global.stdout)).toMatchObject({
+      scope: 'global',
+      commands: commandDefinitions().length,
+    });
     expect(fake.rejections).toEqual([]);
   });
 

@@ -59,7 +59,15 @@ export class FakeCdn {
    * the URL with Discord's signed-link query (`ex`, `is`, `hm`), which real
    * attachment URLs carry and a bot must keep when downloading.
    */
-  register(channelId: string, id: string, filename: string, contentType: string, size: number, read: CdnEntry['read'], opts: CdnServeOptions = {}): string {
+  register(
+    channelId: string,
+    id: string,
+    filename: string,
+    contentType: string,
+    size: number,
+    read: CdnEntry['read'],
+    opts: CdnServeOptions = {},
+  ): string {
     const path = `/attachments/${channelId}/${id}/${encodeURIComponent(filename)}`;
     this.entries.set(path, { contentType, size, read, opts });
     const ex = Math.floor(Date.now() / 1000 + 86_400).toString(16);
@@ -67,13 +75,43 @@ export class FakeCdn {
     return `${this.baseUrl}${path}?ex=${ex}&is=${is}&hm=${randomHex(32)}&`;
   }
 
-  registerBytes(channelId: string, id: string, filename: string, bytes: Buffer, contentType: string, opts?: CdnServeOptions): string {
-    return this.register(channelId, id, filename, contentType, bytes.length, (s, e) => bytes.subarray(s, e), opts);
+  registerBytes(
+    channelId: string,
+    id: string,
+    filename: string,
+    bytes: Buffer,
+    contentType: string,
+    opts?: CdnServeOptions,
+  ): string {
+    return this.register(
+      channelId,
+      id,
+      filename,
+      contentType,
+      bytes.length,
+      (s, e) => bytes.subarray(s, e),
+      opts,
+    );
   }
 
   /** A body of `size` bytes produced on demand, so a "2 GB" file costs no memory. */
-  registerGenerated(channelId: string, id: string, filename: string, size: number, contentType: string, opts?: CdnServeOptions): string {
-    return this.register(channelId, id, filename, contentType, size, (s, e) => Buffer.alloc(e - s, 0x61), opts);
+  registerGenerated(
+    channelId: string,
+    id: string,
+    filename: string,
+    size: number,
+    contentType: string,
+    opts?: CdnServeOptions,
+  ): string {
+    return this.register(
+      channelId,
+      id,
+      filename,
+      contentType,
+      size,
+      (s, e) => Buffer.alloc(e - s, 0x61),
+      opts,
+    );
   }
 
   private later(ms: number, fn: () => void): void {
@@ -87,7 +125,8 @@ export class FakeCdn {
   handle(req: IncomingMessage, res: ServerResponse, subpath: string): void {
     const method = req.method ?? 'GET';
     const entry = this.entries.get(subpath);
-    const log = (status: number) => this.requests.push({ at: Date.now(), method, path: subpath, status });
+    const log = (status: number) =>
+      this.requests.push({ at: Date.now(), method, path: subpath, status });
     if (!entry || (method !== 'GET' && method !== 'HEAD')) {
       log(404);
       res.writeHead(404, { 'content-type': 'text/plain' }).end('Not Found');
@@ -98,7 +137,10 @@ export class FakeCdn {
     log(status);
     const start = () => {
       if (res.destroyed) return;
-      const headers: Record<string, string> = { 'content-type': entry.contentType, 'cache-control': 'public, max-age=31536000' };
+      const headers: Record<string, string> = {
+        'content-type': entry.contentType,
+        'cache-control': 'public, max-age=31536000',
+      };
       if (!opts.omitContentLength) headers['content-length'] = String(entry.size);
       res.writeHead(status, headers);
       if (method === 'HEAD' || status !== 200) {
@@ -106,7 +148,10 @@ export class FakeCdn {
         return;
       }
       const chunk = opts.chunkBytes ?? 64 * 1024;
-      const limit = opts.stallAfterBytes === undefined ? entry.size : Math.min(opts.stallAfterBytes, entry.size);
+      const limit =
+        opts.stallAfterBytes === undefined
+          ? entry.size
+          : Math.min(opts.stallAfterBytes, entry.size);
       let sent = 0;
       const pump = () => {
         while (!res.destroyed && sent < limit) {

@@ -32,7 +32,11 @@ export class CommandRegistry {
     return n;
   }
 
-  private store(scope: CommandScope, body: Record<string, unknown>, existingId?: string): APIApplicationCommand {
+  private store(
+    scope: CommandScope,
+    body: Record<string, unknown>,
+    existingId?: string,
+  ): APIApplicationCommand {
     const type = typeof body.type === 'number' ? body.type : 1;
     const key = `${scope}:${type}:${String(body.name)}`;
     const id = existingId ?? this.idByKey.get(key) ?? this.world.ids.next();
@@ -95,7 +99,10 @@ export class CommandRegistry {
   remove(scope: CommandScope, id: string): void {
     const list = this.list(scope);
     if (!list.some((c) => c.id === id)) throw errors.unknownCommand();
-    this.lists.set(scope, list.filter((c) => c.id !== id));
+    this.lists.set(
+      scope,
+      list.filter((c) => c.id !== id),
+    );
   }
 
   /** The command a user would invoke in the fake guild: guild commands shadow global ones. */

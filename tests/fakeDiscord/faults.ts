@@ -45,7 +45,12 @@ export function compileMatcher(matcher: RouteMatcher): (method: string, path: st
   const space = matcher.indexOf(' ');
   const method = space === -1 ? null : matcher.slice(0, space).toUpperCase();
   const pattern = space === -1 ? matcher : matcher.slice(space + 1);
-  const re = new RegExp(`^${pattern.split('/').map((seg) => (seg.startsWith(':') ? '[^/]+' : seg.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'))).join('/')}$`);
+  const re = new RegExp(
+    `^${pattern
+      .split('/')
+      .map((seg) => (seg.startsWith(':') ? '[^/]+' : seg.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')))
+      .join('/')}$`,
+  );
   return (m, path) => (method === null || method === m) && re.test(path);
 }
 
@@ -75,7 +80,11 @@ export class FaultInjector {
       sendJson(
         res,
         429,
-        { message: 'You are being rate limited.', retry_after: retryAfter, global: fault.global ?? false },
+        {
+          message: 'You are being rate limited.',
+          retry_after: retryAfter,
+          global: fault.global ?? false,
+        },
         {
           'retry-after': String(retryAfter),
           'x-ratelimit-scope': fault.scope ?? (fault.global ? 'global' : 'user'),

@@ -116,11 +116,18 @@ export class FakeGateway {
     });
     const q = url.searchParams;
     if (q.get('v') !== '10') return this.closeConn(conn, 4012, 'Invalid API version');
-    if (q.get('encoding') !== 'json') return this.closeConn(conn, 4002, 'Only encoding=json is supported by the fake');
+    if (q.get('encoding') !== 'json')
+      return this.closeConn(conn, 4002, 'Only encoding=json is supported by the fake');
     // zlib-stream would need a streaming deflate; no client here asks for it (zlib-sync is not installed).
-    if (q.has('compress')) return this.closeConn(conn, 4000, 'The fake does not support transport compression');
+    if (q.has('compress'))
+      return this.closeConn(conn, 4000, 'The fake does not support transport compression');
     ws.on('message', (data, isBinary) => this.onMessage(conn, data.toString(), isBinary));
-    this.send(conn, { op: 10, d: { heartbeat_interval: this.opts.heartbeatIntervalMs ?? 41_250 }, s: null, t: null });
+    this.send(conn, {
+      op: 10,
+      d: { heartbeat_interval: this.opts.heartbeatIntervalMs ?? 41_250 },
+      s: null,
+      t: null,
+    });
   }
 
   private send(conn: Connection, payload: unknown): void {
@@ -138,9 +145,16 @@ export class FakeGateway {
     try {
       payload = JSON.parse(text) as { op?: unknown; d?: unknown };
     } catch {
-      return this.closeConn(conn, 4002, isBinary ? 'Binary frames are not supported' : 'Decode error');
+      return this.closeConn(
+        conn,
+        4002,
+        isBinary ? 'Binary frames are not supported' : 'Decode error',
+      );
     }
-    const d = (typeof payload.d === 'object' && payload.d !== null ? payload.d : {}) as Record<string, unknown>;
+    const d = (typeof payload.d === 'object' && payload.d !== null ? payload.d : {}) as Record<
+      string,
+      unknown
+    >;
     switch (payload.op) {
       case 1:
         if (this.ackHeartbeats) this.send(conn, { op: 11, d: null, s: null, t: null });
@@ -161,13 +175,20 @@ export class FakeGateway {
 
   private identify(conn: Connection, d: Record<string, unknown>): void {
     if (conn.session) return this.closeConn(conn, 4005, 'Already authenticated.');
-    if (d.token !== this.world.token || !this.world.tokenValid) return this.closeConn(conn, 4004, 'Authentication failed.');
+    if (d.token !== this.world.token || !this.world.tokenValid)
+      return this.closeConn(conn, 4004, 'Authentication failed.');
     const shard = d.shard;
     if (shard !== undefined && (!Array.isArray(shard) || shard[0] !== 0 || shard[1] !== 1)) {
       return this.closeConn(conn, 4010, 'Invalid shard.');
     }
     if (typeof d.intents !== 'number') return this.closeConn(conn, 4013, 'Invalid intent(s).');
-    this.log.identifies.push({ at: Date.now(), intents: d.intents, properties: d.properties, compress: d.compress, shard: d.shard });
+    this.log.identifies.push({
+      at: Date.now(),
+      intents: d.intents,
+      properties: d.properties,
+      compress: d.compress,
+      shard: d.shard,
+    });
     const session: Session = { id: randomHex(16), seq: 0, events: [], conn, intents: d.intents };
     this.sessions.set(session.id, session);
     conn.session = session;
@@ -196,7 +217,8 @@ export class FakeGateway {
 
   private resume(conn: Connection, d: Record<string, unknown>): void {
     if (conn.session) return this.closeConn(conn, 4005, 'Already authenticated.');
-    if (d.token !== this.world.token || !this.world.tokenValid) return this.closeConn(conn, 4004, 'Authentication failed.');
+    if (d.token !== this.world.token || !this.world.tokenValid)
+      return this.closeConn(conn, 4004, 'Authentication failed.');
     const session = typeof d.session_id === 'string' ? this.sessions.get(d.session_id) : undefined;
     const seq = typeof d.seq === 'number' ? d.seq : -1;
     if (!session || seq > session.seq) {
@@ -205,7 +227,8 @@ export class FakeGateway {
       return;
     }
     // A newer connection takes the session over, as on Discord.
-    if (session.conn && session.conn !== conn) this.closeConn(session.conn, 4000, 'Session resumed elsewhere');
+    if (session.conn && session.conn !== conn)
+      this.closeConn(session.conn, 4000, 'Session resumed elsewhere');
     session.conn = conn;
     conn.session = session;
     const missed = session.events.filter((e) => e.s > seq);

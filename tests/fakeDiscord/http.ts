@@ -35,7 +35,11 @@ export async function parseBody(req: IncomingMessage): Promise<ParsedBody> {
   const type = req.headers['content-type'] ?? '';
   if (raw.length === 0) return { json: undefined, files: [], size: 0 };
   if (type.startsWith('multipart/form-data')) {
-    const form = await new Request('http://fake.invalid/', { method: 'POST', headers: { 'content-type': type }, body: raw }).formData();
+    const form = await new Request('http://fake.invalid/', {
+      method: 'POST',
+      headers: { 'content-type': type },
+      body: raw,
+    }).formData();
     let json: unknown;
     const files: UploadedFile[] = [];
     for (const [field, value] of form.entries()) {
@@ -65,11 +69,22 @@ export async function parseBody(req: IncomingMessage): Promise<ParsedBody> {
   }
 }
 
-export function sendJson(res: ServerResponse, status: number, body: unknown, headers: Record<string, string> = {}): void {
+export function sendJson(
+  res: ServerResponse,
+  status: number,
+  body: unknown,
+  headers: Record<string, string> = {},
+): void {
   if (status === 204) {
     res.writeHead(204, headers).end();
     return;
   }
   const text = JSON.stringify(body);
-  res.writeHead(status, { 'content-type': 'application/json', 'content-length': Buffer.byteLength(text).toString(), ...headers }).end(text);
+  res
+    .writeHead(status, {
+      'content-type': 'application/json',
+      'content-length': Buffer.byteLength(text).toString(),
+      ...headers,
+    })
+    .end(text);
 }

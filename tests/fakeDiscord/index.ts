@@ -22,7 +22,11 @@ import { CommandRegistry } from './commands.js';
 import { FaultInjector, type FaultSpec, type InjectedFault, type RouteMatcher } from './faults.js';
 import { FakeGateway, type GatewayLog } from './gateway.js';
 import { sendJson } from './http.js';
-import { InteractionBuilder, type InteractionKind, type InteractionSpecs } from './interactionPayloads.js';
+import {
+  InteractionBuilder,
+  type InteractionKind,
+  type InteractionSpecs,
+} from './interactionPayloads.js';
 import { InteractionHub, type InteractionResult } from './interactions.js';
 import { FakeRest } from './rest.js';
 import {
@@ -41,12 +45,33 @@ export type { CdnServeOptions, FakeAttachment } from './cdn.js';
 export type { FaultSpec, InjectedFault, RouteMatcher } from './faults.js';
 export type { GatewayLog } from './gateway.js';
 export type {
-  AutocompleteSpec, CommandSpec, ComponentSpec, InteractionBase, InteractionKind, InteractionSpecs, MessageMenuSpec, ModalSubmitSpec, OptionValue,
+  AutocompleteSpec,
+  CommandSpec,
+  ComponentSpec,
+  InteractionBase,
+  InteractionKind,
+  InteractionSpecs,
+  MessageMenuSpec,
+  ModalSubmitSpec,
+  OptionValue,
 } from './interactionPayloads.js';
 export type { CallbackAttempt, InteractionResult } from './interactions.js';
 export { FIRST_RESPONSE_DEADLINE_MS, TOKEN_LIFETIME_MS } from './interactions.js';
-export { ALL_PERMISSIONS, MANAGER_PERMISSIONS, MEMBER_PERMISSIONS, StoredMessage } from './world.js';
-export type { ApiMessage, FakeChannel, FakeUser, MessageSource, RecordedFile, Rejection, RequestRecord } from './world.js';
+export {
+  ALL_PERMISSIONS,
+  MANAGER_PERMISSIONS,
+  MEMBER_PERMISSIONS,
+  StoredMessage,
+} from './world.js';
+export type {
+  ApiMessage,
+  FakeChannel,
+  FakeUser,
+  MessageSource,
+  RecordedFile,
+  Rejection,
+  RequestRecord,
+} from './world.js';
 
 export interface FakeDiscordOptions extends WorldOptions {
   /** Name of the text channel created at start (default 'journal'). */
@@ -144,7 +169,10 @@ export class FakeDiscord {
    * ephemeral and deleted ones. `source: 'channel'` keeps only what the bot
    * posted with `POST /channels/{id}/messages` (e.g. scheduled posts).
    */
-  messages(channelId: string = this.channelId, opts: { source?: MessageSource; includeDeleted?: boolean } = {}): StoredMessage[] {
+  messages(
+    channelId: string = this.channelId,
+    opts: { source?: MessageSource; includeDeleted?: boolean } = {},
+  ): StoredMessage[] {
     return this.world.messagesIn(channelId, opts);
   }
 
@@ -155,7 +183,12 @@ export class FakeDiscord {
   // ---------------------------------------------------------------- the guild
 
   /** Adds a channel (announced to connected clients with CHANNEL_CREATE). */
-  addChannel(opts: { name: string; type?: number; topic?: string; botPermissions?: bigint }): FakeChannel {
+  addChannel(opts: {
+    name: string;
+    type?: number;
+    topic?: string;
+    botPermissions?: bigint;
+  }): FakeChannel {
     const channel = this.world.addChannel(opts);
     this.world.dispatch('CHANNEL_CREATE', this.world.channelJson(channel));
     return channel;
@@ -180,14 +213,28 @@ export class FakeDiscord {
   /** A message posted by a user (not the bot), e.g. as a context-menu target. */
   postUserMessage(opts: { content: string; channelId?: string; userId?: string }): StoredMessage {
     const { world } = this;
-    const author = world.users.get(opts.userId ?? this.userId) ?? world.addUser({ id: opts.userId });
+    const author =
+      world.users.get(opts.userId ?? this.userId) ?? world.addUser({ id: opts.userId });
     const channelId = opts.channelId ?? this.channelId;
     // Built directly: users are not subject to the bot's REST checks.
     const id = world.ids.next();
     const api = {
-      id, channel_id: channelId, type: 0, author, content: opts.content, timestamp: new Date(world.now()).toISOString(),
-      edited_timestamp: null, tts: false, mention_everyone: false, mentions: [], mention_roles: [], attachments: [],
-      embeds: [], components: [], pinned: false, flags: 0,
+      id,
+      channel_id: channelId,
+      type: 0,
+      author,
+      content: opts.content,
+      timestamp: new Date(world.now()).toISOString(),
+      edited_timestamp: null,
+      tts: false,
+      mention_everyone: false,
+      mentions: [],
+      mention_roles: [],
+      attachments: [],
+      embeds: [],
+      components: [],
+      pinned: false,
+      flags: 0,
     };
     const message = new StoredMessage(api, 'user', [], undefined, false, world.now());
     world.messages.set(id, message);
@@ -201,7 +248,8 @@ export class FakeDiscord {
    * with no argument, guild and global together.
    */
   commands(scope?: 'global' | 'guild' | string): APIApplicationCommand[] {
-    if (scope === undefined) return [...this.registry.list(this.guildId), ...this.registry.list('global')];
+    if (scope === undefined)
+      return [...this.registry.list(this.guildId), ...this.registry.list('global')];
     return this.registry.list(scope === 'guild' ? this.guildId : scope);
   }
 
@@ -216,14 +264,21 @@ export class FakeDiscord {
    * Sends an interaction over the gateway and resolves with the bot's first
    * callback (time, type, data, accepted or not) and live views of the reply.
    */
-  interaction<K extends InteractionKind>(kind: K, spec: InteractionSpecs[K]): Promise<InteractionResult> {
+  interaction<K extends InteractionKind>(
+    kind: K,
+    spec: InteractionSpecs[K],
+  ): Promise<InteractionResult> {
     const b = this.interactionBuilder;
     const built =
-      kind === 'command' ? b.command(spec as InteractionSpecs['command'])
-      : kind === 'autocomplete' ? b.autocomplete(spec as InteractionSpecs['autocomplete'])
-      : kind === 'component' ? b.component(spec as InteractionSpecs['component'])
-      : kind === 'modalSubmit' ? b.modalSubmit(spec as InteractionSpecs['modalSubmit'])
-      : b.messageMenu(spec as InteractionSpecs['messageMenu']);
+      kind === 'command'
+        ? b.command(spec as InteractionSpecs['command'])
+        : kind === 'autocomplete'
+          ? b.autocomplete(spec as InteractionSpecs['autocomplete'])
+          : kind === 'component'
+            ? b.component(spec as InteractionSpecs['component'])
+            : kind === 'modalSubmit'
+              ? b.modalSubmit(spec as InteractionSpecs['modalSubmit'])
+              : b.messageMenu(spec as InteractionSpecs['messageMenu']);
     return this.hub.send(kind, built, spec.timeoutMs);
   }
 
@@ -250,15 +305,32 @@ export class FakeDiscord {
    * would send (usable as an attachment option value). `opts` can make the
    * download slow, stalled or failing.
    */
-  registerAttachment(name: string, bytes: Buffer | string, contentType = 'text/plain; charset=utf-8', opts?: CdnServeOptions): FakeAttachment {
+  registerAttachment(
+    name: string,
+    bytes: Buffer | string,
+    contentType = 'text/plain; charset=utf-8',
+    opts?: CdnServeOptions,
+  ): FakeAttachment {
     const data = typeof bytes === 'string' ? Buffer.from(bytes) : bytes;
     const id = this.world.ids.next();
     const url = this.cdn.registerBytes(this.channelId, id, name, data, contentType, opts);
-    return { id, filename: name, size: data.length, url, proxy_url: url, content_type: contentType };
+    return {
+      id,
+      filename: name,
+      size: data.length,
+      url,
+      proxy_url: url,
+      content_type: contentType,
+    };
   }
 
   /** Like registerAttachment, but the body (of `size` bytes) is generated while streaming, so huge files cost nothing. */
-  registerLargeAttachment(name: string, size: number, contentType = 'text/plain; charset=utf-8', opts?: CdnServeOptions): FakeAttachment {
+  registerLargeAttachment(
+    name: string,
+    size: number,
+    contentType = 'text/plain; charset=utf-8',
+    opts?: CdnServeOptions,
+  ): FakeAttachment {
     const id = this.world.ids.next();
     const url = this.cdn.registerGenerated(this.channelId, id, name, size, contentType, opts);
     return { id, filename: name, size, url, proxy_url: url, content_type: contentType };
@@ -321,46 +393,81 @@ export async function startFakeDiscord(options: FakeDiscordOptions = {}): Promis
   const { port } = server.address() as AddressInfo;
   const base = `http://127.0.0.1:${port}`;
   const cdn = new FakeCdn(`${base}/cdn`);
-  const gateway = new FakeGateway(world, `ws://127.0.0.1:${port}`, { heartbeatIntervalMs: options.heartbeatIntervalMs });
+  const gateway = new FakeGateway(world, `ws://127.0.0.1:${port}`, {
+    heartbeatIntervalMs: options.heartbeatIntervalMs,
+  });
   const registry = new CommandRegistry(world);
   const faults = new FaultInjector();
   const messageCtx = { world, cdn, maxUploadBytes: options.maxUploadBytes ?? 10 * 1024 * 1024 };
   const hub = new InteractionHub(
     messageCtx,
     (t, d) => gateway.dispatch(t, d),
-    () => `(gateway sessions: ${gateway.sessionCounts.total}, with a live socket: ${gateway.sessionCounts.connected})`,
+    () =>
+      `(gateway sessions: ${gateway.sessionCounts.total}, with a live socket: ${gateway.sessionCounts.connected})`,
   );
-  const rest = new FakeRest({ world, messages: messageCtx, commands: registry, interactions: hub, gateway, faults });
+  const rest = new FakeRest({
+    world,
+    messages: messageCtx,
+    commands: registry,
+    interactions: hub,
+    gateway,
+    faults,
+  });
 
   server.on('request', (req, res) => {
     const url = new URL(req.url ?? '/', base);
     const path = url.pathname;
     if (path.startsWith('/api/v10/')) {
-      rest.handle(req, res, path.slice('/api/v10'.length), url.searchParams).catch((err: unknown) => {
-        if (!res.headersSent) sendJson(res, 500, { message: String(err), code: 0 });
-      });
+      rest
+        .handle(req, res, path.slice('/api/v10'.length), url.searchParams)
+        .catch((err: unknown) => {
+          if (!res.headersSent) sendJson(res, 500, { message: String(err), code: 0 });
+        });
     } else if (path.startsWith('/cdn/')) {
       cdn.handle(req, res, path.slice('/cdn'.length));
     } else {
-      world.rejections.push({ at: Date.now(), method: req.method ?? 'GET', route: path, status: 404, code: 0, reason: 'outside /api/v10 and /cdn' });
+      world.rejections.push({
+        at: Date.now(),
+        method: req.method ?? 'GET',
+        route: path,
+        status: 404,
+        code: 0,
+        reason: 'outside /api/v10 and /cdn',
+      });
       sendJson(res, 404, { message: '404: Not Found', code: 0 });
     }
   });
   server.on('upgrade', (req, socket, head) => gateway.handleUpgrade(req, socket, head));
 
-  return new FakeDiscord(server, world, gateway, cdn, registry, hub, faults, base, channel.id, options.userPermissions ?? MEMBER_PERMISSIONS);
+  return new FakeDiscord(
+    server,
+    world,
+    gateway,
+    cdn,
+    registry,
+    hub,
+    faults,
+    base,
+    channel.id,
+    options.userPermissions ?? MEMBER_PERMISSIONS,
+  );
 }
 
 /**
  * Polls `predicate` until it returns something truthy, and returns that.
  * Rejects after `timeoutMs` with `message` (or a generic one).
  */
-export async function waitFor<T>(predicate: () => T | Promise<T>, timeoutMs = 5_000, message?: string): Promise<NonNullable<T>> {
+export async function waitFor<T>(
+  predicate: () => T | Promise<T>,
+  timeoutMs = 5_000,
+  message?: string,
+): Promise<NonNullable<T>> {
   const started = Date.now();
   for (;;) {
     const value = await predicate();
     if (value) return value as NonNullable<T>;
-    if (Date.now() - started > timeoutMs) throw new Error(message ?? `waitFor: condition not met within ${timeoutMs} ms`);
+    if (Date.now() - started > timeoutMs)
+      throw new Error(message ?? `waitFor: condition not met within ${timeoutMs} ms`);
     await new Promise((r) => setTimeout(r, 15));
   }
 }

@@ -7,7 +7,13 @@ import { performance } from 'node:perf_hooks';
 import { DiscordHttpError, errors } from './errors.js';
 import type { UploadedFile } from './http.js';
 import type { BuiltInteraction, InteractionKind } from './interactionPayloads.js';
-import { createMessage, EDIT_FLAGS, editMessage, INTERACTION_FLAGS, type MessageContext } from './messages.js';
+import {
+  createMessage,
+  EDIT_FLAGS,
+  editMessage,
+  INTERACTION_FLAGS,
+  type MessageContext,
+} from './messages.js';
 import { checkAutocompleteChoices, checkModal, isRecord, MessageFlag } from './validate.js';
 import type { StoredMessage } from './world.js';
 
@@ -74,7 +80,10 @@ export interface InteractionResult {
   /** Autocomplete choices, when answered with type 8. */
   readonly choices: unknown[] | null;
   /** Waits until `@original` exists, is no longer "thinking", and satisfies `predicate`. */
-  waitForMessage(predicate?: (m: StoredMessage) => boolean, timeoutMs?: number): Promise<StoredMessage>;
+  waitForMessage(
+    predicate?: (m: StoredMessage) => boolean,
+    timeoutMs?: number,
+  ): Promise<StoredMessage>;
 }
 
 class InteractionRecord {
@@ -120,15 +129,30 @@ export class InteractionHub {
   ) {}
 
   /** Dispatches the interaction and resolves with its first callback (accepted or not). */
-  async send(kind: InteractionKind, built: BuiltInteraction, timeoutMs = 10_000): Promise<InteractionResult> {
+  async send(
+    kind: InteractionKind,
+    built: BuiltInteraction,
+    timeoutMs = 10_000,
+  ): Promise<InteractionResult> {
     const record = new InteractionRecord(kind, built, this.ctx.world.now(), performance.now());
     this.byId.set(built.id, record);
     this.byToken.set(built.token, record);
     const reached = this.dispatch('INTERACTION_CREATE', built.payload);
-    if (reached === 0) throw new Error('fakeDiscord: no gateway session to deliver the interaction to (is the bot logged in?)');
+    if (reached === 0)
+      throw new Error(
+        'fakeDiscord: no gateway session to deliver the interaction to (is the bot logged in?)',
+      );
     let timer: NodeJS.Timeout | undefined;
     const timeout = new Promise<never>((_, reject) => {
-      timer = setTimeout(() => reject(new Error(`fakeDiscord: no callback for ${kind} interaction ${built.id} within ${timeoutMs} ms ${this.describeGateway()}`)), timeoutMs);
+      timer = setTimeout(
+        () =>
+          reject(
+            new Error(
+              `fakeDiscord: no callback for ${kind} interaction ${built.id} within ${timeoutMs} ms ${this.describeGateway()}`,
+            ),
+          ),
+        timeoutMs,
+      );
       this.timers.add(timer);
     });
     try {
@@ -168,7 +192,9 @@ export class InteractionHub {
         return original();
       },
       get followUps() {
-        return record.followUpIds.map((id) => messages.get(id)).filter((m): m is StoredMessage => m !== undefined && !m.deleted);
+        return record.followUpIds
+          .map((id) => messages.get(id))
+          .filter((m): m is StoredMessage => m !== undefined && !m.deleted);
       },
       get modal() {
         return record.modal;
@@ -177,10 +203,14 @@ export class InteractionHub {
         return record.choices;
       },
       waitForMessage: (predicate = () => true, timeoutMs = 5_000) => {
-        return this.waitUntil(() => {
-          const m = original();
-          return m && !m.loading && predicate(m) ? m : null;
-        }, timeoutMs, `@original of interaction ${record.built.id}`);
+        return this.waitUntil(
+          () => {
+            const m = original();
+            return m && !m.loading && predicate(m) ? m : null;
+          },
+          timeoutMs,
+          `@original of interaction ${record.built.id}`,
+        );
       },
     };
   }
@@ -191,7 +221,10 @@ export class InteractionHub {
       const tick = () => {
         const value = probe();
         if (value !== null) return resolve(value);
-        if (Date.now() - started > timeoutMs) return reject(new Error(`fakeDiscord: timed out after ${timeoutMs} ms waiting for ${what}`));
+        if (Date.now() - started > timeoutMs)
+          return reject(
+            new Error(`fakeDiscord: timed out after ${timeoutMs} ms waiting for ${what}`),
+          );
         const t = setTimeout(() => {
           this.timers.delete(t);
           tick();
@@ -204,9 +237,16 @@ export class InteractionHub {
 
   // ------------------------------------------------------------ POST /interactions/:id/:token/callback
 
-  callback(id: string, token: string, body: unknown, files: UploadedFile[], withResponse: boolean): { status: number; body?: unknown } {
+  callback(
+    id: string,
+    token: string,
+    body: unknown,
+    files: UploadedFile[],
+    withResponse: boolean,
+  ): { status: number; body?: unknown } {
     const record = this.byId.get(id);
-    if (!record || record.built.token !== token) throw errors.unknownInteraction('no such interaction id/token');
+    if (!record || record.built.token !== token)
+      throw errors.unknownInteraction('no such interaction id/token');
     const ms = Math.round(performance.now() - record.dispatchedPerf);
     const b = isRecord(body) ? body : {};
     const type = typeof b.type === 'number' ? b.type : -1;
@@ -217,22 +257,42 @@ export class InteractionHub {
       return result;
     } catch (err) {
       if (err instanceof DiscordHttpError) {
-        record.record({ ms, type, data: b.data, accepted: false, error: { status: err.status, code: err.body.code, reason: err.reason } });
+        record.record({
+          ms,
+          type,
+          data: b.data,
+          accepted: false,
+          error: { status: err.status, code: err.body.code, reason: err.reason },
+        });
       }
       throw err;
     }
   }
 
-  private applyCallback(record: InteractionRecord, type: number, data: unknown, files: UploadedFile[], withResponse: boolean): { status: number; body?: unknown } {
+  private applyCallback(
+    record: InteractionRecord,
+    type: number,
+    data: unknown,
+    files: UploadedFile[],
+    withResponse: boolean,
+  ): { status: number; body?: unknown } {
     if (record.acknowledged) throw errors.alreadyAcknowledged();
     const elapsed = this.ctx.world.now() - record.dispatchedAt;
     if (elapsed > FIRST_RESPONSE_DEADLINE_MS) {
-      throw errors.unknownInteraction(`first callback ${elapsed} ms after dispatch (limit ${FIRST_RESPONSE_DEADLINE_MS} ms)`);
+      throw errors.unknownInteraction(
+        `first callback ${elapsed} ms after dispatch (limit ${FIRST_RESPONSE_DEADLINE_MS} ms)`,
+      );
     }
     const allowed = ALLOWED_CALLBACKS[record.kind];
     const source = record.built.sourceMessage;
     if (!allowed.includes(type) || ((type === 6 || type === 7) && !source)) {
-      throw errors.invalidFormBody([{ path: ['type'], code: 'INTERACTION_CALLBACK_TYPE_INVALID', message: `Callback type ${type} is not valid for a ${record.kind} interaction` }]);
+      throw errors.invalidFormBody([
+        {
+          path: ['type'],
+          code: 'INTERACTION_CALLBACK_TYPE_INVALID',
+          message: `Callback type ${type} is not valid for a ${record.kind} interaction`,
+        },
+      ]);
     }
     const d = isRecord(data) ? data : {};
     const payload = record.built.payload;
@@ -246,9 +306,22 @@ export class InteractionHub {
         // Only EPHEMERAL may be set on a defer; Components V2 goes on the later edit.
         const flags = typeof d.flags === 'number' ? d.flags : 0;
         if ((flags & ~MessageFlag.Ephemeral) !== 0) {
-          throw errors.invalidFormBody([{ path: ['data', 'flags'], code: 'MESSAGE_FLAGS_INVALID', message: `A deferred response may only set EPHEMERAL (got ${flags})` }]);
+          throw errors.invalidFormBody([
+            {
+              path: ['data', 'flags'],
+              code: 'MESSAGE_FLAGS_INVALID',
+              message: `A deferred response may only set EPHEMERAL (got ${flags})`,
+            },
+          ]);
         }
-        message = this.createReply(record, channelId, { flags: flags | MessageFlag.Loading }, [], ['data'], true);
+        message = this.createReply(
+          record,
+          channelId,
+          { flags: flags | MessageFlag.Loading },
+          [],
+          ['data'],
+          true,
+        );
         break;
       }
       case Callback.DeferredMessageUpdate:
@@ -281,7 +354,11 @@ export class InteractionHub {
           id: record.built.id,
           type: payload.type,
           ...(message
-            ? { response_message_id: message.id, response_message_loading: message.loading, response_message_ephemeral: message.ephemeral }
+            ? {
+                response_message_id: message.id,
+                response_message_loading: message.loading,
+                response_message_ephemeral: message.ephemeral,
+              }
             : {}),
         },
         resource: { type, ...(message ? { message: message.api } : {}) },
@@ -289,7 +366,14 @@ export class InteractionHub {
     };
   }
 
-  private createReply(record: InteractionRecord, channelId: string, body: Record<string, unknown>, files: UploadedFile[], prefix: (string | number)[], loading: boolean): StoredMessage {
+  private createReply(
+    record: InteractionRecord,
+    channelId: string,
+    body: Record<string, unknown>,
+    files: UploadedFile[],
+    prefix: (string | number)[],
+    loading: boolean,
+  ): StoredMessage {
     const payload = record.built.payload;
     const data = isRecord(payload.data) ? payload.data : {};
     const user = isRecord(payload.member) ? payload.member.user : payload.user;
@@ -325,11 +409,15 @@ export class InteractionHub {
   /** The interaction behind a webhook token, checking the token is usable right now. */
   private webhookRecord(appId: string, token: string): InteractionRecord {
     const record = this.byToken.get(token);
-    if (appId !== this.ctx.world.applicationId || !record) throw errors.unknownWebhook('no interaction with this token');
+    if (appId !== this.ctx.world.applicationId || !record)
+      throw errors.unknownWebhook('no interaction with this token');
     if (this.ctx.world.now() - record.dispatchedAt > TOKEN_LIFETIME_MS) {
-      throw errors.invalidWebhookToken(`interaction token used ${Math.round((this.ctx.world.now() - record.dispatchedAt) / 1000)} s after dispatch (limit 15 min)`);
+      throw errors.invalidWebhookToken(
+        `interaction token used ${Math.round((this.ctx.world.now() - record.dispatchedAt) / 1000)} s after dispatch (limit 15 min)`,
+      );
     }
-    if (!record.acknowledged) throw errors.unknownWebhook('the interaction has not been acknowledged yet');
+    if (!record.acknowledged)
+      throw errors.unknownWebhook('the interaction has not been acknowledged yet');
     return record;
   }
 
@@ -341,7 +429,12 @@ export class InteractionHub {
     return message;
   }
 
-  followUp(appId: string, token: string, body: unknown, files: UploadedFile[]): { status: number; body?: unknown } {
+  followUp(
+    appId: string,
+    token: string,
+    body: unknown,
+    files: UploadedFile[],
+  ): { status: number; body?: unknown } {
     const record = this.webhookRecord(appId, token);
     const b = isRecord(body) ? body : {};
     const original = record.originalId ? this.ctx.world.messages.get(record.originalId) : undefined;
@@ -361,7 +454,10 @@ export class InteractionHub {
         allowedFlags: INTERACTION_FLAGS,
         source: 'followup',
         interactionId: record.built.id,
-        extra: { webhook_id: this.ctx.world.applicationId, application_id: this.ctx.world.applicationId },
+        extra: {
+          webhook_id: this.ctx.world.applicationId,
+          application_id: this.ctx.world.applicationId,
+        },
       });
       record.followUpIds.push(message.id);
     }
@@ -373,7 +469,13 @@ export class InteractionHub {
     return this.webhookMessage(this.webhookRecord(appId, token), messageId).api;
   }
 
-  editWebhookMessage(appId: string, token: string, messageId: string, body: unknown, files: UploadedFile[]): unknown {
+  editWebhookMessage(
+    appId: string,
+    token: string,
+    messageId: string,
+    body: unknown,
+    files: UploadedFile[],
+  ): unknown {
     const message = this.webhookMessage(this.webhookRecord(appId, token), messageId);
     return editMessage(this.ctx, message, isRecord(body) ? body : {}, files, []).api;
   }

@@ -7,11 +7,30 @@ import type { APIAttachment, APIEmbed, APIMessageTopLevelComponent } from 'disco
 import type { FakeCdn } from './cdn.js';
 import { errors } from './errors.js';
 import type { UploadedFile } from './http.js';
-import { checkMessageBody, checkMessageShape, isEmptyShape, isRecord, MessageFlag, type MessageShape, type Path } from './validate.js';
-import { StoredMessage, type ApiMessage, type FakeUser, type MessageSource, type RecordedFile, type World } from './world.js';
+import {
+  checkMessageBody,
+  checkMessageShape,
+  isEmptyShape,
+  isRecord,
+  MessageFlag,
+  type MessageShape,
+  type Path,
+} from './validate.js';
+import {
+  StoredMessage,
+  type ApiMessage,
+  type FakeUser,
+  type MessageSource,
+  type RecordedFile,
+  type World,
+} from './world.js';
 
 /** Flags a message create may carry (DD:resources/message "Message Flags"). */
-export const CREATE_FLAGS = MessageFlag.SuppressEmbeds | MessageFlag.SuppressNotifications | MessageFlag.IsVoiceMessage | MessageFlag.IsComponentsV2;
+export const CREATE_FLAGS =
+  MessageFlag.SuppressEmbeds |
+  MessageFlag.SuppressNotifications |
+  MessageFlag.IsVoiceMessage |
+  MessageFlag.IsComponentsV2;
 /** Interaction replies and follow-ups may also be ephemeral. */
 export const INTERACTION_FLAGS = CREATE_FLAGS | MessageFlag.Ephemeral;
 /** On edit only these can change. */
@@ -24,7 +43,10 @@ export interface MessageContext {
   maxUploadBytes: number;
 }
 
-function shapeOf(api: Pick<ApiMessage, 'content' | 'embeds' | 'components' | 'flags' | 'attachments'>, extra: { stickersOrPoll?: boolean } = {}): MessageShape {
+function shapeOf(
+  api: Pick<ApiMessage, 'content' | 'embeds' | 'components' | 'flags' | 'attachments'>,
+  extra: { stickersOrPoll?: boolean } = {},
+): MessageShape {
   return {
     content: api.content,
     embeds: api.embeds,
@@ -35,18 +57,32 @@ function shapeOf(api: Pick<ApiMessage, 'content' | 'embeds' | 'components' | 'fl
   };
 }
 
-function uploadsFor(ctx: MessageContext, channelId: string, body: Record<string, unknown>, files: UploadedFile[]): RecordedFile[] {
+function uploadsFor(
+  ctx: MessageContext,
+  channelId: string,
+  body: Record<string, unknown>,
+  files: UploadedFile[],
+): RecordedFile[] {
   const total = files.reduce((n, f) => n + f.bytes.length, 0);
-  if (total > ctx.maxUploadBytes) throw errors.entityTooLarge(`files total ${total} bytes > ${ctx.maxUploadBytes}`);
+  if (total > ctx.maxUploadBytes)
+    throw errors.entityTooLarge(`files total ${total} bytes > ${ctx.maxUploadBytes}`);
   const described = new Map<string, Record<string, unknown>>();
-  if (Array.isArray(body.attachments)) for (const a of body.attachments) if (isRecord(a)) described.set(String(a.id), a);
+  if (Array.isArray(body.attachments))
+    for (const a of body.attachments) if (isRecord(a)) described.set(String(a.id), a);
   return files.map((f) => {
     const id = ctx.world.ids.next();
     const meta = described.get(String(f.index));
     const filename = typeof meta?.filename === 'string' ? meta.filename : f.filename;
     const description = typeof meta?.description === 'string' ? meta.description : undefined;
     const url = ctx.cdn.registerBytes(channelId, id, filename, f.bytes, f.contentType);
-    return { id, filename, contentType: f.contentType, bytes: f.bytes, url, ...(description === undefined ? {} : { description }) };
+    return {
+      id,
+      filename,
+      contentType: f.contentType,
+      bytes: f.bytes,
+      url,
+      ...(description === undefined ? {} : { description }),
+    };
   });
 }
 
@@ -64,7 +100,9 @@ function attachmentJson(f: RecordedFile): APIAttachment {
 
 function normalizeEmbeds(value: unknown): APIEmbed[] {
   // Discord echoes embeds back with their type filled in.
-  return Array.isArray(value) ? value.map((e) => ({ type: 'rich', ...(e as APIEmbed) }) as APIEmbed) : [];
+  return Array.isArray(value)
+    ? value.map((e) => ({ type: 'rich', ...(e as APIEmbed) }) as APIEmbed)
+    : [];
 }
 
 export interface CreateOptions {
@@ -90,14 +128,18 @@ export function createMessage(ctx: MessageContext, o: CreateOptions): StoredMess
   const draft = {
     content: typeof o.body.content === 'string' ? o.body.content : '',
     embeds: normalizeEmbeds(o.body.embeds),
-    components: (Array.isArray(o.body.components) ? o.body.components : []) as APIMessageTopLevelComponent[],
+    components: (Array.isArray(o.body.components)
+      ? o.body.components
+      : []) as APIMessageTopLevelComponent[],
     flags,
     attachments: o.files.map(() => ({}) as APIAttachment),
   };
-  const stickersOrPoll = (Array.isArray(o.body.sticker_ids) && o.body.sticker_ids.length > 0) || isRecord(o.body.poll);
+  const stickersOrPoll =
+    (Array.isArray(o.body.sticker_ids) && o.body.sticker_ids.length > 0) || isRecord(o.body.poll);
   problems.push(...checkMessageShape(shapeOf(draft, { stickersOrPoll }), o.prefix));
   if (problems.length > 0) throw errors.invalidFormBody(problems);
-  if (!o.allowEmpty && isEmptyShape(shapeOf(draft, { stickersOrPoll }))) throw errors.emptyMessage();
+  if (!o.allowEmpty && isEmptyShape(shapeOf(draft, { stickersOrPoll })))
+    throw errors.emptyMessage();
   const files = uploadsFor(ctx, o.channelId, o.body, o.files);
   const api: ApiMessage = {
     id: world.ids.next(),
@@ -118,7 +160,8 @@ export function createMessage(ctx: MessageContext, o: CreateOptions): StoredMess
     flags,
     ...o.extra,
   };
-  if (typeof o.body.nonce === 'string' || typeof o.body.nonce === 'number') api.nonce = o.body.nonce;
+  if (typeof o.body.nonce === 'string' || typeof o.body.nonce === 'number')
+    api.nonce = o.body.nonce;
   if (isRecord(o.body.message_reference)) api.message_reference = o.body.message_reference;
   const ephemeral = (flags & MessageFlag.Ephemeral) !== 0;
   const message = new StoredMessage(api, o.source, files, o.interactionId, ephemeral, world.now());
@@ -133,24 +176,48 @@ export function createMessage(ctx: MessageContext, o: CreateOptions): StoredMess
  * clears); `attachments`, when present, lists the old attachments to keep.
  * The IS_COMPONENTS_V2 flag cannot be taken off a message once set.
  */
-export function editMessage(ctx: MessageContext, message: StoredMessage, body: Record<string, unknown>, files: UploadedFile[], prefix: Path): StoredMessage {
-  const problems = checkMessageBody(body, prefix, { allowedFlags: EDIT_FLAGS | MessageFlag.Ephemeral });
+export function editMessage(
+  ctx: MessageContext,
+  message: StoredMessage,
+  body: Record<string, unknown>,
+  files: UploadedFile[],
+  prefix: Path,
+): StoredMessage {
+  const problems = checkMessageBody(body, prefix, {
+    allowedFlags: EDIT_FLAGS | MessageFlag.Ephemeral,
+  });
   const old = message.api;
   let flags = old.flags & ~MessageFlag.Loading;
   if (typeof body.flags === 'number') {
-    if ((old.flags & MessageFlag.IsComponentsV2) !== 0 && (body.flags & MessageFlag.IsComponentsV2) === 0) {
-      problems.push({ path: [...prefix, 'flags'], code: 'MESSAGE_FLAGS_CANNOT_REMOVE_COMPONENTS_V2', message: 'The IS_COMPONENTS_V2 flag cannot be removed from a message' });
+    if (
+      (old.flags & MessageFlag.IsComponentsV2) !== 0 &&
+      (body.flags & MessageFlag.IsComponentsV2) === 0
+    ) {
+      problems.push({
+        path: [...prefix, 'flags'],
+        code: 'MESSAGE_FLAGS_CANNOT_REMOVE_COMPONENTS_V2',
+        message: 'The IS_COMPONENTS_V2 flag cannot be removed from a message',
+      });
     }
     // Ephemerality is fixed at creation; only the editable bits follow the request.
     flags = (flags & ~EDIT_FLAGS) | (body.flags & EDIT_FLAGS);
   }
   const keep = Array.isArray(body.attachments)
-    ? old.attachments.filter((a) => (body.attachments as unknown[]).some((b) => isRecord(b) && String(b.id) === a.id))
-    : body.attachments === null ? [] : old.attachments;
+    ? old.attachments.filter((a) =>
+        (body.attachments as unknown[]).some((b) => isRecord(b) && String(b.id) === a.id),
+      )
+    : body.attachments === null
+      ? []
+      : old.attachments;
   const draft = {
-    content: 'content' in body ? (typeof body.content === 'string' ? body.content : '') : old.content,
+    content:
+      'content' in body ? (typeof body.content === 'string' ? body.content : '') : old.content,
     embeds: 'embeds' in body ? normalizeEmbeds(body.embeds) : old.embeds,
-    components: ('components' in body ? (Array.isArray(body.components) ? body.components : []) : old.components) as APIMessageTopLevelComponent[],
+    components: ('components' in body
+      ? Array.isArray(body.components)
+        ? body.components
+        : []
+      : old.components) as APIMessageTopLevelComponent[],
     flags,
     attachments: [...keep, ...files.map(() => ({}) as APIAttachment)],
   };

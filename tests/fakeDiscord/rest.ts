@@ -71,7 +71,8 @@ export class FakeRest {
   private channel(id: string | undefined): FakeChannel {
     const channel = id ? this.deps.world.channels.get(id) : undefined;
     if (!channel) throw errors.unknownChannel();
-    if (!this.deps.world.botCan(channel.id, PermissionFlagsBits.ViewChannel)) throw errors.missingAccess(`bot cannot view channel ${channel.id}`);
+    if (!this.deps.world.botCan(channel.id, PermissionFlagsBits.ViewChannel))
+      throw errors.missingAccess(`bot cannot view channel ${channel.id}`);
     return channel;
   }
 
@@ -90,9 +91,21 @@ export class FakeRest {
     this.add('GET', '/gateway', false, () => ({ status: 200, body: { url: gateway.url } }));
     this.add('GET', '/gateway/bot', true, () => ({
       status: 200,
-      body: { url: gateway.url, shards: 1, session_start_limit: { total: 1000, remaining: 999, reset_after: 14_400_000, max_concurrency: 1 } },
+      body: {
+        url: gateway.url,
+        shards: 1,
+        session_start_limit: {
+          total: 1000,
+          remaining: 999,
+          reset_after: 14_400_000,
+          max_concurrency: 1,
+        },
+      },
     }));
-    this.add('GET', '/users/@me', true, () => ({ status: 200, body: { ...world.botUser, verified: true, flags: 0 } }));
+    this.add('GET', '/users/@me', true, () => ({
+      status: 200,
+      body: { ...world.botUser, verified: true, flags: 0 },
+    }));
     const application = () => ({
       status: 200,
       body: {
@@ -118,9 +131,14 @@ export class FakeRest {
       const scopeOf = (ctx: RouteContext) => this.scope(ctx.params.app, ctx.params.guild);
       this.add('GET', `${prefix}/commands`, true, (ctx) => ({
         status: 200,
-        body: commands.list(scopeOf(ctx)).map((c) => presentCommand(c, ctx.query.get('with_localizations') === 'true')),
+        body: commands
+          .list(scopeOf(ctx))
+          .map((c) => presentCommand(c, ctx.query.get('with_localizations') === 'true')),
       }));
-      this.add('PUT', `${prefix}/commands`, true, (ctx) => ({ status: 200, body: commands.bulkOverwrite(scopeOf(ctx), ctx.body.json) }));
+      this.add('PUT', `${prefix}/commands`, true, (ctx) => ({
+        status: 200,
+        body: commands.bulkOverwrite(scopeOf(ctx), ctx.body.json),
+      }));
       this.add('POST', `${prefix}/commands`, true, (ctx) => {
         const { command, created } = commands.upsert(scopeOf(ctx), ctx.body.json);
         return { status: created ? 201 : 200, body: command };
@@ -130,7 +148,10 @@ export class FakeRest {
         if (!cmd) throw errors.unknownCommand();
         return { status: 200, body: cmd };
       });
-      this.add('PATCH', `${prefix}/commands/:cmd`, true, (ctx) => ({ status: 200, body: commands.edit(scopeOf(ctx), p(ctx, 'cmd'), ctx.body.json) }));
+      this.add('PATCH', `${prefix}/commands/:cmd`, true, (ctx) => ({
+        status: 200,
+        body: commands.edit(scopeOf(ctx), p(ctx, 'cmd'), ctx.body.json),
+      }));
       this.add('DELETE', `${prefix}/commands/:cmd`, true, (ctx) => {
         commands.remove(scopeOf(ctx), p(ctx, 'cmd'));
         return { status: 204 };
@@ -143,7 +164,14 @@ export class FakeRest {
     };
     this.add('GET', '/guilds/:guild', true, (ctx) => {
       guildOnly(ctx);
-      const { channels: _c, members: _m, threads: _t, presences: _p, voice_states: _v, ...guild } = world.guildCreateJson();
+      const {
+        channels: _c,
+        members: _m,
+        threads: _t,
+        presences: _p,
+        voice_states: _v,
+        ...guild
+      } = world.guildCreateJson();
       return { status: 200, body: guild };
     });
     this.add('GET', '/guilds/:guild/channels', true, (ctx) => {
@@ -157,7 +185,10 @@ export class FakeRest {
     });
 
     // Channels and their messages.
-    this.add('GET', '/channels/:channel', true, (ctx) => ({ status: 200, body: world.channelJson(this.channel(ctx.params.channel)) }));
+    this.add('GET', '/channels/:channel', true, (ctx) => ({
+      status: 200,
+      body: world.channelJson(this.channel(ctx.params.channel)),
+    }));
     this.add('POST', '/channels/:channel/typing', true, (ctx) => {
       this.channel(ctx.params.channel);
       return { status: 204 };
@@ -165,7 +196,8 @@ export class FakeRest {
     this.add('POST', '/channels/:channel/messages', true, (ctx) => this.postChannelMessage(ctx));
     this.add('GET', '/channels/:channel/messages', true, (ctx) => {
       const channel = this.channel(ctx.params.channel);
-      if (!world.botCan(channel.id, PermissionFlagsBits.ReadMessageHistory)) return { status: 200, body: [] };
+      if (!world.botCan(channel.id, PermissionFlagsBits.ReadMessageHistory))
+        return { status: 200, body: [] };
       const limit = Math.min(Number(ctx.query.get('limit') ?? 50), 100);
       const list = world.messagesIn(channel.id).reverse().slice(0, limit);
       return { status: 200, body: list.map((m) => m.api) };
@@ -173,12 +205,14 @@ export class FakeRest {
     const channelMessage = (ctx: RouteContext) => {
       const channel = this.channel(ctx.params.channel);
       const message = world.messages.get(p(ctx, 'message'));
-      if (!message || message.channelId !== channel.id || message.deleted || message.ephemeral) throw errors.unknownMessage();
+      if (!message || message.channelId !== channel.id || message.deleted || message.ephemeral)
+        throw errors.unknownMessage();
       return message;
     };
     this.add('GET', '/channels/:channel/messages/:message', true, (ctx) => {
       const message = channelMessage(ctx);
-      if (!world.botCan(message.channelId, PermissionFlagsBits.ReadMessageHistory)) throw errors.missingAccess('bot lacks ReadMessageHistory');
+      if (!world.botCan(message.channelId, PermissionFlagsBits.ReadMessageHistory))
+        throw errors.missingAccess('bot lacks ReadMessageHistory');
       return { status: 200, body: message.api };
     });
     this.add('PATCH', '/channels/:channel/messages/:message', true, (ctx) => {
@@ -189,8 +223,13 @@ export class FakeRest {
     });
     this.add('DELETE', '/channels/:channel/messages/:message', true, (ctx) => {
       const message = channelMessage(ctx);
-      if (message.api.author.id !== world.botUser.id && !world.botCan(message.channelId, PermissionFlagsBits.ManageMessages)) {
-        throw errors.missingPermissions('bot lacks ManageMessages to delete another user’s message');
+      if (
+        message.api.author.id !== world.botUser.id &&
+        !world.botCan(message.channelId, PermissionFlagsBits.ManageMessages)
+      ) {
+        throw errors.missingPermissions(
+          'bot lacks ManageMessages to delete another user’s message',
+        );
       }
       message.deleted = true;
       return { status: 204 };
@@ -198,7 +237,13 @@ export class FakeRest {
 
     // Interactions: no bot auth; the id/token pair is the credential.
     this.add('POST', '/interactions/:id/:token/callback', false, (ctx) =>
-      interactions.callback(p(ctx, 'id'), p(ctx, 'token'), ctx.body.json, ctx.body.files, ctx.query.get('with_response') === 'true'),
+      interactions.callback(
+        p(ctx, 'id'),
+        p(ctx, 'token'),
+        ctx.body.json,
+        ctx.body.files,
+        ctx.query.get('with_response') === 'true',
+      ),
     );
     this.add('POST', '/webhooks/:app/:token', false, (ctx) =>
       interactions.followUp(p(ctx, 'app'), p(ctx, 'token'), ctx.body.json, ctx.body.files),
@@ -209,7 +254,13 @@ export class FakeRest {
     }));
     this.add('PATCH', '/webhooks/:app/:token/messages/:message', false, (ctx) => ({
       status: 200,
-      body: interactions.editWebhookMessage(p(ctx, 'app'), p(ctx, 'token'), p(ctx, 'message'), ctx.body.json, ctx.body.files),
+      body: interactions.editWebhookMessage(
+        p(ctx, 'app'),
+        p(ctx, 'token'),
+        p(ctx, 'message'),
+        ctx.body.json,
+        ctx.body.files,
+      ),
     }));
     this.add('DELETE', '/webhooks/:app/:token/messages/:message', false, (ctx) => {
       interactions.deleteWebhookMessage(p(ctx, 'app'), p(ctx, 'token'), p(ctx, 'message'));
@@ -220,7 +271,8 @@ export class FakeRest {
   private postChannelMessage(ctx: RouteContext): RouteResult {
     const { world, messages } = this.deps;
     const channel = this.channel(ctx.params.channel);
-    if (!world.botCan(channel.id, PermissionFlagsBits.SendMessages)) throw errors.missingPermissions(`bot lacks SendMessages in channel ${channel.id}`);
+    if (!world.botCan(channel.id, PermissionFlagsBits.SendMessages))
+      throw errors.missingPermissions(`bot lacks SendMessages in channel ${channel.id}`);
     if (ctx.body.files.length > 0 && !world.botCan(channel.id, PermissionFlagsBits.AttachFiles)) {
       throw errors.missingPermissions(`bot lacks AttachFiles in channel ${channel.id}`);
     }
@@ -228,16 +280,31 @@ export class FakeRest {
     const nonce = body.nonce;
     if (body.enforce_nonce === true) {
       if (nonce === undefined || nonce === null) {
-        throw errors.invalidFormBody([{ path: ['nonce'], code: 'BASE_TYPE_REQUIRED', message: 'A nonce is required when enforce_nonce is set' }]);
+        throw errors.invalidFormBody([
+          {
+            path: ['nonce'],
+            code: 'BASE_TYPE_REQUIRED',
+            message: 'A nonce is required when enforce_nonce is set',
+          },
+        ]);
       }
       const now = world.now();
       const earlier = world
         .messagesIn(channel.id, { source: 'channel' })
-        .find((m) => m.api.nonce === nonce && m.api.author.id === world.botUser.id && now - m.createdAt <= NONCE_WINDOW_MS);
+        .find(
+          (m) =>
+            m.api.nonce === nonce &&
+            m.api.author.id === world.botUser.id &&
+            now - m.createdAt <= NONCE_WINDOW_MS,
+        );
       // Same nonce within the window: Discord returns the message it already made.
       if (earlier) return { status: 200, body: earlier.api };
     }
-    if (Array.isArray(body.embeds) && body.embeds.length > 0 && !world.botCan(channel.id, PermissionFlagsBits.EmbedLinks)) {
+    if (
+      Array.isArray(body.embeds) &&
+      body.embeds.length > 0 &&
+      !world.botCan(channel.id, PermissionFlagsBits.EmbedLinks)
+    ) {
       // Discord accepts the message but does not show the embeds.
       world.warnings.push(`embeds dropped in channel ${channel.id}: bot lacks EmbedLinks`);
       body.embeds = [];
@@ -254,13 +321,26 @@ export class FakeRest {
   }
 
   /** Handles one request under `/api/v10`; `path` excludes that prefix and the query. */
-  async handle(req: IncomingMessage, res: ServerResponse, path: string, query: URLSearchParams): Promise<void> {
+  async handle(
+    req: IncomingMessage,
+    res: ServerResponse,
+    path: string,
+    query: URLSearchParams,
+  ): Promise<void> {
     const { world, faults } = this.deps;
     const method = req.method ?? 'GET';
     const at = Date.now();
     let body: ParsedBody = { json: undefined, files: [], size: 0 };
     const reject = (err: DiscordHttpError) => {
-      world.rejections.push({ at, method, route: path, status: err.status, code: err.body.code, reason: err.reason, body: body.json });
+      world.rejections.push({
+        at,
+        method,
+        route: path,
+        status: err.status,
+        code: err.body.code,
+        reason: err.reason,
+        body: body.json,
+      });
       world.requests.push({ at, method, route: path, status: err.status, body: body.json });
       sendJson(res, err.status, err.body);
     };
@@ -271,16 +351,32 @@ export class FakeRest {
       throw err;
     }
     if (faults.maybeFail(method, path, res)) {
-      world.requests.push({ at, method, route: path, status: res.statusCode, injected: true, body: body.json });
+      world.requests.push({
+        at,
+        method,
+        route: path,
+        status: res.statusCode,
+        injected: true,
+        body: body.json,
+      });
       return;
     }
     const candidates = this.routes.filter((r) => r.pattern.test(path));
     const route = candidates.find((r) => r.method === method);
-    if (!route) return reject(candidates.length > 0 ? errors.methodNotAllowed() : errors.notFound(`the fake has no route ${method} ${path}`));
+    if (!route)
+      return reject(
+        candidates.length > 0
+          ? errors.methodNotAllowed()
+          : errors.notFound(`the fake has no route ${method} ${path}`),
+      );
     if (route.auth) {
       const auth = req.headers.authorization;
       if (auth !== `Bot ${world.token}` || !world.tokenValid) {
-        return reject(errors.unauthorized(auth === undefined ? 'no Authorization header' : 'wrong or invalidated bot token'));
+        return reject(
+          errors.unauthorized(
+            auth === undefined ? 'no Authorization header' : 'wrong or invalidated bot token',
+          ),
+        );
       }
     }
     const match = route.pattern.exec(path);
@@ -296,7 +392,15 @@ export class FakeRest {
       if (err instanceof DiscordHttpError) return reject(err);
       // A bug in the fake itself: answer 500 and record it where e2e tests look.
       const reason = `fake Discord bug: ${(err as Error).stack ?? String(err)}`;
-      world.rejections.push({ at, method, route: path, status: 500, code: 0, reason, body: body.json });
+      world.rejections.push({
+        at,
+        method,
+        route: path,
+        status: 500,
+        code: 0,
+        reason,
+        body: body.json,
+      });
       world.requests.push({ at, method, route: path, status: 500, body: body.json });
       sendJson(res, 500, { message: '500: Internal Server Error', code: 0 });
     }

@@ -61,7 +61,11 @@ export class Problems {
   }
 
   /** A string field: type, optional requiredness and a [min, max] length. */
-  string(path: Path, value: unknown, opts: { required?: boolean; min?: number; max: number }): void {
+  string(
+    path: Path,
+    value: unknown,
+    opts: { required?: boolean; min?: number; max: number },
+  ): void {
     if (value === undefined || value === null) {
       if (opts.required) this.add(path, 'BASE_TYPE_REQUIRED', 'This field is required');
       return;
@@ -72,8 +76,10 @@ export class Problems {
     }
     const min = opts.min ?? 0;
     if (value.length < min || value.length > opts.max) {
-      if (min === 0) this.add(path, 'BASE_TYPE_MAX_LENGTH', `Must be ${opts.max} or fewer in length.`);
-      else this.add(path, 'BASE_TYPE_BAD_LENGTH', `Must be between ${min} and ${opts.max} in length.`);
+      if (min === 0)
+        this.add(path, 'BASE_TYPE_MAX_LENGTH', `Must be ${opts.max} or fewer in length.`);
+      else
+        this.add(path, 'BASE_TYPE_BAD_LENGTH', `Must be between ${min} and ${opts.max} in length.`);
     }
   }
 
@@ -86,12 +92,22 @@ export class Problems {
       this.add(path, 'NUMBER_TYPE_COERCE', `Value "${String(value)}" is not int.`);
       return;
     }
-    if (value < opts.min) this.add(path, 'NUMBER_TYPE_MIN', `int value should be greater than or equal to ${opts.min}.`);
-    if (value > opts.max) this.add(path, 'NUMBER_TYPE_MAX', `int value should be less than or equal to ${opts.max}.`);
+    if (value < opts.min)
+      this.add(
+        path,
+        'NUMBER_TYPE_MIN',
+        `int value should be greater than or equal to ${opts.min}.`,
+      );
+    if (value > opts.max)
+      this.add(path, 'NUMBER_TYPE_MAX', `int value should be less than or equal to ${opts.max}.`);
   }
 
   /** An array field with a maximum (and optional minimum) number of items; returns the array or null. */
-  array(path: Path, value: unknown, opts: { required?: boolean; min?: number; max: number }): unknown[] | null {
+  array(
+    path: Path,
+    value: unknown,
+    opts: { required?: boolean; min?: number; max: number },
+  ): unknown[] | null {
     if (value === undefined || value === null) {
       if (opts.required) this.add(path, 'BASE_TYPE_REQUIRED', 'This field is required');
       return null;
@@ -101,8 +117,10 @@ export class Problems {
       return null;
     }
     const min = opts.min ?? 0;
-    if (value.length > opts.max) this.add(path, 'BASE_TYPE_MAX_LENGTH', `Must be ${opts.max} or fewer in length.`);
-    else if (value.length < min) this.add(path, 'BASE_TYPE_MIN_LENGTH', `Must be ${min} or more in length.`);
+    if (value.length > opts.max)
+      this.add(path, 'BASE_TYPE_MAX_LENGTH', `Must be ${opts.max} or fewer in length.`);
+    else if (value.length < min)
+      this.add(path, 'BASE_TYPE_MIN_LENGTH', `Must be ${min} or more in length.`);
     return value;
   }
 
@@ -122,9 +140,14 @@ export class Problems {
       scheme = null;
     }
     if (scheme === null || !opts.schemes.includes(scheme)) {
-      this.add(path, 'URL_TYPE_INVALID_URL', `Scheme "${scheme ?? value}" is not supported. Scheme must be one of (${opts.schemes.join(', ')}).`);
+      this.add(
+        path,
+        'URL_TYPE_INVALID_URL',
+        `Scheme "${scheme ?? value}" is not supported. Scheme must be one of (${opts.schemes.join(', ')}).`,
+      );
     }
-    if (value.length > 2048) this.add(path, 'BASE_TYPE_MAX_LENGTH', 'Must be 2048 or fewer in length.');
+    if (value.length > 2048)
+      this.add(path, 'BASE_TYPE_MAX_LENGTH', 'Must be 2048 or fewer in length.');
   }
 }
 
@@ -139,7 +162,8 @@ export function embedLength(embed: Record<string, unknown>): number {
   if (isRecord(embed.footer)) total += len(embed.footer.text);
   if (isRecord(embed.author)) total += len(embed.author.name);
   if (Array.isArray(embed.fields)) {
-    for (const field of embed.fields) if (isRecord(field)) total += len(field.name) + len(field.value);
+    for (const field of embed.fields)
+      if (isRecord(field)) total += len(field.name) + len(field.value);
   }
   return total;
 }
@@ -161,20 +185,42 @@ export function checkEmbeds(p: Problems, path: Path, value: unknown): void {
     p.int([...at, 'color'], embed.color, { min: 0, max: 0xffffff });
     if (embed.timestamp !== undefined && embed.timestamp !== null) {
       if (typeof embed.timestamp !== 'string' || Number.isNaN(Date.parse(embed.timestamp))) {
-        p.add([...at, 'timestamp'], 'DATE_TIME_TYPE_PARSE', `Could not parse ${String(embed.timestamp)}. Should be ISO8601.`);
+        p.add(
+          [...at, 'timestamp'],
+          'DATE_TIME_TYPE_PARSE',
+          `Could not parse ${String(embed.timestamp)}. Should be ISO8601.`,
+        );
       }
     }
     if (embed.footer !== undefined && embed.footer !== null) {
-      if (!isRecord(embed.footer)) p.add([...at, 'footer'], 'MODEL_TYPE_CONVERT', 'Only dictionaries may be used in a ModelType');
+      if (!isRecord(embed.footer))
+        p.add(
+          [...at, 'footer'],
+          'MODEL_TYPE_CONVERT',
+          'Only dictionaries may be used in a ModelType',
+        );
       else {
-        p.string([...at, 'footer', 'text'], embed.footer.text, { required: true, min: 1, max: 2048 });
+        p.string([...at, 'footer', 'text'], embed.footer.text, {
+          required: true,
+          min: 1,
+          max: 2048,
+        });
         p.url([...at, 'footer', 'icon_url'], embed.footer.icon_url, { schemes: IMAGE_SCHEMES });
       }
     }
     if (embed.author !== undefined && embed.author !== null) {
-      if (!isRecord(embed.author)) p.add([...at, 'author'], 'MODEL_TYPE_CONVERT', 'Only dictionaries may be used in a ModelType');
+      if (!isRecord(embed.author))
+        p.add(
+          [...at, 'author'],
+          'MODEL_TYPE_CONVERT',
+          'Only dictionaries may be used in a ModelType',
+        );
       else {
-        p.string([...at, 'author', 'name'], embed.author.name, { required: true, min: 1, max: 256 });
+        p.string([...at, 'author', 'name'], embed.author.name, {
+          required: true,
+          min: 1,
+          max: 256,
+        });
         p.url([...at, 'author', 'url'], embed.author.url, { schemes: ['http', 'https'] });
         p.url([...at, 'author', 'icon_url'], embed.author.icon_url, { schemes: IMAGE_SCHEMES });
       }
@@ -182,7 +228,8 @@ export function checkEmbeds(p: Problems, path: Path, value: unknown): void {
     for (const key of ['image', 'thumbnail'] as const) {
       const media = embed[key];
       if (media === undefined || media === null) continue;
-      if (!isRecord(media)) p.add([...at, key], 'MODEL_TYPE_CONVERT', 'Only dictionaries may be used in a ModelType');
+      if (!isRecord(media))
+        p.add([...at, key], 'MODEL_TYPE_CONVERT', 'Only dictionaries may be used in a ModelType');
       else p.url([...at, key, 'url'], media.url, { required: true, schemes: IMAGE_SCHEMES });
     }
     const fields = p.array([...at, 'fields'], embed.fields, { max: 25 });
@@ -193,14 +240,23 @@ export function checkEmbeds(p: Problems, path: Path, value: unknown): void {
         return;
       }
       // Discord refuses empty and whitespace-only names and values.
-      for (const [key, max] of [['name', 256], ['value', 1024]] as const) {
+      for (const [key, max] of [
+        ['name', 256],
+        ['value', 1024],
+      ] as const) {
         const v = field[key];
-        if (typeof v === 'string' && v.trim() === '') p.add([...fat, key], 'BASE_TYPE_REQUIRED', 'This field is required');
+        if (typeof v === 'string' && v.trim() === '')
+          p.add([...fat, key], 'BASE_TYPE_REQUIRED', 'This field is required');
         else p.string([...fat, key], v, { required: true, max });
       }
     });
   });
-  if (total > 6000) p.add(path, 'MAX_EMBED_SIZE_EXCEEDED', `Embed size exceeds maximum size of 6000 (got ${total})`);
+  if (total > 6000)
+    p.add(
+      path,
+      'MAX_EMBED_SIZE_EXCEEDED',
+      `Embed size exceeds maximum size of 6000 (got ${total})`,
+    );
 }
 
 // ---------------------------------------------------------------- components
@@ -217,7 +273,12 @@ interface ComponentCtx {
 function checkCustomId(ctx: ComponentCtx, path: Path, value: unknown, required: boolean): void {
   ctx.p.string(path, value, { required, min: 1, max: 100 });
   if (typeof value !== 'string') return;
-  if (ctx.customIds.has(value)) ctx.p.add(path, 'COMPONENT_CUSTOM_ID_DUPLICATED', `Component custom id cannot be duplicated ("${value}")`);
+  if (ctx.customIds.has(value))
+    ctx.p.add(
+      path,
+      'COMPONENT_CUSTOM_ID_DUPLICATED',
+      `Component custom id cannot be duplicated ("${value}")`,
+    );
   ctx.customIds.add(value);
 }
 
@@ -227,15 +288,29 @@ function checkButton(ctx: ComponentCtx, path: Path, c: Record<string, unknown>):
   const style = c.style;
   if (style === 5) {
     p.url([...path, 'url'], c.url, { required: true, schemes: ['http', 'https', 'discord'] });
-    if (c.custom_id !== undefined) p.add([...path, 'custom_id'], 'BUTTON_COMPONENT_CUSTOM_ID_NOT_ALLOWED', 'A custom id cannot be specified for link buttons');
+    if (c.custom_id !== undefined)
+      p.add(
+        [...path, 'custom_id'],
+        'BUTTON_COMPONENT_CUSTOM_ID_NOT_ALLOWED',
+        'A custom id cannot be specified for link buttons',
+      );
   } else if (style === 6) {
     p.string([...path, 'sku_id'], c.sku_id, { required: true, max: 20 });
   } else {
     checkCustomId(ctx, [...path, 'custom_id'], c.custom_id, true);
-    if (c.url !== undefined) p.add([...path, 'url'], 'BUTTON_COMPONENT_URL_NOT_ALLOWED', 'A url cannot be specified for non-link buttons');
+    if (c.url !== undefined)
+      p.add(
+        [...path, 'url'],
+        'BUTTON_COMPONENT_URL_NOT_ALLOWED',
+        'A url cannot be specified for non-link buttons',
+      );
   }
   p.string([...path, 'label'], c.label, { max: 80 });
-  if (style !== 6 && (c.label === undefined || c.label === null || c.label === '') && c.emoji === undefined) {
+  if (
+    style !== 6 &&
+    (c.label === undefined || c.label === null || c.label === '') &&
+    c.emoji === undefined
+  ) {
     p.add(path, 'BUTTON_COMPONENT_INVALID', 'A button must have a label or an emoji');
   }
 }
@@ -248,11 +323,21 @@ function checkSelect(ctx: ComponentCtx, path: Path, c: Record<string, unknown>):
   p.int([...path, 'max_values'], c.max_values, { min: 1, max: 25 });
   const min = typeof c.min_values === 'number' ? c.min_values : 1;
   const max = typeof c.max_values === 'number' ? c.max_values : 1;
-  if (min > max) p.add([...path, 'min_values'], 'SELECT_COMPONENT_MIN_VALUES_TOO_LARGE', 'min_values must be less than or equal to max_values');
+  if (min > max)
+    p.add(
+      [...path, 'min_values'],
+      'SELECT_COMPONENT_MIN_VALUES_TOO_LARGE',
+      'min_values must be less than or equal to max_values',
+    );
   if (c.type !== Component.StringSelect) return;
   const options = p.array([...path, 'options'], c.options, { required: true, min: 1, max: 25 });
   if (!options) return;
-  if (max > options.length) p.add([...path, 'max_values'], 'SELECT_COMPONENT_MAX_VALUES_TOO_LARGE', 'max_values must be less than or equal to the number of options');
+  if (max > options.length)
+    p.add(
+      [...path, 'max_values'],
+      'SELECT_COMPONENT_MAX_VALUES_TOO_LARGE',
+      'max_values must be less than or equal to the number of options',
+    );
   const values = new Set<string>();
   let defaults = 0;
   options.forEach((o, i) => {
@@ -265,17 +350,31 @@ function checkSelect(ctx: ComponentCtx, path: Path, c: Record<string, unknown>):
     p.string([...at, 'value'], o.value, { required: true, min: 1, max: 100 });
     p.string([...at, 'description'], o.description, { max: 100 });
     if (typeof o.value === 'string') {
-      if (values.has(o.value)) p.add([...at, 'value'], 'SELECT_COMPONENT_OPTION_VALUE_DUPLICATED', 'Select option values must be unique');
+      if (values.has(o.value))
+        p.add(
+          [...at, 'value'],
+          'SELECT_COMPONENT_OPTION_VALUE_DUPLICATED',
+          'Select option values must be unique',
+        );
       values.add(o.value);
     }
     if (o.default === true) defaults++;
   });
-  if (defaults > max) p.add([...path, 'options'], 'SELECT_COMPONENT_TOO_MANY_DEFAULTS', 'More default options than max_values');
+  if (defaults > max)
+    p.add(
+      [...path, 'options'],
+      'SELECT_COMPONENT_TOO_MANY_DEFAULTS',
+      'More default options than max_values',
+    );
 }
 
 function checkActionRow(ctx: ComponentCtx, path: Path, row: Record<string, unknown>): void {
   const { p } = ctx;
-  const children = p.array([...path, 'components'], row.components, { required: true, min: 1, max: 5 });
+  const children = p.array([...path, 'components'], row.components, {
+    required: true,
+    min: 1,
+    max: 5,
+  });
   if (!children) return;
   let buttons = 0;
   let selects = 0;
@@ -293,19 +392,32 @@ function checkActionRow(ctx: ComponentCtx, path: Path, row: Record<string, unkno
       selects++;
       checkSelect(ctx, at, child);
     } else {
-      p.add([...at, 'type'], 'UNION_TYPE_CHOICES', `Value of field "type" must be one of (2, 3, 5, 6, 7, 8) in a message action row (got ${String(child.type)}).`);
+      p.add(
+        [...at, 'type'],
+        'UNION_TYPE_CHOICES',
+        `Value of field "type" must be one of (2, 3, 5, 6, 7, 8) in a message action row (got ${String(child.type)}).`,
+      );
     }
   });
   // An action row holds up to 5 buttons OR exactly one select: a select takes the whole width.
   if (selects > 0 && selects + buttons > 1) {
-    p.add([...path, 'components'], 'COMPONENT_LAYOUT_WIDTH_EXCEEDED', 'The specified component exceeds the maximum width');
+    p.add(
+      [...path, 'components'],
+      'COMPONENT_LAYOUT_WIDTH_EXCEEDED',
+      'The specified component exceeds the maximum width',
+    );
   }
 }
 
 const V2_TOP_LEVEL: ReadonlySet<number> = new Set([1, 9, 10, 12, 13, 14, 17]);
 const V2_IN_CONTAINER: ReadonlySet<number> = new Set([1, 9, 10, 12, 13, 14]);
 
-function checkV2Component(ctx: ComponentCtx, path: Path, c: unknown, allowed: ReadonlySet<number>): void {
+function checkV2Component(
+  ctx: ComponentCtx,
+  path: Path,
+  c: unknown,
+  allowed: ReadonlySet<number>,
+): void {
   const { p } = ctx;
   if (!isRecord(c)) {
     p.add(path, 'MODEL_TYPE_CONVERT', 'Only dictionaries may be used in a ModelType');
@@ -314,7 +426,11 @@ function checkV2Component(ctx: ComponentCtx, path: Path, c: unknown, allowed: Re
   ctx.count++;
   const type = typeof c.type === 'number' ? c.type : -1;
   if (!allowed.has(type)) {
-    p.add([...path, 'type'], 'UNION_TYPE_CHOICES', `Component type ${String(c.type)} is not allowed here (allowed: ${[...allowed].join(', ')}).`);
+    p.add(
+      [...path, 'type'],
+      'UNION_TYPE_CHOICES',
+      `Component type ${String(c.type)} is not allowed here (allowed: ${[...allowed].join(', ')}).`,
+    );
     return;
   }
   switch (type) {
@@ -326,21 +442,40 @@ function checkV2Component(ctx: ComponentCtx, path: Path, c: unknown, allowed: Re
       if (typeof c.content === 'string') ctx.textLength += c.content.length;
       break;
     case Component.Section: {
-      const texts = p.array([...path, 'components'], c.components, { required: true, min: 1, max: 3 });
-      texts?.forEach((t, i) => checkV2Component(ctx, [...path, 'components', i], t, new Set([Component.TextDisplay])));
-      if (!isRecord(c.accessory)) p.add([...path, 'accessory'], 'BASE_TYPE_REQUIRED', 'This field is required');
+      const texts = p.array([...path, 'components'], c.components, {
+        required: true,
+        min: 1,
+        max: 3,
+      });
+      texts?.forEach((t, i) =>
+        checkV2Component(ctx, [...path, 'components', i], t, new Set([Component.TextDisplay])),
+      );
+      if (!isRecord(c.accessory))
+        p.add([...path, 'accessory'], 'BASE_TYPE_REQUIRED', 'This field is required');
       else {
         ctx.count++;
-        if (c.accessory.type === Component.Button) checkButton(ctx, [...path, 'accessory'], c.accessory);
-        else if (c.accessory.type === Component.Thumbnail) checkMedia(p, [...path, 'accessory', 'media'], c.accessory.media);
-        else p.add([...path, 'accessory', 'type'], 'UNION_TYPE_CHOICES', 'A section accessory must be a button or a thumbnail.');
+        if (c.accessory.type === Component.Button)
+          checkButton(ctx, [...path, 'accessory'], c.accessory);
+        else if (c.accessory.type === Component.Thumbnail)
+          checkMedia(p, [...path, 'accessory', 'media'], c.accessory.media);
+        else
+          p.add(
+            [...path, 'accessory', 'type'],
+            'UNION_TYPE_CHOICES',
+            'A section accessory must be a button or a thumbnail.',
+          );
       }
       break;
     }
     case Component.MediaGallery: {
       const items = p.array([...path, 'items'], c.items, { required: true, min: 1, max: 10 });
       items?.forEach((item, i) => {
-        if (!isRecord(item)) p.add([...path, 'items', i], 'MODEL_TYPE_CONVERT', 'Only dictionaries may be used in a ModelType');
+        if (!isRecord(item))
+          p.add(
+            [...path, 'items', i],
+            'MODEL_TYPE_CONVERT',
+            'Only dictionaries may be used in a ModelType',
+          );
         else {
           checkMedia(p, [...path, 'items', i, 'media'], item.media);
           p.string([...path, 'items', i, 'description'], item.description, { max: 1024 });
@@ -351,7 +486,11 @@ function checkV2Component(ctx: ComponentCtx, path: Path, c: unknown, allowed: Re
     case Component.File: {
       const file = isRecord(c.file) ? c.file : null;
       if (!file || typeof file.url !== 'string' || !file.url.startsWith('attachment://')) {
-        p.add([...path, 'file', 'url'], 'COMPONENT_FILE_URL_INVALID', 'A file component must reference an attachment:// url');
+        p.add(
+          [...path, 'file', 'url'],
+          'COMPONENT_FILE_URL_INVALID',
+          'A file component must reference an attachment:// url',
+        );
       }
       break;
     }
@@ -360,8 +499,14 @@ function checkV2Component(ctx: ComponentCtx, path: Path, c: unknown, allowed: Re
       break;
     case Component.Container: {
       p.int([...path, 'accent_color'], c.accent_color, { min: 0, max: 0xffffff });
-      const children = p.array([...path, 'components'], c.components, { required: true, min: 1, max: 40 });
-      children?.forEach((child, i) => checkV2Component(ctx, [...path, 'components', i], child, V2_IN_CONTAINER));
+      const children = p.array([...path, 'components'], c.components, {
+        required: true,
+        min: 1,
+        max: 40,
+      });
+      children?.forEach((child, i) =>
+        checkV2Component(ctx, [...path, 'components', i], child, V2_IN_CONTAINER),
+      );
       break;
     }
   }
@@ -387,14 +532,28 @@ export function checkComponents(p: Problems, path: Path, value: unknown, v2: boo
       return;
     }
     if (c.type !== Component.ActionRow) {
-      p.add([...at, 'type'], 'UNION_TYPE_CHOICES', `Only action rows are allowed at the top level without the IS_COMPONENTS_V2 flag (got type ${String(c.type)}).`);
+      p.add(
+        [...at, 'type'],
+        'UNION_TYPE_CHOICES',
+        `Only action rows are allowed at the top level without the IS_COMPONENTS_V2 flag (got type ${String(c.type)}).`,
+      );
       return;
     }
     ctx.count++;
     checkActionRow(ctx, at, c);
   });
-  if (v2 && ctx.count > 40) p.add(path, 'COMPONENT_MAX_TOTAL_COMPONENTS_EXCEEDED', `A message may hold at most 40 components (got ${ctx.count}).`);
-  if (v2 && ctx.textLength > 4000) p.add(path, 'COMPONENT_MAX_TOTAL_TEXT_LENGTH_EXCEEDED', `Text displays may hold at most 4000 characters in total (got ${ctx.textLength}).`);
+  if (v2 && ctx.count > 40)
+    p.add(
+      path,
+      'COMPONENT_MAX_TOTAL_COMPONENTS_EXCEEDED',
+      `A message may hold at most 40 components (got ${ctx.count}).`,
+    );
+  if (v2 && ctx.textLength > 4000)
+    p.add(
+      path,
+      'COMPONENT_MAX_TOTAL_TEXT_LENGTH_EXCEEDED',
+      `Text displays may hold at most 4000 characters in total (got ${ctx.textLength}).`,
+    );
 }
 
 // ---------------------------------------------------------------- whole messages
@@ -423,19 +582,31 @@ export function checkMessageBody(
   p.string([...prefix, 'content'], body.content, { max: 2000 });
   checkEmbeds(p, [...prefix, 'embeds'], body.embeds);
   if (body.flags !== undefined && body.flags !== null) {
-    if (typeof body.flags !== 'number' || !Number.isInteger(body.flags)) p.add([...prefix, 'flags'], 'NUMBER_TYPE_COERCE', 'Value is not int.');
+    if (typeof body.flags !== 'number' || !Number.isInteger(body.flags))
+      p.add([...prefix, 'flags'], 'NUMBER_TYPE_COERCE', 'Value is not int.');
     else if ((body.flags & ~opts.allowedFlags) !== 0) {
-      p.add([...prefix, 'flags'], 'MESSAGE_FLAGS_INVALID', `Flags ${body.flags & ~opts.allowedFlags} may not be set here (allowed bits: ${opts.allowedFlags}).`);
+      p.add(
+        [...prefix, 'flags'],
+        'MESSAGE_FLAGS_INVALID',
+        `Flags ${body.flags & ~opts.allowedFlags} may not be set here (allowed bits: ${opts.allowedFlags}).`,
+      );
     }
   }
   if (body.nonce !== undefined && body.nonce !== null) {
     const n = body.nonce;
-    const ok = (typeof n === 'string' && n.length <= 25) || (typeof n === 'number' && Number.isInteger(n));
-    if (!ok) p.add([...prefix, 'nonce'], 'BASE_TYPE_BAD_LENGTH', 'A nonce must be an integer or a string of at most 25 characters.');
+    const ok =
+      (typeof n === 'string' && n.length <= 25) || (typeof n === 'number' && Number.isInteger(n));
+    if (!ok)
+      p.add(
+        [...prefix, 'nonce'],
+        'BASE_TYPE_BAD_LENGTH',
+        'A nonce must be an integer or a string of at most 25 characters.',
+      );
   }
   const attachments = p.array([...prefix, 'attachments'], body.attachments, { max: 10 });
   attachments?.forEach((a, i) => {
-    if (isRecord(a)) p.string([...prefix, 'attachments', i, 'description'], a.description, { max: 1024 });
+    if (isRecord(a))
+      p.string([...prefix, 'attachments', i, 'description'], a.description, { max: 1024 });
   });
   return p.list;
 }
@@ -446,15 +617,36 @@ export function checkMessageShape(shape: MessageShape, prefix: Path): Problem[] 
   const v2 = (shape.flags & MessageFlag.IsComponentsV2) !== 0;
   checkComponents(p, [...prefix, 'components'], shape.components, v2);
   if (v2) {
-    if (shape.content !== '') p.add([...prefix, 'content'], 'MESSAGE_CANNOT_USE_LEGACY_FIELDS_WITH_COMPONENTS_V2', "The 'content' field cannot be used when using MessageFlags.IS_COMPONENTS_V2");
-    if (shape.embeds.length > 0) p.add([...prefix, 'embeds'], 'MESSAGE_CANNOT_USE_LEGACY_FIELDS_WITH_COMPONENTS_V2', "The 'embeds' field cannot be used when using MessageFlags.IS_COMPONENTS_V2");
-    if (shape.hasStickersOrPoll) p.add(prefix, 'MESSAGE_CANNOT_USE_LEGACY_FIELDS_WITH_COMPONENTS_V2', 'Stickers and polls cannot be used with IS_COMPONENTS_V2');
+    if (shape.content !== '')
+      p.add(
+        [...prefix, 'content'],
+        'MESSAGE_CANNOT_USE_LEGACY_FIELDS_WITH_COMPONENTS_V2',
+        "The 'content' field cannot be used when using MessageFlags.IS_COMPONENTS_V2",
+      );
+    if (shape.embeds.length > 0)
+      p.add(
+        [...prefix, 'embeds'],
+        'MESSAGE_CANNOT_USE_LEGACY_FIELDS_WITH_COMPONENTS_V2',
+        "The 'embeds' field cannot be used when using MessageFlags.IS_COMPONENTS_V2",
+      );
+    if (shape.hasStickersOrPoll)
+      p.add(
+        prefix,
+        'MESSAGE_CANNOT_USE_LEGACY_FIELDS_WITH_COMPONENTS_V2',
+        'Stickers and polls cannot be used with IS_COMPONENTS_V2',
+      );
   }
   return p.list;
 }
 
 export function isEmptyShape(shape: MessageShape): boolean {
-  return shape.content.trim() === '' && shape.embeds.length === 0 && shape.components.length === 0 && shape.attachmentCount === 0 && !shape.hasStickersOrPoll;
+  return (
+    shape.content.trim() === '' &&
+    shape.embeds.length === 0 &&
+    shape.components.length === 0 &&
+    shape.attachmentCount === 0 &&
+    !shape.hasStickersOrPoll
+  );
 }
 
 // ---------------------------------------------------------------- modals
@@ -468,12 +660,21 @@ export function checkModal(data: unknown, prefix: Path): Problem[] {
   }
   p.string([...prefix, 'title'], data.title, { required: true, min: 1, max: 45 });
   p.string([...prefix, 'custom_id'], data.custom_id, { required: true, min: 1, max: 100 });
-  const top = p.array([...prefix, 'components'], data.components, { required: true, min: 1, max: 5 });
+  const top = p.array([...prefix, 'components'], data.components, {
+    required: true,
+    min: 1,
+    max: 5,
+  });
   const ids = new Set<string>();
   const checkId = (path: Path, v: unknown) => {
     p.string(path, v, { required: true, min: 1, max: 100 });
     if (typeof v === 'string') {
-      if (ids.has(v)) p.add(path, 'COMPONENT_CUSTOM_ID_DUPLICATED', `Component custom id cannot be duplicated ("${v}")`);
+      if (ids.has(v))
+        p.add(
+          path,
+          'COMPONENT_CUSTOM_ID_DUPLICATED',
+          `Component custom id cannot be duplicated ("${v}")`,
+        );
       ids.add(v);
     }
   };
@@ -482,12 +683,25 @@ export function checkModal(data: unknown, prefix: Path): Problem[] {
     p.int([...path, 'style'], c.style, { required: true, min: 1, max: 2 });
     // Inside a Label the label lives on the Label; the old row form needs it on the input.
     if (inLabel) {
-      if (c.label !== undefined) p.add([...path, 'label'], 'TEXT_INPUT_LABEL_NOT_ALLOWED', 'A text input inside a label component cannot have its own label');
+      if (c.label !== undefined)
+        p.add(
+          [...path, 'label'],
+          'TEXT_INPUT_LABEL_NOT_ALLOWED',
+          'A text input inside a label component cannot have its own label',
+        );
     } else p.string([...path, 'label'], c.label, { required: true, min: 1, max: 45 });
     p.int([...path, 'min_length'], c.min_length, { min: 0, max: 4000 });
     p.int([...path, 'max_length'], c.max_length, { min: 1, max: 4000 });
-    if (typeof c.min_length === 'number' && typeof c.max_length === 'number' && c.min_length > c.max_length) {
-      p.add([...path, 'min_length'], 'TEXT_INPUT_MIN_LENGTH_TOO_LARGE', 'min_length must be less than or equal to max_length');
+    if (
+      typeof c.min_length === 'number' &&
+      typeof c.max_length === 'number' &&
+      c.min_length > c.max_length
+    ) {
+      p.add(
+        [...path, 'min_length'],
+        'TEXT_INPUT_MIN_LENGTH_TOO_LARGE',
+        'min_length must be less than or equal to max_length',
+      );
     }
     const max = typeof c.max_length === 'number' ? c.max_length : 4000;
     p.string([...path, 'value'], c.value, { max });
@@ -500,23 +714,47 @@ export function checkModal(data: unknown, prefix: Path): Problem[] {
       return;
     }
     if (c.type === Component.ActionRow) {
-      const children = p.array([...at, 'components'], c.components, { required: true, min: 1, max: 1 });
+      const children = p.array([...at, 'components'], c.components, {
+        required: true,
+        min: 1,
+        max: 1,
+      });
       const child = children?.[0];
-      if (isRecord(child) && child.type === Component.TextInput) checkTextInput([...at, 'components', 0], child, false);
-      else if (children) p.add([...at, 'components', 0, 'type'], 'UNION_TYPE_CHOICES', 'A modal action row must hold exactly one text input');
+      if (isRecord(child) && child.type === Component.TextInput)
+        checkTextInput([...at, 'components', 0], child, false);
+      else if (children)
+        p.add(
+          [...at, 'components', 0, 'type'],
+          'UNION_TYPE_CHOICES',
+          'A modal action row must hold exactly one text input',
+        );
     } else if (c.type === Component.Label) {
       p.string([...at, 'label'], c.label, { required: true, min: 1, max: 45 });
       p.string([...at, 'description'], c.description, { max: 100 });
       const inner = c.component;
-      if (!isRecord(inner)) p.add([...at, 'component'], 'BASE_TYPE_REQUIRED', 'This field is required');
-      else if (inner.type === Component.TextInput) checkTextInput([...at, 'component'], inner, true);
-      else if (typeof inner.type === 'number' && (SELECT_TYPES.has(inner.type) || inner.type === Component.FileUpload)) {
+      if (!isRecord(inner))
+        p.add([...at, 'component'], 'BASE_TYPE_REQUIRED', 'This field is required');
+      else if (inner.type === Component.TextInput)
+        checkTextInput([...at, 'component'], inner, true);
+      else if (
+        typeof inner.type === 'number' &&
+        (SELECT_TYPES.has(inner.type) || inner.type === Component.FileUpload)
+      ) {
         checkId([...at, 'component', 'custom_id'], inner.custom_id);
-      } else p.add([...at, 'component', 'type'], 'UNION_TYPE_CHOICES', 'A label must wrap a text input, a select or a file upload');
+      } else
+        p.add(
+          [...at, 'component', 'type'],
+          'UNION_TYPE_CHOICES',
+          'A label must wrap a text input, a select or a file upload',
+        );
     } else if (c.type === Component.TextDisplay) {
       p.string([...at, 'content'], c.content, { required: true, min: 1, max: 4000 });
     } else {
-      p.add([...at, 'type'], 'UNION_TYPE_CHOICES', `Component type ${String(c.type)} is not allowed in a modal`);
+      p.add(
+        [...at, 'type'],
+        'UNION_TYPE_CHOICES',
+        `Component type ${String(c.type)} is not allowed in a modal`,
+      );
     }
   });
   return p.list;
@@ -526,7 +764,10 @@ export function checkModal(data: unknown, prefix: Path): Problem[] {
 
 export function checkAutocompleteChoices(data: unknown, prefix: Path): Problem[] {
   const p = new Problems();
-  const choices = p.array([...prefix, 'choices'], isRecord(data) ? data.choices : undefined, { required: true, max: 25 });
+  const choices = p.array([...prefix, 'choices'], isRecord(data) ? data.choices : undefined, {
+    required: true,
+    max: 25,
+  });
   choices?.forEach((c, i) => {
     const at = [...prefix, 'choices', i];
     if (!isRecord(c)) {
@@ -535,7 +776,8 @@ export function checkAutocompleteChoices(data: unknown, prefix: Path): Problem[]
     }
     p.string([...at, 'name'], c.name, { required: true, min: 1, max: 100 });
     if (typeof c.value === 'string') p.string([...at, 'value'], c.value, { max: 100 });
-    else if (typeof c.value !== 'number') p.add([...at, 'value'], 'BASE_TYPE_REQUIRED', 'A choice value must be a string or a number');
+    else if (typeof c.value !== 'number')
+      p.add([...at, 'value'], 'BASE_TYPE_REQUIRED', 'A choice value must be a string or a number');
     if (isRecord(c.name_localizations)) {
       for (const [locale, name] of Object.entries(c.name_localizations)) {
         p.string([...at, 'name_localizations', locale], name, { required: true, min: 1, max: 100 });

@@ -174,7 +174,11 @@ export const MEMBER_PERMISSIONS =
   PermissionFlagsBits.Speak;
 
 /** A server manager: member permissions plus ManageGuild (what `/journal setup` requires). */
-export const MANAGER_PERMISSIONS = MEMBER_PERMISSIONS | PermissionFlagsBits.ManageGuild | PermissionFlagsBits.ManageChannels | PermissionFlagsBits.ManageMessages;
+export const MANAGER_PERMISSIONS =
+  MEMBER_PERMISSIONS |
+  PermissionFlagsBits.ManageGuild |
+  PermissionFlagsBits.ManageChannels |
+  PermissionFlagsBits.ManageMessages;
 
 export const ALL_PERMISSIONS = Object.values(PermissionFlagsBits).reduce((a, b) => a | b, 0n);
 
@@ -232,9 +236,17 @@ export class World {
     this.guildLocale = opts.guildLocale ?? 'en-US';
     const owner = this.addUser({ username: 'guild-owner' });
     this.ownerId = owner.id;
-    this.roles.set(this.guildId, this.makeRole(this.guildId, '@everyone', opts.everyonePermissions ?? MEMBER_PERMISSIONS, 0));
+    this.roles.set(
+      this.guildId,
+      this.makeRole(this.guildId, '@everyone', opts.everyonePermissions ?? MEMBER_PERMISSIONS, 0),
+    );
     this.botRoleId = this.ids.next();
-    const botRole = this.makeRole(this.botRoleId, this.botUser.username, opts.botPermissions ?? MEMBER_PERMISSIONS, 1);
+    const botRole = this.makeRole(
+      this.botRoleId,
+      this.botUser.username,
+      opts.botPermissions ?? MEMBER_PERMISSIONS,
+      1,
+    );
     botRole.managed = true;
     botRole.tags = { bot_id: this.botUser.id };
     this.roles.set(this.botRoleId, botRole);
@@ -246,9 +258,18 @@ export class World {
 
   private makeRole(id: string, name: string, permissions: bigint, position: number): FakeRole {
     return {
-      id, name, permissions: permissions.toString(), position, color: 0,
+      id,
+      name,
+      permissions: permissions.toString(),
+      position,
+      color: 0,
       colors: { primary_color: 0, secondary_color: null, tertiary_color: null },
-      hoist: false, managed: false, mentionable: false, icon: null, unicode_emoji: null, flags: 0,
+      hoist: false,
+      managed: false,
+      mentionable: false,
+      icon: null,
+      unicode_emoji: null,
+      flags: 0,
     };
   }
 
@@ -267,7 +288,12 @@ export class World {
     return user;
   }
 
-  addChannel(opts: { name: string; type?: number; topic?: string; botPermissions?: bigint }): FakeChannel {
+  addChannel(opts: {
+    name: string;
+    type?: number;
+    topic?: string;
+    botPermissions?: bigint;
+  }): FakeChannel {
     const channel: FakeChannel = {
       id: this.ids.next(),
       type: opts.type ?? 0,
@@ -281,7 +307,8 @@ export class World {
       permission_overwrites: [],
     };
     this.channels.set(channel.id, channel);
-    if (opts.botPermissions !== undefined) this.setMemberOverwrite(channel, this.botUser.id, opts.botPermissions);
+    if (opts.botPermissions !== undefined)
+      this.setMemberOverwrite(channel, this.botUser.id, opts.botPermissions);
     return channel;
   }
 
@@ -290,7 +317,9 @@ export class World {
    * Administrator): allow those bits, deny every other one.
    */
   setMemberOverwrite(channel: FakeChannel, userId: string, perms: bigint): void {
-    channel.permission_overwrites = channel.permission_overwrites.filter((o) => !(o.type === 1 && o.id === userId));
+    channel.permission_overwrites = channel.permission_overwrites.filter(
+      (o) => !(o.type === 1 && o.id === userId),
+    );
     channel.permission_overwrites.push({
       id: userId,
       type: 1,
@@ -312,7 +341,9 @@ export class World {
     if ((perms & PermissionFlagsBits.Administrator) !== 0n) return ALL_PERMISSIONS;
     const channel = this.channels.get(channelId);
     if (!channel) return perms;
-    const everyone = channel.permission_overwrites.find((o) => o.type === 0 && o.id === this.guildId);
+    const everyone = channel.permission_overwrites.find(
+      (o) => o.type === 0 && o.id === this.guildId,
+    );
     if (everyone) perms = (perms & ~BigInt(everyone.deny)) | BigInt(everyone.allow);
     let allow = 0n;
     let deny = 0n;
@@ -416,7 +447,10 @@ export class World {
   }
 
   /** Channel messages (not ephemeral), optionally only those the bot posted through `POST /channels/…/messages`. */
-  messagesIn(channelId: string, opts: { source?: MessageSource; includeDeleted?: boolean } = {}): StoredMessage[] {
+  messagesIn(
+    channelId: string,
+    opts: { source?: MessageSource; includeDeleted?: boolean } = {},
+  ): StoredMessage[] {
     return [...this.messages.values()].filter(
       (m) =>
         m.channelId === channelId &&

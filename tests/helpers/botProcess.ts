@@ -29,7 +29,11 @@ export interface BotOptions {
 }
 
 /** The environment that points the bot at the fake. */
-export function botEnv(fake: FakeDiscord, dir: string, env: Record<string, string | undefined> = {}): Record<string, string | undefined> {
+export function botEnv(
+  fake: FakeDiscord,
+  dir: string,
+  env: Record<string, string | undefined> = {},
+): Record<string, string | undefined> {
   return {
     DISCORD_TOKEN: fake.token,
     DISCORD_API_URL: fake.apiUrl,
@@ -44,9 +48,15 @@ export function botEnv(fake: FakeDiscord, dir: string, env: Record<string, strin
 }
 
 export async function startBotProcess(fake: FakeDiscord, options: BotOptions): Promise<BotProcess> {
-  const env: Record<string, string | undefined> = { ...process.env, ...botEnv(fake, options.dir, options.env) };
+  const env: Record<string, string | undefined> = {
+    ...process.env,
+    ...botEnv(fake, options.dir, options.env),
+  };
   for (const [k, v] of Object.entries(env)) if (v === undefined) delete env[k];
-  const child = spawn('node_modules/.bin/tsx', ['src/index.ts'], { env, stdio: ['ignore', 'pipe', 'pipe'] });
+  const child = spawn('node_modules/.bin/tsx', ['src/index.ts'], {
+    env,
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
   let output = '';
   child.stdout!.on('data', (d: Buffer) => (output += d.toString()));
   child.stderr!.on('data', (d: Buffer) => (output += d.toString()));
@@ -80,7 +90,8 @@ export async function startBotProcess(fake: FakeDiscord, options: BotOptions): P
     try {
       await waitFor(
         () => {
-          if (exitCode !== undefined) throw new Error(`bot exited with ${exitCode} before ready:\n${output}`);
+          if (exitCode !== undefined)
+            throw new Error(`bot exited with ${exitCode} before ready:\n${output}`);
           return logs().some((l) => l.msg === 'ready');
         },
         options.readyTimeoutMs ?? 20_000,

@@ -5,10 +5,12 @@ import type { InteractionResult, StoredMessage } from '../fakeDiscord/index.js';
 
 /** A zone where it is now between 01:00 and 22:59, so "today" cannot roll over while a test runs. */
 export function stableZone(): string {
-  return ['Asia/Shanghai', 'America/Los_Angeles', 'Europe/London', 'Pacific/Kiritimati'].find((zone) => {
-    const { hour } = zonedParts(new Date(), zone);
-    return hour >= 1 && hour <= 22;
-  })!;
+  return ['Asia/Shanghai', 'America/Los_Angeles', 'Europe/London', 'Pacific/Kiritimati'].find(
+    (zone) => {
+      const { hour } = zonedParts(new Date(), zone);
+      return hour >= 1 && hour <= 22;
+    },
+  )!;
 }
 
 /** Today in `zone`, on the real clock (the bot process runs on it too). */
@@ -38,14 +40,21 @@ export interface ButtonJson {
 }
 
 export function buttons(message: StoredMessage): ButtonJson[] {
-  return (message.components as Array<{ components?: ButtonJson[] }>).flatMap((row) => row.components ?? []);
+  return (message.components as Array<{ components?: ButtonJson[] }>).flatMap(
+    (row) => row.components ?? [],
+  );
 }
 
 /** Everything a message shows as text: content, embeds, button labels. */
 export function shownText(message: StoredMessage): string {
   return [
     message.content,
-    ...message.embeds.flatMap((e) => [e.title ?? '', e.description ?? '', e.footer?.text ?? '', ...(e.fields ?? []).flatMap((f) => [f.name, f.value])]),
+    ...message.embeds.flatMap((e) => [
+      e.title ?? '',
+      e.description ?? '',
+      e.footer?.text ?? '',
+      ...(e.fields ?? []).flatMap((f) => [f.name, f.value]),
+    ]),
     ...buttons(message).map((b) => b.label ?? ''),
   ].join('\n');
 }

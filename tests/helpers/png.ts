@@ -19,7 +19,8 @@ export interface DecodedPng {
 /** Width and height from the IHDR chunk, checking the signature and that IHDR comes first. */
 export function readPngSize(png: Buffer): { width: number; height: number } {
   if (!png.subarray(0, 8).equals(PNG_SIGNATURE)) throw new Error('not a PNG: bad signature');
-  if (png.toString('latin1', 12, 16) !== 'IHDR') throw new Error('not a PNG: IHDR is not the first chunk');
+  if (png.toString('latin1', 12, 16) !== 'IHDR')
+    throw new Error('not a PNG: IHDR is not the first chunk');
   return { width: png.readUInt32BE(16), height: png.readUInt32BE(20) };
 }
 
@@ -43,11 +44,20 @@ export function decodePng(png: Buffer): DecodedPng {
     const type = png.toString('latin1', offset + 4, offset + 8);
     const data = png.subarray(offset + 8, offset + 8 + length);
     const crc = png.readUInt32BE(offset + 8 + length);
-    if (crc32(png.subarray(offset + 4, offset + 8 + length)) !== crc) throw new Error(`bad CRC in ${type}`);
+    if (crc32(png.subarray(offset + 4, offset + 8 + length)) !== crc)
+      throw new Error(`bad CRC in ${type}`);
     if (type === 'IHDR') {
       const [bitDepth, ct, compression, filter, interlace] = data.subarray(8, 13);
-      if (bitDepth !== 8 || (ct !== 2 && ct !== 6) || compression !== 0 || filter !== 0 || interlace !== 0) {
-        throw new Error(`unsupported PNG: depth ${bitDepth}, color type ${ct}, interlace ${interlace}`);
+      if (
+        bitDepth !== 8 ||
+        (ct !== 2 && ct !== 6) ||
+        compression !== 0 ||
+        filter !== 0 ||
+        interlace !== 0
+      ) {
+        throw new Error(
+          `unsupported PNG: depth ${bitDepth}, color type ${ct}, interlace ${interlace}`,
+        );
       }
       colorType = ct;
     } else if (type === 'IDAT') idat.push(data);
@@ -59,7 +69,8 @@ export function decodePng(png: Buffer): DecodedPng {
   const channels = colorType === 6 ? 4 : 3;
   const stride = width * channels;
   const raw = inflateSync(Buffer.concat(idat));
-  if (raw.length !== height * (stride + 1)) throw new Error(`IDAT holds ${raw.length} bytes, expected ${height * (stride + 1)}`);
+  if (raw.length !== height * (stride + 1))
+    throw new Error(`IDAT holds ${raw.length} bytes, expected ${height * (stride + 1)}`);
 
   const out = Buffer.alloc(height * stride);
   for (let y = 0; y < height; y++) {
@@ -73,12 +84,23 @@ export function decodePng(png: Buffer): DecodedPng {
       const c = y > 0 && i >= channels ? (out[row - stride + i - channels] ?? 0) : 0;
       let value: number;
       switch (filter) {
-        case 0: value = x; break;
-        case 1: value = x + a; break;
-        case 2: value = x + b; break;
-        case 3: value = x + ((a + b) >> 1); break;
-        case 4: value = x + paeth(a, b, c); break;
-        default: throw new Error(`bad filter type ${filter} on row ${y}`);
+        case 0:
+          value = x;
+          break;
+        case 1:
+          value = x + a;
+          break;
+        case 2:
+          value = x + b;
+          break;
+        case 3:
+          value = x + ((a + b) >> 1);
+          break;
+        case 4:
+          value = x + paeth(a, b, c);
+          break;
+        default:
+          throw new Error(`bad filter type ${filter} on row ${y}`);
       }
       out[row + i] = value & 0xff;
     }
@@ -96,7 +118,8 @@ export function decodePng(png: Buffer): DecodedPng {
     height,
     pixels,
     at(x, y) {
-      if (x < 0 || y < 0 || x >= width || y >= height) throw new RangeError(`(${x}, ${y}) is outside ${width}×${height}`);
+      if (x < 0 || y < 0 || x >= width || y >= height)
+        throw new RangeError(`(${x}, ${y}) is outside ${width}×${height}`);
       const i = (y * width + x) * 4;
       return [pixels[i] ?? 0, pixels[i + 1] ?? 0, pixels[i + 2] ?? 0, pixels[i + 3] ?? 0];
     },

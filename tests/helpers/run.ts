@@ -15,7 +15,11 @@ export function runEntry(
   options: { env?: Record<string, string | undefined>; input?: string; timeoutMs?: number } = {},
 ): Promise<RunResult> {
   return new Promise((resolvePromise, reject) => {
-    const env: Record<string, string | undefined> = { ...process.env, LOG_LEVEL: 'warn', ...options.env };
+    const env: Record<string, string | undefined> = {
+      ...process.env,
+      LOG_LEVEL: 'warn',
+      ...options.env,
+    };
     for (const [k, v] of Object.entries(env)) if (v === undefined) delete env[k];
     const child = spawn(TSX, [entry, ...args], { env, stdio: ['pipe', 'pipe', 'pipe'] });
     let stdout = '';
@@ -33,6 +37,9 @@ export function runEntry(
 }
 
 /** Runs `journal ARGS…` as a process. */
-export function runJournal(args: readonly string[], options: Parameters<typeof runEntry>[2] = {}): Promise<RunResult> {
+export function runJournal(
+  args: readonly string[],
+  options: Parameters<typeof runEntry>[2] = {},
+): Promise<RunResult> {
   return runEntry('src/cli.ts', args, options);
 }

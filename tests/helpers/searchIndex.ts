@@ -21,7 +21,12 @@ export const SEARCH_TABLE_SQL = `
     content = '', contentless_delete = 1, tokenize = '${SEARCH_TOKENIZER}', prefix = '1'
   )`;
 
-const fieldsOf = (doc: IndexedDoc): string[] => [doc.title ?? '', doc.body, doc.place ?? '', (doc.tags ?? []).join('\n')];
+const fieldsOf = (doc: IndexedDoc): string[] => [
+  doc.title ?? '',
+  doc.body,
+  doc.place ?? '',
+  (doc.tags ?? []).join('\n'),
+];
 
 export interface SearchIndex {
   /** Row ids (1-based positions in `docs`) whose tokens match, ascending. */
@@ -35,17 +40,24 @@ export interface SearchIndex {
 export function searchIndex(docs: readonly IndexedDoc[]): SearchIndex {
   const db = new Database(':memory:');
   db.exec(SEARCH_TABLE_SQL);
-  const insert = db.prepare('INSERT INTO essay_search (rowid, title, body, place, tags) VALUES (?, ?, ?, ?, ?)');
+  const insert = db.prepare(
+    'INSERT INTO essay_search (rowid, title, body, place, tags) VALUES (?, ?, ?, ?, ?)',
+  );
   docs.forEach((doc, i) => insert.run(i + 1, ...fieldsOf(doc).map(indexTokens)));
   const normalized = docs.map((doc) => fieldsOf(doc).map(normalizeText));
-  const select = db.prepare('SELECT rowid AS id FROM essay_search WHERE essay_search MATCH ? ORDER BY rowid');
-  const candidates = (match: string): number[] => (select.all(match) as { id: number }[]).map((r) => r.id);
+  const select = db.prepare(
+    'SELECT rowid AS id FROM essay_search WHERE essay_search MATCH ? ORDER BY rowid',
+  );
+  const candidates = (match: string): number[] =>
+    (select.all(match) as { id: number }[]).map((r) => r.id);
   return {
     candidates,
     search(query) {
       const translated = translateQuery(query);
       if (!translated) return null;
-      return candidates(translated.match).filter((id) => verifyMatch(normalized[id - 1] ?? [], translated.needles));
+      return candidates(translated.match).filter((id) =>
+        verifyMatch(normalized[id - 1] ?? [], translated.needles),
+      );
     },
     close: () => db.close(),
   };

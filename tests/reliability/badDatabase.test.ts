@@ -45,7 +45,10 @@ const BAD_FILES: BadFile[] = [
       db.pragma('journal_mode = DELETE');
       db.close();
     },
-    says: new RegExp(`written by a newer journal-bot \\(schema ${SCHEMA_VERSION + 3}, this one knows ${SCHEMA_VERSION}\\)`, 'u'),
+    says: new RegExp(
+      `written by a newer journal-bot \\(schema ${SCHEMA_VERSION + 3}, this one knows ${SCHEMA_VERSION}\\)`,
+      'u',
+    ),
   },
   {
     name: 'a read-only database file',
@@ -61,7 +64,9 @@ const BAD_FILES: BadFile[] = [
     name: 'a SQLite file whose pages are garbled',
     make: (path) => {
       const db = openDatabase(path);
-      db.prepare(`INSERT INTO essays (body, written_on, source, content_hash, created_at, updated_at) VALUES (?, '2020-01-01', 'x', 'h', 't', 't')`).run('文'.repeat(20_000));
+      db.prepare(
+        `INSERT INTO essays (body, written_on, source, content_hash, created_at, updated_at) VALUES (?, '2020-01-01', 'x', 'h', 't', 't')`,
+      ).run('文'.repeat(20_000));
       db.pragma('journal_mode = DELETE');
       db.close();
       const bytes = readFileSync(path);
@@ -110,8 +115,13 @@ describe.each(BAD_FILES)('$name', ({ name, make, says }) => {
     const requests = fake.requests.length;
     const r = await runEntry('src/index.ts', [], {
       env: {
-        DISCORD_TOKEN: fake.token, DISCORD_API_URL: fake.apiUrl, DISCORD_CDN_URL: fake.cdnUrl, DISCORD_GUILD_ID: fake.guildId,
-        JOURNAL_DB: path, JOURNAL_DIR: 'data/essays', LOG_LEVEL: 'info',
+        DISCORD_TOKEN: fake.token,
+        DISCORD_API_URL: fake.apiUrl,
+        DISCORD_CDN_URL: fake.cdnUrl,
+        DISCORD_GUILD_ID: fake.guildId,
+        JOURNAL_DB: path,
+        JOURNAL_DIR: 'data/essays',
+        LOG_LEVEL: 'info',
       },
     });
     expect(r.code).toBe(1);

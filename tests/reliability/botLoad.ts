@@ -7,7 +7,18 @@ import type { FakeDiscord, InteractionResult, StoredMessage } from '../fakeDisco
 import { buttons } from './journalFixture.js';
 
 /** The search words the mix cycles through: common, rare, one character, English, FTS syntax, nothing found. */
-const QUERIES = ['热爱', '北京', '菜', 'train', '今天的风', 'NEAR("x', '"引号', '不存在的词语', '秋天 书', 'the'];
+const QUERIES = [
+  '热爱',
+  '北京',
+  '菜',
+  'train',
+  '今天的风',
+  'NEAR("x',
+  '"引号',
+  '不存在的词语',
+  '秋天 书',
+  'the',
+];
 
 export interface LoadMix {
   /** Messages with a ▶ button (an essay shown over several pages) to press. */
@@ -17,24 +28,50 @@ export interface LoadMix {
 }
 
 /** The i-th interaction of the mix: search, today, random, show, a page press, autocomplete, list. */
-export function mixedInteraction(fake: FakeDiscord, mix: LoadMix, i: number): Promise<InteractionResult> {
+export function mixedInteraction(
+  fake: FakeDiscord,
+  mix: LoadMix,
+  i: number,
+): Promise<InteractionResult> {
   const locale = i % 2 === 0 ? 'zh-CN' : 'en-US';
   switch (i % 7) {
     case 0:
-      return fake.command({ name: 'essay', subcommand: 'search', options: { query: QUERIES[i % QUERIES.length]! }, locale });
+      return fake.command({
+        name: 'essay',
+        subcommand: 'search',
+        options: { query: QUERIES[i % QUERIES.length]! },
+        locale,
+      });
     case 1:
       return fake.command({ name: 'essay', subcommand: 'today', locale });
     case 2:
       return fake.command({ name: 'essay', subcommand: 'random', locale });
     case 3:
-      return fake.command({ name: 'essay', subcommand: 'show', options: { essay: mix.essayIds[i % mix.essayIds.length]! }, locale });
+      return fake.command({
+        name: 'essay',
+        subcommand: 'show',
+        options: { essay: mix.essayIds[i % mix.essayIds.length]! },
+        locale,
+      });
     case 4: {
       const message = mix.pageable[i % mix.pageable.length]!;
-      const next = buttons(fake.message(message.id) ?? message).find((b) => b.label === '▶' && !b.disabled) ?? buttons(message).find((b) => b.label === '◀')!;
-      return fake.component({ message: fake.message(message.id) ?? message, customId: next.custom_id, locale });
+      const next =
+        buttons(fake.message(message.id) ?? message).find((b) => b.label === '▶' && !b.disabled) ??
+        buttons(message).find((b) => b.label === '◀')!;
+      return fake.component({
+        message: fake.message(message.id) ?? message,
+        customId: next.custom_id,
+        locale,
+      });
     }
     case 5:
-      return fake.autocomplete({ name: 'essay', subcommand: 'show', focused: 'essay', value: QUERIES[i % QUERIES.length]!.slice(0, 2), locale });
+      return fake.autocomplete({
+        name: 'essay',
+        subcommand: 'show',
+        focused: 'essay',
+        value: QUERIES[i % QUERIES.length]!.slice(0, 2),
+        locale,
+      });
     default:
       return fake.command({ name: 'essay', subcommand: 'list', locale });
   }
@@ -70,7 +107,8 @@ function descendants(pid: number): number[] {
     } catch {
       continue;
     }
-    for (const child of children.split(/\s+/u).filter(Boolean).map(Number)) out.push(child, ...descendants(child));
+    for (const child of children.split(/\s+/u).filter(Boolean).map(Number))
+      out.push(child, ...descendants(child));
   }
   return out;
 }

@@ -5,8 +5,16 @@ import { addDays } from '../../src/journal/dates.js';
 import { seededRandom } from '../helpers/seededRandom.js';
 
 const PHRASES = [
-  '今天的风很大,', '我想起了小时候的夏天。', '热爱是一种能力,', 'The train was late again, ', '窗外的雨一直没有停,',
-  '写点什么总是好的。', 'we talked until midnight. ', '北京的秋天很短,', '读完了那本书,', '心里安静了许多。',
+  '今天的风很大,',
+  '我想起了小时候的夏天。',
+  '热爱是一种能力,',
+  'The train was late again, ',
+  '窗外的雨一直没有停,',
+  '写点什么总是好的。',
+  'we talked until midnight. ',
+  '北京的秋天很短,',
+  '读完了那本书,',
+  '心里安静了许多。',
 ];
 
 /** Writes `count` essays (about `chars` characters each, all different) into `dir`, in sub-folders of 500. */

@@ -9,10 +9,23 @@ import { systemClock } from '../../src/clock.js';
 import { addDays } from '../../src/journal/dates.js';
 import { TOKEN_REJECTED_MESSAGE } from '../../src/discord/client.js';
 import { openStore } from '../../src/store/index.js';
-import { MANAGER_PERMISSIONS, startFakeDiscord, waitFor, type FakeDiscord, type InteractionResult } from '../fakeDiscord/index.js';
+import {
+  MANAGER_PERMISSIONS,
+  startFakeDiscord,
+  waitFor,
+  type FakeDiscord,
+  type InteractionResult,
+} from '../fakeDiscord/index.js';
 import { startBotProcess, type BotProcess } from '../helpers/botProcess.js';
 import { tempDir } from '../helpers/store.js';
-import { ANNIVERSARY_TITLE, ZONE, answered, buttons, today, writeJournal } from './journalFixture.js';
+import {
+  ANNIVERSARY_TITLE,
+  ZONE,
+  answered,
+  buttons,
+  today,
+  writeJournal,
+} from './journalFixture.js';
 
 const t = tempDir('journal-faults-');
 let fake: FakeDiscord;
@@ -24,10 +37,20 @@ beforeAll(async () => {
   const store = openStore(join(t.dir, 'journal.db'), systemClock);
   fake = await startFakeDiscord();
   store.guilds.save({
-    guildId: fake.guildId, channelId: fake.channelId, time: '00:00', timeZone: ZONE, enabled: true, language: 'en-US', emptyDay: 'skip', startsOn: addDays(today, 1),
+    guildId: fake.guildId,
+    channelId: fake.channelId,
+    time: '00:00',
+    timeZone: ZONE,
+    enabled: true,
+    language: 'en-US',
+    emptyDay: 'skip',
+    startsOn: addDays(today, 1),
   });
   store.close();
-  bot = await startBotProcess(fake, { dir: t.dir, env: { JOURNAL_DIR: essays, JOURNAL_TIMEZONE: ZONE } });
+  bot = await startBotProcess(fake, {
+    dir: t.dir,
+    env: { JOURNAL_DIR: essays, JOURNAL_TIMEZONE: ZONE },
+  });
 });
 
 afterAll(async () => {
@@ -59,12 +82,17 @@ describe('Discord answers 500 or 429 to an interaction', () => {
     const r = answered(await fake.command({ name: 'essay', subcommand: 'today', locale: 'en-US' }));
     expect((await r.waitForMessage()).embeds[0]!.description).toContain(ANNIVERSARY_TITLE);
     acknowledgedOnce(r);
-    expect(fake.injectedFaults.at(-1)).toMatchObject({ status: 500, path: `/interactions/${r.id}/${r.token}/callback` });
+    expect(fake.injectedFaults.at(-1)).toMatchObject({
+      status: 500,
+      path: `/interactions/${r.id}/${r.token}/callback`,
+    });
   });
 
   it('waits out a 429 with retry_after on a callback and answers exactly once, still inside 3 s', async () => {
     fake.failNext('POST /interactions/:id/:token/callback', { status: 429, retryAfter: 0.3 });
-    const r = answered(await fake.command({ name: 'essay', subcommand: 'random', locale: 'zh-CN' }));
+    const r = answered(
+      await fake.command({ name: 'essay', subcommand: 'random', locale: 'zh-CN' }),
+    );
     await r.waitForMessage();
     acknowledgedOnce(r);
     expect(r.ms).toBeGreaterThanOrEqual(300);
@@ -72,27 +100,39 @@ describe('Discord answers 500 or 429 to an interaction', () => {
   });
 
   it('retries a button press whose update got 500 then 429', async () => {
-    const list = answered(await fake.command({ name: 'essay', subcommand: 'list', locale: 'en-US' }));
+    const list = answered(
+      await fake.command({ name: 'essay', subcommand: 'list', locale: 'en-US' }),
+    );
     const message = await list.waitForMessage();
     const open = buttons(message).find((b) => b.custom_id.startsWith('essay:open:'))!;
     fake.failNext('POST /interactions/:id/:token/callback', { status: 500 });
     fake.failNext('POST /interactions/:id/:token/callback', { status: 429, retryAfter: 0.1 });
-    const r = answered(await fake.component({ message, customId: open.custom_id, locale: 'en-US' }));
+    const r = answered(
+      await fake.component({ message, customId: open.custom_id, locale: 'en-US' }),
+    );
     expect((await r.waitForMessage()).flags & 64).toBe(64);
     acknowledgedOnce(r);
   });
 
   it('retries the edit after a defer (500, then 429) and delivers the reply, with its picture, exactly once', async () => {
     fake.failNext('PATCH /webhooks/:app/:token/messages/:message', { status: 500 });
-    fake.failNext('PATCH /webhooks/:app/:token/messages/:message', { status: 429, retryAfter: 0.2 });
-    const r = answered(await fake.command({ name: 'journal', subcommand: 'stats', locale: 'en-US' }));
+    fake.failNext('PATCH /webhooks/:app/:token/messages/:message', {
+      status: 429,
+      retryAfter: 0.2,
+    });
+    const r = answered(
+      await fake.command({ name: 'journal', subcommand: 'stats', locale: 'en-US' }),
+    );
     expect(r.type).toBe(5);
     const reply = await r.waitForMessage((m) => m.embeds.length > 0);
     expect(reply.files).toHaveLength(1);
     acknowledgedOnce(r);
     expect(reply.edits).toBe(1);
     expect(r.followUps).toEqual([]);
-    const edits = fake.requests.filter((q) => q.method === 'PATCH' && q.route.startsWith(`/webhooks/${fake.applicationId}/${r.token}/`));
+    const edits = fake.requests.filter(
+      (q) =>
+        q.method === 'PATCH' && q.route.startsWith(`/webhooks/${fake.applicationId}/${r.token}/`),
+    );
     expect(edits.map((q) => q.status)).toEqual([500, 429, 200]);
   });
 });
@@ -102,7 +142,14 @@ describe('Discord answers 500 or 429 to a channel post', () => {
     fake.failNext('POST /channels/:id/messages', { status: 500 });
     fake.failNext('POST /channels/:id/messages', { status: 429, retryAfter: 0.2 });
     const before = channelPosts().length;
-    const r = answered(await fake.command({ name: 'journal', subcommand: 'post-now', locale: 'en-US', permissions: MANAGER_PERMISSIONS }));
+    const r = answered(
+      await fake.command({
+        name: 'journal',
+        subcommand: 'post-now',
+        locale: 'en-US',
+        permissions: MANAGER_PERMISSIONS,
+      }),
+    );
     const reply = await r.waitForMessage();
     expect(reply.flags & 64).toBe(64);
     const posts = channelPosts();
@@ -114,7 +161,14 @@ describe('Discord answers 500 or 429 to a channel post', () => {
   it('a post sent but never recorded (a crash in between) is not sent twice: the nonce returns the same message', async () => {
     const [posted] = channelPosts();
     forgetTodaysPost();
-    const r = answered(await fake.command({ name: 'journal', subcommand: 'post-now', locale: 'en-US', permissions: MANAGER_PERMISSIONS }));
+    const r = answered(
+      await fake.command({
+        name: 'journal',
+        subcommand: 'post-now',
+        locale: 'en-US',
+        permissions: MANAGER_PERMISSIONS,
+      }),
+    );
     expect((await r.waitForMessage()).content).toContain(posted!.id);
     expect(channelPosts()).toHaveLength(1);
   });
@@ -125,15 +179,38 @@ describe('Discord answers 500 or 429 to a channel post', () => {
     fake.advanceClock(6 * 60_000);
     // discord.js tries 1 + 3 retries: four 500s exhaust it, and the bot records a failure to retry later.
     fake.failNext('POST /channels/:id/messages', { status: 500, count: 4 });
-    const failed = answered(await fake.command({ name: 'journal', subcommand: 'post-now', locale: 'en-US', permissions: MANAGER_PERMISSIONS }));
-    expect((await failed.waitForMessage(undefined, 20_000)).content).toMatch(/unavailable|again|retry/iu);
+    const failed = answered(
+      await fake.command({
+        name: 'journal',
+        subcommand: 'post-now',
+        locale: 'en-US',
+        permissions: MANAGER_PERMISSIONS,
+      }),
+    );
+    expect((await failed.waitForMessage(undefined, 20_000)).content).toMatch(
+      /unavailable|again|retry/iu,
+    );
     expect(channelPosts()).toHaveLength(1);
 
-    const again = answered(await fake.command({ name: 'journal', subcommand: 'post-now', locale: 'en-US', permissions: MANAGER_PERMISSIONS }));
+    const again = answered(
+      await fake.command({
+        name: 'journal',
+        subcommand: 'post-now',
+        locale: 'en-US',
+        permissions: MANAGER_PERMISSIONS,
+      }),
+    );
     const posted = await again.waitForMessage();
     expect(channelPosts()).toHaveLength(2);
     expect(posted.content).toContain(channelPosts()[1]!.id);
-    const third = answered(await fake.command({ name: 'journal', subcommand: 'post-now', locale: 'en-US', permissions: MANAGER_PERMISSIONS }));
+    const third = answered(
+      await fake.command({
+        name: 'journal',
+        subcommand: 'post-now',
+        locale: 'en-US',
+        permissions: MANAGER_PERMISSIONS,
+      }),
+    );
     expect((await third.waitForMessage()).content).toMatch(/already/u);
     expect(channelPosts()).toHaveLength(2);
   }, 40_000);
@@ -144,12 +221,23 @@ describe('the gateway connection drops', () => {
     const resumes = fake.gatewayLog.resumes.length;
     fake.dropGatewayConnections();
     // Sent into the gap: the fake replays it on RESUME, as Discord does.
-    const during = await fake.command({ name: 'essay', subcommand: 'today', locale: 'en-US', timeoutMs: 20_000 });
+    const during = await fake.command({
+      name: 'essay',
+      subcommand: 'today',
+      locale: 'en-US',
+      timeoutMs: 20_000,
+    });
     expect(during.accepted).toBe(true);
     await during.waitForMessage();
-    await waitFor(() => fake.gatewayLog.resumes.length > resumes, 20_000, 'no RESUME after the drop');
+    await waitFor(
+      () => fake.gatewayLog.resumes.length > resumes,
+      20_000,
+      'no RESUME after the drop',
+    );
     expect(fake.gatewayLog.resumes.at(-1)!.replayed).toBeGreaterThanOrEqual(1);
-    const after = answered(await fake.command({ name: 'essay', subcommand: 'random', locale: 'en-US' }));
+    const after = answered(
+      await fake.command({ name: 'essay', subcommand: 'random', locale: 'en-US' }),
+    );
     await after.waitForMessage();
     expect(bot.child.exitCode).toBeNull();
   }, 40_000);
@@ -166,18 +254,47 @@ describe('the gateway connection drops', () => {
   });
 });
 
-describe('another program holds the journal\'s write lock (a long journal import)', () => {
+describe("another program holds the journal's write lock (a long journal import)", () => {
   it('reads still answer at once; a write answers inside 3 s with the "busy" sentence and saves nothing', async () => {
     const holder = openStore(join(t.dir, 'journal.db'), systemClock);
     const before = holder.essays.count({ includeHidden: true });
     holder.db.exec('BEGIN IMMEDIATE');
     try {
-      answered(await fake.command({ name: 'essay', subcommand: 'search', options: { query: '热爱' }, locale: 'en-US' }));
-      const form = answered(await fake.command({ name: 'essay', subcommand: 'add', locale: 'en-US', permissions: MANAGER_PERMISSIONS }));
-      const submit = answered(await fake.modalSubmit({ modal: form, fields: { title: '锁住的时候', date: today, place: '', tags: '', body: '写不进去的一篇。' }, permissions: MANAGER_PERMISSIONS, locale: 'en-US' }));
+      answered(
+        await fake.command({
+          name: 'essay',
+          subcommand: 'search',
+          options: { query: '热爱' },
+          locale: 'en-US',
+        }),
+      );
+      const form = answered(
+        await fake.command({
+          name: 'essay',
+          subcommand: 'add',
+          locale: 'en-US',
+          permissions: MANAGER_PERMISSIONS,
+        }),
+      );
+      const submit = answered(
+        await fake.modalSubmit({
+          modal: form,
+          fields: {
+            title: '锁住的时候',
+            date: today,
+            place: '',
+            tags: '',
+            body: '写不进去的一篇。',
+          },
+          permissions: MANAGER_PERMISSIONS,
+          locale: 'en-US',
+        }),
+      );
       const reply = await submit.waitForMessage();
       expect(reply.flags & 64).toBe(64);
-      expect(reply.content).toBe('Another program is writing to the journal right now, so nothing was saved. Try again in a moment.');
+      expect(reply.content).toBe(
+        'Another program is writing to the journal right now, so nothing was saved. Try again in a moment.',
+      );
     } finally {
       holder.db.exec('ROLLBACK');
     }
@@ -193,13 +310,20 @@ describe('the token is revoked while the bot runs', () => {
     try {
       const running = await startBotProcess(other, { dir: dir.dir, env: { LOG_LEVEL: 'debug' } });
       other.invalidateToken();
-      const code = await Promise.race([running.exited, new Promise((resolve) => setTimeout(() => resolve('still running'), 15_000))]);
+      const code = await Promise.race([
+        running.exited,
+        new Promise((resolve) => setTimeout(() => resolve('still running'), 15_000)),
+      ]);
       if (code === 'still running') await running.stop('SIGKILL');
       expect(code).toBe(1);
       const output = running.output();
       const lines = output.split('\n').filter((line) => line.includes('DISCORD_TOKEN'));
       expect(lines).toHaveLength(1);
-      expect(JSON.parse(lines[0]!)).toMatchObject({ level: 60, msg: TOKEN_REJECTED_MESSAGE, code: 4004 });
+      expect(JSON.parse(lines[0]!)).toMatchObject({
+        level: 60,
+        msg: TOKEN_REJECTED_MESSAGE,
+        code: 4004,
+      });
       expect(output).not.toContain(other.token);
       for (const part of other.token.split('.')) expect(output).not.toContain(part);
       // Clean: the database was closed (its WAL checkpointed away), so nothing is left to recover.

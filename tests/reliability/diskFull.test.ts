@@ -50,17 +50,24 @@ function counts(store: Store) {
   };
 }
 
-const bigBody = (seed: string) => `${seed}。${'热爱是一种能力,也是一种不断给自己设立目标的动力。我们在路上。'.repeat(400)}`;
+const bigBody = (seed: string) =>
+  `${seed}。${'热爱是一种能力,也是一种不断给自己设立目标的动力。我们在路上。'.repeat(400)}`;
 
 describe('the disk fills up during a write', () => {
   it('an essay insert fails with SQLITE_FULL and leaves no partial essay, index row or quote behind', () => {
     const { store } = fileStore();
-    store.essays.insert({ title: '之前', body: '热爱之前的一篇。', date: '2020-01-01', place: null, tags: [] }, 'discord');
+    store.essays.insert(
+      { title: '之前', body: '热爱之前的一篇。', date: '2020-01-01', place: null, tags: [] },
+      'discord',
+    );
     const before = counts(store);
     fillDiskAfter(store, 2);
     let thrown: unknown;
     try {
-      store.essays.insert({ title: '大的一篇', body: bigBody('大'), date: '2021-01-01', place: null, tags: ['满'] }, 'discord');
+      store.essays.insert(
+        { title: '大的一篇', body: bigBody('大'), date: '2021-01-01', place: null, tags: ['满'] },
+        'discord',
+      );
     } catch (err) {
       thrown = err;
     }
@@ -69,7 +76,10 @@ describe('the disk fills up during a write', () => {
     expect(store.db.pragma('integrity_check', { simple: true })).toBe('ok');
     // Room again: the same write now succeeds, and nothing from the failed attempt lingers.
     store.db.pragma('max_page_count = 1073741823');
-    store.essays.insert({ title: '大的一篇', body: bigBody('大'), date: '2021-01-01', place: null, tags: ['满'] }, 'discord');
+    store.essays.insert(
+      { title: '大的一篇', body: bigBody('大'), date: '2021-01-01', place: null, tags: ['满'] },
+      'discord',
+    );
     expect(counts(store).essays).toBe(before.essays + 1);
   });
 
@@ -78,7 +88,10 @@ describe('the disk fills up during a write', () => {
     fillDiskAfter(store, 1);
     let thrown: unknown;
     try {
-      store.essays.insert({ title: null, body: bigBody('满'), date: '2021-01-01', place: null, tags: [] }, 'discord');
+      store.essays.insert(
+        { title: null, body: bigBody('满'), date: '2021-01-01', place: null, tags: [] },
+        'discord',
+      );
     } catch (err) {
       thrown = err;
     }
@@ -87,7 +100,11 @@ describe('the disk fills up during a write', () => {
     expect(failure!.message).toMatch(/disk is full/u);
     expect(failure!.message).not.toContain('\n');
     const logged: unknown[] = [];
-    const logger = { ...silentLogger, error: (o: unknown) => logged.push(o), warn: () => {} } as unknown as typeof silentLogger;
+    const logger = {
+      ...silentLogger,
+      error: (o: unknown) => logged.push(o),
+      warn: () => {},
+    } as unknown as typeof silentLogger;
     expect(errorText(thrown, 'en-US', logger, 'test')).toMatch(/disk .*full/iu);
     expect(errorText(thrown, 'zh-CN', logger, 'test')).toMatch(/磁盘/u);
     // The operator still hears about it.
@@ -99,7 +116,9 @@ describe('the disk fills up during a write', () => {
     const files = join(dir, 'files');
     writeCorpus(files, 200, 1500);
     fillDiskAfter(store, 60);
-    expect(() => importPaths(store, [files])).toThrow(expect.objectContaining({ code: 'SQLITE_FULL' }));
+    expect(() => importPaths(store, [files])).toThrow(
+      expect.objectContaining({ code: 'SQLITE_FULL' }),
+    );
     expect(counts(store)).toMatchObject({ essays: 0, sources: 0, quotes: 0 });
     store.db.pragma('max_page_count = 1073741823');
     const results = importPaths(store, [files]);
@@ -111,7 +130,13 @@ describe('the disk fills up during a write', () => {
     const { store } = fileStore();
     fillDiskAfter(store, 1);
     const ctx = handlerContext(store, AUTHOR);
-    const form = { title: '满了', body: bigBody('表单').slice(0, 3900), date: '2026-11-29', place: '', tags: '' };
+    const form = {
+      title: '满了',
+      body: bigBody('表单').slice(0, 3900),
+      date: '2026-11-29',
+      place: '',
+      tags: '',
+    };
     const seen = await outcome(() => runComponent(ctx, 'write:add:2026-11-29', form));
     expect(seen.error).toMatch(/disk .*full/iu);
     expect(counts(store).essays).toBe(0);
@@ -127,7 +152,9 @@ describe('the journal file itself', () => {
     try {
       const r = await runJournal(['import', files, '--db', join(dir, 'journal.db')]);
       expect(r.code).toBe(1);
-      expect(r.stderr.trim().split('\n')).toEqual(['journal import: another program is writing to the journal right now: nothing was saved; try again in a moment']);
+      expect(r.stderr.trim().split('\n')).toEqual([
+        'journal import: another program is writing to the journal right now: nothing was saved; try again in a moment',
+      ]);
     } finally {
       store.db.exec('ROLLBACK');
     }
@@ -139,7 +166,10 @@ describe('the journal file itself', () => {
     store.db.pragma('query_only = 1');
     let thrown: unknown;
     try {
-      store.essays.insert({ title: null, body: '只读', date: '2021-01-01', place: null, tags: [] }, 'discord');
+      store.essays.insert(
+        { title: null, body: '只读', date: '2021-01-01', place: null, tags: [] },
+        'discord',
+      );
     } catch (err) {
       thrown = err;
     }

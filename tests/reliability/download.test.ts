@@ -19,7 +19,8 @@ const sent = new Map<string, { bytes: number; finished: boolean }>();
 let trapHits = 0;
 
 const ROUTES: Record<string, (req: IncomingMessage, res: ServerResponse) => void> = {
-  '/cdn/attachments/1/2/redirect.md': (_req, res) => res.writeHead(302, { location: `${base}/trap` }).end(),
+  '/cdn/attachments/1/2/redirect.md': (_req, res) =>
+    res.writeHead(302, { location: `${base}/trap` }).end(),
   '/trap': (_req, res) => {
     trapHits++;
     res.end('---\ndate: 2025-11-01\n---\n不该被下载。');
@@ -44,7 +45,10 @@ const ROUTES: Record<string, (req: IncomingMessage, res: ServerResponse) => void
   },
   // Claims 40 MB up front.
   '/cdn/attachments/1/2/declared.md': (_req, res) => {
-    res.writeHead(200, { 'content-type': 'text/plain', 'content-length': String(40 * 1024 * 1024) });
+    res.writeHead(200, {
+      'content-type': 'text/plain',
+      'content-length': String(40 * 1024 * 1024),
+    });
     res.write('x');
   },
   // Headers, a little, then nothing ever again.
@@ -71,10 +75,19 @@ afterAll(async () => {
   await new Promise((resolve) => server.close(resolve));
 });
 
-const attachment = (url: string, size = 100): AttachmentOption => ({ id: '2', filename: 'a.md', size, url, contentType: 'text/plain' });
+const attachment = (url: string, size = 100): AttachmentOption => ({
+  id: '2',
+  filename: 'a.md',
+  size,
+  url,
+  contentType: 'text/plain',
+});
 
 async function refusal(p: Promise<unknown>): Promise<UserFacingError> {
-  const err = await p.then(() => null, (e: unknown) => e);
+  const err = await p.then(
+    () => null,
+    (e: unknown) => e,
+  );
   expect(err).toBeInstanceOf(UserFacingError);
   return err as UserFacingError;
 }
@@ -102,15 +115,30 @@ describe('URLs that are not under DISCORD_CDN_URL', () => {
   ])('refuses %j without making a request', async (url) => {
     expect(isUnderBase(url, CDN)).toBe(false);
     let fetched = 0;
-    const download = createDownloader({ cdnUrl: CDN, fetch: (() => { fetched++; throw new Error('no'); }) as typeof fetch });
+    const download = createDownloader({
+      cdnUrl: CDN,
+      fetch: (() => {
+        fetched++;
+        throw new Error('no');
+      }) as typeof fetch,
+    });
     expect((await refusal(download(attachment(url)))).key).toBe('write.import.wrongHost');
     expect(fetched).toBe(0);
   });
 
   it('refuses a path that climbs out of a CDN base that has a path', () => {
-    expect(isUnderBase('http://127.0.0.1:5000/cdn/../api/v10/users/@me', 'http://127.0.0.1:5000/cdn')).toBe(false);
-    expect(isUnderBase('http://127.0.0.1:5000/cdn/%2e%2e/api/v10/users/@me', 'http://127.0.0.1:5000/cdn')).toBe(false);
-    expect(isUnderBase('http://127.0.0.1:5000/cdn/attachments/%2e%2e/a.md', 'http://127.0.0.1:5000/cdn')).toBe(true);
+    expect(
+      isUnderBase('http://127.0.0.1:5000/cdn/../api/v10/users/@me', 'http://127.0.0.1:5000/cdn'),
+    ).toBe(false);
+    expect(
+      isUnderBase(
+        'http://127.0.0.1:5000/cdn/%2e%2e/api/v10/users/@me',
+        'http://127.0.0.1:5000/cdn',
+      ),
+    ).toBe(false);
+    expect(
+      isUnderBase('http://127.0.0.1:5000/cdn/attachments/%2e%2e/a.md', 'http://127.0.0.1:5000/cdn'),
+    ).toBe(true);
   });
 });
 
@@ -132,17 +160,25 @@ describe('a CDN URL that misbehaves', () => {
     expect(record.finished).toBe(false);
     // The cap plus what socket buffers hold: nowhere near 50 MB.
     expect(record.bytes).toBeLessThan(MAX_ATTACHMENT_BYTES + 16 * 1024 * 1024);
-    console.log(`endless body: the server got ${(record.bytes / 1024 / 1024).toFixed(1)} MB out before the download was cut off (cap ${MAX_ATTACHMENT_BYTES / 1024 / 1024} MB)`);
+    console.log(
+      `endless body: the server got ${(record.bytes / 1024 / 1024).toFixed(1)} MB out before the download was cut off (cap ${MAX_ATTACHMENT_BYTES / 1024 / 1024} MB)`,
+    );
   });
 
   it('refuses a body whose Content-Length is over the cap before reading it', async () => {
     const download = createDownloader({ cdnUrl: `${base}/cdn` });
-    expect((await refusal(download(attachment(`${base}/cdn/attachments/1/2/declared.md`)))).key).toBe('write.import.tooLarge');
+    expect(
+      (await refusal(download(attachment(`${base}/cdn/attachments/1/2/declared.md`)))).key,
+    ).toBe('write.import.tooLarge');
   });
 
   it('gives up on a body that stalls, and on a server that never answers, after the timeout', async () => {
     const download = createDownloader({ cdnUrl: `${base}/cdn`, timeoutMs: 300 });
-    expect((await refusal(download(attachment(`${base}/cdn/attachments/1/2/stalled.md`)))).key).toBe('write.import.timeout');
-    expect((await refusal(download(attachment(`${base}/cdn/attachments/1/2/silent.md`)))).key).toBe('write.import.timeout');
+    expect(
+      (await refusal(download(attachment(`${base}/cdn/attachments/1/2/stalled.md`)))).key,
+    ).toBe('write.import.timeout');
+    expect((await refusal(download(attachment(`${base}/cdn/attachments/1/2/silent.md`)))).key).toBe(
+      'write.import.timeout',
+    );
   });
 });

@@ -19,7 +19,11 @@ export const MANAGER: Caller = { id: '300000000000000002', isAuthor: false, isMa
 /** Frozen at load: the fixture journal is dated relative to the real today (the bot-process tests share it). */
 export const NOW = new Date().toISOString();
 
-export function handlerContext(store: Store, caller: Caller, over: Partial<HandlerContext> = {}): HandlerContext {
+export function handlerContext(
+  store: Store,
+  caller: Caller,
+  over: Partial<HandlerContext> = {},
+): HandlerContext {
   return {
     store,
     clock: fixedClock(NOW),
@@ -45,7 +49,10 @@ export function journalStore(dir: string): Store {
 }
 
 /** What the user would see: the reply, or the one sentence the error boundary would show. */
-export async function outcome(run: () => Reply | Promise<Reply>, locale: HandlerContext['locale'] = 'en-US'): Promise<{ reply?: Reply; error?: string; thrown?: unknown }> {
+export async function outcome(
+  run: () => Reply | Promise<Reply>,
+  locale: HandlerContext['locale'] = 'en-US',
+): Promise<{ reply?: Reply; error?: string; thrown?: unknown }> {
   try {
     return { reply: await run() };
   } catch (err) {
@@ -57,7 +64,10 @@ export async function outcome(run: () => Reply | Promise<Reply>, locale: Handler
 export function payloadText(payload: MessagePayload | undefined): string {
   if (!payload) return '';
   const { files, ...json } = payload;
-  return JSON.stringify(json) + (files ?? []).map((f) => `${f.name}\n${f.data.toString('utf8')}`).join('\n');
+  return (
+    JSON.stringify(json) +
+    (files ?? []).map((f) => `${f.name}\n${f.data.toString('utf8')}`).join('\n')
+  );
 }
 
 export function replyText(reply: Reply | undefined): string {

@@ -5,12 +5,28 @@
  * sees (a public message, or an in-place update of one) never shows it either.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ApplicationCommandOptionType, type APIApplicationCommandOption } from 'discord-api-types/v10';
-import { SLASH_COMMANDS, runAutocomplete, runComponent, runSubcommand } from '../../src/commands/index.js';
+import {
+  ApplicationCommandOptionType,
+  type APIApplicationCommandOption,
+} from 'discord-api-types/v10';
+import {
+  SLASH_COMMANDS,
+  runAutocomplete,
+  runComponent,
+  runSubcommand,
+} from '../../src/commands/index.js';
 import type { Caller, Options, Reply, Subcommand } from '../../src/commands/types.js';
 import type { Store } from '../../src/store/index.js';
 import { tempDir } from '../helpers/store.js';
-import { AUTHOR, MANAGER, STRANGER, handlerContext, journalStore, outcome, replyText } from './handlerContext.js';
+import {
+  AUTHOR,
+  MANAGER,
+  STRANGER,
+  handlerContext,
+  journalStore,
+  outcome,
+  replyText,
+} from './handlerContext.js';
 import { HIDDEN_TITLE, HIDDEN_WORD, lastYear } from './journalFixture.js';
 
 /** What only the hidden essay contains: its title, a word of its body, its tag, a sentence quotes would draw. */
@@ -68,7 +84,13 @@ function everyCase(): Case[] {
       const base: Record<string, string | number | boolean> = {};
       for (const o of options) if (o.required) base[o.name] = candidates(o)[0] ?? '';
       cases.push({ label: name, sub, options: base });
-      for (const o of options) for (const value of candidates(o)) cases.push({ label: `${name} ${o.name}:${value}`, sub, options: { ...base, [o.name]: value } });
+      for (const o of options)
+        for (const value of candidates(o))
+          cases.push({
+            label: `${name} ${o.name}:${value}`,
+            sub,
+            options: { ...base, [o.name]: value },
+          });
     }
   }
   return cases;
@@ -85,13 +107,19 @@ function isPublic(reply: Reply, sub?: Subcommand): boolean {
 /** The markers a text shows, beyond the words the caller typed themselves (replies may quote the query). */
 function leaks(text: string, typed: readonly unknown[] = []): string[] {
   let shown = text;
-  for (const value of typed) if (typeof value === 'string' && value !== '') shown = shown.replaceAll(JSON.stringify(value).slice(1, -1), '').replaceAll(value, '');
+  for (const value of typed)
+    if (typeof value === 'string' && value !== '')
+      shown = shown.replaceAll(JSON.stringify(value).slice(1, -1), '').replaceAll(value, '');
   return MARKERS.filter((m) => shown.includes(m));
 }
 
 function customIds(reply: Reply | undefined): string[] {
   if (!reply || reply.kind === 'modal') return [];
-  return (reply.payload.components ?? []).flatMap((row) => row.components.flatMap((c) => ('custom_id' in c && !('disabled' in c && c.disabled) ? [c.custom_id] : [])));
+  return (reply.payload.components ?? []).flatMap((row) =>
+    row.components.flatMap((c) =>
+      'custom_id' in c && !('disabled' in c && c.disabled) ? [c.custom_id] : [],
+    ),
+  );
 }
 
 const NON_AUTHORS: Array<[string, Caller]> = [
@@ -104,14 +132,25 @@ describe.each(NON_AUTHORS)('%s', (_, caller) => {
     const found: string[] = [];
     const ids = new Set<string>();
     for (const c of everyCase()) {
-      const seen = await outcome(() => runSubcommand(handlerContext(store, caller), c.sub, c.options));
+      const seen = await outcome(() =>
+        runSubcommand(handlerContext(store, caller), c.sub, c.options),
+      );
       const leaked = leaks(replyText(seen.reply) + (seen.error ?? ''), Object.values(c.options));
       if (leaked.length > 0) found.push(`${c.label}: ${leaked.join(', ')}`);
       for (const id of customIds(seen.reply)) ids.add(id);
     }
-    for (const id of [...ids, `essay:open:${hiddenId}`, `essay:page:${hiddenId}:1`, `essay:day:${lastYear}:0`, 'essay:list:all:0', `essay:search:0:${HIDDEN_WORD}`]) {
+    for (const id of [
+      ...ids,
+      `essay:open:${hiddenId}`,
+      `essay:page:${hiddenId}:1`,
+      `essay:day:${lastYear}:0`,
+      'essay:list:all:0',
+      `essay:search:0:${HIDDEN_WORD}`,
+    ]) {
       const seen = await outcome(() => runComponent(handlerContext(store, caller), id));
-      const leaked = leaks(replyText(seen.reply) + (seen.error ?? ''), [id.split(':').slice(3).join(':')]);
+      const leaked = leaks(replyText(seen.reply) + (seen.error ?? ''), [
+        id.split(':').slice(3).join(':'),
+      ]);
       if (leaked.length > 0) found.push(`button ${id}: ${leaked.join(', ')}`);
     }
     expect(found).toEqual([]);
@@ -125,9 +164,18 @@ describe.each(NON_AUTHORS)('%s', (_, caller) => {
         for (const o of (sub.data.options ?? []) as APIApplicationCommandOption[]) {
           if (!('autocomplete' in o) || !o.autocomplete) continue;
           for (const typed of ['', String(hiddenId), HIDDEN_TITLE, '不公开', lastYear, '私']) {
-            const choices = runAutocomplete(handlerContext(store, caller), command.data.name, sub.data.name, { name: o.name, value: typed }, {});
+            const choices = runAutocomplete(
+              handlerContext(store, caller),
+              command.data.name,
+              sub.data.name,
+              { name: o.name, value: typed },
+              {},
+            );
             for (const choice of choices) {
-              if (String(choice.value) === String(hiddenId) || leaks(choice.name).length > 0) found.push(`/${command.data.name} ${sub.data.name} ${o.name}:"${typed}" → ${choice.name}`);
+              if (String(choice.value) === String(hiddenId) || leaks(choice.name).length > 0)
+                found.push(
+                  `/${command.data.name} ${sub.data.name} ${o.name}:"${typed}" → ${choice.name}`,
+                );
             }
           }
         }
@@ -140,7 +188,11 @@ describe.each(NON_AUTHORS)('%s', (_, caller) => {
 describe('an author', () => {
   it('finds the hidden essay in private: autocomplete, the open button, /essay show', async () => {
     const ctx = handlerContext(store, AUTHOR);
-    expect(runAutocomplete(ctx, 'essay', 'show', { name: 'essay', value: '不公开' }, {}).map((c) => c.value)).toContain(String(hiddenId));
+    expect(
+      runAutocomplete(ctx, 'essay', 'show', { name: 'essay', value: '不公开' }, {}).map(
+        (c) => c.value,
+      ),
+    ).toContain(String(hiddenId));
     const opened = await outcome(() => runComponent(ctx, `essay:open:${hiddenId}`));
     expect(replyText(opened.reply)).toContain(HIDDEN_WORD);
     expect(isPublic(opened.reply!)).toBe(false);
@@ -151,8 +203,11 @@ describe('an author', () => {
     const ids = new Set<string>();
     for (const c of everyCase()) {
       // Writes (unhide, delete, quote add…) get a journal of their own, so each case starts from the same state.
-      const own = c.sub.access === 'everyone' ? store : journalStore(tempDir('journal-hidden-write-').dir);
-      const seen = await outcome(() => runSubcommand(handlerContext(own, AUTHOR), c.sub, c.options));
+      const own =
+        c.sub.access === 'everyone' ? store : journalStore(tempDir('journal-hidden-write-').dir);
+      const seen = await outcome(() =>
+        runSubcommand(handlerContext(own, AUTHOR), c.sub, c.options),
+      );
       if (own !== store) own.close();
       if (!seen.reply) continue;
       if (isPublic(seen.reply, c.sub)) {
@@ -162,12 +217,21 @@ describe('an author', () => {
       }
     }
     // Buttons on public messages, and the pagers a busy day or list would carry, pressed by the author.
-    const pagers = [`essay:day:${lastYear}:0`, 'essay:list:all:0', `essay:list:${lastYear.slice(0, 4)}:0`, `essay:search:0:${HIDDEN_WORD}`, 'essay:search:0:热爱', 'quote:list:0', `quote:search:0:${HIDDEN_WORD}`];
+    const pagers = [
+      `essay:day:${lastYear}:0`,
+      'essay:list:all:0',
+      `essay:list:${lastYear.slice(0, 4)}:0`,
+      `essay:search:0:${HIDDEN_WORD}`,
+      'essay:search:0:热爱',
+      'quote:list:0',
+      `quote:search:0:${HIDDEN_WORD}`,
+    ];
     for (const id of [...ids, ...pagers]) {
       const seen = await outcome(() => runComponent(handlerContext(store, AUTHOR), id));
       if (seen.reply && seen.reply.kind === 'update') {
         const leaked = leaks(replyText(seen.reply), [id.split(':').slice(3).join(':')]);
-        if (leaked.length > 0) found.push(`button ${id} (updates a public message): ${leaked.join(', ')}`);
+        if (leaked.length > 0)
+          found.push(`button ${id} (updates a public message): ${leaked.join(', ')}`);
       }
     }
     expect(found).toEqual([]);

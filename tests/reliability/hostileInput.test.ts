@@ -7,7 +7,13 @@
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { UserFacingError } from '../../src/errors.js';
-import { COMPONENT_ROUTES, runAutocomplete, runComponent, runSubcommand, findSubcommand } from '../../src/commands/index.js';
+import {
+  COMPONENT_ROUTES,
+  runAutocomplete,
+  runComponent,
+  runSubcommand,
+  findSubcommand,
+} from '../../src/commands/index.js';
 import type { HandlerContext, Reply } from '../../src/commands/types.js';
 import { LIMITS } from '../../src/discord/render.js';
 import { isValidDate } from '../../src/journal/dates.js';
@@ -15,7 +21,14 @@ import type { EssayDraft } from '../../src/journal/essay.js';
 import { EssayParseError, parseEssayFile } from '../../src/journal/essayFile.js';
 import type { Store } from '../../src/store/index.js';
 import { memoryStore, tempDir } from '../helpers/store.js';
-import { AUTHOR, STRANGER, handlerContext, journalStore, outcome, replyText } from './handlerContext.js';
+import {
+  AUTHOR,
+  STRANGER,
+  handlerContext,
+  journalStore,
+  outcome,
+  replyText,
+} from './handlerContext.js';
 import { HIDDEN_TITLE, HIDDEN_WORD } from './journalFixture.js';
 
 const RUNS = { numRuns: 400, seed: 20261129 };
@@ -54,44 +67,136 @@ function parseOrRefuse(bytes: Uint8Array): EssayDraft | null {
 // ------------------------------------------------------------ essay-shaped text
 
 const dateText = fc.oneof(
-  fc.tuple(fc.integer({ min: -1, max: 12000 }), fc.integer({ min: -1, max: 14 }), fc.integer({ min: -1, max: 33 }), fc.constantFrom('.', '-', '/')).map(
-    ([y, m, d, sep]) => `${y}${sep}${m}${sep}${d}`,
+  fc
+    .tuple(
+      fc.integer({ min: -1, max: 12000 }),
+      fc.integer({ min: -1, max: 14 }),
+      fc.integer({ min: -1, max: 33 }),
+      fc.constantFrom('.', '-', '/'),
+    )
+    .map(([y, m, d, sep]) => `${y}${sep}${m}${sep}${d}`),
+  fc
+    .tuple(
+      fc.integer({ min: 0, max: 9999 }),
+      fc.integer({ min: 0, max: 13 }),
+      fc.integer({ min: 0, max: 32 }),
+    )
+    .map(([y, m, d]) => `${y}年${m}月${d}日`),
+  fc
+    .tuple(
+      fc.constantFrom('Nov', 'Feb', 'February', 'Foo', 'Sept', 'may'),
+      fc.integer({ min: 0, max: 32 }),
+      fc.integer({ min: 0, max: 10000 }),
+    )
+    .map(([mon, d, y]) => `${mon} ${d}, ${y}`),
+  fc.constantFrom(
+    '2025-02-29',
+    '2024-02-29',
+    '0000-01-01',
+    '9999-12-31',
+    '2025-11-01T10:00:00Z',
+    '20251101',
+    '2025.11.1 extra',
+    '',
+    '~',
+    'null',
   ),
-  fc.tuple(fc.integer({ min: 0, max: 9999 }), fc.integer({ min: 0, max: 13 }), fc.integer({ min: 0, max: 32 })).map(([y, m, d]) => `${y}年${m}月${d}日`),
-  fc.tuple(fc.constantFrom('Nov', 'Feb', 'February', 'Foo', 'Sept', 'may'), fc.integer({ min: 0, max: 32 }), fc.integer({ min: 0, max: 10000 })).map(
-    ([mon, d, y]) => `${mon} ${d}, ${y}`,
-  ),
-  fc.constantFrom('2025-02-29', '2024-02-29', '0000-01-01', '9999-12-31', '2025-11-01T10:00:00Z', '20251101', '2025.11.1 extra', '', '~', 'null'),
   fc.string({ maxLength: 12 }),
 );
 
 const yamlValue = fc.oneof(
   dateText,
   fc.string({ maxLength: 30 }),
-  fc.constantFrom('[a, b', '{x: 1}', '*anchor', '&a x', '!!binary AAAA', '!!js/function f', '|', '>', 'true', 'no', '12', '-1', '1e99', '"', "'", '[]', '{}', '- a\n  - b'),
+  fc.constantFrom(
+    '[a, b',
+    '{x: 1}',
+    '*anchor',
+    '&a x',
+    '!!binary AAAA',
+    '!!js/function f',
+    '|',
+    '>',
+    'true',
+    'no',
+    '12',
+    '-1',
+    '1e99',
+    '"',
+    "'",
+    '[]',
+    '{}',
+    '- a\n  - b',
+  ),
   fc.array(fc.string({ maxLength: 8 }), { maxLength: 4 }).map((xs) => `[${xs.join(', ')}]`),
 );
 
 const frontMatter = fc
   .tuple(
-    fc.dictionary(fc.constantFrom('title', 'date', 'place', 'tags', 'hidden', 'Title', 'author', '__proto__', 'constructor'), yamlValue, { maxKeys: 5 }),
+    fc.dictionary(
+      fc.constantFrom(
+        'title',
+        'date',
+        'place',
+        'tags',
+        'hidden',
+        'Title',
+        'author',
+        '__proto__',
+        'constructor',
+      ),
+      yamlValue,
+      { maxKeys: 5 },
+    ),
     fc.constantFrom('---', '...', '--- ', ''),
   )
-  .map(([fields, close]) => `---\n${Object.entries(fields).map(([k, v]) => `${k}: ${v}`).join('\n')}\n${close}\n`);
+  .map(
+    ([fields, close]) =>
+      `---\n${Object.entries(fields)
+        .map(([k, v]) => `${k}: ${v}`)
+        .join('\n')}\n${close}\n`,
+  );
 
 const line = fc.oneof(
   { weight: 5, arbitrary: fc.string({ unit: 'grapheme', maxLength: 60 }) },
-  { weight: 2, arbitrary: fc.constantFrom('', '   ', '---', '# 标题', '## ', '\t', '\u2028', '\uFEFF', '@everyone', '<@&1>', '```', '> 引用') },
+  {
+    weight: 2,
+    arbitrary: fc.constantFrom(
+      '',
+      '   ',
+      '---',
+      '# 标题',
+      '## ',
+      '\t',
+      '\u2028',
+      '\uFEFF',
+      '@everyone',
+      '<@&1>',
+      '```',
+      '> 引用',
+    ),
+  },
   { weight: 1, arbitrary: fc.string({ unit: 'binary', maxLength: 20 }) },
 );
 
 const footer = fc
-  .tuple(fc.constantFrom('— ', '——', '–', '-', '--', '', ' '), dateText, fc.constantFrom(' 于', '於', ',', ',', ' @ ', ' in ', ' ', ''), fc.string({ maxLength: 20 }))
+  .tuple(
+    fc.constantFrom('— ', '——', '–', '-', '--', '', ' '),
+    dateText,
+    fc.constantFrom(' 于', '於', ',', ',', ' @ ', ' in ', ' ', ''),
+    fc.string({ maxLength: 20 }),
+  )
   .map(([dash, date, sep, place]) => `${dash}${date}${sep}${place}`);
 
 const essayText = fc
-  .tuple(fc.option(frontMatter, { freq: 3 }), fc.array(line, { maxLength: 12 }), fc.option(footer, { freq: 4 }), fc.constantFrom('\n', '\r\n', '\r'))
-  .map(([front, lines, foot, eol]) => [front ?? '', ...lines, foot ?? ''].join('\n').replaceAll('\n', eol));
+  .tuple(
+    fc.option(frontMatter, { freq: 3 }),
+    fc.array(line, { maxLength: 12 }),
+    fc.option(footer, { freq: 4 }),
+    fc.constantFrom('\n', '\r\n', '\r'),
+  )
+  .map(([front, lines, foot, eol]) =>
+    [front ?? '', ...lines, foot ?? ''].join('\n').replaceAll('\n', eol),
+  );
 
 describe('the essay parser on hostile input', () => {
   it('random bytes: only EssayParseError, and any draft it yields is sane', () => {
@@ -126,7 +231,12 @@ describe('the essay parser on hostile input', () => {
         // "Never imports garbage": whatever parses, the store takes, and gives back as parsed.
         if (!store.essays.findByContent(draft)) {
           const saved = store.essays.insert(draft, 'property-test');
-          expect(store.essays.get(saved.id, { includeHidden: true })).toMatchObject({ body: draft.body, date: draft.date, title: draft.title, place: draft.place });
+          expect(store.essays.get(saved.id, { includeHidden: true })).toMatchObject({
+            body: draft.body,
+            date: draft.date,
+            title: draft.title,
+            place: draft.place,
+          });
         }
       }),
       { ...RUNS, numRuns: 1500 },
@@ -136,10 +246,12 @@ describe('the essay parser on hostile input', () => {
     store.close();
   });
 
-  it('odd YAML tags print no process warning (it would be a stray non-JSON line in the bot\'s log)', () => {
+  it("odd YAML tags print no process warning (it would be a stray non-JSON line in the bot's log)", () => {
     const warn = vi.spyOn(process, 'emitWarning');
     try {
-      const draft = parseEssayFile(utf8('---\ntitle: !!js/function f\nplace: !custom 北京\ndate: 2025-11-01\n---\n正文。\n'));
+      const draft = parseEssayFile(
+        utf8('---\ntitle: !!js/function f\nplace: !custom 北京\ndate: 2025-11-01\n---\n正文。\n'),
+      );
       expect(draft).toMatchObject({ title: 'f', place: '北京' });
       expect(warn).not.toHaveBeenCalled();
     } finally {
@@ -149,17 +261,63 @@ describe('the essay parser on hostile input', () => {
 
   it('refuses impossible and out-of-range dates instead of rolling them over', () => {
     for (const date of ['2025-02-29', '2025-13-01', '0000-01-01', '2025-00-10', '2025-04-31']) {
-      expect(() => parseEssayFile(utf8(`正文。\n\n— ${date} 于北京\n`)), date).toThrow(EssayParseError);
-      expect(() => parseEssayFile(utf8(`---\ndate: ${date}\n---\n正文。\n`)), date).toThrow(EssayParseError);
+      expect(() => parseEssayFile(utf8(`正文。\n\n— ${date} 于北京\n`)), date).toThrow(
+        EssayParseError,
+      );
+      expect(() => parseEssayFile(utf8(`---\ndate: ${date}\n---\n正文。\n`)), date).toThrow(
+        EssayParseError,
+      );
     }
   });
 });
 
 // ------------------------------------------------------------ search
 
-const FTS_TOKENS = ['"', '*', 'NEAR(', 'NEAR', ')', '(', 'AND', 'OR', 'NOT', '^', ':', '-', '+', '{', '}', 'title:', 'body :', '热爱', '北', '京', 'a', ' ', '%', '_', '\\', "'", '\u0000', '\u200b', '你好世界', 'the', '一年前', '🙂', 'Ⅻ', 'ｆｕｌｌ'];
-const ftsQuery = fc.array(fc.constantFrom(...FTS_TOKENS), { minLength: 1, maxLength: 10 }).map((parts) => parts.join(''));
-const anyQuery = fc.oneof(ftsQuery, fc.string({ unit: 'grapheme', maxLength: 80 }), fc.string({ unit: 'binary', maxLength: 80 }), fc.string({ maxLength: 300 }));
+const FTS_TOKENS = [
+  '"',
+  '*',
+  'NEAR(',
+  'NEAR',
+  ')',
+  '(',
+  'AND',
+  'OR',
+  'NOT',
+  '^',
+  ':',
+  '-',
+  '+',
+  '{',
+  '}',
+  'title:',
+  'body :',
+  '热爱',
+  '北',
+  '京',
+  'a',
+  ' ',
+  '%',
+  '_',
+  '\\',
+  "'",
+  '\u0000',
+  '\u200b',
+  '你好世界',
+  'the',
+  '一年前',
+  '🙂',
+  'Ⅻ',
+  'ｆｕｌｌ',
+];
+const ftsQuery = fc
+  .array(fc.constantFrom(...FTS_TOKENS), { minLength: 1, maxLength: 10 })
+  .map((parts) => parts.join(''));
+const anyQuery = fc.oneof(
+  ftsQuery,
+  fc.string({ unit: 'grapheme', maxLength: 80 }),
+  fc.string({ unit: 'binary', maxLength: 80 }),
+  fc.string({ maxLength: 300 }),
+);
 
 describe('search on hostile input', () => {
   const t = tempDir('journal-hostile-search-');
@@ -188,8 +346,13 @@ describe('search on hostile input', () => {
   });
 
   it('the hidden essay is found by its author and by no one else', () => {
-    expect(store.search.search(HIDDEN_WORD, { includeHidden: true }).essays.map((e) => e.id)).toEqual([hiddenId]);
-    expect(store.search.search(HIDDEN_WORD, { includeHidden: false })).toMatchObject({ total: 0, essays: [] });
+    expect(
+      store.search.search(HIDDEN_WORD, { includeHidden: true }).essays.map((e) => e.id),
+    ).toEqual([hiddenId]);
+    expect(store.search.search(HIDDEN_WORD, { includeHidden: false })).toMatchObject({
+      total: 0,
+      essays: [],
+    });
   });
 
   it('/essay search and autocomplete on random text: a reply or one polite line, never the hidden essay', async () => {
@@ -204,7 +367,11 @@ describe('search on hostile input', () => {
         expect(replyText(seen.reply)).not.toContain(HIDDEN_WORD);
         const choices = runAutocomplete(ctx, 'essay', 'show', { name: 'essay', value: query }, {});
         expect(choices.length).toBeLessThanOrEqual(LIMITS.choices);
-        expect(choices.some((c) => String(c.value) === String(hiddenId) || c.name.includes(HIDDEN_TITLE))).toBe(false);
+        expect(
+          choices.some(
+            (c) => String(c.value) === String(hiddenId) || c.name.includes(HIDDEN_TITLE),
+          ),
+        ).toBe(false);
         for (const c of choices) expect(c.name.length).toBeLessThanOrEqual(LIMITS.choiceName);
         const shown = await outcome(() => runSubcommand(ctx, show, { essay: query }));
         expectPolite(shown);
@@ -220,7 +387,9 @@ describe('search on hostile input', () => {
 /** A reply within Discord's limits, or exactly one short polite sentence from a UserFacingError. */
 function expectPolite(seen: { reply?: Reply; error?: string; thrown?: unknown }): void {
   if (seen.thrown !== undefined) {
-    expect(seen.thrown, String((seen.thrown as Error)?.stack ?? seen.thrown)).toBeInstanceOf(UserFacingError);
+    expect(seen.thrown, String((seen.thrown as Error)?.stack ?? seen.thrown)).toBeInstanceOf(
+      UserFacingError,
+    );
     expect(seen.error).not.toMatch(/\n/u);
     expect(seen.error!.length).toBeLessThanOrEqual(LIMITS.content);
     return;
@@ -230,23 +399,70 @@ function expectPolite(seen: { reply?: Reply; error?: string; thrown?: unknown })
   const { payload } = reply;
   expect(payload.allowed_mentions).toEqual({ parse: [] });
   expect((payload.content ?? '').length).toBeLessThanOrEqual(LIMITS.content);
-  for (const embed of payload.embeds ?? []) expect((embed.description ?? '').length).toBeLessThanOrEqual(LIMITS.description);
+  for (const embed of payload.embeds ?? [])
+    expect((embed.description ?? '').length).toBeLessThanOrEqual(LIMITS.description);
   expect((payload.components ?? []).length).toBeLessThanOrEqual(5);
   for (const row of payload.components ?? []) {
     expect(row.components.length).toBeLessThanOrEqual(5);
-    for (const c of row.components) if ('custom_id' in c) expect(c.custom_id.length).toBeLessThanOrEqual(LIMITS.customId);
+    for (const c of row.components)
+      if ('custom_id' in c) expect(c.custom_id.length).toBeLessThanOrEqual(LIMITS.customId);
   }
 }
 
-const PREFIXES = [...new Set([...COMPONENT_ROUTES.map((r) => r.prefix), 'noop', 'essay', 'write', ''])];
-const ACTIONS = ['open', 'page', 'day', 'list', 'search', 'add', 'edit', 'delete', 'keep', 'undo', 'more', 'next', 'random', 'again', 'quote', 'remove', ''];
+const PREFIXES = [
+  ...new Set([...COMPONENT_ROUTES.map((r) => r.prefix), 'noop', 'essay', 'write', '']),
+];
+const ACTIONS = [
+  'open',
+  'page',
+  'day',
+  'list',
+  'search',
+  'add',
+  'edit',
+  'delete',
+  'keep',
+  'undo',
+  'more',
+  'next',
+  'random',
+  'again',
+  'quote',
+  'remove',
+  '',
+];
 const idPart = fc.oneof(
   fc.integer({ min: -3, max: 12 }).map(String),
-  fc.constantFrom('-1', '1000000000', '9007199254740993', '1e3', '0x10', '01', ' 1', '1.5', 'NaN', 'Infinity', '', 'all', '2025', '2025-11-01', '02-30', '9999-99-99', '../1', '%00'),
+  fc.constantFrom(
+    '-1',
+    '1000000000',
+    '9007199254740993',
+    '1e3',
+    '0x10',
+    '01',
+    ' 1',
+    '1.5',
+    'NaN',
+    'Infinity',
+    '',
+    'all',
+    '2025',
+    '2025-11-01',
+    '02-30',
+    '9999-99-99',
+    '../1',
+    '%00',
+  ),
   fc.string({ maxLength: 12 }),
 );
 const forgedId = fc.oneof(
-  fc.tuple(fc.constantFrom(...PREFIXES), fc.constantFrom(...ACTIONS), fc.array(idPart, { maxLength: 4 })).map(([p, a, rest]) => [p, a, ...rest].join(':')),
+  fc
+    .tuple(
+      fc.constantFrom(...PREFIXES),
+      fc.constantFrom(...ACTIONS),
+      fc.array(idPart, { maxLength: 4 }),
+    )
+    .map(([p, a, rest]) => [p, a, ...rest].join(':')),
   fc.string({ maxLength: 100 }),
   fc.string({ unit: 'binary', minLength: 90, maxLength: 100 }),
   fc.constantFrom(...PREFIXES).map((p) => `${p}:${'9'.repeat(100)}`.slice(0, 100)),
@@ -267,9 +483,18 @@ describe('forged custom ids through the real dispatch', () => {
     t.cleanup();
   });
 
-  const press = (ctx: HandlerContext, customId: string) => outcome(() => runComponent(ctx, customId, { body: '正文', date: '2026-01-01', title: 'x', place: '', tags: '' }));
+  const press = (ctx: HandlerContext, customId: string) =>
+    outcome(() =>
+      runComponent(ctx, customId, {
+        body: '正文',
+        date: '2026-01-01',
+        title: 'x',
+        place: '',
+        tags: '',
+      }),
+    );
 
-  it('a hidden essay\'s id answers a reader exactly like an id that does not exist', async () => {
+  it("a hidden essay's id answers a reader exactly like an id that does not exist", async () => {
     const ctx = handlerContext(store, STRANGER);
     const missing = 999_999;
     for (const [forged, absent] of [
@@ -298,13 +523,17 @@ describe('forged custom ids through the real dispatch', () => {
 
   it('random and structured forgeries by a reader: never a crash, never the hidden essay, always a reply or one polite line', async () => {
     await fc.assert(
-      fc.asyncProperty(forgedId, fc.constantFrom(...(['en-US', 'zh-CN'] as const)), async (customId, locale) => {
-        const seen = await press(handlerContext(store, STRANGER, { locale }), customId);
-        expectPolite(seen);
-        const text = replyText(seen.reply) + (seen.error ?? '');
-        expect(text).not.toContain(HIDDEN_WORD);
-        expect(text).not.toContain(HIDDEN_TITLE);
-      }),
+      fc.asyncProperty(
+        forgedId,
+        fc.constantFrom(...(['en-US', 'zh-CN'] as const)),
+        async (customId, locale) => {
+          const seen = await press(handlerContext(store, STRANGER, { locale }), customId);
+          expectPolite(seen);
+          const text = replyText(seen.reply) + (seen.error ?? '');
+          expect(text).not.toContain(HIDDEN_WORD);
+          expect(text).not.toContain(HIDDEN_TITLE);
+        },
+      ),
       { ...RUNS, numRuns: 2000 },
     );
     // A reader changed nothing.

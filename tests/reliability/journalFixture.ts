@@ -32,8 +32,14 @@ export function writeJournal(dir: string): string {
     join(essays, 'anniversary.md'),
     `${ANNIVERSARY_TITLE}\n\n那天写下了 **这些** 话,还有 @everyone 和 @here,<@&${ROLE_ID}> 与 <@${ROLE_ID}>。\n\n— ${lastYear.replaceAll('-', '.')} 于上海\n`,
   );
-  const paragraphs = Array.from({ length: 120 }, (_, i) => `第${i + 1}段。${'热爱是一种能力,也是一种不断给自己设立目标的动力。'.repeat(5)}`);
-  writeFileSync(join(essays, 'long.md'), `${LONG_TITLE}\n\n${paragraphs.join('\n\n')}\n\n— ${addDays(today, -40).replaceAll('-', '.')} 于北京\n`);
+  const paragraphs = Array.from(
+    { length: 120 },
+    (_, i) => `第${i + 1}段。${'热爱是一种能力,也是一种不断给自己设立目标的动力。'.repeat(5)}`,
+  );
+  writeFileSync(
+    join(essays, 'long.md'),
+    `${LONG_TITLE}\n\n${paragraphs.join('\n\n')}\n\n— ${addDays(today, -40).replaceAll('-', '.')} 于北京\n`,
+  );
   // Hidden, and written on this very day last year: it must stay out of every anniversary surface too.
   writeFileSync(
     join(essays, 'private.md'),

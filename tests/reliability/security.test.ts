@@ -14,11 +14,30 @@ import { systemClock } from '../../src/clock.js';
 import { addDays } from '../../src/journal/dates.js';
 import { redactSecrets, serializeError } from '../../src/logger.js';
 import { openStore } from '../../src/store/index.js';
-import { MANAGER_PERMISSIONS, startFakeDiscord, waitFor, type FakeDiscord, type InteractionResult, type OptionValue, type StoredMessage } from '../fakeDiscord/index.js';
+import {
+  MANAGER_PERMISSIONS,
+  startFakeDiscord,
+  waitFor,
+  type FakeDiscord,
+  type InteractionResult,
+  type OptionValue,
+  type StoredMessage,
+} from '../fakeDiscord/index.js';
 import { startBotProcess, type BotProcess } from '../helpers/botProcess.js';
 import { tempDir } from '../helpers/store.js';
 import {
-  ANNIVERSARY_TITLE, HIDDEN_QUOTE, HIDDEN_TITLE, HIDDEN_WORD, ROLE_ID, ZONE, answered, buttons, lastYear, shownText, today, writeJournal,
+  ANNIVERSARY_TITLE,
+  HIDDEN_QUOTE,
+  HIDDEN_TITLE,
+  HIDDEN_WORD,
+  ROLE_ID,
+  ZONE,
+  answered,
+  buttons,
+  lastYear,
+  shownText,
+  today,
+  writeJournal,
 } from './journalFixture.js';
 
 const t = tempDir('journal-security-');
@@ -45,7 +64,16 @@ beforeAll(async () => {
   reader = fake.userId;
   const store = openStore(dbPath, systemClock);
   // Posts configured, not due before tomorrow: only post-now sends.
-  store.guilds.save({ guildId: fake.guildId, channelId: fake.channelId, time: '00:00', timeZone: ZONE, enabled: true, language: 'zh-CN', emptyDay: 'skip', startsOn: addDays(today, 1) });
+  store.guilds.save({
+    guildId: fake.guildId,
+    channelId: fake.channelId,
+    time: '00:00',
+    timeZone: ZONE,
+    enabled: true,
+    language: 'zh-CN',
+    emptyDay: 'skip',
+    startsOn: addDays(today, 1),
+  });
   store.close();
   trap = createServer((_req, res) => {
     trapHits++;
@@ -53,7 +81,15 @@ beforeAll(async () => {
   });
   await new Promise<void>((resolve) => trap.listen(0, '127.0.0.1', resolve));
   trapUrl = `http://127.0.0.1:${(trap.address() as AddressInfo).port}`;
-  bot = await startBotProcess(fake, { dir: t.dir, env: { JOURNAL_DIR: essays, JOURNAL_TIMEZONE: ZONE, JOURNAL_AUTHOR_IDS: author, LOG_LEVEL: 'trace' } });
+  bot = await startBotProcess(fake, {
+    dir: t.dir,
+    env: {
+      JOURNAL_DIR: essays,
+      JOURNAL_TIMEZONE: ZONE,
+      JOURNAL_AUTHOR_IDS: author,
+      LOG_LEVEL: 'trace',
+    },
+  });
   const ids = openStore(dbPath, systemClock);
   const all = ids.essays.list({ includeHidden: true });
   hiddenId = String(all.find((e) => e.hidden)!.id);
@@ -68,7 +104,11 @@ afterAll(async () => {
   t.cleanup();
 });
 
-const as = (userId: string, locale = 'en-US') => ({ userId, locale, permissions: userId === reader ? undefined : MANAGER_PERMISSIONS });
+const as = (userId: string, locale = 'en-US') => ({
+  userId,
+  locale,
+  permissions: userId === reader ? undefined : MANAGER_PERMISSIONS,
+});
 
 /** Sends an interaction, remembering its token for the log check. */
 async function send<T extends Promise<InteractionResult>>(p: T): Promise<InteractionResult> {
@@ -77,8 +117,13 @@ async function send<T extends Promise<InteractionResult>>(p: T): Promise<Interac
   return answered(r);
 }
 
-const command = (userId: string, name: string, subcommand: string, options?: Record<string, OptionValue>, locale?: string) =>
-  send(fake.command({ name, subcommand, options, ...as(userId, locale) }));
+const command = (
+  userId: string,
+  name: string,
+  subcommand: string,
+  options?: Record<string, OptionValue>,
+  locale?: string,
+) => send(fake.command({ name, subcommand, options, ...as(userId, locale) }));
 
 async function replyOf(r: InteractionResult): Promise<StoredMessage> {
   return r.waitForMessage(undefined, 15_000);
@@ -98,15 +143,32 @@ describe('mentions', () => {
     for (let i = 0; i < 4; i++) await replyOf(await command(reader, 'quote', 'random'));
     await replyOf(await command(reader, 'quote', 'search', { query: 'everyone' }));
     const open = buttons(shown).find((b) => b.custom_id.startsWith('essay:open:'));
-    if (open) await replyOf(await send(fake.component({ message: shown, customId: open.custom_id, ...as(reader) })));
+    if (open)
+      await replyOf(
+        await send(fake.component({ message: shown, customId: open.custom_id, ...as(reader) })),
+      );
     // A channel post and a form submit, both carrying the mentions.
     await replyOf(await command(author, 'journal', 'post-now'));
-    expect(fake.messages(fake.channelId, { source: 'channel' }).some((m) => shownText(m).includes('@everyone'))).toBe(true);
+    expect(
+      fake
+        .messages(fake.channelId, { source: 'channel' })
+        .some((m) => shownText(m).includes('@everyone')),
+    ).toBe(true);
     const form = await send(fake.command({ name: 'essay', subcommand: 'add', ...as(author) }));
     const body = `@everyone 来看 <@&${ROLE_ID}> 和 <@${reader}>,还有 @here。`;
-    await replyOf(await send(fake.modalSubmit({ modal: form, fields: { title: '提醒', date: today, place: '', tags: '', body }, ...as(author) })));
+    await replyOf(
+      await send(
+        fake.modalSubmit({
+          modal: form,
+          fields: { title: '提醒', date: today, place: '', tags: '', body },
+          ...as(author),
+        }),
+      ),
+    );
 
-    const bodies = fake.requests.filter((q) => q.status < 300 && q.body !== undefined).flatMap((q) => messageBodiesOf(q.method, q.route, q.body));
+    const bodies = fake.requests
+      .filter((q) => q.status < 300 && q.body !== undefined)
+      .flatMap((q) => messageBodiesOf(q.method, q.route, q.body));
     expect(bodies.length).toBeGreaterThan(10);
     const offenders = bodies.filter((b) => !pingsNobody(b));
     expect(offenders).toEqual([]);
@@ -121,22 +183,37 @@ describe('mentions', () => {
 });
 
 /** The message bodies inside a request: callback data (reply/update), webhook edits and follow-ups, channel posts and edits. */
-function messageBodiesOf(method: string, route: string, body: unknown): Array<Record<string, unknown>> {
+function messageBodiesOf(
+  method: string,
+  route: string,
+  body: unknown,
+): Array<Record<string, unknown>> {
   const b = body as Record<string, unknown>;
   if (route.endsWith('/callback')) {
     const data = b.data as Record<string, unknown> | undefined;
     return (b.type === 4 || b.type === 7) && data ? [data] : [];
   }
   if (route.startsWith('/webhooks/') && (method === 'PATCH' || method === 'POST')) return [b];
-  if (/^\/channels\/\d+\/messages(\/\d+)?$/u.test(route) && (method === 'POST' || method === 'PATCH')) return [b];
+  if (
+    /^\/channels\/\d+\/messages(\/\d+)?$/u.test(route) &&
+    (method === 'POST' || method === 'PATCH')
+  )
+    return [b];
   return [];
 }
 
 /** Discord's rule: without allowed_mentions, content pings what it names; with it, only what it lists. */
 function pingsNobody(body: Record<string, unknown>): boolean {
-  const allowed = body.allowed_mentions as { parse?: unknown[]; users?: unknown[]; roles?: unknown[]; replied_user?: boolean } | undefined;
-  if (!allowed) return typeof body.content !== 'string' || !/@everyone|@here|<@&?\d+>/u.test(body.content);
-  return (allowed.parse ?? []).length === 0 && (allowed.users ?? []).length === 0 && (allowed.roles ?? []).length === 0 && allowed.replied_user !== true;
+  const allowed = body.allowed_mentions as
+    { parse?: unknown[]; users?: unknown[]; roles?: unknown[]; replied_user?: boolean } | undefined;
+  if (!allowed)
+    return typeof body.content !== 'string' || !/@everyone|@here|<@&?\d+>/u.test(body.content);
+  return (
+    (allowed.parse ?? []).length === 0 &&
+    (allowed.users ?? []).length === 0 &&
+    (allowed.roles ?? []).length === 0 &&
+    allowed.replied_user !== true
+  );
 }
 
 describe('forged buttons, end to end', () => {
@@ -158,7 +235,9 @@ describe('forged buttons, end to end', () => {
     ];
     for (const id of forged) {
       // As a modified client would send it: the message's components replaced (again: an update rewrites them).
-      list.api.components = [{ type: 1, components: [{ type: 2, style: 2, label: 'x', custom_id: id }] }] as never;
+      list.api.components = [
+        { type: 1, components: [{ type: 2, style: 2, label: 'x', custom_id: id }] },
+      ] as never;
       const r = await send(fake.component({ message: list, customId: id, ...as(reader) }));
       const after = r.type === 7 ? fake.message(list.id)! : await replyOf(r);
       const text = shownText(after);
@@ -177,18 +256,38 @@ describe('hidden essays, end to end', () => {
   it('a reader meets it in no command, autocomplete included', async () => {
     const texts: string[] = [];
     for (const [name, sub, options] of [
-      ['essay', 'today', undefined], ['essay', 'list', undefined], ['essay', 'on', { date: lastYear }], ['essay', 'search', { query: HIDDEN_WORD }],
-      ['essay', 'search', { query: '热爱' }], ['essay', 'show', { essay: hiddenId }], ['journal', 'stats', undefined], ['quote', 'list', undefined],
+      ['essay', 'today', undefined],
+      ['essay', 'list', undefined],
+      ['essay', 'on', { date: lastYear }],
+      ['essay', 'search', { query: HIDDEN_WORD }],
+      ['essay', 'search', { query: '热爱' }],
+      ['essay', 'show', { essay: hiddenId }],
+      ['journal', 'stats', undefined],
+      ['quote', 'list', undefined],
       ['quote', 'search', { query: '从不告诉' }],
     ] as const) {
-      texts.push(shownText(await replyOf(await command(reader, name, sub, options as Record<string, string> | undefined))));
+      texts.push(
+        shownText(
+          await replyOf(
+            await command(reader, name, sub, options as Record<string, string> | undefined),
+          ),
+        ),
+      );
     }
     for (let i = 0; i < 8; i++) {
       texts.push(shownText(await replyOf(await command(reader, 'essay', 'random'))));
       texts.push(shownText(await replyOf(await command(reader, 'quote', 'random'))));
     }
     for (const typed of ['', '不公开', hiddenId, lastYear]) {
-      const ac = await send(fake.autocomplete({ name: 'essay', subcommand: 'show', focused: 'essay', value: typed, ...as(reader) }));
+      const ac = await send(
+        fake.autocomplete({
+          name: 'essay',
+          subcommand: 'show',
+          focused: 'essay',
+          value: typed,
+          ...as(reader),
+        }),
+      );
       texts.push(JSON.stringify(ac.choices));
     }
     // The search echoes the query it was given; nothing else of the essay may show.
@@ -199,9 +298,16 @@ describe('hidden essays, end to end', () => {
     const shown = await replyOf(await command(author, 'essay', 'show', { essay: hiddenId }));
     expect(shownText(shown)).toContain(HIDDEN_WORD);
     expect(shown.flags & 64).toBe(64);
-    for (const [sub, options] of [['list', undefined], ['search', { query: HIDDEN_WORD }], ['on', { date: lastYear }]] as const) {
-      const reply = await replyOf(await command(author, 'essay', sub, options as Record<string, string> | undefined));
-      if ((reply.flags & 64) === 0) expect(hasHidden(shownText(reply).replaceAll(HIDDEN_WORD, '')), sub).toBe(false);
+    for (const [sub, options] of [
+      ['list', undefined],
+      ['search', { query: HIDDEN_WORD }],
+      ['on', { date: lastYear }],
+    ] as const) {
+      const reply = await replyOf(
+        await command(author, 'essay', sub, options as Record<string, string> | undefined),
+      );
+      if ((reply.flags & 64) === 0)
+        expect(hasHidden(shownText(reply).replaceAll(HIDDEN_WORD, '')), sub).toBe(false);
     }
   }, 30_000);
 });
@@ -227,7 +333,10 @@ describe('exports', () => {
 
 describe('attachments', () => {
   it('are fetched only from the CDN: hostile URLs are refused in one line and never requested', async () => {
-    const base = fake.registerAttachment('trip.md', '出发\n\n今天去了北京。\n\n— 2025.11.1 于北京\n');
+    const base = fake.registerAttachment(
+      'trip.md',
+      '出发\n\n今天去了北京。\n\n— 2025.11.1 于北京\n',
+    );
     const cdn = new URL(fake.cdnUrl);
     const hostile = [
       'http://127.0.0.1:1/attachments/1/2/a.md',
@@ -244,7 +353,9 @@ describe('attachments', () => {
       const r = await command(author, 'essay', 'import', { file: { ...base, url } });
       const reply = await replyOf(r);
       expect(reply.content.split('\n'), url).toHaveLength(1);
-      expect(reply.content, url).toBe("That file is not on Discord's file server, so it was not downloaded.");
+      expect(reply.content, url).toBe(
+        "That file is not on Discord's file server, so it was not downloaded.",
+      );
     }
     expect(trapHits).toBe(0);
     expect(fake.cdnRequests.length).toBe(cdnBefore);
@@ -255,8 +366,14 @@ describe('secrets in the log', () => {
   it('with LOG_LEVEL=trace, through failed callbacks, failed posts and a revoked token, no line carries the bot token, a part of it, or an interaction token', async () => {
     // A callback that fails for good (1 + 3 retries, and again for the error reply): logged with the error.
     fake.failNext('POST /interactions/:id/:token/callback', { status: 500, count: 8 });
-    await fake.command({ name: 'essay', subcommand: 'list', ...as(reader), timeoutMs: 5_000 }).catch(() => null);
-    await waitFor(() => bot.logs().some((l) => l.msg === 'could not deliver an error message'), 20_000, `no error logged:\n${bot.output()}`);
+    await fake
+      .command({ name: 'essay', subcommand: 'list', ...as(reader), timeoutMs: 5_000 })
+      .catch(() => null);
+    await waitFor(
+      () => bot.logs().some((l) => l.msg === 'could not deliver an error message'),
+      20_000,
+      `no error logged:\n${bot.output()}`,
+    );
     // An edit that fails for good after a defer.
     fake.failNext('PATCH /webhooks/:app/:token/messages/:message', { status: 500, count: 8 });
     await fake.command({ name: 'journal', subcommand: 'stats', ...as(reader), timeoutMs: 20_000 });
@@ -270,12 +387,19 @@ describe('secrets in the log', () => {
     await new Promise((resolve) => setTimeout(resolve, 1500));
     // And the token revoked: one fatal line, exit 1.
     fake.invalidateToken();
-    expect(await Promise.race([bot.exited, new Promise((resolve) => setTimeout(() => resolve('running'), 15_000))])).toBe(1);
+    expect(
+      await Promise.race([
+        bot.exited,
+        new Promise((resolve) => setTimeout(() => resolve('running'), 15_000)),
+      ]),
+    ).toBe(1);
 
     const output = bot.output();
     expect(bot.logs().some((l) => (l.level as number) <= 20)).toBe(true);
     // Every interaction token the bot was given, from the routes it called back on.
-    const tokens = fake.requests.flatMap((q) => /^\/(?:interactions\/\d+|webhooks\/\d+)\/([^/]+)/u.exec(q.route)?.slice(1) ?? []);
+    const tokens = fake.requests.flatMap(
+      (q) => /^\/(?:interactions\/\d+|webhooks\/\d+)\/([^/]+)/u.exec(q.route)?.slice(1) ?? [],
+    );
     expect(tokens.length).toBeGreaterThan(10);
     const secrets = [fake.token, ...fake.token.split('.'), ...interactionTokens, ...tokens];
     const leaked = secrets.filter((s) => output.includes(s));
@@ -289,10 +413,15 @@ describe('secrets in the log', () => {
 describe('the log redaction itself', () => {
   it('hides interaction tokens in callback and webhook URLs, and the secrets given, wherever they are', () => {
     // Assembled at run time so the repository holds nothing shaped like a real token.
-    const token = ['MTIzNDU2Nzg5MDEyMzQ1Njc4', 'GabcDe', 'abcdefghijklmnopqrstuvwxyz0123456789AB'].join('.');
+    const token = [
+      'MTIzNDU2Nzg5MDEyMzQ1Njc4',
+      'GabcDe',
+      'abcdefghijklmnopqrstuvwxyz0123456789AB',
+    ].join('.');
     const line = JSON.stringify({
       url: 'http://127.0.0.1:1/api/v10/interactions/1576484206668812288/aW50ZXJhY3Rpb24abc-_DEF/callback?with_response=false',
-      other: 'https://discord.com/api/v10/webhooks/1576484200184418304/aW50ZXJhY3Rpb24zCh/messages/%40original',
+      other:
+        'https://discord.com/api/v10/webhooks/1576484200184418304/aW50ZXJhY3Rpb24zCh/messages/%40original',
       msg: `Bot ${token} failed`,
     });
     const out = redactSecrets(line, [token]);
@@ -303,7 +432,12 @@ describe('the log redaction itself', () => {
   });
 
   it('logs a discord.js error without the request body it carries', () => {
-    const err = Object.assign(new Error('Internal Server Error'), { status: 500, method: 'PATCH', url: 'http://x/api/v10/webhooks/1/tok', requestBody: { files: [{ data: Buffer.alloc(10) }], json: { content: '私密' } } });
+    const err = Object.assign(new Error('Internal Server Error'), {
+      status: 500,
+      method: 'PATCH',
+      url: 'http://x/api/v10/webhooks/1/tok',
+      requestBody: { files: [{ data: Buffer.alloc(10) }], json: { content: '私密' } },
+    });
     const out = serializeError(err) as Record<string, unknown>;
     expect(out).toMatchObject({ message: 'Internal Server Error', status: 500, method: 'PATCH' });
     expect(out).not.toHaveProperty('requestBody');

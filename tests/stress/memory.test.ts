@@ -28,12 +28,21 @@ beforeAll(async () => {
   const essays = writeJournal(t.dir);
   writeCorpus(join(essays, 'corpus'), 1000, 1500);
   fake = await startFakeDiscord();
-  bot = await startBotProcess(fake, { dir: t.dir, env: { JOURNAL_DIR: essays, JOURNAL_TIMEZONE: ZONE }, readyTimeoutMs: 90_000 });
+  bot = await startBotProcess(fake, {
+    dir: t.dir,
+    env: { JOURNAL_DIR: essays, JOURNAL_TIMEZONE: ZONE },
+    readyTimeoutMs: 90_000,
+  });
   const store = openStore(join(t.dir, 'journal.db'), systemClock);
   const longId = String(store.essays.list().find((e) => e.title === LONG_TITLE)!.id);
   mix.essayIds = store.essays.list({ limit: 50 }).map((e) => String(e.id));
   store.close();
-  for (let i = 0; i < 3; i++) mix.pageable.push(await answered(await fake.command({ name: 'essay', subcommand: 'show', options: { essay: longId } })).waitForMessage());
+  for (let i = 0; i < 3; i++)
+    mix.pageable.push(
+      await answered(
+        await fake.command({ name: 'essay', subcommand: 'show', options: { essay: longId } }),
+      ).waitForMessage(),
+    );
 });
 
 afterAll(async () => {
@@ -46,12 +55,18 @@ afterAll(async () => {
 async function drive(from: number, count: number): Promise<number> {
   let slowest = 0;
   for (let start = from; start < from + count; start += AT_ONCE) {
-    const batch = await Promise.all(Array.from({ length: AT_ONCE }, (_, k) => mixedInteraction(fake, mix, start + k)));
+    const batch = await Promise.all(
+      Array.from({ length: AT_ONCE }, (_, k) => mixedInteraction(fake, mix, start + k)),
+    );
     for (const r of batch) {
       answered(r);
       slowest = Math.max(slowest, r.ms);
     }
-    await Promise.all(batch.filter((r) => r.kind !== 'autocomplete' && r.type !== 7).map((r) => r.waitForMessage(undefined, 15_000)));
+    await Promise.all(
+      batch
+        .filter((r) => r.kind !== 'autocomplete' && r.type !== 7)
+        .map((r) => r.waitForMessage(undefined, 15_000)),
+    );
     expect(fake.rejections).toEqual([]);
     // Only the fake's request log is dropped between batches, to keep the test process small.
     fake.clearRecords();

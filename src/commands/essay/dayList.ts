@@ -11,7 +11,13 @@ export const dayListIds = {
 };
 
 /** Essays of a day (or the nearest days when it has none), paged. */
-export function renderDayList(ctx: HandlerContext, date: string, page: number, essays: EssayWithAge[], nearest: EssayWithAge[]): MessagePayload {
+export function renderDayList(
+  ctx: HandlerContext,
+  date: string,
+  page: number,
+  essays: EssayWithAge[],
+  nearest: EssayWithAge[],
+): MessagePayload {
   const { locale } = ctx;
   const day = formatMonthDay(date, locale);
   const shown = essays.length > 0 ? essays : nearest;
@@ -22,11 +28,21 @@ export function renderDayList(ctx: HandlerContext, date: string, page: number, e
     lead: essays.length > 0 ? ageLead(locale, essay.yearsAgo) : essay.date,
   }));
   if (shown.length === 0) {
-    return renderEssayList({ title: t(locale, 'today.title', { date: day }), intro: t(locale, 'essay.empty'), items: [], page: 0, pageCount: 1, locale });
+    return renderEssayList({
+      title: t(locale, 'today.title', { date: day }),
+      intro: t(locale, 'essay.empty'),
+      items: [],
+      page: 0,
+      pageCount: 1,
+      locale,
+    });
   }
   return renderEssayList({
     title: t(locale, essays.length > 0 ? 'today.title' : 'today.nearestTitle', { date: day }),
-    intro: essays.length > 0 ? undefined : `${t(locale, 'today.none', { date: day })}\n${t(locale, 'today.nearest')}`,
+    intro:
+      essays.length > 0
+        ? undefined
+        : `${t(locale, 'today.none', { date: day })}\n${t(locale, 'today.nearest')}`,
     items,
     page: p,
     pageCount,

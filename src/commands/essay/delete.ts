@@ -14,14 +14,21 @@ export const deleteEssay: Subcommand = {
   access: 'author',
   execute(ctx, options) {
     const essay = resolveEssayOption(ctx, String(options.essay ?? ''));
-    const text = t(ctx.locale, 'write.delete.confirm', { id: essay.id, title: displayTitle(essay, false), date: essay.date });
+    const text = t(ctx.locale, 'write.delete.confirm', {
+      id: essay.id,
+      title: displayTitle(essay, false),
+      date: essay.date,
+    });
     return {
       kind: 'message',
       ephemeral: true,
       payload: message({
         content: text,
         components: rows([
-          button(writeIds.deleteYes(essay.id), t(ctx.locale, 'write.delete.yes'), { style: ButtonStyle.Danger, emoji: '🗑️' }),
+          button(writeIds.deleteYes(essay.id), t(ctx.locale, 'write.delete.yes'), {
+            style: ButtonStyle.Danger,
+            emoji: '🗑️',
+          }),
           button(writeIds.deleteNo(essay.id), t(ctx.locale, 'write.delete.no')),
         ]),
       }),

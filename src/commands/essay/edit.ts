@@ -12,15 +12,34 @@ export const edit: Subcommand = {
   access: 'author',
   execute(ctx, options) {
     const essay = resolveEssayOption(ctx, String(options.essay ?? ''));
-    const values: FormValues = { title: essay.title ?? '', date: essay.date, place: essay.place ?? '', tags: essay.tags.join(', '), body: essay.body };
+    const values: FormValues = {
+      title: essay.title ?? '',
+      date: essay.date,
+      place: essay.place ?? '',
+      tags: essay.tags.join(', '),
+      body: essay.body,
+    };
     // A form cannot hold more; cutting the text would lose the rest on save.
-    const tooLong = (Object.keys(values) as Array<keyof FormValues>).find((k) => values[k].length > FORM_MAX[k]);
+    const tooLong = (Object.keys(values) as Array<keyof FormValues>).find(
+      (k) => values[k].length > FORM_MAX[k],
+    );
     if (tooLong) {
-      throw new UserFacingError(`essay #${essay.id} is too long for a form`, 'write.tooLongForForm', {
-        id: essay.id, length: values[tooLong].length, max: FORM_MAX[tooLong],
-      });
+      throw new UserFacingError(
+        `essay #${essay.id} is too long for a form`,
+        'write.tooLongForForm',
+        {
+          id: essay.id,
+          length: values[tooLong].length,
+          max: FORM_MAX[tooLong],
+        },
+      );
     }
-    return essayModal(ctx, writeIds.edit(essay.id, essay.date), t(ctx.locale, 'write.modal.edit', { id: essay.id }), values);
+    return essayModal(
+      ctx,
+      writeIds.edit(essay.id, essay.date),
+      t(ctx.locale, 'write.modal.edit', { id: essay.id }),
+      values,
+    );
   },
   autocomplete: (ctx, focused) => essayChoices(ctx, focused.value),
 };

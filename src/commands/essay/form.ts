@@ -3,7 +3,11 @@
  * building it, reading what was typed exactly as a file would be read, and
  * handing the text back when it cannot be saved, so nothing typed is lost.
  */
-import { ComponentType, TextInputStyle, type APIModalInteractionResponseCallbackData } from 'discord-api-types/v10';
+import {
+  ComponentType,
+  TextInputStyle,
+  type APIModalInteractionResponseCallbackData,
+} from 'discord-api-types/v10';
 import { parseDate } from '../../journal/dates.js';
 import type { EssayDraft } from '../../journal/essay.js';
 import { EssayParseError, parseEssayFile, readFooterLine } from '../../journal/essayFile.js';
@@ -25,7 +29,13 @@ export interface FormValues {
 export const FORM_FIELDS = ['title', 'date', 'place', 'tags', 'body'] as const;
 
 /** Discord text inputs hold at most 4000 characters; the others are kept to what a title or a place needs. */
-export const FORM_MAX: Readonly<Record<keyof FormValues, number>> = { title: 256, date: 40, place: 200, tags: 400, body: 4000 };
+export const FORM_MAX: Readonly<Record<keyof FormValues, number>> = {
+  title: 256,
+  date: 40,
+  place: 200,
+  tags: 400,
+  body: 4000,
+};
 
 /** Custom ids of the write route: stateless, so they work after a restart. */
 export const writeIds = {
@@ -39,8 +49,18 @@ export const writeIds = {
 };
 
 /** The form as Discord JSON, prefilled with `values`. */
-export function essayModal(ctx: HandlerContext, customId: string, title: string, values: Partial<FormValues>): Reply {
-  const input = (id: keyof FormValues, style: TextInputStyle, required: boolean, placeholder?: string) => ({
+export function essayModal(
+  ctx: HandlerContext,
+  customId: string,
+  title: string,
+  values: Partial<FormValues>,
+): Reply {
+  const input = (
+    id: keyof FormValues,
+    style: TextInputStyle,
+    required: boolean,
+    placeholder?: string,
+  ) => ({
     type: ComponentType.ActionRow as const,
     components: [
       {
@@ -72,12 +92,22 @@ export function essayModal(ctx: HandlerContext, customId: string, title: string,
 /** A modal submit's fields as form values (missing ones empty). */
 export function formValues(fields: Readonly<Record<string, string>>): FormValues {
   const get = (k: keyof FormValues) => fields[k] ?? '';
-  return { title: get('title'), date: get('date'), place: get('place'), tags: get('tags'), body: get('body') };
+  return {
+    title: get('title'),
+    date: get('date'),
+    place: get('place'),
+    tags: get('tags'),
+    body: get('body'),
+  };
 }
 
 /** The footer date of the body's last line, when it has one. */
 function bodyFooterDate(body: string): string | null {
-  const last = body.replace(/\r\n?/gu, '\n').split('\n').reverse().find((l) => l.trim() !== '');
+  const last = body
+    .replace(/\r\n?/gu, '\n')
+    .split('\n')
+    .reverse()
+    .find((l) => l.trim() !== '');
   const footer = last === undefined ? null : readFooterLine(last);
   return footer && !('impossible' in footer) ? footer.date : null;
 }
@@ -96,14 +126,17 @@ export interface FormOptions {
 export function formFileText(values: FormValues, options: FormOptions): string {
   const date = values.date.trim();
   // A pasted essay often ends with its own footer; unless the author changed the date, that footer wins.
-  const dateFromBody = (date === '' || date === options.openedDate) && bodyFooterDate(values.body) !== null;
+  const dateFromBody =
+    (date === '' || date === options.openedDate) && bodyFooterDate(values.body) !== null;
   const title = values.title.trim();
-  return frontMatter({
-    title: title !== '' ? title : options.guessTitle ? undefined : null,
-    date: dateFromBody || date === '' ? undefined : date,
-    place: values.place.trim() || undefined,
-    tags: values.tags.trim() || undefined,
-  }) + values.body;
+  return (
+    frontMatter({
+      title: title !== '' ? title : options.guessTitle ? undefined : null,
+      date: dateFromBody || date === '' ? undefined : date,
+      place: values.place.trim() || undefined,
+      tags: values.tags.trim() || undefined,
+    }) + values.body
+  );
 }
 
 /**
@@ -111,13 +144,22 @@ export function formFileText(values: FormValues, options: FormOptions): string {
  * Returns the draft, or one sentence (in the user's language where we can
  * tell the reason) saying why it cannot be saved.
  */
-export function readForm(ctx: HandlerContext, values: FormValues, options: FormOptions): { draft: EssayDraft } | { reason: string } {
+export function readForm(
+  ctx: HandlerContext,
+  values: FormValues,
+  options: FormOptions,
+): { draft: EssayDraft } | { reason: string } {
   const date = values.date.trim();
   const hasFooter = bodyFooterDate(values.body) !== null;
   if (date !== '' && !(date === options.openedDate && hasFooter)) {
     const reading = parseDate(date);
     if (!reading.ok) {
-      return { reason: reading.reason === 'impossible' ? t(ctx.locale, 'write.impossibleDate', { input: date }) : t(ctx.locale, 'write.badDate', { input: date }) };
+      return {
+        reason:
+          reading.reason === 'impossible'
+            ? t(ctx.locale, 'write.impossibleDate', { input: date })
+            : t(ctx.locale, 'write.badDate', { input: date }),
+      };
     }
   } else if (date === '' && !hasFooter) {
     return { reason: t(ctx.locale, 'write.noDate') };
@@ -143,15 +185,30 @@ function codeBlock(text: string, max: number): string {
  * The reply to a form that cannot be saved: the reason, the body in a code
  * block to copy, and the whole form as an essay file to fix and import.
  */
-export function textBack(ctx: HandlerContext, values: FormValues, options: FormOptions, reason: string): Reply {
+export function textBack(
+  ctx: HandlerContext,
+  values: FormValues,
+  options: FormOptions,
+  reason: string,
+): Reply {
   const content = `${t(ctx.locale, 'write.notSaved', { reason })}\n${t(ctx.locale, 'write.keptText', { file: DRAFT_FILE })}`;
-  const meta = [values.title.trim(), values.date.trim(), values.place.trim(), values.tags.trim()].filter((v) => v !== '').join(' · ');
+  const meta = [values.title.trim(), values.date.trim(), values.place.trim(), values.tags.trim()]
+    .filter((v) => v !== '')
+    .join(' · ');
   return {
     kind: 'message',
     ephemeral: true,
     payload: message({
       content: truncate(content, LIMITS.content),
-      embeds: values.body.trim() === '' ? [] : [{ ...(meta ? { title: truncate(meta, LIMITS.title) } : {}), description: codeBlock(values.body, LIMITS.description) }],
+      embeds:
+        values.body.trim() === ''
+          ? []
+          : [
+              {
+                ...(meta ? { title: truncate(meta, LIMITS.title) } : {}),
+                description: codeBlock(values.body, LIMITS.description),
+              },
+            ],
       files: [{ name: DRAFT_FILE, data: Buffer.from(formFileText(values, options), 'utf8') }],
     }),
   };

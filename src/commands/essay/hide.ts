@@ -11,7 +11,12 @@ function setHidden(ctx: HandlerContext, options: Options, hidden: boolean): Repl
   const essay = resolveEssayOption(ctx, String(options.essay ?? ''));
   // setHidden goes through the store so the search and quote indexes follow in the same transaction.
   if (essay.hidden !== hidden) ctx.store.essays.setHidden(essay.id, hidden);
-  return notice(t(ctx.locale, hidden ? 'write.hidden' : 'write.unhidden', { id: essay.id, title: displayTitle(essay) }));
+  return notice(
+    t(ctx.locale, hidden ? 'write.hidden' : 'write.unhidden', {
+      id: essay.id,
+      title: displayTitle(essay),
+    }),
+  );
 }
 
 export const hide: Subcommand = {

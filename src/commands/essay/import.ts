@@ -30,31 +30,69 @@ function describeResult(ctx: HandlerContext, name: string, r: ImportResult): Rep
     case 'duplicate':
       return notice(t(locale, 'write.import.duplicate', { id }));
     case 'unchanged':
-      if (!store.essays.get(id, { includeHidden: true }) && store.trash.get(id)) return notice(t(locale, 'write.import.inTrash', { name, id }));
+      if (!store.essays.get(id, { includeHidden: true }) && store.trash.get(id))
+        return notice(t(locale, 'write.import.inTrash', { name, id }));
       return notice(t(locale, 'write.import.unchanged', { name, id }));
     case 'added':
     case 'updated': {
       const essay = store.essays.get(id, { includeHidden: true })!;
-      const content = t(locale, r.status === 'added' ? 'write.import.added' : 'write.import.updated', { id, name });
-      return { kind: 'message', ephemeral: true, payload: message({ ...renderEssayPage(essay, 0, locale), content }) };
+      const content = t(
+        locale,
+        r.status === 'added' ? 'write.import.added' : 'write.import.updated',
+        { id, name },
+      );
+      return {
+        kind: 'message',
+        ephemeral: true,
+        payload: message({ ...renderEssayPage(essay, 0, locale), content }),
+      };
     }
   }
 }
 
 export const importFile: Subcommand = {
-  data: subcommand('essay', 'import', [option('essay.import', { type: ApplicationCommandOptionType.Attachment, name: 'file', required: true })]),
+  data: subcommand('essay', 'import', [
+    option('essay.import', {
+      type: ApplicationCommandOptionType.Attachment,
+      name: 'file',
+      required: true,
+    }),
+  ]),
   access: 'author',
   defer: 'ephemeral',
   async execute(ctx, options) {
     const file = options.file;
-    if (!isAttachment(file)) throw new UserFacingError('no file attached', 'write.import.notEssayFile', { name: '' });
-    if (!isEssayFile(file.filename)) throw new UserFacingError(`${file.filename} is not an essay file`, 'write.import.notEssayFile', { name: file.filename });
-    if (!ctx.services.download) throw new UserFacingError('attachments need Discord', 'write.import.unavailable');
+    if (!isAttachment(file))
+      throw new UserFacingError('no file attached', 'write.import.notEssayFile', { name: '' });
+    if (!isEssayFile(file.filename))
+      throw new UserFacingError(
+        `${file.filename} is not an essay file`,
+        'write.import.notEssayFile',
+        { name: file.filename },
+      );
+    if (!ctx.services.download)
+      throw new UserFacingError('attachments need Discord', 'write.import.unavailable');
     const bytes = await ctx.services.download(file);
     // Checked here too so the refusal is in the author's language; the parser refuses it as well.
-    if (!isUtf8(bytes)) throw new UserFacingError(`${file.filename} is not UTF-8`, 'write.import.notUtf8', { name: file.filename });
-    const result = importFileBytes(ctx.store, uploadSource(file.filename), bytes, ctx.clock.now().getTime());
-    ctx.logger.info({ file: file.filename, status: result.status, essayId: result.essayId, conflict: result.conflict }, 'attachment imported');
+    if (!isUtf8(bytes))
+      throw new UserFacingError(`${file.filename} is not UTF-8`, 'write.import.notUtf8', {
+        name: file.filename,
+      });
+    const result = importFileBytes(
+      ctx.store,
+      uploadSource(file.filename),
+      bytes,
+      ctx.clock.now().getTime(),
+    );
+    ctx.logger.info(
+      {
+        file: file.filename,
+        status: result.status,
+        essayId: result.essayId,
+        conflict: result.conflict,
+      },
+      'attachment imported',
+    );
     return describeResult(ctx, file.filename, result);
   },
 };

@@ -17,7 +17,20 @@ import { edit } from './edit.js';
 import { hide, unhide } from './hide.js';
 import { importFile } from './import.js';
 
-const subcommands = [today, on, show, random, list, search, add, importFile, edit, hide, unhide, deleteEssay];
+const subcommands = [
+  today,
+  on,
+  show,
+  random,
+  list,
+  search,
+  add,
+  importFile,
+  edit,
+  hide,
+  unhide,
+  deleteEssay,
+];
 
 export const essayCommand: SlashCommand = {
   data: chatCommand('essay', subcommands),
@@ -40,20 +53,34 @@ export const essayRoute: ComponentRoute = {
     switch (action) {
       case 'open':
         // Reading opens privately, so each reader pages on their own.
-        return { kind: 'message', ephemeral: true, payload: renderEssayPage(essayById(ctx, a), 0, ctx.locale) };
+        return {
+          kind: 'message',
+          ephemeral: true,
+          payload: renderEssayPage(essayById(ctx, a), 0, ctx.locale),
+        };
       case 'page':
-        return { kind: 'update', payload: renderEssayPage(essayById(ctx, a), intArg(b), ctx.locale) };
+        return {
+          kind: 'update',
+          payload: renderEssayPage(essayById(ctx, a), intArg(b), ctx.locale),
+        };
       case 'day': {
         const date = a ?? '';
-        if (!/^\d{4}-\d{2}-\d{2}$/u.test(date)) throw new UserFacingError('bad day button', 'error.stale');
+        if (!/^\d{4}-\d{2}-\d{2}$/u.test(date))
+          throw new UserFacingError('bad day button', 'error.stale');
         const { essays, nearest } = ctx.store.essays.onThisDay(date, CHANNEL_VISIBILITY);
         return { kind: 'update', payload: renderDayList(ctx, date, intArg(b), essays, nearest) };
       }
       case 'list':
-        return { kind: 'update', payload: renderListPage(ctx, a === 'all' ? undefined : readYear(a), intArg(b)) };
+        return {
+          kind: 'update',
+          payload: renderListPage(ctx, a === 'all' ? undefined : readYear(a), intArg(b)),
+        };
       case 'search':
         // The query may itself contain colons: it is everything after the page.
-        return { kind: 'update', payload: renderSearchPage(ctx, args.slice(2).join(':'), intArg(a)) };
+        return {
+          kind: 'update',
+          payload: renderSearchPage(ctx, args.slice(2).join(':'), intArg(a)),
+        };
       default:
         throw new UserFacingError(`unknown essay button ${String(action)}`, 'error.stale');
     }

@@ -11,17 +11,32 @@ export const listIds = {
 };
 
 /** One page of the list of essays, newest first. */
-export function renderListPage(ctx: HandlerContext, year: number | undefined, page: number): MessagePayload {
+export function renderListPage(
+  ctx: HandlerContext,
+  year: number | undefined,
+  page: number,
+): MessagePayload {
   const { locale } = ctx;
   const v = CHANNEL_VISIBILITY;
   const total = ctx.store.essays.count({ ...v, year });
   const pageCount = Math.max(1, Math.ceil(total / LIST_PAGE_SIZE));
   const p = Math.min(Math.max(0, page), pageCount - 1);
-  const essays = ctx.store.essays.list({ ...v, year, limit: LIST_PAGE_SIZE, offset: p * LIST_PAGE_SIZE });
-  const title = year === undefined ? t(locale, 'list.title') : t(locale, 'list.titleYear', { year });
+  const essays = ctx.store.essays.list({
+    ...v,
+    year,
+    limit: LIST_PAGE_SIZE,
+    offset: p * LIST_PAGE_SIZE,
+  });
+  const title =
+    year === undefined ? t(locale, 'list.title') : t(locale, 'list.titleYear', { year });
   return renderEssayList({
     title,
-    intro: total === 0 ? (year === undefined ? t(locale, 'essay.empty') : t(locale, 'list.none', { year })) : undefined,
+    intro:
+      total === 0
+        ? year === undefined
+          ? t(locale, 'essay.empty')
+          : t(locale, 'list.none', { year })
+        : undefined,
     items: essays.map((e) => ({ essay: { ...e, body: e.excerpt }, lead: e.date })),
     page: p,
     pageCount,
@@ -35,15 +50,26 @@ export function readYear(value: unknown): number | undefined {
   if (value === undefined) return undefined;
   const year = Number(value);
   if (!Number.isInteger(year) || year < 1 || year > 9999) {
-    throw new UserFacingError(`${String(value)} is not a year`, 'list.badYear', { input: String(value) });
+    throw new UserFacingError(`${String(value)} is not a year`, 'list.badYear', {
+      input: String(value),
+    });
   }
   return year;
 }
 
 export const list: Subcommand = {
   data: subcommand('essay', 'list', [
-    option('essay.list', { type: ApplicationCommandOptionType.Integer, name: 'year', required: false, min_value: 1, max_value: 9999 }),
+    option('essay.list', {
+      type: ApplicationCommandOptionType.Integer,
+      name: 'year',
+      required: false,
+      min_value: 1,
+      max_value: 9999,
+    }),
   ]),
   access: 'everyone',
-  execute: (ctx, options) => ({ kind: 'message', payload: renderListPage(ctx, readYear(options.year), 0) }),
+  execute: (ctx, options) => ({
+    kind: 'message',
+    payload: renderListPage(ctx, readYear(options.year), 0),
+  }),
 };

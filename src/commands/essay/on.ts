@@ -12,7 +12,8 @@ import { renderDayList } from './dayList.js';
  */
 export function readDayOption(input: string, today: string): string {
   const text = input.trim();
-  const md = /^(\d{1,2})[-./](\d{1,2})$/u.exec(text) ?? /^(\d{1,2})\s*月\s*(\d{1,2})\s*[日号]?$/u.exec(text);
+  const md =
+    /^(\d{1,2})[-./](\d{1,2})$/u.exec(text) ?? /^(\d{1,2})\s*月\s*(\d{1,2})\s*[日号]?$/u.exec(text);
   let candidate = text;
   if (md) {
     let year = dateParts(today).year;
@@ -21,12 +22,20 @@ export function readDayOption(input: string, today: string): string {
   }
   const reading = parseDate(candidate);
   if (reading.ok) return reading.date;
-  if (reading.reason === 'impossible') throw new UserFacingError(`${input} is not a real date`, 'on.impossible', { input });
+  if (reading.reason === 'impossible')
+    throw new UserFacingError(`${input} is not a real date`, 'on.impossible', { input });
   throw new UserFacingError(`"${input}" is not a date`, 'on.badDate', { input });
 }
 
 export const on: Subcommand = {
-  data: subcommand('essay', 'on', [option('essay.on', { type: ApplicationCommandOptionType.String, name: 'date', required: true, max_length: 40 })]),
+  data: subcommand('essay', 'on', [
+    option('essay.on', {
+      type: ApplicationCommandOptionType.String,
+      name: 'date',
+      required: true,
+      max_length: 40,
+    }),
+  ]),
   access: 'everyone',
   execute(ctx, options) {
     const date = readDayOption(String(options.date ?? ''), todayOf(ctx));

@@ -16,24 +16,48 @@ export const searchIds = {
 };
 
 /** One page of search results: ranked essays, each with its match in bold. */
-export function renderSearchPage(ctx: HandlerContext, rawQuery: string, page: number): MessagePayload {
+export function renderSearchPage(
+  ctx: HandlerContext,
+  rawQuery: string,
+  page: number,
+): MessagePayload {
   const { locale } = ctx;
   const query = rawQuery.trim();
   if (query === '') throw new UserFacingError('empty query', 'search.empty');
   const v = CHANNEL_VISIBILITY;
   const p = Math.max(0, page);
-  let result = ctx.store.search.search(query, { ...v, limit: LIST_PAGE_SIZE, offset: p * LIST_PAGE_SIZE });
+  let result = ctx.store.search.search(query, {
+    ...v,
+    limit: LIST_PAGE_SIZE,
+    offset: p * LIST_PAGE_SIZE,
+  });
   const pageCount = Math.max(1, Math.ceil(result.total / LIST_PAGE_SIZE));
   const clamped = Math.min(p, pageCount - 1);
-  if (clamped !== p) result = ctx.store.search.search(query, { ...v, limit: LIST_PAGE_SIZE, offset: clamped * LIST_PAGE_SIZE });
+  if (clamped !== p)
+    result = ctx.store.search.search(query, {
+      ...v,
+      limit: LIST_PAGE_SIZE,
+      offset: clamped * LIST_PAGE_SIZE,
+    });
   const title = t(locale, 'search.title', { query: truncate(query, 60) });
   if (!result.query || result.total === 0) {
-    return renderEssayList({ title, intro: t(locale, result.query ? 'search.none' : 'search.empty', { query }), items: [], page: 0, pageCount: 1, locale });
+    return renderEssayList({
+      title,
+      intro: t(locale, result.query ? 'search.none' : 'search.empty', { query }),
+      items: [],
+      page: 0,
+      pageCount: 1,
+      locale,
+    });
   }
   const needles = result.query.needles;
   return renderEssayList({
     title,
-    items: result.essays.map((essay) => ({ essay, lead: essay.date, preview: buildSnippet(essay.body, needles, { style: 'markdown' }) })),
+    items: result.essays.map((essay) => ({
+      essay,
+      lead: essay.date,
+      preview: buildSnippet(essay.body, needles, { style: 'markdown' }),
+    })),
     page: clamped,
     pageCount,
     pageId: (n) => searchIds.page(query, n),
@@ -44,8 +68,16 @@ export function renderSearchPage(ctx: HandlerContext, rawQuery: string, page: nu
 
 export const search: Subcommand = {
   data: subcommand('essay', 'search', [
-    option('essay.search', { type: ApplicationCommandOptionType.String, name: 'query', required: true, max_length: MAX_QUERY_LENGTH }),
+    option('essay.search', {
+      type: ApplicationCommandOptionType.String,
+      name: 'query',
+      required: true,
+      max_length: MAX_QUERY_LENGTH,
+    }),
   ]),
   access: 'everyone',
-  execute: (ctx, options) => ({ kind: 'message', payload: renderSearchPage(ctx, String(options.query ?? '').slice(0, MAX_QUERY_LENGTH), 0) }),
+  execute: (ctx, options) => ({
+    kind: 'message',
+    payload: renderSearchPage(ctx, String(options.query ?? '').slice(0, MAX_QUERY_LENGTH), 0),
+  }),
 };

@@ -20,26 +20,41 @@ export function resolveEssayOption(ctx: HandlerContext, value: string): Essay {
     const essay = ctx.store.essays.get(match.id, v);
     if (essay) return essay;
   }
-  throw new UserFacingError(`no essay matches ${text}`, 'essay.unknownChoice', { input: truncate(text, 80) });
+  throw new UserFacingError(`no essay matches ${text}`, 'essay.unknownChoice', {
+    input: truncate(text, 80),
+  });
 }
 
 /** Autocomplete choices for an essay option: newest first, by title, date or opening words. */
 export function essayChoices(ctx: HandlerContext, typed: string): Choice[] {
   return ctx.store.essays.suggest(typed.trim(), LIMITS.choices, visibility(ctx)).map((e) => ({
-    name: truncate(`${e.date} · ${displayTitle({ ...e, body: e.excerpt }, false)}`, LIMITS.choiceName),
+    name: truncate(
+      `${e.date} · ${displayTitle({ ...e, body: e.excerpt }, false)}`,
+      LIMITS.choiceName,
+    ),
     value: String(e.id),
   }));
 }
 
 export const show: Subcommand = {
   data: subcommand('essay', 'show', [
-    option('essay.show', { type: ApplicationCommandOptionType.String, name: 'essay', required: true, autocomplete: true, max_length: 100 }),
+    option('essay.show', {
+      type: ApplicationCommandOptionType.String,
+      name: 'essay',
+      required: true,
+      autocomplete: true,
+      max_length: 100,
+    }),
   ]),
   access: 'everyone',
   execute(ctx, options) {
     const essay = resolveEssayOption(ctx, String(options.essay ?? ''));
     // Only authors resolve a hidden essay; it is shown to them alone.
-    return { kind: 'message', ephemeral: essay.hidden, payload: renderEssayPage(essay, 0, ctx.locale) };
+    return {
+      kind: 'message',
+      ephemeral: essay.hidden,
+      payload: renderEssayPage(essay, 0, ctx.locale),
+    };
   },
   autocomplete: (ctx, focused) => essayChoices(ctx, focused.value),
 };

@@ -14,17 +14,29 @@ import type { ComponentRoute, HandlerContext, Reply } from '../types.js';
 import { formValues, readForm, textBack, writeIds, type FormOptions } from './form.js';
 
 function readOpenedDate(text: string | undefined): string {
-  if (!text || !/^\d{4}-\d{2}-\d{2}$/u.test(text)) throw new UserFacingError('bad form id', 'error.stale');
+  if (!text || !/^\d{4}-\d{2}-\d{2}$/u.test(text))
+    throw new UserFacingError('bad form id', 'error.stale');
   return text;
 }
 
 /** The saved essay shown back to its author, with one line saying what happened. */
 function savedReply(ctx: HandlerContext, id: number, key: 'write.added' | 'write.saved'): Reply {
   const essay = ctx.store.essays.get(id, { includeHidden: true })!;
-  return { kind: 'message', ephemeral: true, payload: message({ ...renderEssayPage(essay, 0, ctx.locale), content: t(ctx.locale, key, { id }) }) };
+  return {
+    kind: 'message',
+    ephemeral: true,
+    payload: message({
+      ...renderEssayPage(essay, 0, ctx.locale),
+      content: t(ctx.locale, key, { id }),
+    }),
+  };
 }
 
-function submitAdd(ctx: HandlerContext, openedDate: string, fields: Readonly<Record<string, string>>): Reply {
+function submitAdd(
+  ctx: HandlerContext,
+  openedDate: string,
+  fields: Readonly<Record<string, string>>,
+): Reply {
   const values = formValues(fields);
   const options: FormOptions = { openedDate, guessTitle: true };
   const read = readForm(ctx, values, options);
@@ -36,7 +48,12 @@ function submitAdd(ctx: HandlerContext, openedDate: string, fields: Readonly<Rec
   return savedReply(ctx, essay.id, 'write.added');
 }
 
-function submitEdit(ctx: HandlerContext, id: number, openedDate: string, fields: Readonly<Record<string, string>>): Reply {
+function submitEdit(
+  ctx: HandlerContext,
+  id: number,
+  openedDate: string,
+  fields: Readonly<Record<string, string>>,
+): Reply {
   const values = formValues(fields);
   const options: FormOptions = { openedDate, guessTitle: false };
   const existing = ctx.store.essays.get(id, { includeHidden: true });
@@ -46,7 +63,8 @@ function submitEdit(ctx: HandlerContext, id: number, openedDate: string, fields:
   if ('reason' in read) return textBack(ctx, values, options, read.reason);
   // Tags left as shown stay exactly as they were (a tag may itself hold a comma, which the field would split).
   if (values.tags.trim() === existing.tags.join(', ')) read.draft.tags = existing.tags;
-  if (contentHash(read.draft) === existing.contentHash) return notice(t(ctx.locale, 'write.unchanged', { id }));
+  if (contentHash(read.draft) === existing.contentHash)
+    return notice(t(ctx.locale, 'write.unchanged', { id }));
   const twin = ctx.store.essays.findByContent(read.draft);
   if (twin && twin.id !== id) return notice(t(ctx.locale, 'write.twin', { id: twin.id }));
   ctx.store.essays.update(id, read.draft);
@@ -56,14 +74,20 @@ function submitEdit(ctx: HandlerContext, id: number, openedDate: string, fields:
 
 function deleteConfirmed(ctx: HandlerContext, id: number): Reply {
   const essay = ctx.store.essays.get(id, { includeHidden: true });
-  if (!essay || !ctx.store.trash.put(id, ctx.caller.id)) throw new UserFacingError('essay not found', 'essay.notFound');
+  if (!essay || !ctx.store.trash.put(id, ctx.caller.id))
+    throw new UserFacingError('essay not found', 'essay.notFound');
   ctx.logger.info({ essayId: id, by: ctx.caller.id }, 'essay moved to the trash');
   const title = displayTitle(essay, false);
   return {
     kind: 'update',
     payload: message({
       content: t(ctx.locale, 'write.delete.done', { id, title }),
-      components: rows([button(writeIds.undo(id), t(ctx.locale, 'write.delete.undo'), { style: ButtonStyle.Primary, emoji: '↩️' })]),
+      components: rows([
+        button(writeIds.undo(id), t(ctx.locale, 'write.delete.undo'), {
+          style: ButtonStyle.Primary,
+          emoji: '↩️',
+        }),
+      ]),
     }),
   };
 }
@@ -71,7 +95,13 @@ function deleteConfirmed(ctx: HandlerContext, id: number): Reply {
 function undoDelete(ctx: HandlerContext, id: number): Reply {
   const essay = ctx.store.trash.restore(id);
   ctx.logger.info({ essayId: id, by: ctx.caller.id }, 'essay restored from the trash');
-  return { kind: 'update', payload: message({ content: t(ctx.locale, 'write.restored', { id, title: displayTitle(essay, false) }), components: [] }) };
+  return {
+    kind: 'update',
+    payload: message({
+      content: t(ctx.locale, 'write.restored', { id, title: displayTitle(essay, false) }),
+      components: [],
+    }),
+  };
 }
 
 export const writeRoute: ComponentRoute = {
@@ -86,7 +116,10 @@ export const writeRoute: ComponentRoute = {
       case 'delete':
         return deleteConfirmed(ctx, intArg(a));
       case 'keep':
-        return { kind: 'update', payload: message({ content: t(ctx.locale, 'write.delete.kept'), components: [] }) };
+        return {
+          kind: 'update',
+          payload: message({ content: t(ctx.locale, 'write.delete.kept'), components: [] }),
+        };
       case 'undo':
         return undoDelete(ctx, intArg(a));
       default:

@@ -35,8 +35,14 @@ export const exportJournal: Subcommand = {
       throw new UserFacingError(`the export is ${mb} MB`, 'export.tooLarge', { mb });
     }
     const hidden = doc.essays.filter((e) => e.hidden).length;
-    const content = [t(ctx.locale, 'export.done', { essays: doc.essays.length, hidden, file: name }), ...notes].join('\n');
-    ctx.logger.info({ by: ctx.caller.id, essays: doc.essays.length, bytes: file.data.length }, 'journal exported to Discord');
+    const content = [
+      t(ctx.locale, 'export.done', { essays: doc.essays.length, hidden, file: name }),
+      ...notes,
+    ].join('\n');
+    ctx.logger.info(
+      { by: ctx.caller.id, essays: doc.essays.length, bytes: file.data.length },
+      'journal exported to Discord',
+    );
     return { kind: 'message', ephemeral: true, payload: message({ content, files: [file] }) };
   },
 };

@@ -31,7 +31,9 @@ export const postNow: Subcommand = {
       random: ctx.random,
     });
     if (!preview) return notice(t(ctx.locale, 'schedule.dryRunEmpty', { date }));
-    const intro = settings ? t(ctx.locale, 'schedule.dryRun', { channel: settings.channelId }) : t(ctx.locale, 'schedule.dryRunNoServer');
+    const intro = settings
+      ? t(ctx.locale, 'schedule.dryRun', { channel: settings.channelId })
+      : t(ctx.locale, 'schedule.dryRunNoServer');
     return { kind: 'message', ephemeral: true, payload: message({ ...preview, content: intro }) };
   },
 };

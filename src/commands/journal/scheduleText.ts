@@ -8,14 +8,19 @@ import type { HandlerContext } from '../types.js';
 
 /** The server a schedule command is about; schedules are per server, so DMs are refused. */
 export function requireGuild(ctx: HandlerContext): string {
-  if (!ctx.guildId) throw new UserFacingError('anniversary posts are set up in a server', 'schedule.guildOnly');
+  if (!ctx.guildId)
+    throw new UserFacingError('anniversary posts are set up in a server', 'schedule.guildOnly');
   return ctx.guildId;
 }
 
 /** The server's settings, or a pointer to /journal setup. */
 export function requireSettings(ctx: HandlerContext): GuildSettings {
   const settings = ctx.store.guilds.get(requireGuild(ctx));
-  if (!settings) throw new UserFacingError('anniversary posts are not set up in this server', 'schedule.notConfigured');
+  if (!settings)
+    throw new UserFacingError(
+      'anniversary posts are not set up in this server',
+      'schedule.notConfigured',
+    );
   return settings;
 }
 
@@ -44,7 +49,9 @@ export function nextPostText(ctx: HandlerContext, settings: GuildSettings): stri
   const { locale } = ctx;
   if (!settings.enabled) {
     return settings.disabledReason
-      ? t(locale, 'schedule.offBecause', { reason: failureText(locale, settings.disabledReason, settings.channelId, null) })
+      ? t(locale, 'schedule.offBecause', {
+          reason: failureText(locale, settings.disabledReason, settings.channelId, null),
+        })
       : t(locale, 'schedule.off');
   }
   const plan = planFor(ctx.store, settings, ctx.clock.now());
@@ -53,8 +60,16 @@ export function nextPostText(ctx: HandlerContext, settings: GuildSettings): stri
 }
 
 /** Why a post could not go out, in words a manager can act on. */
-export function failureText(locale: Locale, reason: FailureReason, channelId: string, detail: string | null): string {
-  return t(locale, `schedule.failure.${reason}` as MessageKey, { channel: channelId, detail: detail ?? '—' });
+export function failureText(
+  locale: Locale,
+  reason: FailureReason,
+  channelId: string,
+  detail: string | null,
+): string {
+  return t(locale, `schedule.failure.${reason}` as MessageKey, {
+    channel: channelId,
+    detail: detail ?? '—',
+  });
 }
 
 export function languageName(locale: Locale, language: Locale): string {
@@ -71,14 +86,23 @@ export function messageLink(guildId: string, channelId: string, messageId: strin
 }
 
 /** One sentence about what `/journal post-now` did. */
-export function outcomeText(ctx: HandlerContext, settings: GuildSettings, outcome: PostOutcome): string {
+export function outcomeText(
+  ctx: HandlerContext,
+  settings: GuildSettings,
+  outcome: PostOutcome,
+): string {
   const { locale } = ctx;
   switch (outcome.kind) {
     case 'posted':
-      return t(locale, 'schedule.posted', { channel: outcome.channelId, link: messageLink(settings.guildId, outcome.channelId, outcome.messageId) });
+      return t(locale, 'schedule.posted', {
+        channel: outcome.channelId,
+        link: messageLink(settings.guildId, outcome.channelId, outcome.messageId),
+      });
     case 'already':
       return outcome.messageId
-        ? t(locale, 'schedule.already', { link: messageLink(settings.guildId, outcome.channelId, outcome.messageId) })
+        ? t(locale, 'schedule.already', {
+            link: messageLink(settings.guildId, outcome.channelId, outcome.messageId),
+          })
         : t(locale, 'schedule.busy');
     case 'busy':
       return t(locale, 'schedule.busy');
@@ -87,7 +111,10 @@ export function outcomeText(ctx: HandlerContext, settings: GuildSettings, outcom
     case 'failed': {
       const reason = failureText(locale, outcome.reason, settings.channelId, outcome.detail);
       return outcome.retryAt
-        ? t(locale, 'schedule.failedRetrying', { reason, at: discordTimestamp(outcome.retryAt, 'R') })
+        ? t(locale, 'schedule.failedRetrying', {
+            reason,
+            at: discordTimestamp(outcome.retryAt, 'R'),
+          })
         : t(locale, 'schedule.failed', { reason });
     }
     case 'notConfigured':

@@ -16,14 +16,20 @@ const SNOWFLAKE = /^\d{17,20}$/u;
 /** The zone's canonical spelling (`asia/shanghai` → `Asia/Shanghai`), or a clear refusal naming it. */
 export function readTimeZone(input: string): string {
   const zone = input.trim();
-  if (!isValidTimeZone(zone)) throw new UserFacingError(`${zone} is not a time zone`, 'schedule.badZone', { input: truncate(zone, 80) });
+  if (!isValidTimeZone(zone))
+    throw new UserFacingError(`${zone} is not a time zone`, 'schedule.badZone', {
+      input: truncate(zone, 80),
+    });
   return new Intl.DateTimeFormat('en-US', { timeZone: zone }).resolvedOptions().timeZone;
 }
 
 /** `HH:MM`, or a clear refusal naming what was typed. */
 export function readTime(input: string): string {
   const time = parseTime(input);
-  if (!time) throw new UserFacingError(`${input} is not a time of day`, 'schedule.badTime', { input: truncate(input.trim(), 80) });
+  if (!time)
+    throw new UserFacingError(`${input} is not a time of day`, 'schedule.badTime', {
+      input: truncate(input.trim(), 80),
+    });
   return formatTime(time);
 }
 
@@ -36,7 +42,9 @@ function allZones(): readonly string[] {
 
 /** "UTC+08:00" for a zone at an instant. */
 function offsetLabel(zone: string, at: Date): string {
-  const part = new Intl.DateTimeFormat('en-US', { timeZone: zone, timeZoneName: 'longOffset' }).formatToParts(at).find((p) => p.type === 'timeZoneName');
+  const part = new Intl.DateTimeFormat('en-US', { timeZone: zone, timeZoneName: 'longOffset' })
+    .formatToParts(at)
+    .find((p) => p.type === 'timeZoneName');
   return (part?.value ?? 'GMT').replace(/^GMT/u, 'UTC').replace(/^UTC$/u, 'UTC+00:00');
 }
 
@@ -46,13 +54,29 @@ function offsetLabel(zone: string, at: Date): string {
  */
 export function timeZoneChoices(ctx: HandlerContext, typed: string): Choice[] {
   const needle = typed.trim().toLowerCase().replace(/\s+/gu, '_');
-  const preferred = [ctx.guildId ? ctx.store.guilds.get(ctx.guildId)?.timeZone : undefined, ctx.config.JOURNAL_TIMEZONE].filter((z): z is string => z !== undefined);
-  const matches = [...new Set([...preferred, ...allZones()])].filter((zone) => zone.toLowerCase().includes(needle));
+  const preferred = [
+    ctx.guildId ? ctx.store.guilds.get(ctx.guildId)?.timeZone : undefined,
+    ctx.config.JOURNAL_TIMEZONE,
+  ].filter((z): z is string => z !== undefined);
+  const matches = [...new Set([...preferred, ...allZones()])].filter((zone) =>
+    zone.toLowerCase().includes(needle),
+  );
   // Names that start with the text (or whose city does) before those that merely contain it.
-  const starts = (zone: string) => zone.toLowerCase().startsWith(needle) || zone.toLowerCase().split('/').some((part) => part.startsWith(needle));
-  const ordered = needle === '' ? matches : [...matches.filter(starts), ...matches.filter((z) => !starts(z))];
+  const starts = (zone: string) =>
+    zone.toLowerCase().startsWith(needle) ||
+    zone
+      .toLowerCase()
+      .split('/')
+      .some((part) => part.startsWith(needle));
+  const ordered =
+    needle === '' ? matches : [...matches.filter(starts), ...matches.filter((z) => !starts(z))];
   const now = ctx.clock.now();
-  return ordered.slice(0, LIMITS.choices).map((zone) => ({ name: truncate(`${zone} (${offsetLabel(zone, now)})`, LIMITS.choiceName), value: zone }));
+  return ordered
+    .slice(0, LIMITS.choices)
+    .map((zone) => ({
+      name: truncate(`${zone} (${offsetLabel(zone, now)})`, LIMITS.choiceName),
+      value: zone,
+    }));
 }
 
 const emptyDayChoices = EMPTY_DAY_MODES.map((mode) => {
@@ -62,9 +86,24 @@ const emptyDayChoices = EMPTY_DAY_MODES.map((mode) => {
 
 export const setup: Subcommand = {
   data: subcommand('journal', 'setup', [
-    option('journal.setup', { type: ApplicationCommandOptionType.Channel, name: 'channel', required: true, channel_types: [ChannelType.GuildText, ChannelType.GuildAnnouncement] }),
-    option('journal.setup', { type: ApplicationCommandOptionType.String, name: 'time', required: true, max_length: 10 }),
-    option('journal.setup', { type: ApplicationCommandOptionType.String, name: 'timezone', autocomplete: true, max_length: 100 }),
+    option('journal.setup', {
+      type: ApplicationCommandOptionType.Channel,
+      name: 'channel',
+      required: true,
+      channel_types: [ChannelType.GuildText, ChannelType.GuildAnnouncement],
+    }),
+    option('journal.setup', {
+      type: ApplicationCommandOptionType.String,
+      name: 'time',
+      required: true,
+      max_length: 10,
+    }),
+    option('journal.setup', {
+      type: ApplicationCommandOptionType.String,
+      name: 'timezone',
+      autocomplete: true,
+      max_length: 100,
+    }),
     option('journal.setup', {
       type: ApplicationCommandOptionType.String,
       name: 'language',
@@ -73,35 +112,63 @@ export const setup: Subcommand = {
         { name: 'English', value: 'en-US' },
       ],
     }),
-    option('journal.setup', { type: ApplicationCommandOptionType.String, name: 'empty-day', choices: emptyDayChoices }),
+    option('journal.setup', {
+      type: ApplicationCommandOptionType.String,
+      name: 'empty-day',
+      choices: emptyDayChoices,
+    }),
   ]),
   access: 'manager',
   execute(ctx, options) {
     const guildId = requireGuild(ctx);
     const channelId = String(options.channel ?? '');
-    if (!SNOWFLAKE.test(channelId)) throw new UserFacingError(`not a channel: ${channelId}`, 'schedule.badChannel');
+    if (!SNOWFLAKE.test(channelId))
+      throw new UserFacingError(`not a channel: ${channelId}`, 'schedule.badChannel');
     const time = readTime(String(options.time ?? ''));
     const existing = ctx.store.guilds.get(guildId);
-    const timeZone = readTimeZone(typeof options.timezone === 'string' && options.timezone.trim() !== '' ? options.timezone : (existing?.timeZone ?? ctx.config.JOURNAL_TIMEZONE));
+    const timeZone = readTimeZone(
+      typeof options.timezone === 'string' && options.timezone.trim() !== ''
+        ? options.timezone
+        : (existing?.timeZone ?? ctx.config.JOURNAL_TIMEZONE),
+    );
     const languageOption = String(options.language ?? '');
-    const language: Locale = isLocale(languageOption) ? languageOption : (existing?.language ?? ctx.locale);
+    const language: Locale = isLocale(languageOption)
+      ? languageOption
+      : (existing?.language ?? ctx.locale);
     const emptyDayOption = String(options['empty-day'] ?? '');
-    const emptyDay: EmptyDayMode = (EMPTY_DAY_MODES as readonly string[]).includes(emptyDayOption) ? (emptyDayOption as EmptyDayMode) : (existing?.emptyDay ?? 'skip');
+    const emptyDay: EmptyDayMode = (EMPTY_DAY_MODES as readonly string[]).includes(emptyDayOption)
+      ? (emptyDayOption as EmptyDayMode)
+      : (existing?.emptyDay ?? 'skip');
 
     // Switching posts on after today's minute starts tomorrow, so setup never surprises
     // the channel with an immediate post; changing an active schedule keeps today's.
     const fresh = firstPostDate(time, timeZone, ctx.clock.now());
     const startsOn = existing?.enabled && existing.startsOn < fresh ? existing.startsOn : fresh;
-    const settings = ctx.store.guilds.save({ guildId, channelId, time, timeZone, enabled: true, language, emptyDay, startsOn });
+    const settings = ctx.store.guilds.save({
+      guildId,
+      channelId,
+      time,
+      timeZone,
+      enabled: true,
+      language,
+      emptyDay,
+      startsOn,
+    });
 
     const { locale } = ctx;
     return notice(
       [
-        t(locale, 'schedule.saved', { channel: channelId, time, zone: timeZone, language: languageName(locale, language) }),
+        t(locale, 'schedule.saved', {
+          channel: channelId,
+          time,
+          zone: timeZone,
+          language: languageName(locale, language),
+        }),
         t(locale, 'schedule.nextLine', { next: nextPostText(ctx, settings) }),
         t(locale, 'schedule.emptyDayLine', { mode: emptyDayName(locale, emptyDay) }),
       ].join('\n'),
     );
   },
-  autocomplete: (ctx, focused) => (focused.name === 'timezone' ? timeZoneChoices(ctx, focused.value) : []),
+  autocomplete: (ctx, focused) =>
+    focused.name === 'timezone' ? timeZoneChoices(ctx, focused.value) : [],
 };

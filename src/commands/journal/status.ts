@@ -5,7 +5,15 @@ import { truncate } from '../../journal/display.js';
 import { ACCENT, LIMITS, message } from '../../discord/render.js';
 import { subcommand } from '../define.js';
 import type { Subcommand } from '../types.js';
-import { emptyDayName, failureText, formatLocalTime, languageName, messageLink, nextPostText, requireSettings } from './scheduleText.js';
+import {
+  emptyDayName,
+  failureText,
+  formatLocalTime,
+  languageName,
+  messageLink,
+  nextPostText,
+  requireSettings,
+} from './scheduleText.js';
 
 export const status: Subcommand = {
   data: subcommand('journal', 'status'),
@@ -25,7 +33,9 @@ export const status: Subcommand = {
       field('schedule.status.next', nextPostText(ctx, settings)),
       field(
         'schedule.status.last',
-        last?.messageId ? `${last.date} · ${messageLink(settings.guildId, last.channelId, last.messageId)}` : t(locale, 'schedule.status.never'),
+        last?.messageId
+          ? `${last.date} · ${messageLink(settings.guildId, last.channelId, last.messageId)}`
+          : t(locale, 'schedule.status.never'),
       ),
       field(
         'schedule.status.failure',
@@ -36,6 +46,12 @@ export const status: Subcommand = {
       field('schedule.status.language', languageName(locale, settings.language)),
       field('schedule.status.emptyDay', emptyDayName(locale, settings.emptyDay)),
     ];
-    return { kind: 'message', ephemeral: true, payload: message({ embeds: [{ title: t(locale, 'schedule.status.title'), color: ACCENT, fields }] }) };
+    return {
+      kind: 'message',
+      ephemeral: true,
+      payload: message({
+        embeds: [{ title: t(locale, 'schedule.status.title'), color: ACCENT, fields }],
+      }),
+    };
   },
 };

@@ -12,8 +12,19 @@ const MAX_TEXT_OPTION = 400;
 export const add: Subcommand = {
   data: {
     ...subcommand('quote', 'add', [
-      option('quote.add', { type: ApplicationCommandOptionType.String, name: 'text', required: true, max_length: MAX_TEXT_OPTION }),
-      option('quote.add', { type: ApplicationCommandOptionType.String, name: 'essay', required: false, autocomplete: true, max_length: 100 }),
+      option('quote.add', {
+        type: ApplicationCommandOptionType.String,
+        name: 'text',
+        required: true,
+        max_length: MAX_TEXT_OPTION,
+      }),
+      option('quote.add', {
+        type: ApplicationCommandOptionType.String,
+        name: 'essay',
+        required: false,
+        autocomplete: true,
+        max_length: 100,
+      }),
     ]),
     // Adding a quote is not writing (/essay add's 写作): its Chinese name is its own.
     name_localizations: nameLocalizations('quote add'),
@@ -21,13 +32,16 @@ export const add: Subcommand = {
   access: 'author',
   execute(ctx, options) {
     const text = quoteText(String(options.text ?? ''));
-    const essay = options.essay === undefined ? null : resolveEssayOption(ctx, String(options.essay));
+    const essay =
+      options.essay === undefined ? null : resolveEssayOption(ctx, String(options.essay));
     const notes: string[] = [];
     // Words not found in the essay are kept (the author may shorten or translate a line) but said so.
-    if (essay && !normalizeText(essay.body).includes(normalizeText(text))) notes.push(t(ctx.locale, 'quote.notInEssay'));
+    if (essay && !normalizeText(essay.body).includes(normalizeText(text)))
+      notes.push(t(ctx.locale, 'quote.notInEssay'));
     if (essay?.hidden) notes.push(t(ctx.locale, 'quote.essayHidden'));
     const saved = saveQuote(ctx, { text, essayId: essay?.id ?? null });
     return savedReply(ctx, saved, notes);
   },
-  autocomplete: (ctx, focused) => (focused.name === 'essay' ? essayChoices(ctx, focused.value) : []),
+  autocomplete: (ctx, focused) =>
+    focused.name === 'essay' ? essayChoices(ctx, focused.value) : [],
 };

@@ -27,10 +27,16 @@ export const quoteRoutes: ComponentRoute[] = [
         case 'list':
           // A public list's pages show only visible quotes, whoever presses; an author's private
           // list (`all`, ephemeral, so only that author can press) keeps showing the hidden ones.
-          return { kind: 'update', payload: renderQuoteListPage(ctx, intArg(page), scope === 'all' && ctx.caller.isAuthor) };
+          return {
+            kind: 'update',
+            payload: renderQuoteListPage(ctx, intArg(page), scope === 'all' && ctx.caller.isAuthor),
+          };
         case 'search':
           // The query may itself contain colons: it is everything after the page.
-          return { kind: 'update', payload: renderQuoteSearchPage(ctx, args.slice(2).join(':'), intArg(page)) };
+          return {
+            kind: 'update',
+            payload: renderQuoteSearchPage(ctx, args.slice(2).join(':'), intArg(page)),
+          };
         default:
           throw new UserFacingError(`unknown quote button ${String(action)}`, 'error.stale');
       }

@@ -14,17 +14,29 @@ export const quoteListIds = {
  * author, privately) also those tied to a hidden or deleted essay (marked),
  * so they can remove them; otherwise only the quotes /quote random may show.
  */
-export function renderQuoteListPage(ctx: HandlerContext, page: number, includeHidden = false): MessagePayload {
+export function renderQuoteListPage(
+  ctx: HandlerContext,
+  page: number,
+  includeHidden = false,
+): MessagePayload {
   const { locale } = ctx;
   const v = { includeHidden };
   const total = ctx.store.quotes.curated.count(v);
   const pageCount = Math.max(1, Math.ceil(total / LIST_PAGE_SIZE));
   const p = Math.min(Math.max(0, page), pageCount - 1);
-  const quotes = ctx.store.quotes.curated.list({ ...v, limit: LIST_PAGE_SIZE, offset: p * LIST_PAGE_SIZE });
+  const quotes = ctx.store.quotes.curated.list({
+    ...v,
+    limit: LIST_PAGE_SIZE,
+    offset: p * LIST_PAGE_SIZE,
+  });
   return renderQuoteList({
     title: t(locale, 'quote.listTitle'),
     intro: total === 0 ? t(locale, 'quote.listEmpty') : undefined,
-    items: quotes.map((quote) => ({ quote, essay: essayOf(ctx, quote), note: quote.visible ? undefined : t(locale, 'quote.notShown') })),
+    items: quotes.map((quote) => ({
+      quote,
+      essay: essayOf(ctx, quote),
+      note: quote.visible ? undefined : t(locale, 'quote.notShown'),
+    })),
     page: p,
     pageCount,
     pageId: (n) => quoteListIds.page(n, includeHidden),
@@ -38,7 +50,10 @@ export const list: Subcommand = {
   access: 'everyone',
   execute(ctx) {
     // An author's list shows hidden essays' quotes, so it goes to the author alone.
-    const own = ctx.caller.isAuthor && ctx.store.quotes.curated.count({ includeHidden: true }) > ctx.store.quotes.curated.count({ includeHidden: false });
+    const own =
+      ctx.caller.isAuthor &&
+      ctx.store.quotes.curated.count({ includeHidden: true }) >
+        ctx.store.quotes.curated.count({ includeHidden: false });
     return { kind: 'message', ephemeral: own, payload: renderQuoteListPage(ctx, 0, own) };
   },
 };

@@ -9,10 +9,12 @@ import type { Choice, HandlerContext, Subcommand } from '../types.js';
 
 /** Autocomplete over every curated quote (authors only: the dispatch checks), newest first. */
 export function curatedChoices(ctx: HandlerContext, typed: string): Choice[] {
-  return ctx.store.quotes.curated.suggest(typed, LIMITS.choices, { includeHidden: true }).map((q) => ({
-    name: truncate(`#${q.id} · ${q.text.replace(/\s+/gu, ' ')}`, LIMITS.choiceName),
-    value: String(q.id),
-  }));
+  return ctx.store.quotes.curated
+    .suggest(typed, LIMITS.choices, { includeHidden: true })
+    .map((q) => ({
+      name: truncate(`#${q.id} · ${q.text.replace(/\s+/gu, ' ')}`, LIMITS.choiceName),
+      value: String(q.id),
+    }));
 }
 
 /**
@@ -22,20 +24,37 @@ export function curatedChoices(ctx: HandlerContext, typed: string): Choice[] {
 function resolveQuoteOption(ctx: HandlerContext, value: string) {
   const text = value.trim();
   const id = /^#?(\d{1,15})$/u.exec(text)?.[1];
-  const quote = id === undefined ? ctx.store.quotes.curated.byText(text) : ctx.store.quotes.curated.get(Number(id));
-  if (!quote) throw new UserFacingError(`no saved quote matches ${text}`, 'quote.unknownChoice', { input: truncate(text, 80) });
+  const quote =
+    id === undefined
+      ? ctx.store.quotes.curated.byText(text)
+      : ctx.store.quotes.curated.get(Number(id));
+  if (!quote)
+    throw new UserFacingError(`no saved quote matches ${text}`, 'quote.unknownChoice', {
+      input: truncate(text, 80),
+    });
   return quote;
 }
 
 export const remove: Subcommand = {
   data: subcommand('quote', 'remove', [
-    option('quote.remove', { type: ApplicationCommandOptionType.String, name: 'quote', required: true, autocomplete: true, max_length: 400 }),
+    option('quote.remove', {
+      type: ApplicationCommandOptionType.String,
+      name: 'quote',
+      required: true,
+      autocomplete: true,
+      max_length: 400,
+    }),
   ]),
   access: 'author',
   execute(ctx, options) {
     const quote = resolveQuoteOption(ctx, String(options.quote ?? ''));
     ctx.store.quotes.curated.remove(quote.id);
-    return notice(t(ctx.locale, 'quote.removed', { id: quote.id, text: escapeMarkdown(truncate(quote.text.replace(/\s+/gu, ' '), 300)) }));
+    return notice(
+      t(ctx.locale, 'quote.removed', {
+        id: quote.id,
+        text: escapeMarkdown(truncate(quote.text.replace(/\s+/gu, ' '), 300)),
+      }),
+    );
   },
   autocomplete: (ctx, focused) => curatedChoices(ctx, focused.value),
 };

@@ -1,10 +1,26 @@
 /** Quote payloads: one quote with its attribution, and pages of quotes (lists, search results). */
-import { ButtonStyle, ComponentType, type APIButtonComponent, type APIEmbed } from 'discord-api-types/v10';
+import {
+  ButtonStyle,
+  ComponentType,
+  type APIButtonComponent,
+  type APIEmbed,
+} from 'discord-api-types/v10';
 import type { Essay } from '../../journal/essay.js';
 import { displayTitle, truncate } from '../../journal/display.js';
 import { escapeMarkdown } from '../../journal/markdown.js';
 import { t, type Locale } from '../../i18n/index.js';
-import { ACCENT, LIMITS, button, dateAndPlace, essayIds, message, openEssayButton, renderPagedList, rows, type ListFrame } from '../../discord/render.js';
+import {
+  ACCENT,
+  LIMITS,
+  button,
+  dateAndPlace,
+  essayIds,
+  message,
+  openEssayButton,
+  renderPagedList,
+  rows,
+  type ListFrame,
+} from '../../discord/render.js';
 import type { Quote } from '../../store/quotes.js';
 import type { HandlerContext, MessagePayload } from '../types.js';
 
@@ -23,18 +39,28 @@ export function essayOf(ctx: Pick<HandlerContext, 'store'>, quote: Quote): Essay
 }
 
 function linkButton(url: string, label: string): APIButtonComponent {
-  return { type: ComponentType.Button, style: ButtonStyle.Link, url, label: truncate(label, LIMITS.buttonLabel) };
+  return {
+    type: ComponentType.Button,
+    style: ButtonStyle.Link,
+    url,
+    label: truncate(label, LIMITS.buttonLabel),
+  };
 }
 
 /** Where a quote without an essay comes from: who wrote the message it was saved from. */
 function messageAuthorLine(quote: Quote): string | null {
-  return quote.kind === 'curated' && quote.message?.authorId ? `— <@${quote.message.authorId}>` : null;
+  return quote.kind === 'curated' && quote.message?.authorId
+    ? `— <@${quote.message.authorId}>`
+    : null;
 }
 
 /** The footer line of a quote: its essay, else where it was saved from. */
 function sourceLine(quote: Quote, essay: Essay | null, locale: Locale): string {
   if (essay) return quoteAttribution(essay);
-  return t(locale, quote.kind === 'curated' && quote.message ? 'quote.fromMessage' : 'quote.curatedFooter');
+  return t(
+    locale,
+    quote.kind === 'curated' && quote.message ? 'quote.fromMessage' : 'quote.curatedFooter',
+  );
 }
 
 /**
@@ -51,8 +77,10 @@ export function renderQuote(quote: Quote, essay: Essay | null, locale: Locale): 
     footer: { text: truncate(sourceLine(quote, essay, locale), LIMITS.footer) },
   };
   const buttons: APIButtonComponent[] = [];
-  if (essay) buttons.push(button(essayIds.open(essay.id), t(locale, 'quote.readEssay'), { emoji: '📖' }));
-  if (quote.kind === 'curated' && quote.message) buttons.push(linkButton(quote.message.url, t(locale, 'quote.originalMessage')));
+  if (essay)
+    buttons.push(button(essayIds.open(essay.id), t(locale, 'quote.readEssay'), { emoji: '📖' }));
+  if (quote.kind === 'curated' && quote.message)
+    buttons.push(linkButton(quote.message.url, t(locale, 'quote.originalMessage')));
   return message({ embeds: [embed], components: rows(buttons) });
 }
 
@@ -71,11 +99,18 @@ export interface ListedQuote {
  * /quote remove takes), one button per essay on the page that opens it, and
  * a pager when `pageCount > 1`.
  */
-export function renderQuoteList(input: ListFrame & { items: readonly ListedQuote[]; locale: Locale }): MessagePayload {
+export function renderQuoteList(
+  input: ListFrame & { items: readonly ListedQuote[]; locale: Locale },
+): MessagePayload {
   const { locale } = input;
   const entries = input.items.map(({ quote, essay, preview, note }, i) => {
     const id = quote.kind === 'curated' ? ` #${quote.id}` : '';
-    const source = [messageAuthorLine(quote) ?? `— ${escapeMarkdown(sourceLine(quote, essay, locale))}`, note].filter(Boolean).join(' · ');
+    const source = [
+      messageAuthorLine(quote) ?? `— ${escapeMarkdown(sourceLine(quote, essay, locale))}`,
+      note,
+    ]
+      .filter(Boolean)
+      .join(' · ');
     return `\`${i + 1}${id}\` ${preview ?? escapeMarkdown(quote.text)}\n${source}`;
   });
   // Several quotes of a page may come from one essay: one button each, since custom ids must be unique.
@@ -86,6 +121,8 @@ export function renderQuoteList(input: ListFrame & { items: readonly ListedQuote
     entry.numbers.push(i + 1);
     byEssay.set(essay.id, entry);
   });
-  const open = [...byEssay.values()].map(({ essay, numbers }) => openEssayButton(essay, numbers.join(', ')));
+  const open = [...byEssay.values()].map(({ essay, numbers }) =>
+    openEssayButton(essay, numbers.join(', ')),
+  );
   return renderPagedList({ ...input, entries, buttons: open });
 }

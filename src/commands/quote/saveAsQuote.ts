@@ -21,10 +21,19 @@ export const saveAsQuote: MessageMenuCommand = {
     // Stored as written: mentions stay text (shown escaped, sent with mentions disabled).
     const text = quoteText(target.content, 'quote.emptyMessage');
     const already = ctx.store.quotes.curated.byMessage(target.id);
-    if (already) throw new UserFacingError(`message already saved as #${already.id}`, 'quote.alreadySaved', { id: already.id });
+    if (already)
+      throw new UserFacingError(`message already saved as #${already.id}`, 'quote.alreadySaved', {
+        id: already.id,
+      });
     const saved = saveQuote(ctx, {
       text,
-      message: { guildId: target.guildId, channelId: target.channelId, messageId: target.id, url: target.url, authorId: target.authorId },
+      message: {
+        guildId: target.guildId,
+        channelId: target.channelId,
+        messageId: target.id,
+        url: target.url,
+        authorId: target.authorId,
+      },
     });
     return savedReply(ctx, saved);
   },

@@ -17,23 +17,45 @@ export const quoteSearchIds = {
 const WHOLE_QUOTE = { style: 'markdown', radius: 400, max: 1000 } as const;
 
 /** One page of quotes containing every word of the query (the essay search's rules), curated ones first. */
-export function renderQuoteSearchPage(ctx: HandlerContext, rawQuery: string, page: number): MessagePayload {
+export function renderQuoteSearchPage(
+  ctx: HandlerContext,
+  rawQuery: string,
+  page: number,
+): MessagePayload {
   const { locale } = ctx;
   const query = rawQuery.trim();
   if (query === '') throw new UserFacingError('empty query', 'search.empty');
   const p = Math.max(0, page);
-  let result = ctx.store.quotes.search(query, { limit: LIST_PAGE_SIZE, offset: p * LIST_PAGE_SIZE });
+  let result = ctx.store.quotes.search(query, {
+    limit: LIST_PAGE_SIZE,
+    offset: p * LIST_PAGE_SIZE,
+  });
   const pageCount = Math.max(1, Math.ceil(result.total / LIST_PAGE_SIZE));
   const clamped = Math.min(p, pageCount - 1);
-  if (clamped !== p) result = ctx.store.quotes.search(query, { limit: LIST_PAGE_SIZE, offset: clamped * LIST_PAGE_SIZE });
+  if (clamped !== p)
+    result = ctx.store.quotes.search(query, {
+      limit: LIST_PAGE_SIZE,
+      offset: clamped * LIST_PAGE_SIZE,
+    });
   const title = t(locale, 'quote.searchTitle', { query: truncate(query, 60) });
   if (!result.query || result.total === 0) {
-    return renderQuoteList({ title, intro: t(locale, result.query ? 'quote.searchNone' : 'search.empty', { query }), items: [], page: 0, pageCount: 1, locale });
+    return renderQuoteList({
+      title,
+      intro: t(locale, result.query ? 'quote.searchNone' : 'search.empty', { query }),
+      items: [],
+      page: 0,
+      pageCount: 1,
+      locale,
+    });
   }
   const needles = result.query.needles;
   return renderQuoteList({
     title,
-    items: result.quotes.map((quote) => ({ quote, essay: essayOf(ctx, quote), preview: buildSnippet(quote.text, needles, WHOLE_QUOTE) })),
+    items: result.quotes.map((quote) => ({
+      quote,
+      essay: essayOf(ctx, quote),
+      preview: buildSnippet(quote.text, needles, WHOLE_QUOTE),
+    })),
     page: clamped,
     pageCount,
     pageId: (n) => quoteSearchIds.page(query, n),
@@ -44,8 +66,16 @@ export function renderQuoteSearchPage(ctx: HandlerContext, rawQuery: string, pag
 
 export const search: Subcommand = {
   data: subcommand('quote', 'search', [
-    option('quote.search', { type: ApplicationCommandOptionType.String, name: 'query', required: true, max_length: MAX_QUERY_LENGTH }),
+    option('quote.search', {
+      type: ApplicationCommandOptionType.String,
+      name: 'query',
+      required: true,
+      max_length: MAX_QUERY_LENGTH,
+    }),
   ]),
   access: 'everyone',
-  execute: (ctx, options) => ({ kind: 'message', payload: renderQuoteSearchPage(ctx, String(options.query ?? '').slice(0, MAX_QUERY_LENGTH), 0) }),
+  execute: (ctx, options) => ({
+    kind: 'message',
+    payload: renderQuoteSearchPage(ctx, String(options.query ?? '').slice(0, MAX_QUERY_LENGTH), 0),
+  }),
 };
