@@ -7,7 +7,6 @@
  */
 import type { FakeDiscord, InteractionResult, StoredMessage } from '../tests/fakeDiscord/index.js';
 import { FIRST_RESPONSE_DEADLINE_MS } from '../tests/fakeDiscord/index.js';
-import type { RunningBot } from './botRun.js';
 import { generateEssay } from './corpus.js';
 import { distribution, round } from './measure.js';
 import { createRandom, type Random } from './random.js';

@@ -65,19 +65,18 @@ export async function startBot(
       logger,
       poster: createChannelPoster(client),
     });
-    client.on(
-      Events.InteractionCreate,
-      createInteractionHandler({
-        store,
-        clock,
-        config,
-        logger,
-        services: {
-          postAnniversary: (guildId) => scheduler.postNow(guildId),
-          download: createDownloader({ cdnUrl: config.DISCORD_CDN_URL }),
-        },
-      }),
-    );
+    const onInteraction = createInteractionHandler({
+      store,
+      clock,
+      config,
+      logger,
+      services: {
+        postAnniversary: (guildId) => scheduler.postNow(guildId),
+        download: createDownloader({ cdnUrl: config.DISCORD_CDN_URL }),
+      },
+    });
+    // The handler catches every error itself, so nothing is left to await here.
+    client.on(Events.InteractionCreate, (interaction) => void onInteraction(interaction));
     client.on(Events.Error, (err) => logger.error({ err }, 'discord client error'));
     client.rest.on('rateLimited', (info) =>
       logger.warn(
@@ -121,7 +120,7 @@ export async function startBot(
       if (stopped) return;
       stopped = true;
       for (const stop of stoppers.reverse()) await stop();
-      await client!.destroy();
+      await client.destroy();
       store.close();
     },
   };

@@ -13,11 +13,9 @@ const httpUrl = z
   .url({ protocol: /^https?$/u, error: 'must be an http(s) URL' })
   .transform((u) => u.replace(/\/+$/u, ''));
 
-const timeZone = z
-  .string()
-  .refine(isValidTimeZone, {
-    error: 'must be an IANA time zone such as Asia/Shanghai or America/Los_Angeles',
-  });
+const timeZone = z.string().refine(isValidTimeZone, {
+  error: 'must be an IANA time zone such as Asia/Shanghai or America/Los_Angeles',
+});
 
 export const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
 
@@ -56,7 +54,7 @@ export class ConfigError extends Error {
 /** Validates an environment. Empty values count as unset, as in most .env files. */
 export function parseConfig(env: Record<string, string | undefined>): Config {
   const present = Object.fromEntries(
-    CONFIG_KEYS.filter((key) => env[key] !== undefined && env[key]!.trim() !== '').map((key) => [
+    CONFIG_KEYS.filter((key) => env[key] !== undefined && env[key].trim() !== '').map((key) => [
       key,
       env[key],
     ]),

@@ -278,7 +278,7 @@ describe('/essay edit', () => {
     await runComponent(ctx, modal.custom_id, {
       ...prefilled(modal),
       body: '改过的正文。',
-    } as Record<string, string>);
+    });
     expect(store.essays.get(e.id)).toMatchObject({ tags: ['a,b', '旅行'], body: '改过的正文。' });
   });
 
@@ -293,7 +293,7 @@ describe('/essay edit', () => {
     await runComponent(ctx, modal.custom_id, {
       ...prefilled(modal),
       body: '短短一行\n\n然后是改过的正文。',
-    } as Record<string, string>);
+    });
     expect(store.essays.get(e.id)).toMatchObject({
       title: null,
       body: '短短一行\n\n然后是改过的正文。',

@@ -44,7 +44,10 @@ export const importCommand: CliCommand = {
     const totals = summarizeImport(results);
     if (ctx.json) printJson(ctx.io, { results, totals });
     else {
-      for (const r of results) (r.status === 'refused' ? ctx.io.err : ctx.io.out)(describe(r));
+      for (const r of results) {
+        if (r.status === 'refused') ctx.io.err(describe(r));
+        else ctx.io.out(describe(r));
+      }
       ctx.io.out(
         `${results.length} file${results.length === 1 ? '' : 's'}: ${totals.added} added, ${totals.updated} updated, ` +
           `${totals.unchanged} unchanged, ${totals.duplicate} duplicate, ${totals.refused} refused`,

@@ -34,7 +34,7 @@ export function option(path: string, spec: BasicOptionInput): APIApplicationComm
     ...spec,
     ...described(`cmd.${path}.${spec.name}.description` as MessageKey),
     name_localizations: nameLocalizations(spec.name),
-  } as APIApplicationCommandBasicOption;
+  };
 }
 
 /** A subcommand of `/<command>` whose description comes from `cmd.<command>.<name>.description`. */

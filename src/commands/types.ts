@@ -72,9 +72,9 @@ export interface Caller {
 /** Side effects a handler may ask of its front end, beyond its reply. */
 export interface Services {
   /** Downloads an attachment (size-capped, from DISCORD_CDN_URL only). */
-  download?(attachment: AttachmentOption): Promise<Uint8Array>;
+  download?: (attachment: AttachmentOption) => Promise<Uint8Array>;
   /** Posts today's anniversary post in a server now (Discord only; the console previews instead). */
-  postAnniversary?(guildId: string): Promise<PostOutcome>;
+  postAnniversary?: (guildId: string) => Promise<PostOutcome>;
 }
 
 export interface HandlerContext {
@@ -88,7 +88,7 @@ export interface HandlerContext {
   channelId: string | null;
   services: Services;
   /** Uniform in [0, 1): Math.random in production, seeded in tests. */
-  random(): number;
+  random: () => number;
 }
 
 export type Access = 'everyone' | 'author' | 'manager';

@@ -18,7 +18,7 @@ export interface ReplOptions {
   ctx: HandlerContext;
   input: Readable & { isTTY?: boolean };
   output: Writable & { isTTY?: boolean };
-  saveFile(file: ReplyFile): string;
+  saveFile: (file: ReplyFile) => string;
   /** For tests: other commands than the shared registry's, and how to run them. */
   definitions?: readonly CommandDefinition[];
   dispatch?: Dispatch;

@@ -17,7 +17,7 @@ export function isTokenRejected(err: unknown): boolean {
   return (
     e?.code === 'TokenInvalid' ||
     e?.status === 401 ||
-    /401|invalid token|Unauthorized/iu.test(String(e?.message ?? ''))
+    (typeof e?.message === 'string' && /401|invalid token|Unauthorized/iu.test(e.message))
   );
 }
 
@@ -30,7 +30,7 @@ export const TOKEN_REJECTED_MESSAGE =
  * after): 4004 means the token was reset or revoked while the bot ran.
  */
 export function gatewayClosedMessage(code: number): string {
-  if (code === GatewayCloseCodes.AuthenticationFailed) return TOKEN_REJECTED_MESSAGE;
+  if (code === Number(GatewayCloseCodes.AuthenticationFailed)) return TOKEN_REJECTED_MESSAGE;
   const name = GatewayCloseCodes[code] ?? 'unknown';
   return `Discord closed the gateway connection for good (code ${code}, ${name}); the bot cannot receive commands, so it is exiting.`;
 }

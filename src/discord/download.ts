@@ -77,7 +77,7 @@ export function createDownloader(
       // The declared size may be missing or wrong: count what arrives.
       const chunks: Uint8Array[] = [];
       let total = 0;
-      const reader = response.body.getReader();
+      const reader: ReadableStreamDefaultReader<Uint8Array> = response.body.getReader();
       for (;;) {
         const { done, value } = await reader.read();
         if (done) break;

@@ -92,7 +92,7 @@ function optionsOf(data: readonly CommandInteractionOption[]): Options {
         contentType: a.contentType,
       };
     } else if (opt.type === ApplicationCommandOptionType.Channel) {
-      out[opt.name] = opt.channel?.id ?? (opt.value as string | undefined);
+      out[opt.name] = opt.channel?.id ?? opt.value;
     } else if (opt.value !== undefined) {
       out[opt.name] = opt.value;
     }

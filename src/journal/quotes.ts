@@ -440,7 +440,7 @@ function endsWithFinalMark(text: string, span: Span): boolean {
 
 // Trims and checks one sentence; null when it is not a quote (see the module rules).
 function toCandidate(text: string, from: number, to: number): QuoteCandidate | null {
-  let start = skipSpaces(text, from, to);
+  const start = skipSpaces(text, from, to);
   let end = to;
   const trimEnd = (): void => {
     while (end > start && /\s/u.test(text[end - 1]!)) end--;

@@ -92,7 +92,7 @@ describe('quotes on Discord (fake)', () => {
       expect(open.label).toBe(locale === 'zh-CN' ? '阅读原文' : 'Read the essay');
       if (locale === 'en-US' && seen.size === 2) {
         const opened = answered(
-          await fake.component({ message, customId: open.custom_id!, locale, userId: stranger }),
+          await fake.component({ message, customId: open.custom_id, locale, userId: stranger }),
         );
         const reader = await opened.waitForMessage();
         expect(reader.flags & 64).toBe(64);

@@ -247,14 +247,14 @@ export class FakeDiscord {
    * Registered commands: `'global'`, `'guild'` (the fake guild) or a guild id;
    * with no argument, guild and global together.
    */
-  commands(scope?: 'global' | 'guild' | string): APIApplicationCommand[] {
+  commands(scope?: string): APIApplicationCommand[] {
     if (scope === undefined)
       return [...this.registry.list(this.guildId), ...this.registry.list('global')];
     return this.registry.list(scope === 'guild' ? this.guildId : scope);
   }
 
   /** Bulk overwrites (PUT) received for a scope, or in total. */
-  commandPuts(scope?: 'global' | 'guild' | string): number {
+  commandPuts(scope?: string): number {
     return this.registry.putCount(scope === 'guild' ? this.guildId : scope);
   }
 
@@ -465,7 +465,7 @@ export async function waitFor<T>(
   const started = Date.now();
   for (;;) {
     const value = await predicate();
-    if (value) return value as NonNullable<T>;
+    if (value) return value;
     if (Date.now() - started > timeoutMs)
       throw new Error(message ?? `waitFor: condition not met within ${timeoutMs} ms`);
     await new Promise((r) => setTimeout(r, 15));

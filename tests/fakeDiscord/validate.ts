@@ -133,7 +133,7 @@ export class Problems {
       this.add(path, 'BASE_TYPE_STRING', 'Must be a string.');
       return;
     }
-    let scheme: string | null = null;
+    let scheme: string | null;
     try {
       scheme = new URL(value).protocol.replace(/:$/, '');
     } catch {

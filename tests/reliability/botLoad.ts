@@ -94,14 +94,14 @@ export function botRssBytes(rootPid: number): number {
 
 function descendants(pid: number): number[] {
   const out: number[] = [];
-  let tasks: string[] = [];
+  let tasks: string[];
   try {
     tasks = readdirSync(`/proc/${pid}/task`);
   } catch {
     return out;
   }
   for (const task of tasks) {
-    let children = '';
+    let children: string;
     try {
       children = readFileSync(`/proc/${pid}/task/${task}/children`, 'utf8');
     } catch {

@@ -120,7 +120,7 @@ describe('URLs that are not under DISCORD_CDN_URL', () => {
       fetch: (() => {
         fetched++;
         throw new Error('no');
-      }) as typeof fetch,
+      }),
     });
     expect((await refusal(download(attachment(url)))).key).toBe('write.import.wrongHost');
     expect(fetched).toBe(0);

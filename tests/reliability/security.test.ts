@@ -269,7 +269,7 @@ describe('hidden essays, end to end', () => {
       texts.push(
         shownText(
           await replyOf(
-            await command(reader, name, sub, options as Record<string, string> | undefined),
+            await command(reader, name, sub, options),
           ),
         ),
       );
@@ -304,7 +304,7 @@ describe('hidden essays, end to end', () => {
       ['on', { date: lastYear }],
     ] as const) {
       const reply = await replyOf(
-        await command(author, 'essay', sub, options as Record<string, string> | undefined),
+        await command(author, 'essay', sub, options),
       );
       if ((reply.flags & 64) === 0)
         expect(hasHidden(shownText(reply).replaceAll(HIDDEN_WORD, '')), sub).toBe(false);

@@ -1,4 +1,5 @@
 /** `/essay delete essay:`: asks first; the essay then goes to the trash, one Undo away. */
+import { textOption } from '../options.js';
 import { ButtonStyle } from 'discord-api-types/v10';
 import { button, message, rows } from '../../discord/render.js';
 import { displayTitle } from '../../journal/display.js';
@@ -13,7 +14,7 @@ export const deleteEssay: Subcommand = {
   data: subcommand('essay', 'delete', [essayOption('delete')]),
   access: 'author',
   execute(ctx, options) {
-    const essay = resolveEssayOption(ctx, String(options.essay ?? ''));
+    const essay = resolveEssayOption(ctx, textOption(options, 'essay'));
     const text = t(ctx.locale, 'write.delete.confirm', {
       id: essay.id,
       title: displayTitle(essay, false),

@@ -1,4 +1,5 @@
 /** `/essay edit essay:`: the essay form prefilled; saving keeps the essay's id. */
+import { textOption } from '../options.js';
 import { UserFacingError } from '../../errors.js';
 import { t } from '../../i18n/index.js';
 import { subcommand } from '../define.js';
@@ -11,7 +12,7 @@ export const edit: Subcommand = {
   data: subcommand('essay', 'edit', [essayOption('edit')]),
   access: 'author',
   execute(ctx, options) {
-    const essay = resolveEssayOption(ctx, String(options.essay ?? ''));
+    const essay = resolveEssayOption(ctx, textOption(options, 'essay'));
     const values: FormValues = {
       title: essay.title ?? '',
       date: essay.date,

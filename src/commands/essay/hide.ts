@@ -1,4 +1,5 @@
 /** `/essay hide` and `/essay unhide`: keep an essay out of anniversaries, random picks and quotes, or let it back. */
+import { textOption } from '../options.js';
 import { notice } from '../../discord/render.js';
 import { displayTitle } from '../../journal/display.js';
 import { t } from '../../i18n/index.js';
@@ -8,7 +9,7 @@ import { essayOption } from './essayOption.js';
 import { essayChoices, resolveEssayOption } from './show.js';
 
 function setHidden(ctx: HandlerContext, options: Options, hidden: boolean): Reply {
-  const essay = resolveEssayOption(ctx, String(options.essay ?? ''));
+  const essay = resolveEssayOption(ctx, textOption(options, 'essay'));
   // setHidden goes through the store so the search and quote indexes follow in the same transaction.
   if (essay.hidden !== hidden) ctx.store.essays.setHidden(essay.id, hidden);
   return notice(

@@ -50,9 +50,8 @@ export function readYear(value: unknown): number | undefined {
   if (value === undefined) return undefined;
   const year = Number(value);
   if (!Number.isInteger(year) || year < 1 || year > 9999) {
-    throw new UserFacingError(`${String(value)} is not a year`, 'list.badYear', {
-      input: String(value),
-    });
+    const input = typeof value === 'string' || typeof value === 'number' ? String(value) : '?';
+    throw new UserFacingError(`${input} is not a year`, 'list.badYear', { input });
   }
   return year;
 }

@@ -1,3 +1,4 @@
+import { textOption } from '../options.js';
 import { ApplicationCommandOptionType } from 'discord-api-types/v10';
 import { UserFacingError } from '../../errors.js';
 import { dateParts, isLeapYear, parseDate } from '../../journal/dates.js';
@@ -38,7 +39,7 @@ export const on: Subcommand = {
   ]),
   access: 'everyone',
   execute(ctx, options) {
-    const date = readDayOption(String(options.date ?? ''), todayOf(ctx));
+    const date = readDayOption(textOption(options, 'date'), todayOf(ctx));
     // "On 11-01" means every year's Nov 1, as of the asked date's year.
     const { essays, nearest } = ctx.store.essays.onThisDay(date, CHANNEL_VISIBILITY);
     return { kind: 'message', payload: renderDayList(ctx, date, 0, essays, nearest) };

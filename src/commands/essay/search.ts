@@ -1,3 +1,4 @@
+import { textOption } from '../options.js';
 import { ApplicationCommandOptionType } from 'discord-api-types/v10';
 import { UserFacingError } from '../../errors.js';
 import { t } from '../../i18n/index.js';
@@ -78,6 +79,6 @@ export const search: Subcommand = {
   access: 'everyone',
   execute: (ctx, options) => ({
     kind: 'message',
-    payload: renderSearchPage(ctx, String(options.query ?? '').slice(0, MAX_QUERY_LENGTH), 0),
+    payload: renderSearchPage(ctx, textOption(options, 'query').slice(0, MAX_QUERY_LENGTH), 0),
   }),
 };

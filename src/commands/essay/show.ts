@@ -1,3 +1,4 @@
+import { textOption } from '../options.js';
 import { ApplicationCommandOptionType } from 'discord-api-types/v10';
 import { UserFacingError } from '../../errors.js';
 import type { Essay } from '../../journal/essay.js';
@@ -48,7 +49,7 @@ export const show: Subcommand = {
   ]),
   access: 'everyone',
   execute(ctx, options) {
-    const essay = resolveEssayOption(ctx, String(options.essay ?? ''));
+    const essay = resolveEssayOption(ctx, textOption(options, 'essay'));
     // Only authors resolve a hidden essay; it is shown to them alone.
     return {
       kind: 'message',

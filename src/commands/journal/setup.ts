@@ -1,4 +1,5 @@
 /** `/journal setup channel: time: [timezone:] [language:] [empty-day:]`: where and when the anniversary posts go. */
+import { textOption } from '../options.js';
 import { ApplicationCommandOptionType, ChannelType } from 'discord-api-types/v10';
 import { UserFacingError } from '../../errors.js';
 import { isLocale, localizations, t, type Locale, type MessageKey } from '../../i18n/index.js';
@@ -71,12 +72,10 @@ export function timeZoneChoices(ctx: HandlerContext, typed: string): Choice[] {
   const ordered =
     needle === '' ? matches : [...matches.filter(starts), ...matches.filter((z) => !starts(z))];
   const now = ctx.clock.now();
-  return ordered
-    .slice(0, LIMITS.choices)
-    .map((zone) => ({
-      name: truncate(`${zone} (${offsetLabel(zone, now)})`, LIMITS.choiceName),
-      value: zone,
-    }));
+  return ordered.slice(0, LIMITS.choices).map((zone) => ({
+    name: truncate(`${zone} (${offsetLabel(zone, now)})`, LIMITS.choiceName),
+    value: zone,
+  }));
 }
 
 const emptyDayChoices = EMPTY_DAY_MODES.map((mode) => {
@@ -121,21 +120,21 @@ export const setup: Subcommand = {
   access: 'manager',
   execute(ctx, options) {
     const guildId = requireGuild(ctx);
-    const channelId = String(options.channel ?? '');
+    const channelId = textOption(options, 'channel');
     if (!SNOWFLAKE.test(channelId))
       throw new UserFacingError(`not a channel: ${channelId}`, 'schedule.badChannel');
-    const time = readTime(String(options.time ?? ''));
+    const time = readTime(textOption(options, 'time'));
     const existing = ctx.store.guilds.get(guildId);
     const timeZone = readTimeZone(
       typeof options.timezone === 'string' && options.timezone.trim() !== ''
         ? options.timezone
         : (existing?.timeZone ?? ctx.config.JOURNAL_TIMEZONE),
     );
-    const languageOption = String(options.language ?? '');
+    const languageOption = textOption(options, 'language');
     const language: Locale = isLocale(languageOption)
       ? languageOption
       : (existing?.language ?? ctx.locale);
-    const emptyDayOption = String(options['empty-day'] ?? '');
+    const emptyDayOption = textOption(options, 'empty-day');
     const emptyDay: EmptyDayMode = (EMPTY_DAY_MODES as readonly string[]).includes(emptyDayOption)
       ? (emptyDayOption as EmptyDayMode)
       : (existing?.emptyDay ?? 'skip');

@@ -1,3 +1,4 @@
+import { textOption } from '../options.js';
 import { ApplicationCommandOptionType } from 'discord-api-types/v10';
 import { t } from '../../i18n/index.js';
 import { normalizeText } from '../../journal/text.js';
@@ -31,9 +32,9 @@ export const add: Subcommand = {
   },
   access: 'author',
   execute(ctx, options) {
-    const text = quoteText(String(options.text ?? ''));
+    const text = quoteText(textOption(options, 'text'));
     const essay =
-      options.essay === undefined ? null : resolveEssayOption(ctx, String(options.essay));
+      options.essay === undefined ? null : resolveEssayOption(ctx, textOption(options, 'essay'));
     const notes: string[] = [];
     // Words not found in the essay are kept (the author may shorten or translate a line) but said so.
     if (essay && !normalizeText(essay.body).includes(normalizeText(text)))

@@ -1,3 +1,4 @@
+import { textOption } from '../options.js';
 import { ApplicationCommandOptionType } from 'discord-api-types/v10';
 import { UserFacingError } from '../../errors.js';
 import { t } from '../../i18n/index.js';
@@ -47,7 +48,7 @@ export const remove: Subcommand = {
   ]),
   access: 'author',
   execute(ctx, options) {
-    const quote = resolveQuoteOption(ctx, String(options.quote ?? ''));
+    const quote = resolveQuoteOption(ctx, textOption(options, 'quote'));
     ctx.store.quotes.curated.remove(quote.id);
     return notice(
       t(ctx.locale, 'quote.removed', {

@@ -1,3 +1,4 @@
+import { textOption } from '../options.js';
 import { ApplicationCommandOptionType } from 'discord-api-types/v10';
 import { UserFacingError } from '../../errors.js';
 import { t } from '../../i18n/index.js';
@@ -76,6 +77,6 @@ export const search: Subcommand = {
   access: 'everyone',
   execute: (ctx, options) => ({
     kind: 'message',
-    payload: renderQuoteSearchPage(ctx, String(options.query ?? '').slice(0, MAX_QUERY_LENGTH), 0),
+    payload: renderQuoteSearchPage(ctx, textOption(options, 'query').slice(0, MAX_QUERY_LENGTH), 0),
   }),
 };
