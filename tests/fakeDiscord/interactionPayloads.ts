@@ -218,7 +218,7 @@ export class InteractionBuilder {
           throw new Error(
             `fakeDiscord: /${spec.name} has no ${kind === 1 ? 'subcommand' : 'group'} "${name}"`,
           );
-        defs = 'options' in def ? ((def.options ?? [])) : [];
+        defs = 'options' in def ? (def.options ?? []) : [];
       }
       path.push({ type: kind, name });
     }

@@ -117,10 +117,10 @@ describe('URLs that are not under DISCORD_CDN_URL', () => {
     let fetched = 0;
     const download = createDownloader({
       cdnUrl: CDN,
-      fetch: (() => {
+      fetch: () => {
         fetched++;
         throw new Error('no');
-      }),
+      },
     });
     expect((await refusal(download(attachment(url)))).key).toBe('write.import.wrongHost');
     expect(fetched).toBe(0);

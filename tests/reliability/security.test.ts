@@ -266,13 +266,7 @@ describe('hidden essays, end to end', () => {
       ['quote', 'list', undefined],
       ['quote', 'search', { query: '从不告诉' }],
     ] as const) {
-      texts.push(
-        shownText(
-          await replyOf(
-            await command(reader, name, sub, options),
-          ),
-        ),
-      );
+      texts.push(shownText(await replyOf(await command(reader, name, sub, options))));
     }
     for (let i = 0; i < 8; i++) {
       texts.push(shownText(await replyOf(await command(reader, 'essay', 'random'))));
@@ -303,9 +297,7 @@ describe('hidden essays, end to end', () => {
       ['search', { query: HIDDEN_WORD }],
       ['on', { date: lastYear }],
     ] as const) {
-      const reply = await replyOf(
-        await command(author, 'essay', sub, options),
-      );
+      const reply = await replyOf(await command(author, 'essay', sub, options));
       if ((reply.flags & 64) === 0)
         expect(hasHidden(shownText(reply).replaceAll(HIDDEN_WORD, '')), sub).toBe(false);
     }
