@@ -11,7 +11,15 @@ import {
   ApplicationCommandType,
   ButtonBuilder,
   ButtonStyle,
+  ApplicationIntegrationType,
   ChannelType,
+  CheckboxBuilder,
+  ContainerBuilder,
+  FileUploadBuilder,
+  InteractionContextType,
+  MediaGalleryBuilder,
+  SectionBuilder,
+  SeparatorBuilder,
   Client,
   DiscordAPIError,
   EmbedBuilder,
@@ -29,8 +37,14 @@ import {
   type TextChannel,
 } from 'discord.js';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { startFakeDiscord, waitFor, type FakeDiscord } from './fakeDiscord/index.js';
 import {
+  startFakeDiscord,
+  USER_INSTALL_FOLLOW_UP_LIMIT,
+  waitFor,
+  type FakeDiscord,
+} from './fakeDiscord/index.js';
+import {
+  attachmentsNotShown,
   checkAutocompleteChoices,
   checkComponents,
   checkEmbeds,
@@ -551,7 +565,7 @@ describe('validation rules', () => {
         embeds: [],
         components: [],
         flags: 0,
-        attachmentCount: 0,
+        attachmentNames: [],
         hasStickersOrPoll: false,
         ...over,
       },
@@ -652,5 +666,611 @@ describe('CDN', () => {
     const res = await fetch(huge.url);
     expect(res.headers.get('content-length')).toBe(String(50 * 1024 * 1024));
     await res.body?.cancel();
+  });
+});
+
+// ---------------------------------------------------------------- Components V2, user installs, modern modals
+
+const V2 = MessageFlags.IsComponentsV2;
+const text = (content: string) => ({ type: 10, content });
+const button = (custom_id: string) => ({ type: 2, style: 2, label: '下一页', custom_id });
+
+/** A finished V2 message (no content, no embeds) with `components` and these uploaded file names. */
+function v2Shape(components: unknown[], attachmentNames: string[] = []) {
+  return {
+    content: '',
+    embeds: [],
+    components,
+    flags: V2,
+    attachmentNames,
+    hasStickersOrPoll: false,
+  };
+}
+
+/** `path:code` of each problem with the V2 message: what a 50035 answer's `errors` tree would hold. */
+const v2Problems = (components: unknown[], attachmentNames: string[] = []) =>
+  checkMessageShape(v2Shape(components, attachmentNames), []).map(
+    (x) => `${x.path.join('.')}:${x.code}`,
+  );
+
+/** An essay card as the presentation layer will draw it: everything the rules allow, nothing more. */
+const essayCard = () => [
+  {
+    type: 17,
+    accent_color: 0x4a7fb8,
+    components: [
+      text('## 春天来了\n-# 2019-03-01 · 北京 · 7 年前'),
+      { type: 14, divider: true, spacing: 1 },
+      text('春'.repeat(3000)),
+      {
+        type: 9,
+        components: [text('第 1/3 页')],
+        accessory: button('essay:page:42:2'),
+      },
+      {
+        type: 12,
+        items: [{ media: { url: 'attachment://journal-2025.png' }, description: '热力图' }],
+      },
+      { type: 1, components: [button('essay:prev:42'), button('essay:next:42')] },
+    ],
+  },
+];
+
+describe('Components V2 rules', () => {
+  it('accepts a full essay card that keeps every limit', () => {
+    expect(v2Problems(essayCard(), ['journal-2025.png'])).toEqual([]);
+  });
+
+  it('refuses content, embeds, stickers and polls beside the flag', () => {
+    const shape = {
+      ...v2Shape([text('春')]),
+      content: '春',
+      embeds: [{ title: 't' }],
+      hasStickersOrPoll: true,
+    };
+    expect(checkMessageShape(shape, ['data']).map((x) => `${x.path.join('.')}:${x.code}`)).toEqual([
+      'data.content:MESSAGE_CANNOT_USE_LEGACY_FIELDS_WITH_COMPONENTS_V2',
+      'data.embeds:MESSAGE_CANNOT_USE_LEGACY_FIELDS_WITH_COMPONENTS_V2',
+      'data:MESSAGE_CANNOT_USE_LEGACY_FIELDS_WITH_COMPONENTS_V2',
+    ]);
+  });
+
+  it('counts nested components toward 40: 40 pass, 41 do not', () => {
+    // A container, a section in it with its text and accessory, and text displays: 1 + 3 + 36 = 40.
+    const card = (texts: number) => [
+      {
+        type: 17,
+        components: [
+          { type: 9, components: [text('a')], accessory: button('b') },
+          ...Array.from({ length: texts }, (_, i) => text(`段落 ${i}`)),
+        ],
+      },
+    ];
+    expect(v2Problems(card(36))).toEqual([]);
+    expect(v2Problems(card(37))).toEqual(['components:COMPONENT_MAX_TOTAL_COMPONENTS_EXCEEDED']);
+  });
+
+  it('refuses a text display over 4,000 characters and a message whose texts add up to more', () => {
+    expect(v2Problems([text('字'.repeat(4000))])).toEqual([]);
+    expect(v2Problems([text('字'.repeat(4001))])).toEqual([
+      'components.0.content:BASE_TYPE_BAD_LENGTH',
+      'components:COMPONENT_MAX_TOTAL_TEXT_LENGTH_EXCEEDED',
+    ]);
+    expect(v2Problems([text('字'.repeat(2000)), text('字'.repeat(2001))])).toEqual([
+      'components:COMPONENT_MAX_TOTAL_TEXT_LENGTH_EXCEEDED',
+    ]);
+  });
+
+  it('refuses unknown types and types out of place', () => {
+    expect(
+      v2Problems([
+        { type: 99 },
+        { type: 11, media: { url: 'https://example.invalid/a.png' } },
+        { type: 17, components: [{ type: 17, components: [text('a')] }] },
+      ]),
+    ).toEqual([
+      'components.0.type:UNION_TYPE_CHOICES',
+      'components.1.type:UNION_TYPE_CHOICES',
+      'components.2.components.0.type:UNION_TYPE_CHOICES',
+    ]);
+  });
+
+  it('holds sections to 1–3 text displays and a button or thumbnail beside them', () => {
+    const section = (components: unknown[], accessory?: unknown) => ({
+      type: 9,
+      components,
+      ...(accessory === undefined ? {} : { accessory }),
+    });
+    expect(
+      v2Problems(
+        [
+          section([text('a')], { type: 11, media: { url: 'attachment://a.png' } }),
+          section([], button('x')),
+          section([text('a'), text('b'), text('c'), text('d')], button('y')),
+          section([text('a')]),
+          section([text('a')], text('not an accessory')),
+          section([button('z')], button('w')),
+        ],
+        ['a.png'],
+      ),
+    ).toEqual([
+      'components.1.components:BASE_TYPE_MIN_LENGTH',
+      'components.2.components:BASE_TYPE_MAX_LENGTH',
+      'components.3.accessory:BASE_TYPE_REQUIRED',
+      'components.4.accessory.type:UNION_TYPE_CHOICES',
+      'components.5.components.0.type:UNION_TYPE_CHOICES',
+    ]);
+  });
+
+  it('holds media galleries to 1–10 items and files to uploaded attachments', () => {
+    const item = { media: { url: 'attachment://a.png' } };
+    expect(
+      v2Problems(
+        [
+          { type: 12, items: [] },
+          { type: 12, items: Array.from({ length: 11 }, () => item) },
+          { type: 13, file: { url: 'https://example.invalid/a.md' } },
+          { type: 13, file: { url: 'attachment://a.md' }, spoiler: 'no' },
+        ],
+        ['a.png', 'a.md'],
+      ),
+    ).toEqual([
+      'components.0.items:BASE_TYPE_MIN_LENGTH',
+      'components.1.items:BASE_TYPE_MAX_LENGTH',
+      'components.2.file.url:URL_TYPE_INVALID_URL',
+      'components.3.spoiler:BASE_TYPE_BOOLEAN',
+    ]);
+  });
+
+  it('refuses attachment:// names that are not uploaded with the message', () => {
+    const gallery = [{ type: 12, items: [{ media: { url: 'attachment://journal-2025.png' } }] }];
+    expect(v2Problems(gallery, ['journal-2025.png'])).toEqual([]);
+    expect(v2Problems(gallery, ['heatmap.png'])).toEqual([
+      'components.0.items.0.media.url:UNFURLED_MEDIA_ITEM_ATTACHMENT_NOT_FOUND',
+    ]);
+    expect(
+      v2Problems([
+        {
+          type: 9,
+          components: [text('a')],
+          accessory: { type: 11, media: { url: 'attachment://cover.jpg' } },
+        },
+      ]),
+    ).toEqual(['components.0.accessory.media.url:UNFURLED_MEDIA_ITEM_ATTACHMENT_NOT_FOUND']);
+  });
+
+  it('lists uploaded files that no component shows', () => {
+    const gallery = [{ type: 12, items: [{ media: { url: 'attachment://a.png' } }] }];
+    expect(attachmentsNotShown(v2Shape(gallery, ['a.png', 'b.png']))).toEqual(['b.png']);
+    // Legacy messages list every attachment below the message.
+    expect(attachmentsNotShown({ ...v2Shape([], ['b.png']), flags: 0 })).toEqual([]);
+  });
+
+  it('holds custom ids to 1–100 characters, unique across the whole card, and rows to 5 buttons', () => {
+    expect(
+      v2Problems([
+        {
+          type: 17,
+          components: [
+            { type: 9, components: [text('a')], accessory: button('same') },
+            { type: 1, components: [button('same'), button('x'.repeat(101)), button('')] },
+            { type: 1, components: ['a', 'b', 'c', 'd', 'e', 'f'].map(button) },
+          ],
+        },
+      ]),
+    ).toEqual([
+      'components.0.components.1.components.0.custom_id:COMPONENT_CUSTOM_ID_DUPLICATED',
+      'components.0.components.1.components.1.custom_id:BASE_TYPE_BAD_LENGTH',
+      'components.0.components.1.components.2.custom_id:BASE_TYPE_BAD_LENGTH',
+      'components.0.components.2.components:BASE_TYPE_MAX_LENGTH',
+    ]);
+  });
+
+  it('holds separators, containers and component ids to their field rules', () => {
+    expect(
+      v2Problems([
+        { type: 14, spacing: 3, divider: 'yes' },
+        { type: 17, accent_color: 0x1000000, components: [text('a')], id: 7 },
+        { type: 10, content: 'b', id: 7 },
+      ]),
+    ).toEqual([
+      'components.0.spacing:NUMBER_TYPE_MAX',
+      'components.0.divider:BASE_TYPE_BOOLEAN',
+      'components.1.accent_color:NUMBER_TYPE_MAX',
+      'components.2.id:COMPONENT_ID_DUPLICATED',
+    ]);
+  });
+
+  it('keeps validating legacy messages as before', () => {
+    const p = new Problems();
+    checkComponents(p, ['components'], [{ type: 1, components: [button('a')] }], false);
+    expect(p.list).toEqual([]);
+    checkComponents(p, ['components'], [text('not without the flag')], false);
+    expect(p.list.map((x) => x.code)).toEqual(['UNION_TYPE_CHOICES']);
+  });
+});
+
+describe('Components V2 over the wire', () => {
+  it('takes a card with its picture on the reply, and warns about a file no component shows', async () => {
+    onInteraction(async (i) => {
+      if (!i.isChatInputCommand()) return;
+      await i.deferReply();
+      await i.editReply({
+        flags: MessageFlags.IsComponentsV2,
+        components: [
+          new ContainerBuilder()
+            .setAccentColor(0x4a7fb8)
+            .addTextDisplayComponents(new TextDisplayBuilder().setContent('## 2025 年的日记'))
+            .addSeparatorComponents(new SeparatorBuilder())
+            .addMediaGalleryComponents(
+              new MediaGalleryBuilder().addItems((item) =>
+                item.setURL('attachment://journal-2025.png').setDescription('热力图'),
+              ),
+            )
+            .addSectionComponents(
+              new SectionBuilder()
+                .addTextDisplayComponents(new TextDisplayBuilder().setContent('更多'))
+                .setButtonAccessory(
+                  new ButtonBuilder()
+                    .setCustomId('stats:more')
+                    .setLabel('更多')
+                    .setStyle(ButtonStyle.Secondary),
+                ),
+            ),
+        ],
+        files: [
+          { attachment: Buffer.from('png'), name: 'journal-2025.png' },
+          { attachment: Buffer.from('x'), name: 'stray.txt' },
+        ],
+      });
+    });
+    const r = await fake.command({ name: 'essay', subcommand: 'today' });
+    const message = await r.waitForMessage();
+    expect(message.flags & V2).toBe(V2);
+    expect(message.files.map((f) => f.filename)).toEqual(['journal-2025.png', 'stray.txt']);
+    expect(fake.rejections).toEqual([]);
+    expect(fake.warnings).toEqual([expect.stringContaining('"stray.txt" is not shown')]);
+  });
+
+  it('refuses a card whose gallery names a file that was not uploaded (400 50035 with the path)', async () => {
+    onInteraction(async (i) => {
+      if (!i.isChatInputCommand()) return;
+      await i.reply({
+        flags: MessageFlags.IsComponentsV2,
+        components: [
+          new MediaGalleryBuilder().addItems((item) => item.setURL('attachment://missing.png')),
+        ],
+      });
+    });
+    const r = await fake.command({ name: 'essay', subcommand: 'today' });
+    await waitFor(() => handlerErrors.length === 1);
+    expect(r.error).toMatchObject({ status: 400, code: 50035 });
+    expect(r.error?.reason).toMatch(
+      /data\.components\.0\.items\.0\.media\.url: No file named "missing\.png"/,
+    );
+  });
+
+  it('refuses taking the flag off a V2 reply, and content beside it in a channel post', async () => {
+    onInteraction(async (i) => {
+      if (!i.isChatInputCommand()) return;
+      await i.reply({
+        flags: MessageFlags.IsComponentsV2,
+        components: [new TextDisplayBuilder().setContent('春天来了')],
+      });
+      await client.rest.patch(Routes.webhookMessage(i.applicationId, i.token), {
+        body: { flags: 0, content: '春天来了', components: [] },
+        auth: false,
+      });
+    });
+    const r = await fake.command({ name: 'essay', subcommand: 'today' });
+    await waitFor(() => handlerErrors.length === 1);
+    expect(handlerErrors[0]).toMatchObject({ status: 400, code: 50035 });
+    expect(fake.rejections[0]?.reason).toMatch(
+      /^flags: The IS_COMPONENTS_V2 flag cannot be removed/,
+    );
+    expect(r.message?.flags).toBe(V2);
+
+    const channel = await mainChannel();
+    await expect(
+      channel.send({
+        flags: MessageFlags.IsComponentsV2,
+        content: '那年今日',
+        components: [new TextDisplayBuilder().setContent('春天来了')],
+      }),
+    ).rejects.toMatchObject({ status: 400, code: 50035 });
+    expect(fake.rejections.at(-1)?.reason).toMatch(/^content: The 'content' field cannot be used/);
+  });
+
+  it('refuses a follow-up with 41 components', async () => {
+    onInteraction(async (i) => {
+      if (!i.isChatInputCommand()) return;
+      await i.reply({ content: '…' });
+      await i.followUp({
+        flags: MessageFlags.IsComponentsV2,
+        components: Array.from({ length: 41 }, (_, n) =>
+          new TextDisplayBuilder().setContent(`第 ${n} 段`),
+        ),
+      });
+    });
+    await fake.command({ name: 'essay', subcommand: 'today' });
+    await waitFor(() => handlerErrors.length === 1);
+    expect(fake.rejections.map((x) => [x.status, x.code])).toEqual([[400, 50035]]);
+    expect(fake.rejections[0]?.reason).toMatch(/^components: /);
+  });
+});
+
+describe('user-installable apps', () => {
+  const reading = {
+    name: 'read',
+    description: 'Read an essay',
+    integrationTypes: [
+      ApplicationIntegrationType.GuildInstall,
+      ApplicationIntegrationType.UserInstall,
+    ],
+    contexts: [
+      InteractionContextType.Guild,
+      InteractionContextType.BotDM,
+      InteractionContextType.PrivateChannel,
+    ],
+  };
+
+  beforeAll(async () => {
+    await client.application!.commands.create(reading);
+  });
+
+  it('registers integration types and contexts, and refuses values Discord does not know', async () => {
+    const read = fake.commands('global').find((c) => c.name === 'read');
+    expect(read).toMatchObject({ integration_types: [0, 1], contexts: [0, 1, 2] });
+    const problems = checkCommandList([
+      { name: 'a', description: 'a', integration_types: [2] },
+      { name: 'b', description: 'b', contexts: [3] },
+      { name: 'c', description: 'c', contexts: [] },
+      { name: 'd', description: 'd', integration_types: [1, 1] },
+    ]);
+    expect(problems.map((x) => `${x.path.join('.')}:${x.code}`)).toEqual([
+      '0.integration_types:ENUM_TYPE_COERCE',
+      '1.contexts:ENUM_TYPE_COERCE',
+      '2.contexts:BASE_TYPE_MIN_LENGTH',
+      '3.integration_types:SET_TYPE_ALREADY_CONTAINS_VALUE',
+    ]);
+  });
+
+  it('does not offer a guild command in a DM, and warns that its contexts are ignored', async () => {
+    expect(fake.warnings.join('\n')).toBe('');
+    await client.guilds.cache.get(fake.guildId)!.commands.create({
+      name: 'write',
+      description: 'Guild only',
+      contexts: [InteractionContextType.Guild, InteractionContextType.BotDM],
+    });
+    expect(fake.warnings).toEqual([expect.stringContaining('guild command "write"')]);
+    expect(() => fake.command({ name: 'write', dm: true })).toThrow(/not offered in context botDm/);
+    // Nor through a user's own install: only global commands with integration type 1 are.
+    expect(() =>
+      fake.command({ name: 'essay', subcommand: 'today', dm: true, install: 'user' }),
+    ).toThrow(/integration_types null/);
+  });
+
+  it('delivers a DM interaction of a user-installed app with user instead of member and no guild', async () => {
+    const seen: unknown[] = [];
+    onInteraction(async (i) => {
+      if (!i.isChatInputCommand()) return;
+      seen.push({
+        inGuild: i.inGuild(),
+        context: i.context,
+        user: i.user.id,
+        member: i.member,
+        owners: [i.authorizingIntegrationOwners.guildId, i.authorizingIntegrationOwners.userId],
+      });
+      await i.reply({
+        flags: MessageFlags.IsComponentsV2,
+        components: [new TextDisplayBuilder().setContent('春天来了')],
+      });
+    });
+    const r = await fake.command({ name: 'read', dm: true, install: 'user', locale: 'zh-CN' });
+    expect(r.payload).toMatchObject({
+      context: 1,
+      authorizing_integration_owners: { 1: fake.userId },
+    });
+    expect(r.payload).not.toHaveProperty('guild_id');
+    expect(r.payload).not.toHaveProperty('member');
+    expect(seen).toEqual([
+      {
+        inGuild: false,
+        context: InteractionContextType.BotDM,
+        user: fake.userId,
+        member: null,
+        owners: [null, fake.userId],
+      },
+    ]);
+    expect(r.message?.channelId).toBe((r.payload.channel as { id: string }).id);
+    expect(fake.rejections).toEqual([]);
+  });
+
+  it(`allows ${USER_INSTALL_FOLLOW_UP_LIMIT} follow-ups to a user-installed app, and more to a guild install`, async () => {
+    onInteraction(async (i) => {
+      if (!i.isChatInputCommand()) return;
+      await i.deferReply();
+      for (let n = 1; n <= 6; n++) await i.followUp(`第 ${n} 条`);
+    });
+    await fake.command({ name: 'read', context: 'privateChannel', install: 'user' });
+    await waitFor(() => handlerErrors.length === 1);
+    expect(fake.rejections.map((x) => [x.status, x.code])).toEqual([[400, 30000]]);
+    expect(fake.rejections[0]?.reason).toMatch(/at most 5 follow-ups/);
+
+    fake.clearRecords();
+    const guild = await fake.command({ name: 'read' });
+    await waitFor(() => guild.followUps.length === 5, 5_000, 'guild install: 6 follow-ups');
+    expect(fake.rejections).toEqual([]);
+  });
+
+  it('makes replies ephemeral in a server that denies external apps', async () => {
+    onInteraction(async (i) => {
+      if (i.isChatInputCommand()) await i.reply('春天来了');
+    });
+    const r = await fake.command({ name: 'read', install: 'user', externalAppsAllowed: false });
+    expect(r.payload).toMatchObject({
+      context: 0,
+      authorizing_integration_owners: { 1: fake.userId },
+    });
+    expect(r.message?.ephemeral).toBe(true);
+  });
+
+  it('refuses a private-channel interaction through a guild install (a test mistake)', () => {
+    expect(() => fake.command({ name: 'read', context: 'privateChannel' })).toThrow(
+      /install: 'user'/,
+    );
+  });
+});
+
+describe('modal components', () => {
+  const label = (over: Record<string, unknown>) => ({
+    type: 18,
+    label: '正文',
+    component: { type: 4, custom_id: 'body', style: 2 },
+    ...over,
+  });
+  const modalProblems = (components: unknown[], title = '新随笔') =>
+    checkModal({ title, custom_id: 'essay:add', components }, ['data']).map(
+      (x) => `${x.path.join('.')}:${x.code}`,
+    );
+
+  it('accepts labels with a description around a text input, a file upload and a checkbox', () => {
+    expect(
+      modalProblems([
+        label({ description: '一行说明' }),
+        label({
+          label: '附件',
+          component: { type: 19, custom_id: 'file', min_values: 0, max_values: 1, required: false },
+        }),
+        label({ label: '隐藏', component: { type: 23, custom_id: 'hidden', default: false } }),
+        { type: 1, components: [{ type: 4, custom_id: 'old', style: 1, label: '旧式' }] },
+        { type: 10, content: '可以附上 .md 或 .txt 文件。' },
+      ]),
+    ).toEqual([]);
+  });
+
+  it('refuses labels, file uploads and checkboxes that break their rules', () => {
+    expect(
+      modalProblems([
+        label({ label: '长'.repeat(46), description: '长'.repeat(101) }),
+        label({ component: { type: 19, custom_id: 'file', min_values: 3, max_values: 11 } }),
+        label({ component: { type: 19, custom_id: 'f2', min_values: 2, max_values: 1 } }),
+        label({ component: { type: 23, custom_id: 'hidden', default: 'yes' } }),
+        label({ component: { type: 4, custom_id: 'body2', style: 2, label: '正文' } }),
+      ]),
+    ).toEqual([
+      'data.components.0.label:BASE_TYPE_BAD_LENGTH',
+      'data.components.0.description:BASE_TYPE_MAX_LENGTH',
+      'data.components.1.component.max_values:NUMBER_TYPE_MAX',
+      'data.components.2.component.min_values:COMPONENT_MIN_VALUES_TOO_LARGE',
+      'data.components.3.component.default:BASE_TYPE_BOOLEAN',
+      'data.components.4.component.label:TEXT_INPUT_LABEL_NOT_ALLOWED',
+    ]);
+  });
+
+  it('refuses a label without its component, a 6th top-level component and a 46-character title', () => {
+    expect(modalProblems([{ type: 18, label: '空' }])).toEqual([
+      'data.components.0.component:BASE_TYPE_REQUIRED',
+    ]);
+    const six = Array.from({ length: 6 }, (_, n) =>
+      label({ component: { type: 23, custom_id: `c${n}` } }),
+    );
+    expect(modalProblems(six, 't'.repeat(46))).toEqual([
+      'data.title:BASE_TYPE_BAD_LENGTH',
+      'data.components:BASE_TYPE_MAX_LENGTH',
+    ]);
+    expect(
+      modalProblems([label({ component: { type: 2, custom_id: 'b', style: 1, label: 'x' } })]),
+    ).toEqual(['data.components.0.component.type:UNION_TYPE_CHOICES']);
+  });
+
+  it('submits an uploaded file and a checkbox in the shape discord.js reads', async () => {
+    const file = fake.registerAttachment('春.md', '# 春\n\n春天来了。', 'text/markdown');
+    const read: unknown[] = [];
+    onInteraction(async (i) => {
+      if (i.isChatInputCommand()) {
+        await i.showModal(
+          new ModalBuilder()
+            .setCustomId('essay:add')
+            .setTitle('新随笔')
+            .addLabelComponents(
+              new LabelBuilder()
+                .setLabel('标题')
+                .setDescription('留空则用日期')
+                .setTextInputComponent(
+                  new TextInputBuilder()
+                    .setCustomId('title')
+                    .setStyle(TextInputStyle.Short)
+                    .setRequired(false),
+                ),
+              new LabelBuilder()
+                .setLabel('文件')
+                .setDescription('.md 或 .txt，代替手写正文')
+                .setFileUploadComponent(
+                  new FileUploadBuilder()
+                    .setCustomId('file')
+                    .setMinValues(0)
+                    .setMaxValues(1)
+                    .setRequired(false),
+                ),
+              new LabelBuilder()
+                .setLabel('不参与那年今日和随机')
+                .setCheckboxComponent(new CheckboxBuilder().setCustomId('hidden')),
+            ),
+        );
+      } else if (i.isModalSubmit()) {
+        const files = i.fields.getUploadedFiles('file');
+        const attachment = files?.first();
+        read.push({
+          title: i.fields.getTextInputValue('title'),
+          hidden: i.fields.getCheckbox('hidden'),
+          name: attachment?.name,
+          text: attachment ? await (await fetch(attachment.url)).text() : null,
+        });
+        await i.reply({ content: '已保存', flags: MessageFlags.Ephemeral });
+      }
+    });
+    const shown = await fake.command({ name: 'essay', subcommand: 'add' });
+    expect(shown.type).toBe(9);
+    const submitted = await fake.modalSubmit({
+      modal: shown,
+      fields: { title: '', file: [file], hidden: true },
+    });
+    expect(submitted.payload.data).toMatchObject({
+      components: [
+        { type: 18, component: { type: 4, custom_id: 'title', value: '' } },
+        { type: 18, component: { type: 19, custom_id: 'file', values: [file.id] } },
+        { type: 18, component: { type: 23, custom_id: 'hidden', value: true } },
+      ],
+      resolved: { attachments: { [file.id]: { filename: '春.md', ephemeral: true } } },
+    });
+    expect(read).toEqual([{ title: '', hidden: true, name: '春.md', text: '# 春\n\n春天来了。' }]);
+    expect(submitted.message?.ephemeral).toBe(true);
+    expect(fake.rejections).toEqual([]);
+  });
+
+  it('submits an unticked checkbox as false and no file as an empty upload', async () => {
+    const modal = {
+      title: '新随笔',
+      custom_id: 'essay:add',
+      components: [
+        label({ component: { type: 19, custom_id: 'file', min_values: 0, required: false } }),
+        label({ component: { type: 23, custom_id: 'hidden' } }),
+      ],
+    };
+    onInteraction(async (i) => {
+      if (i.isModalSubmit())
+        await i.reply(
+          `${String(i.fields.getCheckbox('hidden'))}:${i.fields.getUploadedFiles('file')?.size ?? 0}`,
+        );
+    });
+    const r = await fake.modalSubmit({ modal, fields: {} });
+    expect(r.message?.content).toBe('false:0');
+    expect(() =>
+      fake.modalSubmit({
+        modal: { ...modal, components: [label({ component: { type: 19, custom_id: 'file' } })] },
+        fields: {},
+      }),
+    ).toThrow(/takes 1–1 values \(got 0\)/);
   });
 });

@@ -30,6 +30,8 @@ export interface FakeAttachment {
   proxy_url: string;
   content_type: string;
   description?: string;
+  /** Set on files a user uploaded through a modal: Discord keeps those only for a while. */
+  ephemeral?: boolean;
 }
 
 interface CdnEntry {

@@ -6,7 +6,14 @@
 import type { APIApplicationCommand } from 'discord-api-types/v10';
 import { errors } from './errors.js';
 import { Problems, isRecord } from './validate.js';
-import { checkCommand, checkCommandList } from './validateCommands.js';
+import {
+  availableIn,
+  checkCommand,
+  checkCommandList,
+  IntegrationType,
+  InteractionContext,
+  type Placement,
+} from './validateCommands.js';
 import type { World } from './world.js';
 
 /** `'global'` or a guild id. */
@@ -38,6 +45,7 @@ export class CommandRegistry {
     existingId?: string,
   ): APIApplicationCommand {
     const type = typeof body.type === 'number' ? body.type : 1;
+    if (scope !== 'global') this.warnIgnoredReach(body);
     const key = `${scope}:${type}:${String(body.name)}`;
     const id = existingId ?? this.idByKey.get(key) ?? this.world.ids.next();
     this.idByKey.set(key, id);
@@ -53,6 +61,23 @@ export class CommandRegistry {
       ...(scope === 'global' ? {} : { guild_id: scope }),
     } as unknown as APIApplicationCommand;
     return cmd;
+  }
+
+  /**
+   * `contexts` and `integration_types` apply to global commands only: a
+   * guild command is never offered in DMs or through a user's own install.
+   * Discord accepts them there silently, which hides the mistake; say it.
+   */
+  private warnIgnoredReach(body: Record<string, unknown>): void {
+    const beyond = (v: unknown, guildValue: number) =>
+      Array.isArray(v) && v.some((x) => x !== guildValue);
+    if (
+      beyond(body.contexts, InteractionContext.guild) ||
+      beyond(body.integration_types, IntegrationType.guild)
+    )
+      this.world.warnings.push(
+        `guild command "${String(body.name)}": contexts/integration_types reach beyond the guild, but only global commands are offered in DMs or to user installs`,
+      );
   }
 
   bulkOverwrite(scope: CommandScope, body: unknown): APIApplicationCommand[] {
@@ -105,12 +130,40 @@ export class CommandRegistry {
     );
   }
 
-  /** The command a user would invoke in the fake guild: guild commands shadow global ones. */
-  find(name: string, type: number): APIApplicationCommand | undefined {
-    return (
-      this.list(this.world.guildId).find((c) => c.name === name && c.type === type) ??
-      this.list('global').find((c) => c.name === name && c.type === type)
-    );
+  /**
+   * The command a user would invoke there: in the fake guild through its
+   * install, guild commands shadow global ones; anywhere else (a DM, or a
+   * user's own install) only global commands whose `contexts` and
+   * `integration_types` allow it are offered.
+   */
+  find(
+    name: string,
+    type: number,
+    where: Placement = { place: 'guild', install: 'guild' },
+  ): APIApplicationCommand | undefined {
+    const same = (c: APIApplicationCommand) => c.name === name && c.type === type;
+    if (where.place === 'guild' && where.install === 'guild') {
+      const inGuild = this.list(this.world.guildId).find(same);
+      if (inGuild) return inGuild;
+    }
+    const global = this.list('global').find(same);
+    return global && availableIn(global as unknown as Record<string, unknown>, where)
+      ? global
+      : undefined;
+  }
+
+  /** Where a command is registered, for explaining why it is not offered somewhere. */
+  describeRegistrations(name: string, type: number): string {
+    const found: string[] = [];
+    for (const [scope, list] of this.lists) {
+      const cmd = list.find((c) => c.name === name && c.type === type);
+      if (!cmd) continue;
+      const json = cmd as unknown as Record<string, unknown>;
+      found.push(
+        `${scope === 'global' ? 'global' : `guild ${scope}`} (contexts ${JSON.stringify(json.contexts ?? null)}, integration_types ${JSON.stringify(json.integration_types ?? null)})`,
+      );
+    }
+    return found.length > 0 ? found.join('; ') : 'nowhere';
   }
 }
 

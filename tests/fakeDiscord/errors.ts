@@ -87,4 +87,13 @@ export const errors = {
   unknownInteraction: (reason?: string) => fail(404, 10062, 'Unknown interaction', reason),
   methodNotAllowed: () => fail(405, 0, '405: Method Not Allowed'),
   entityTooLarge: (reason?: string) => fail(413, 40005, 'Request entity too large', reason),
+  // Discord documents the limit but not its error code; the fake answers with the
+  // "maximum number of … reached" family so the bot sees a final, non-retryable 400.
+  tooManyFollowUps: (limit: number) =>
+    fail(
+      400,
+      30000,
+      `Maximum number of follow-up messages reached (${limit})`,
+      `a user-installed app may send at most ${limit} follow-ups per interaction`,
+    ),
 };

@@ -52,11 +52,17 @@ export type {
   InteractionKind,
   InteractionSpecs,
   MessageMenuSpec,
+  ModalFieldValue,
   ModalSubmitSpec,
   OptionValue,
 } from './interactionPayloads.js';
+export type { InteractionPlace, Placement } from './validateCommands.js';
 export type { CallbackAttempt, InteractionResult } from './interactions.js';
-export { FIRST_RESPONSE_DEADLINE_MS, TOKEN_LIFETIME_MS } from './interactions.js';
+export {
+  FIRST_RESPONSE_DEADLINE_MS,
+  TOKEN_LIFETIME_MS,
+  USER_INSTALL_FOLLOW_UP_LIMIT,
+} from './interactions.js';
 export {
   ALL_PERMISSIONS,
   MANAGER_PERMISSIONS,

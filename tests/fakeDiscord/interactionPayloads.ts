@@ -10,8 +10,14 @@ import type { FakeAttachment } from './cdn.js';
 import type { CommandRegistry } from './commands.js';
 import { makeInteractionToken } from './ids.js';
 import { Component, isRecord } from './validate.js';
-import { OptionType } from './validateCommands.js';
-import { StoredMessage, type ApiMessage, type World } from './world.js';
+import {
+  IntegrationType,
+  InteractionContext,
+  OptionType,
+  type InteractionPlace,
+  type Placement,
+} from './validateCommands.js';
+import { StoredMessage, type ApiMessage, type FakeUser, type World } from './world.js';
 
 /** Who acts and where; shared by every kind of interaction. */
 export interface InteractionBase {
@@ -25,8 +31,24 @@ export interface InteractionBase {
   permissions?: bigint | string;
   /** Channel the interaction happens in (default: the fake's text channel). */
   channelId?: string;
-  /** In a DM with the bot instead of the guild. */
+  /** In a DM with the bot instead of the guild: short for `context: 'botDm'`. */
   dm?: boolean;
+  /**
+   * Where it happens: the fake guild (default), the user's DM with the bot
+   * (context 1), or a DM or group DM between users (context 2, which only a
+   * user-installed app can be used in).
+   */
+  context?: InteractionPlace;
+  /**
+   * Which installation authorises it: the guild's (default) or the acting
+   * user's own, as for a user-installed app that the server never added.
+   */
+  install?: 'guild' | 'user';
+  /**
+   * With `install: 'user'` in the guild: whether the server lets members use
+   * external apps. When it does not, Discord makes every reply ephemeral.
+   */
+  externalAppsAllowed?: boolean;
   /** Give up waiting for the first callback after this long (default 10 s). */
   timeoutMs?: number;
 }
@@ -69,9 +91,16 @@ export interface ModalSubmitSpec extends InteractionBase {
   modal:
     | { modal: Record<string, unknown> | null; message?: StoredMessage | null }
     | Record<string, unknown>;
-  /** Text input (or select) values by custom_id. */
-  fields: Record<string, string | string[]>;
+  /**
+   * What the user entered, by custom_id: text for a text input, values for a
+   * select or checkbox group, a value for a radio group, true/false for a
+   * checkbox (unset: its default), and files from `registerAttachment` for a
+   * file upload.
+   */
+  fields: Record<string, ModalFieldValue>;
 }
+
+export type ModalFieldValue = string | string[] | boolean | FakeAttachment | FakeAttachment[];
 
 export interface MessageMenuSpec extends InteractionBase {
   /** The context-menu command's name, e.g. 'Save as quote'. */
@@ -97,6 +126,24 @@ export interface BuiltInteraction {
   payload: Record<string, unknown>;
   /** The message a component (or a modal opened from one) sits on. */
   sourceMessage: StoredMessage | null;
+  /**
+   * Only the user's installation authorises it (the app is not installed where
+   * it is used): Discord then allows at most 5 follow-ups.
+   */
+  userInstallOnly: boolean;
+  /** Replies are made ephemeral whatever their flags (a server that denies external apps). */
+  forceEphemeral: boolean;
+}
+
+export function placementOf(spec: InteractionBase): Placement {
+  const place = spec.context ?? (spec.dm ? 'botDm' : 'guild');
+  const install = spec.install ?? 'guild';
+  // Group DMs and DMs between users have no bot in them: only the user's own install reaches there.
+  if (place === 'privateChannel' && install !== 'user')
+    throw new Error(
+      "fakeDiscord: a private-channel interaction needs install: 'user' (a guild install cannot be used there)",
+    );
+  return { place, install };
 }
 
 interface Resolved {
@@ -110,6 +157,7 @@ interface Resolved {
 
 export class InteractionBuilder {
   readonly defaultUserId: string;
+  private readonly privateChannels = new Map<string, Record<string, unknown>>();
 
   constructor(
     private readonly world: World,
@@ -142,15 +190,19 @@ export class InteractionBuilder {
       data,
       ...extra,
     };
-    if (spec.dm) {
-      const dmId = world.ids.next();
+    const { place, install } = placementOf(spec);
+    const userInstallOnly = install === 'user';
+    payload.context = InteractionContext[place];
+    if (place !== 'guild') {
+      // Outside a guild Discord sends `user` instead of `member`, and no guild at all.
+      const channel = this.privateChannel(user, place);
       payload.user = user;
-      payload.channel_id = dmId;
-      payload.channel = { id: dmId, type: 1, flags: 0, recipients: [user], last_message_id: null };
-      payload.context = 1;
-      payload.authorizing_integration_owners = { '0': '0' };
+      payload.channel_id = channel.id;
+      payload.channel = channel;
+      payload.authorizing_integration_owners =
+        install === 'user' ? { [IntegrationType.user]: user.id } : { [IntegrationType.guild]: '0' };
       payload.app_permissions = '0';
-      return { id, token, payload, sourceMessage: null };
+      return { id, token, payload, sourceMessage: null, userInstallOnly, forceEphemeral: false };
     }
     const channelId = spec.channelId ?? [...world.channels.values()].find((c) => c.type === 0)?.id;
     const channel = channelId ? world.channels.get(channelId) : undefined;
@@ -166,8 +218,10 @@ export class InteractionBuilder {
     payload.channel_id = channel.id;
     payload.channel = world.partialChannelJson(channel, world.botUser.id);
     payload.app_permissions = world.permissionsIn(channel.id, world.botUser.id).toString();
-    payload.context = 0;
-    payload.authorizing_integration_owners = { '0': world.guildId };
+    payload.authorizing_integration_owners =
+      install === 'user'
+        ? { [IntegrationType.user]: user.id }
+        : { [IntegrationType.guild]: world.guildId };
     payload.member = {
       user,
       roles: [],
@@ -183,18 +237,42 @@ export class InteractionBuilder {
       avatar: null,
       banner: null,
     };
-    return { id, token, payload, sourceMessage: null };
+    const forceEphemeral = userInstallOnly && spec.externalAppsAllowed === false;
+    return { id, token, payload, sourceMessage: null, userInstallOnly, forceEphemeral };
+  }
+
+  /** The same DM (or group DM) channel every time for a user, so later clicks land where the reply is. */
+  private privateChannel(
+    user: FakeUser,
+    place: 'botDm' | 'privateChannel',
+  ): Record<string, unknown> {
+    const key = `${place}:${user.id}`;
+    let channel = this.privateChannels.get(key);
+    if (!channel) {
+      const friend = place === 'privateChannel' ? this.world.addUser({ username: 'friend' }) : null;
+      channel = {
+        id: this.world.ids.next(),
+        // 1 = DM, 3 = group DM: a user-installed app is used among people, the bot not among them.
+        type: place === 'botDm' ? 1 : 3,
+        flags: 0,
+        recipients: friend ? [user, friend] : [user],
+        last_message_id: null,
+        ...(friend ? { name: null, icon: null, owner_id: user.id } : {}),
+      };
+      this.privateChannels.set(key, channel);
+    }
+    return channel;
   }
 
   private findCommand(
-    name: string,
+    spec: InteractionBase & { name: string; allowUnregistered?: boolean },
     type: number,
-    allowUnregistered: boolean | undefined,
   ): APIApplicationCommand | undefined {
-    const cmd = this.registry.find(name, type);
-    if (!cmd && !allowUnregistered) {
+    const where = placementOf(spec);
+    const cmd = this.registry.find(spec.name, type, where);
+    if (!cmd && !spec.allowUnregistered) {
       throw new Error(
-        `fakeDiscord: command "${name}" (type ${type}) is not registered; Discord would not send it. Register it first or pass allowUnregistered.`,
+        `fakeDiscord: command "${spec.name}" (type ${type}) is not offered in context ${where.place} with a ${where.install} install, so Discord would not send it. Registered: ${this.registry.describeRegistrations(spec.name, type)}. Register it for there first or pass allowUnregistered.`,
       );
     }
     return cmd;
@@ -361,7 +439,7 @@ export class InteractionBuilder {
   }
 
   command(spec: CommandSpec): BuiltInteraction {
-    const cmd = this.findCommand(spec.name, 1, spec.allowUnregistered);
+    const cmd = this.findCommand(spec, 1);
     let options: unknown[];
     let resolved: Resolved = {};
     if (Array.isArray(spec.options)) options = spec.options;
@@ -378,7 +456,7 @@ export class InteractionBuilder {
   }
 
   autocomplete(spec: AutocompleteSpec): BuiltInteraction {
-    const cmd = this.findCommand(spec.name, 1, spec.allowUnregistered);
+    const cmd = this.findCommand(spec, 1);
     const { options } = this.options(cmd, spec, spec.options ?? {}, {
       name: spec.focused,
       value: spec.value,
@@ -392,7 +470,7 @@ export class InteractionBuilder {
   }
 
   messageMenu(spec: MessageMenuSpec): BuiltInteraction {
-    const cmd = this.findCommand(spec.name, 3, spec.allowUnregistered);
+    const cmd = this.findCommand(spec, 3);
     const target = spec.target instanceof StoredMessage ? spec.target.api : spec.target;
     const data = {
       id: cmd?.id ?? this.world.ids.next(),
@@ -440,12 +518,16 @@ export class InteractionBuilder {
       'modal' in from && from.message instanceof StoredMessage ? from.message : null;
     if (!modal) throw new Error('fakeDiscord: that interaction was not answered with a modal');
     const fields = new Map(Object.entries(spec.fields));
+    const submission: Submission = { fields, attachments: {}, nextId: 1 };
     const components = (Array.isArray(modal.components) ? modal.components : []).map((c) =>
-      submitted(c, fields),
+      submitted(c, submission),
     );
     if (fields.size > 0)
       throw new Error(`fakeDiscord: the modal has no inputs ${[...fields.keys()].join(', ')}`);
-    const data = { custom_id: modal.custom_id, components };
+    const data: Record<string, unknown> = { custom_id: modal.custom_id, components };
+    // Uploaded files arrive as ids in the component and as attachment objects here.
+    if (Object.keys(submission.attachments).length > 0)
+      data.resolved = { attachments: submission.attachments };
     const extra = sourceMessage ? { message: sourceMessage.api } : {};
     const built = this.base(
       { ...(sourceMessage ? { channelId: sourceMessage.channelId } : {}), ...spec },
@@ -475,38 +557,110 @@ export function findComponent(
   return null;
 }
 
-/** What Discord sends back for one modal component, consuming the value from `fields`. */
-function submitted(c: unknown, fields: Map<string, string | string[]>): unknown {
+interface Submission {
+  fields: Map<string, ModalFieldValue>;
+  /** `resolved.attachments` of the submission, by id. */
+  attachments: Record<string, FakeAttachment>;
+  /** Discord numbers components that were sent without an `id`, in tree order. */
+  nextId: number;
+}
+
+const isAttachment = (v: unknown): v is FakeAttachment =>
+  isRecord(v) && typeof v.id === 'string' && typeof v.url === 'string';
+
+/** Checks a count of chosen values against `min_values`/`max_values`, as the Discord client does before submitting. */
+function checkCount(inner: Record<string, unknown>, id: string, n: number, max: number): void {
+  const required = inner.required !== false;
+  const min = typeof inner.min_values === 'number' ? inner.min_values : 1;
+  if (n === 0 && !required) return;
+  if (n < min || n > max)
+    throw new Error(`fakeDiscord: modal input "${id}" takes ${min}–${max} values (got ${n})`);
+}
+
+/**
+ * What Discord sends back for one modal component (discord-api-types
+ * `APIModalSubmissionComponent`), consuming the user's value from `fields`.
+ * Checks the Discord client makes before it lets a user submit throw here:
+ * they are test mistakes.
+ */
+function submitted(c: unknown, sub: Submission): unknown {
   if (!isRecord(c)) return c;
+  const idOf = (x: Record<string, unknown>) => (typeof x.id === 'number' ? x.id : sub.nextId++);
   const input = (inner: Record<string, unknown>): Record<string, unknown> => {
+    const componentId = idOf(inner);
     const id = String(inner.custom_id);
-    const value = fields.get(id);
-    fields.delete(id);
+    const value = sub.fields.get(id);
+    sub.fields.delete(id);
+    const base = { type: inner.type, id: componentId, custom_id: id };
     const required = inner.required !== false;
-    if (inner.type === Component.TextInput) {
-      const text = typeof value === 'string' ? value : '';
-      if (required && text === '') throw new Error(`fakeDiscord: modal input "${id}" is required`);
-      const max = typeof inner.max_length === 'number' ? inner.max_length : 4000;
-      const min = typeof inner.min_length === 'number' ? inner.min_length : 0;
-      if (text.length > max || (text !== '' && text.length < min))
-        throw new Error(`fakeDiscord: modal input "${id}" must be ${min}–${max} characters`);
-      return { type: Component.TextInput, id: inner.id ?? 0, custom_id: id, value: text };
+    switch (inner.type) {
+      case Component.TextInput: {
+        const text = typeof value === 'string' ? value : '';
+        if (required && text === '')
+          throw new Error(`fakeDiscord: modal input "${id}" is required`);
+        const max = typeof inner.max_length === 'number' ? inner.max_length : 4000;
+        const min = typeof inner.min_length === 'number' ? inner.min_length : 0;
+        if (text.length > max || (text !== '' && text.length < min))
+          throw new Error(`fakeDiscord: modal input "${id}" must be ${min}–${max} characters`);
+        return { ...base, value: text };
+      }
+      case Component.Checkbox:
+        if (value !== undefined && typeof value !== 'boolean')
+          throw new Error(`fakeDiscord: checkbox "${id}" takes true or false`);
+        return { ...base, value: value ?? inner.default === true };
+      case Component.FileUpload: {
+        const files = value === undefined ? [] : Array.isArray(value) ? value : [value];
+        if (!files.every(isAttachment))
+          throw new Error(
+            `fakeDiscord: file upload "${id}" takes attachments from registerAttachment()`,
+          );
+        const max = typeof inner.max_values === 'number' ? inner.max_values : 1;
+        checkCount(inner, id, files.length, max);
+        for (const f of files) sub.attachments[f.id] = { ...f, ephemeral: true };
+        return { ...base, values: files.map((f) => f.id) };
+      }
+      case Component.RadioGroup: {
+        const options = Array.isArray(inner.options) ? inner.options.filter(isRecord) : [];
+        const chosen =
+          typeof value === 'string'
+            ? value
+            : (options.find((o) => o.default === true)?.value as string | undefined);
+        if (chosen !== undefined && !options.some((o) => o.value === chosen))
+          throw new Error(`fakeDiscord: radio group "${id}" has no option "${chosen}"`);
+        if (required && chosen === undefined)
+          throw new Error(`fakeDiscord: radio group "${id}" is required`);
+        return { ...base, value: chosen ?? null };
+      }
+      default: {
+        if (isAttachment(value) || typeof value === 'boolean')
+          throw new Error(`fakeDiscord: modal input "${id}" takes a string or strings`);
+        const values = Array.isArray(value)
+          ? (value as string[])
+          : value === undefined
+            ? []
+            : [value];
+        if (inner.type === Component.CheckboxGroup) {
+          const options = Array.isArray(inner.options) ? inner.options.filter(isRecord) : [];
+          for (const v of values)
+            if (!options.some((o) => o.value === v))
+              throw new Error(`fakeDiscord: checkbox group "${id}" has no option "${v}"`);
+          const max = typeof inner.max_values === 'number' ? inner.max_values : options.length;
+          checkCount(inner, id, values.length, max);
+        }
+        return { ...base, values };
+      }
     }
-    return {
-      type: inner.type,
-      id: inner.id ?? 0,
-      custom_id: id,
-      values: Array.isArray(value) ? value : value === undefined ? [] : [value],
-    };
   };
   if (c.type === Component.ActionRow && Array.isArray(c.components)) {
     return {
       type: Component.ActionRow,
-      id: c.id ?? 0,
+      id: idOf(c),
       components: c.components.map((x) => (isRecord(x) ? input(x) : x)),
     };
   }
-  if (c.type === Component.Label && isRecord(c.component))
-    return { type: Component.Label, id: c.id ?? 0, component: input(c.component) };
-  return { type: c.type, id: c.id ?? 0 };
+  if (c.type === Component.Label && isRecord(c.component)) {
+    const labelId = idOf(c);
+    return { type: Component.Label, id: labelId, component: input(c.component) };
+  }
+  return { type: c.type, id: idOf(c) };
 }

@@ -19,6 +19,8 @@ import type { StoredMessage } from './world.js';
 
 export const FIRST_RESPONSE_DEADLINE_MS = 3_000;
 export const TOKEN_LIFETIME_MS = 15 * 60_000;
+/** Follow-ups allowed when only the user's install authorises the interaction (DD:receiving-and-responding). */
+export const USER_INSTALL_FOLLOW_UP_LIMIT = 5;
 
 /** InteractionResponseType (DD): the callback `type` values. */
 export const Callback = {
@@ -86,11 +88,23 @@ export interface InteractionResult {
   ): Promise<StoredMessage>;
 }
 
+/** Where a server denies external apps, Discord makes a user-installed app's replies ephemeral. */
+function forcedEphemeral(
+  record: InteractionRecord,
+  body: Record<string, unknown>,
+): Record<string, unknown> {
+  if (!record.built.forceEphemeral) return body;
+  const flags = typeof body.flags === 'number' ? body.flags : 0;
+  return { ...body, flags: flags | MessageFlag.Ephemeral };
+}
+
 class InteractionRecord {
   readonly callbacks: CallbackAttempt[] = [];
   acknowledged = false;
   originalId: string | null = null;
   readonly followUpIds: string[] = [];
+  /** Follow-up webhook executions accepted, including one that filled a deferred reply. */
+  followUpCount = 0;
   modal: Record<string, unknown> | null = null;
   choices: unknown[] | null = null;
   private settle: ((a: CallbackAttempt) => void) | null = null;
@@ -300,7 +314,14 @@ export class InteractionHub {
     let message: StoredMessage | null = null;
     switch (type) {
       case Callback.ChannelMessageWithSource:
-        message = this.createReply(record, channelId, d, files, ['data'], false);
+        message = this.createReply(
+          record,
+          channelId,
+          forcedEphemeral(record, d),
+          files,
+          ['data'],
+          false,
+        );
         break;
       case Callback.DeferredChannelMessageWithSource: {
         // Only EPHEMERAL may be set on a defer; Components V2 goes on the later edit.
@@ -317,7 +338,7 @@ export class InteractionHub {
         message = this.createReply(
           record,
           channelId,
-          { flags: flags | MessageFlag.Loading },
+          forcedEphemeral(record, { flags: flags | MessageFlag.Loading }),
           [],
           ['data'],
           true,
@@ -436,7 +457,10 @@ export class InteractionHub {
     files: UploadedFile[],
   ): { status: number; body?: unknown } {
     const record = this.webhookRecord(appId, token);
-    const b = isRecord(body) ? body : {};
+    // Counting every execution, even the one that fills a defer, is the stricter reading of the limit.
+    if (record.built.userInstallOnly && record.followUpCount >= USER_INSTALL_FOLLOW_UP_LIMIT)
+      throw errors.tooManyFollowUps(USER_INSTALL_FOLLOW_UP_LIMIT);
+    const b = forcedEphemeral(record, isRecord(body) ? body : {});
     const original = record.originalId ? this.ctx.world.messages.get(record.originalId) : undefined;
     let message: StoredMessage;
     if (original && original.loading && original.interactionId === record.built.id) {
@@ -461,6 +485,7 @@ export class InteractionHub {
       });
       record.followUpIds.push(message.id);
     }
+    record.followUpCount++;
     // Follow-ups always answer with the message, whatever `wait` says (discord-api-docs#2461).
     return { status: 200, body: message.api };
   }

@@ -8,6 +8,7 @@ import type { FakeCdn } from './cdn.js';
 import { errors } from './errors.js';
 import type { UploadedFile } from './http.js';
 import {
+  attachmentsNotShown,
   checkMessageBody,
   checkMessageShape,
   isEmptyShape,
@@ -43,18 +44,34 @@ export interface MessageContext {
   maxUploadBytes: number;
 }
 
-function shapeOf(
-  api: Pick<ApiMessage, 'content' | 'embeds' | 'components' | 'flags' | 'attachments'>,
-  extra: { stickersOrPoll?: boolean } = {},
-): MessageShape {
-  return {
-    content: api.content,
-    embeds: api.embeds,
-    components: api.components,
-    flags: api.flags,
-    attachmentCount: api.attachments.length,
-    hasStickersOrPoll: extra.stickersOrPoll ?? false,
-  };
+interface Draft extends Pick<ApiMessage, 'content' | 'embeds' | 'components' | 'flags'> {
+  attachmentNames: string[];
+}
+
+function shapeOf(draft: Draft, extra: { stickersOrPoll?: boolean } = {}): MessageShape {
+  return { ...draft, hasStickersOrPoll: extra.stickersOrPoll ?? false };
+}
+
+/** `attachments[]` entries of the JSON payload by id, which is `n` of the multipart `files[n]`. */
+function describedFiles(body: Record<string, unknown>): Map<string, Record<string, unknown>> {
+  const described = new Map<string, Record<string, unknown>>();
+  if (Array.isArray(body.attachments))
+    for (const a of body.attachments) if (isRecord(a)) described.set(String(a.id), a);
+  return described;
+}
+
+/** The name an uploaded file gets: `attachments[].filename` overrides the multipart name. */
+function uploadName(described: Map<string, Record<string, unknown>>, f: UploadedFile): string {
+  const meta = described.get(String(f.index));
+  return typeof meta?.filename === 'string' ? meta.filename : f.filename;
+}
+
+/** A V2 message shows only the attachments its components reference; say so where one is lost. */
+function warnUnshown(ctx: MessageContext, messageId: string, shape: MessageShape): void {
+  for (const name of attachmentsNotShown(shape))
+    ctx.world.warnings.push(
+      `message ${messageId}: attachment "${name}" is not shown: a Components V2 message shows only files its components reference (attachment://${name})`,
+    );
 }
 
 function uploadsFor(
@@ -66,13 +83,11 @@ function uploadsFor(
   const total = files.reduce((n, f) => n + f.bytes.length, 0);
   if (total > ctx.maxUploadBytes)
     throw errors.entityTooLarge(`files total ${total} bytes > ${ctx.maxUploadBytes}`);
-  const described = new Map<string, Record<string, unknown>>();
-  if (Array.isArray(body.attachments))
-    for (const a of body.attachments) if (isRecord(a)) described.set(String(a.id), a);
+  const described = describedFiles(body);
   return files.map((f) => {
     const id = ctx.world.ids.next();
     const meta = described.get(String(f.index));
-    const filename = typeof meta?.filename === 'string' ? meta.filename : f.filename;
+    const filename = uploadName(described, f);
     const description = typeof meta?.description === 'string' ? meta.description : undefined;
     const url = ctx.cdn.registerBytes(channelId, id, filename, f.bytes, f.contentType);
     return {
@@ -125,14 +140,15 @@ export function createMessage(ctx: MessageContext, o: CreateOptions): StoredMess
   const { world } = ctx;
   const problems = checkMessageBody(o.body, o.prefix, { allowedFlags: o.allowedFlags });
   const flags = typeof o.body.flags === 'number' ? o.body.flags : 0;
-  const draft = {
+  const described = describedFiles(o.body);
+  const draft: Draft = {
     content: typeof o.body.content === 'string' ? o.body.content : '',
     embeds: normalizeEmbeds(o.body.embeds),
     components: (Array.isArray(o.body.components)
       ? o.body.components
       : []) as APIMessageTopLevelComponent[],
     flags,
-    attachments: o.files.map(() => ({}) as APIAttachment),
+    attachmentNames: o.files.map((f) => uploadName(described, f)),
   };
   const stickersOrPoll =
     (Array.isArray(o.body.sticker_ids) && o.body.sticker_ids.length > 0) || isRecord(o.body.poll);
@@ -166,6 +182,7 @@ export function createMessage(ctx: MessageContext, o: CreateOptions): StoredMess
   const ephemeral = (flags & MessageFlag.Ephemeral) !== 0;
   const message = new StoredMessage(api, o.source, files, o.interactionId, ephemeral, world.now());
   world.messages.set(api.id, message);
+  warnUnshown(ctx, api.id, shapeOf(draft));
   const channel = world.channels.get(o.channelId);
   if (channel && !ephemeral) channel.last_message_id = api.id;
   return message;
@@ -209,7 +226,8 @@ export function editMessage(
     : body.attachments === null
       ? []
       : old.attachments;
-  const draft = {
+  const described = describedFiles(body);
+  const draft: Draft = {
     content:
       'content' in body ? (typeof body.content === 'string' ? body.content : '') : old.content,
     embeds: 'embeds' in body ? normalizeEmbeds(body.embeds) : old.embeds,
@@ -219,7 +237,10 @@ export function editMessage(
         : []
       : old.components) as APIMessageTopLevelComponent[],
     flags,
-    attachments: [...keep, ...files.map(() => ({}) as APIAttachment)],
+    attachmentNames: [
+      ...keep.map((a) => a.filename),
+      ...files.map((f) => uploadName(described, f)),
+    ],
   };
   problems.push(...checkMessageShape(shapeOf(draft), prefix));
   if (problems.length > 0) throw errors.invalidFormBody(problems);
@@ -236,5 +257,6 @@ export function editMessage(
   };
   message.files = [...message.files.filter((f) => keep.some((k) => k.id === f.id)), ...uploaded];
   message.edits++;
+  warnUnshown(ctx, message.id, shapeOf(draft));
   return message;
 }

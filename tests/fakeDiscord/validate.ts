@@ -44,6 +44,9 @@ export const Component = {
   Container: 17,
   Label: 18,
   FileUpload: 19,
+  RadioGroup: 21,
+  CheckboxGroup: 22,
+  Checkbox: 23,
 } as const;
 
 const SELECT_TYPES: ReadonlySet<number> = new Set([3, 5, 6, 7, 8]);
@@ -122,6 +125,11 @@ export class Problems {
     else if (value.length < min)
       this.add(path, 'BASE_TYPE_MIN_LENGTH', `Must be ${min} or more in length.`);
     return value;
+  }
+
+  bool(path: Path, value: unknown): void {
+    if (value !== undefined && value !== null && typeof value !== 'boolean')
+      this.add(path, 'BASE_TYPE_BOOLEAN', 'Must be either true or false.');
   }
 
   url(path: Path, value: unknown, opts: { required?: boolean; schemes: readonly string[] }): void {
@@ -264,10 +272,38 @@ export function checkEmbeds(p: Problems, path: Path, value: unknown): void {
 interface ComponentCtx {
   p: Problems;
   customIds: Set<string>;
+  /** Numeric `id`s given explicitly; 0 asks Discord to assign one, so it may repeat. */
+  ids: Set<number>;
   /** Number of components seen, for the V2 limit of 40. */
   count: number;
   /** Sum of text display lengths, for the V2 limit of 4000. */
   textLength: number;
+  /** File names the message will carry, which `attachment://` may reference. */
+  attachments: ReadonlySet<string>;
+  /** The `attachment://` names components referenced. */
+  referenced: Set<string>;
+}
+
+function componentCtx(p: Problems, attachments: readonly string[] = []): ComponentCtx {
+  return {
+    p,
+    customIds: new Set(),
+    ids: new Set(),
+    count: 0,
+    textLength: 0,
+    attachments: new Set(attachments),
+    referenced: new Set(),
+  };
+}
+
+/** The optional numeric `id` every component may carry: a 32-bit integer unique in the message. */
+function checkComponentId(ctx: ComponentCtx, path: Path, c: Record<string, unknown>): void {
+  if (c.id === undefined || c.id === null) return;
+  ctx.p.int([...path, 'id'], c.id, { min: 0, max: 2 ** 31 - 1 });
+  if (typeof c.id !== 'number' || c.id === 0) return;
+  if (ctx.ids.has(c.id))
+    ctx.p.add([...path, 'id'], 'COMPONENT_ID_DUPLICATED', `Component id ${c.id} is used twice`);
+  ctx.ids.add(c.id);
 }
 
 function checkCustomId(ctx: ComponentCtx, path: Path, value: unknown, required: boolean): void {
@@ -385,6 +421,7 @@ function checkActionRow(ctx: ComponentCtx, path: Path, row: Record<string, unkno
       return;
     }
     ctx.count++;
+    checkComponentId(ctx, at, child);
     if (child.type === Component.Button) {
       buttons++;
       checkButton(ctx, at, child);
@@ -424,6 +461,7 @@ function checkV2Component(
     return;
   }
   ctx.count++;
+  checkComponentId(ctx, path, c);
   const type = typeof c.type === 'number' ? c.type : -1;
   if (!allowed.has(type)) {
     p.add(
@@ -453,12 +491,16 @@ function checkV2Component(
       if (!isRecord(c.accessory))
         p.add([...path, 'accessory'], 'BASE_TYPE_REQUIRED', 'This field is required');
       else {
+        const accessory = c.accessory;
+        const at = [...path, 'accessory'];
         ctx.count++;
-        if (c.accessory.type === Component.Button)
-          checkButton(ctx, [...path, 'accessory'], c.accessory);
-        else if (c.accessory.type === Component.Thumbnail)
-          checkMedia(p, [...path, 'accessory', 'media'], c.accessory.media);
-        else
+        checkComponentId(ctx, at, accessory);
+        if (accessory.type === Component.Button) checkButton(ctx, at, accessory);
+        else if (accessory.type === Component.Thumbnail) {
+          checkMedia(ctx, [...at, 'media'], accessory.media, IMAGE_SCHEMES);
+          p.string([...at, 'description'], accessory.description, { max: 1024 });
+          p.bool([...at, 'spoiler'], accessory.spoiler);
+        } else
           p.add(
             [...path, 'accessory', 'type'],
             'UNION_TYPE_CHOICES',
@@ -477,28 +519,25 @@ function checkV2Component(
             'Only dictionaries may be used in a ModelType',
           );
         else {
-          checkMedia(p, [...path, 'items', i, 'media'], item.media);
+          checkMedia(ctx, [...path, 'items', i, 'media'], item.media, IMAGE_SCHEMES);
           p.string([...path, 'items', i, 'description'], item.description, { max: 1024 });
+          p.bool([...path, 'items', i, 'spoiler'], item.spoiler);
         }
       });
       break;
     }
-    case Component.File: {
-      const file = isRecord(c.file) ? c.file : null;
-      if (!file || typeof file.url !== 'string' || !file.url.startsWith('attachment://')) {
-        p.add(
-          [...path, 'file', 'url'],
-          'COMPONENT_FILE_URL_INVALID',
-          'A file component must reference an attachment:// url',
-        );
-      }
+    case Component.File:
+      // A file component shows an uploaded file, never a link.
+      checkMedia(ctx, [...path, 'file'], c.file, ['attachment']);
+      p.bool([...path, 'spoiler'], c.spoiler);
       break;
-    }
     case Component.Separator:
       p.int([...path, 'spacing'], c.spacing, { min: 1, max: 2 });
+      p.bool([...path, 'divider'], c.divider);
       break;
     case Component.Container: {
       p.int([...path, 'accent_color'], c.accent_color, { min: 0, max: 0xffffff });
+      p.bool([...path, 'spoiler'], c.spoiler);
       const children = p.array([...path, 'components'], c.components, {
         required: true,
         min: 1,
@@ -512,15 +551,50 @@ function checkV2Component(
   }
 }
 
-function checkMedia(p: Problems, path: Path, media: unknown): void {
-  if (!isRecord(media)) p.add(path, 'BASE_TYPE_REQUIRED', 'This field is required');
-  else p.url([...path, 'url'], media.url, { required: true, schemes: IMAGE_SCHEMES });
+const ATTACHMENT_PREFIX = 'attachment://';
+
+/** An unfurled media item: a link, or `attachment://name` naming a file the message carries. */
+function checkMedia(
+  ctx: ComponentCtx,
+  path: Path,
+  media: unknown,
+  schemes: readonly string[],
+): void {
+  const { p } = ctx;
+  if (!isRecord(media)) {
+    p.add(path, 'BASE_TYPE_REQUIRED', 'This field is required');
+    return;
+  }
+  p.url([...path, 'url'], media.url, { required: true, schemes });
+  const name =
+    typeof media.url === 'string' && media.url.startsWith(ATTACHMENT_PREFIX)
+      ? media.url.slice(ATTACHMENT_PREFIX.length)
+      : null;
+  if (name === null) return;
+  ctx.referenced.add(name);
+  if (!ctx.attachments.has(name))
+    p.add(
+      [...path, 'url'],
+      'UNFURLED_MEDIA_ITEM_ATTACHMENT_NOT_FOUND',
+      `No file named "${name}" is uploaded with this message (has: ${[...ctx.attachments].join(', ') || 'none'}).`,
+    );
 }
 
-export function checkComponents(p: Problems, path: Path, value: unknown, v2: boolean): void {
-  const ctx: ComponentCtx = { p, customIds: new Set(), count: 0, textLength: 0 };
+/**
+ * Checks a message's `components` (V2 layouts when `v2`, else legacy action
+ * rows). `attachments` are the file names the message will carry; returns the
+ * names that components reference with `attachment://`.
+ */
+export function checkComponents(
+  p: Problems,
+  path: Path,
+  value: unknown,
+  v2: boolean,
+  attachments: readonly string[] = [],
+): ReadonlySet<string> {
+  const ctx = componentCtx(p, attachments);
   const top = p.array(path, value, { max: v2 ? 40 : 5 });
-  if (!top) return;
+  if (!top) return ctx.referenced;
   top.forEach((c, i) => {
     const at = [...path, i];
     if (v2) {
@@ -554,6 +628,7 @@ export function checkComponents(p: Problems, path: Path, value: unknown, v2: boo
       'COMPONENT_MAX_TOTAL_TEXT_LENGTH_EXCEEDED',
       `Text displays may hold at most 4000 characters in total (got ${ctx.textLength}).`,
     );
+  return ctx.referenced;
 }
 
 // ---------------------------------------------------------------- whole messages
@@ -564,7 +639,8 @@ export interface MessageShape {
   embeds: unknown[];
   components: unknown[];
   flags: number;
-  attachmentCount: number;
+  /** File names of the attachments the message will have (kept and newly uploaded). */
+  attachmentNames: string[];
   hasStickersOrPoll: boolean;
 }
 
@@ -615,7 +691,7 @@ export function checkMessageBody(
 export function checkMessageShape(shape: MessageShape, prefix: Path): Problem[] {
   const p = new Problems();
   const v2 = (shape.flags & MessageFlag.IsComponentsV2) !== 0;
-  checkComponents(p, [...prefix, 'components'], shape.components, v2);
+  checkComponents(p, [...prefix, 'components'], shape.components, v2, shape.attachmentNames);
   if (v2) {
     if (shape.content !== '')
       p.add(
@@ -639,17 +715,182 @@ export function checkMessageShape(shape: MessageShape, prefix: Path): Problem[] 
   return p.list;
 }
 
+/**
+ * Attachments of a V2 message that no component references: Discord accepts
+ * them but shows them nowhere (legacy messages list every attachment).
+ */
+export function attachmentsNotShown(shape: MessageShape): string[] {
+  if ((shape.flags & MessageFlag.IsComponentsV2) === 0) return [];
+  const referenced = checkComponents(
+    new Problems(),
+    [],
+    shape.components,
+    true,
+    shape.attachmentNames,
+  );
+  return shape.attachmentNames.filter((name) => !referenced.has(name));
+}
+
 export function isEmptyShape(shape: MessageShape): boolean {
   return (
     shape.content.trim() === '' &&
     shape.embeds.length === 0 &&
     shape.components.length === 0 &&
-    shape.attachmentCount === 0 &&
+    shape.attachmentNames.length === 0 &&
     !shape.hasStickersOrPoll
   );
 }
 
 // ---------------------------------------------------------------- modals
+
+/** Option lists of checkbox and radio groups: 1–100 character labels and values, unique values. */
+function checkChoiceOptions(
+  p: Problems,
+  path: Path,
+  value: unknown,
+  opts: { min: number; max: number },
+): { count: number; defaults: number } {
+  const options = p.array(path, value, { required: true, ...opts });
+  const values = new Set<string>();
+  let defaults = 0;
+  options?.forEach((o, i) => {
+    const at = [...path, i];
+    if (!isRecord(o)) {
+      p.add(at, 'MODEL_TYPE_CONVERT', 'Only dictionaries may be used in a ModelType');
+      return;
+    }
+    p.string([...at, 'label'], o.label, { required: true, min: 1, max: 100 });
+    p.string([...at, 'value'], o.value, { required: true, min: 1, max: 100 });
+    p.string([...at, 'description'], o.description, { max: 100 });
+    p.bool([...at, 'default'], o.default);
+    if (o.default === true) defaults++;
+    if (typeof o.value !== 'string') return;
+    if (values.has(o.value))
+      p.add([...at, 'value'], 'COMPONENT_OPTION_VALUE_DUPLICATED', 'Option values must be unique');
+    values.add(o.value);
+  });
+  return { count: options?.length ?? 0, defaults };
+}
+
+/** `min_values`/`max_values` of a modal input that takes several values, within [0, cap]. */
+function checkValueRange(
+  p: Problems,
+  path: Path,
+  c: Record<string, unknown>,
+  cap: number,
+  defaults: { min: number; max: number },
+): void {
+  p.int([...path, 'min_values'], c.min_values, { min: 0, max: cap });
+  p.int([...path, 'max_values'], c.max_values, { min: 1, max: cap });
+  const min = typeof c.min_values === 'number' ? c.min_values : defaults.min;
+  const max = typeof c.max_values === 'number' ? c.max_values : defaults.max;
+  if (min > max)
+    p.add(
+      [...path, 'min_values'],
+      'COMPONENT_MIN_VALUES_TOO_LARGE',
+      'min_values must be less than or equal to max_values',
+    );
+}
+
+function checkTextInput(
+  ctx: ComponentCtx,
+  path: Path,
+  c: Record<string, unknown>,
+  inLabel: boolean,
+) {
+  const { p } = ctx;
+  checkCustomId(ctx, [...path, 'custom_id'], c.custom_id, true);
+  p.int([...path, 'style'], c.style, { required: true, min: 1, max: 2 });
+  // Inside a Label the label lives on the Label; the old row form needs it on the input.
+  if (inLabel) {
+    if (c.label !== undefined)
+      p.add(
+        [...path, 'label'],
+        'TEXT_INPUT_LABEL_NOT_ALLOWED',
+        'A text input inside a label component cannot have its own label',
+      );
+  } else p.string([...path, 'label'], c.label, { required: true, min: 1, max: 45 });
+  p.int([...path, 'min_length'], c.min_length, { min: 0, max: 4000 });
+  p.int([...path, 'max_length'], c.max_length, { min: 1, max: 4000 });
+  if (
+    typeof c.min_length === 'number' &&
+    typeof c.max_length === 'number' &&
+    c.min_length > c.max_length
+  ) {
+    p.add(
+      [...path, 'min_length'],
+      'TEXT_INPUT_MIN_LENGTH_TOO_LARGE',
+      'min_length must be less than or equal to max_length',
+    );
+  }
+  const max = typeof c.max_length === 'number' ? c.max_length : 4000;
+  p.string([...path, 'value'], c.value, { max });
+  p.string([...path, 'placeholder'], c.placeholder, { max: 100 });
+  p.bool([...path, 'required'], c.required);
+}
+
+/** The one component a modal Label wraps (DD:components/reference "Label child components"). */
+function checkLabelChild(ctx: ComponentCtx, path: Path, c: unknown): void {
+  const { p } = ctx;
+  if (!isRecord(c)) {
+    p.add(path, 'BASE_TYPE_REQUIRED', 'This field is required');
+    return;
+  }
+  checkComponentId(ctx, path, c);
+  const type = typeof c.type === 'number' ? c.type : -1;
+  if (type === Component.TextInput) return checkTextInput(ctx, path, c, true);
+  if (SELECT_TYPES.has(type)) {
+    checkSelect(ctx, path, c);
+    p.bool([...path, 'required'], c.required);
+    return;
+  }
+  switch (type) {
+    case Component.FileUpload:
+      checkCustomId(ctx, [...path, 'custom_id'], c.custom_id, true);
+      checkValueRange(p, path, c, 10, { min: 1, max: 1 });
+      p.bool([...path, 'required'], c.required);
+      p.array([...path, 'file_types'], c.file_types, { max: 10 });
+      return;
+    case Component.Checkbox:
+      checkCustomId(ctx, [...path, 'custom_id'], c.custom_id, true);
+      p.bool([...path, 'default'], c.default);
+      return;
+    case Component.CheckboxGroup: {
+      checkCustomId(ctx, [...path, 'custom_id'], c.custom_id, true);
+      const { count } = checkChoiceOptions(p, [...path, 'options'], c.options, { min: 1, max: 10 });
+      checkValueRange(p, path, c, 10, { min: 1, max: count });
+      if (typeof c.max_values === 'number' && c.max_values > count)
+        p.add(
+          [...path, 'max_values'],
+          'COMPONENT_MAX_VALUES_TOO_LARGE',
+          'max_values must be less than or equal to the number of options',
+        );
+      p.bool([...path, 'required'], c.required);
+      return;
+    }
+    case Component.RadioGroup: {
+      checkCustomId(ctx, [...path, 'custom_id'], c.custom_id, true);
+      const { defaults } = checkChoiceOptions(p, [...path, 'options'], c.options, {
+        min: 2,
+        max: 10,
+      });
+      if (defaults > 1)
+        p.add(
+          [...path, 'options'],
+          'COMPONENT_TOO_MANY_DEFAULTS',
+          'A radio group may select at most one option by default',
+        );
+      p.bool([...path, 'required'], c.required);
+      return;
+    }
+    default:
+      p.add(
+        [...path, 'type'],
+        'UNION_TYPE_CHOICES',
+        `A label must wrap a text input, a select, a file upload, a checkbox, a checkbox group or a radio group (got ${String(c.type)})`,
+      );
+  }
+}
 
 /** Modal callback data (type 9): DD:interactions/receiving-and-responding "Modal", DD:components/reference. */
 export function checkModal(data: unknown, prefix: Path): Problem[] {
@@ -665,55 +906,16 @@ export function checkModal(data: unknown, prefix: Path): Problem[] {
     min: 1,
     max: 5,
   });
-  const ids = new Set<string>();
-  const checkId = (path: Path, v: unknown) => {
-    p.string(path, v, { required: true, min: 1, max: 100 });
-    if (typeof v === 'string') {
-      if (ids.has(v))
-        p.add(
-          path,
-          'COMPONENT_CUSTOM_ID_DUPLICATED',
-          `Component custom id cannot be duplicated ("${v}")`,
-        );
-      ids.add(v);
-    }
-  };
-  const checkTextInput = (path: Path, c: Record<string, unknown>, inLabel: boolean) => {
-    checkId([...path, 'custom_id'], c.custom_id);
-    p.int([...path, 'style'], c.style, { required: true, min: 1, max: 2 });
-    // Inside a Label the label lives on the Label; the old row form needs it on the input.
-    if (inLabel) {
-      if (c.label !== undefined)
-        p.add(
-          [...path, 'label'],
-          'TEXT_INPUT_LABEL_NOT_ALLOWED',
-          'A text input inside a label component cannot have its own label',
-        );
-    } else p.string([...path, 'label'], c.label, { required: true, min: 1, max: 45 });
-    p.int([...path, 'min_length'], c.min_length, { min: 0, max: 4000 });
-    p.int([...path, 'max_length'], c.max_length, { min: 1, max: 4000 });
-    if (
-      typeof c.min_length === 'number' &&
-      typeof c.max_length === 'number' &&
-      c.min_length > c.max_length
-    ) {
-      p.add(
-        [...path, 'min_length'],
-        'TEXT_INPUT_MIN_LENGTH_TOO_LARGE',
-        'min_length must be less than or equal to max_length',
-      );
-    }
-    const max = typeof c.max_length === 'number' ? c.max_length : 4000;
-    p.string([...path, 'value'], c.value, { max });
-    p.string([...path, 'placeholder'], c.placeholder, { max: 100 });
-  };
+  const ctx = componentCtx(p);
   top?.forEach((c, i) => {
     const at = [...prefix, 'components', i];
     if (!isRecord(c)) {
       p.add(at, 'MODEL_TYPE_CONVERT', 'Only dictionaries may be used in a ModelType');
       return;
     }
+    checkComponentId(ctx, at, c);
     if (c.type === Component.ActionRow) {
+      // The deprecated form: one text input per row, labelled on the input.
       const children = p.array([...at, 'components'], c.components, {
         required: true,
         min: 1,
@@ -721,7 +923,7 @@ export function checkModal(data: unknown, prefix: Path): Problem[] {
       });
       const child = children?.[0];
       if (isRecord(child) && child.type === Component.TextInput)
-        checkTextInput([...at, 'components', 0], child, false);
+        checkTextInput(ctx, [...at, 'components', 0], child, false);
       else if (children)
         p.add(
           [...at, 'components', 0, 'type'],
@@ -731,22 +933,7 @@ export function checkModal(data: unknown, prefix: Path): Problem[] {
     } else if (c.type === Component.Label) {
       p.string([...at, 'label'], c.label, { required: true, min: 1, max: 45 });
       p.string([...at, 'description'], c.description, { max: 100 });
-      const inner = c.component;
-      if (!isRecord(inner))
-        p.add([...at, 'component'], 'BASE_TYPE_REQUIRED', 'This field is required');
-      else if (inner.type === Component.TextInput)
-        checkTextInput([...at, 'component'], inner, true);
-      else if (
-        typeof inner.type === 'number' &&
-        (SELECT_TYPES.has(inner.type) || inner.type === Component.FileUpload)
-      ) {
-        checkId([...at, 'component', 'custom_id'], inner.custom_id);
-      } else
-        p.add(
-          [...at, 'component', 'type'],
-          'UNION_TYPE_CHOICES',
-          'A label must wrap a text input, a select or a file upload',
-        );
+      checkLabelChild(ctx, [...at, 'component'], c.component);
     } else if (c.type === Component.TextDisplay) {
       p.string([...at, 'content'], c.content, { required: true, min: 1, max: 4000 });
     } else {

@@ -59,6 +59,32 @@ export const OptionType = {
   Attachment: 11,
 } as const;
 
+/** InteractionContextType: where a command is used (DD:interactions/receiving-and-responding). */
+export const InteractionContext = { guild: 0, botDm: 1, privateChannel: 2 } as const;
+/** ApplicationIntegrationType: how the app is installed; the keys of `authorizing_integration_owners`. */
+export const IntegrationType = { guild: 0, user: 1 } as const;
+
+export type InteractionPlace = keyof typeof InteractionContext;
+
+/** Where, and through which installation, an interaction happens. */
+export interface Placement {
+  place: InteractionPlace;
+  install: keyof typeof IntegrationType;
+}
+
+/**
+ * Whether a global command is offered there. Omitted `integration_types`
+ * means the app's default install, which for this fake is the guild install;
+ * omitted `contexts` means every context (DD:application-commands).
+ */
+export function availableIn(cmd: Record<string, unknown>, where: Placement): boolean {
+  const list = (v: unknown, fallback: number[]) => (Array.isArray(v) ? (v as unknown[]) : fallback);
+  return (
+    list(cmd.integration_types, [IntegrationType.guild]).includes(IntegrationType[where.install]) &&
+    list(cmd.contexts, [0, 1, 2]).includes(InteractionContext[where.place])
+  );
+}
+
 const MAX_PER_TYPE: Record<number, number> = { 1: 100, 2: 15, 3: 15, 4: 1 };
 const CHOICE_TYPES: ReadonlySet<number> = new Set([3, 4, 10]);
 
@@ -352,6 +378,10 @@ export function checkCommand(p: Problems, path: Path, cmd: unknown): void {
     if (v === undefined || v === null) continue;
     if (!Array.isArray(v) || v.some((x) => !(allowed as readonly unknown[]).includes(x))) {
       p.add([...path, key], 'ENUM_TYPE_COERCE', `${key} must be a list of ${allowed.join('/')}`);
+    } else if (v.length === 0) {
+      p.add([...path, key], 'BASE_TYPE_MIN_LENGTH', 'Must be 1 or more in length.');
+    } else if (new Set(v).size !== v.length) {
+      p.add([...path, key], 'SET_TYPE_ALREADY_CONTAINS_VALUE', `${key} lists a value twice`);
     }
   }
 }
