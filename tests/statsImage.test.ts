@@ -1,4 +1,6 @@
-import { existsSync, readdirSync } from 'node:fs';
+import { mkdtempSync, statSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { Resvg } from '@resvg/resvg-js';
 import { describe, expect, it } from 'vitest';
 import { computeStats, type StatsEssay } from '../src/journal/stats.js';
@@ -7,11 +9,14 @@ import {
   STATS_IMAGE_HEIGHT,
   STATS_IMAGE_SCALE,
   STATS_IMAGE_WIDTH,
+  STATS_IMAGE_CHARACTERS,
   heatmapCell,
   renderStatsPng,
   renderStatsSvg,
   shadeLevel,
+  statsRenderOptions,
 } from '../src/journal/statsImage.js';
+import { STATS_FONT_FAMILY, packagedFontFiles, statsFontFiles } from '../src/journal/statsFont.js';
 import { PNG_SIGNATURE, decodePng, hexToRgb, readPngSize, type DecodedPng } from './helpers/png.js';
 
 function essay(date: string, chars: number, extra: Partial<StatsEssay> = {}): StatsEssay {
@@ -64,7 +69,7 @@ describe('shadeLevel', () => {
 });
 
 describe('renderStatsSvg', () => {
-  it('draws only numerals and Latin, even when essays carry Chinese titles, places and tags', () => {
+  it('draws the en-US picture in numerals and Latin only, even when essays carry Chinese titles, places and tags', () => {
     const svg = renderStatsSvg(STATS, { year: 2025 });
     expect(svg).not.toMatch(
       /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Hangul}]/u,
@@ -74,6 +79,35 @@ describe('renderStatsSvg', () => {
     expect(texts).toMatch(/^[\x20-\x7E·–]*$/);
     expect(texts).toContain('2025');
     expect(texts).toContain('5,145 characters');
+  });
+
+  it('labels the zh-CN picture in Chinese and still draws nothing from the essays', () => {
+    const svg = renderStatsSvg(STATS, { year: 2025, locale: 'zh-CN' });
+    const texts = [...svg.matchAll(/>([^<>]+)</g)].map((m) => (m[1] ?? '').trim());
+    expect(texts).toEqual(
+      expect.arrayContaining(['1月', '12月', '周一', '周三', '周五', '每日字数', '每年字数']),
+    );
+    expect(texts.join(' ')).toContain('4 篇 · 5,145 字 · 写了 4 天');
+    for (const fromEssays of ['标题', '北京', '随笔', '横跨太平洋'])
+      expect(svg).not.toContain(fromEssays);
+  });
+
+  it('only draws characters the font subset holds, in either language', () => {
+    const big = computeStats([essay('2010-01-01', 234_567), ...ESSAYS], {
+      today: '2025-11-21',
+      year: 2025,
+    });
+    for (const locale of ['en-US', 'zh-CN'] as const) {
+      for (const stats of [STATS, big, computeStats([], { today: '2026-01-01' })]) {
+        const svg = renderStatsSvg(stats, { locale });
+        const drawn = [...svg.matchAll(/>([^<>]+)</g)]
+          .map((m) => m[1] ?? '')
+          .filter((content) => content.trim() !== '') // the line breaks between elements
+          .join('');
+        const missing = [...new Set(drawn)].filter((ch) => !STATS_IMAGE_CHARACTERS.includes(ch));
+        expect(missing, `${locale}: characters outside the subset`).toEqual([]);
+      }
+    }
   });
 
   it('is the same string every time', () => {
@@ -101,10 +135,8 @@ describe('renderStatsPng', () => {
 
   it('decodes to the pixels resvg drew (checks the test decoder itself)', () => {
     const image = decodePng(result.png);
-    const direct = new Resvg(renderStatsSvg(STATS, { year: 2025 }), {
-      fitTo: { mode: 'zoom', value: STATS_IMAGE_SCALE },
-      font: { loadSystemFonts: true, defaultFontFamily: 'DejaVu Sans' },
-    }).render().pixels; // a getter that copies: read it once
+    const direct = new Resvg(renderStatsSvg(STATS, { year: 2025 }), statsRenderOptions()).render()
+      .pixels; // a getter that copies: read it once
     // Compare opaque pixels only: the raw buffer may be premultiplied where the card's corners are transparent.
     let compared = 0;
     for (let i = 0; i < image.pixels.length; i += 4) {
@@ -164,21 +196,85 @@ describe('renderStatsPng', () => {
     );
   });
 
-  const fontDir = '/usr/share/fonts';
-  const hasSystemFonts =
-    existsSync(fontDir) &&
-    readdirSync(fontDir, { recursive: true }).some((f) => /\.(ttf|otf|ttc)$/i.test(String(f)));
-
-  it.skipIf(!hasSystemFonts)('draws the title text with a system font', () => {
-    const image = decodePng(result.png);
-    // The bold year sits at x 20–60, baseline y 32 (CSS px); glyphs there are near-black ink.
-    let dark = 0;
-    for (let y = 20 * STATS_IMAGE_SCALE; y < 32 * STATS_IMAGE_SCALE; y++) {
-      for (let x = 20 * STATS_IMAGE_SCALE; x < 60 * STATS_IMAGE_SCALE; x++) {
+  /** Pixels darker than the card in a box given in SVG (CSS) pixels: where text was drawn. */
+  function inkIn(image: DecodedPng, x0: number, y0: number, x1: number, y1: number): boolean[] {
+    const ink: boolean[] = [];
+    for (let y = y0 * STATS_IMAGE_SCALE; y < y1 * STATS_IMAGE_SCALE; y++) {
+      for (let x = x0 * STATS_IMAGE_SCALE; x < x1 * STATS_IMAGE_SCALE; x++) {
         const [r, g, b] = image.at(x, y);
-        if (r + g + b < 200) dark++;
+        ink.push(r + g + b < 600);
       }
     }
-    expect(dark).toBeGreaterThan(100);
+    return ink;
+  }
+  const count = (ink: boolean[]) => ink.filter(Boolean).length;
+
+  it('draws the title with the installed font and never a host font', () => {
+    const options = statsRenderOptions();
+    expect(options.font?.loadSystemFonts).toBe(false);
+    expect(options.font?.defaultFontFamily).toBe(STATS_FONT_FAMILY);
+    const image = decodePng(result.png);
+    // The bold year sits at x 20–60, baseline y 32 (CSS px); glyphs there are near-black ink.
+    expect(count(inkIn(image, 20, 18, 60, 34))).toBeGreaterThan(300);
+  });
+
+  it('draws the zh-CN labels where the English ones go, and the same heatmap', () => {
+    const en = decodePng(result.png);
+    const zh = decodePng(renderStatsPng(STATS, { year: 2025, locale: 'zh-CN' }).png);
+    // Weekday labels, right-aligned against the grid (x ≤ 44), on the Monday row (y 64–76).
+    const enMonday = inkIn(en, 14, 62, 46, 77);
+    const zhMonday = inkIn(zh, 14, 62, 46, 77);
+    expect(count(enMonday)).toBeGreaterThan(40);
+    expect(count(zhMonday)).toBeGreaterThan(40);
+    // "周一" is not "Mon": the two labels cover different pixels.
+    const differing = enMonday.filter((ink, i) => ink !== zhMonday[i]).length;
+    expect(differing).toBeGreaterThan(40);
+    // The legend's caption, left of the swatches, and the bar chart's title hold text too.
+    expect(count(inkIn(zh, 560, 178, 650, 190))).toBeGreaterThan(40);
+    expect(count(inkIn(zh, 52, 192, 120, 206))).toBeGreaterThan(40);
+    for (const date of ['2025-03-10', '2025-03-11', '2025-01-01', '2025-12-24'])
+      expect(cellColor(zh, date)).toEqual(cellColor(en, date));
+  });
+
+  it('draws bold in the bold face (the subset keeps the family name both weights share)', () => {
+    const svg = (weight: string) =>
+      `<svg xmlns="http://www.w3.org/2000/svg" width="120" height="30"><rect width="120" height="30" fill="#fff"/>` +
+      `<text x="4" y="22" font-size="18" font-weight="${weight}" fill="#000">每年字数</text></svg>`;
+    const ink = (weight: string) =>
+      count(
+        inkIn(
+          decodePng(new Resvg(svg(weight), statsRenderOptions()).render().asPng()),
+          0,
+          0,
+          120,
+          30,
+        ),
+      );
+    const regular = ink('normal');
+    expect(regular).toBeGreaterThan(200);
+    expect(ink('bold')).toBeGreaterThan(regular * 1.2);
+  });
+});
+
+describe('statsFontFiles', () => {
+  it('cuts the packaged 8 MB fonts down to small subsets, made once and reused', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'stats-font-'));
+    const files = statsFontFiles(STATS_IMAGE_CHARACTERS, dir);
+    expect(files).toHaveLength(2);
+    for (const [i, file] of files.entries()) {
+      expect(file.startsWith(dir)).toBe(true);
+      expect(statSync(file).size).toBeLessThan(100 * 1024);
+      expect(statSync(packagedFontFiles()[i] ?? '').size).toBeGreaterThan(5 * 1024 * 1024);
+    }
+    expect(statsFontFiles(STATS_IMAGE_CHARACTERS, dir)).toEqual(files);
+  });
+
+  it('falls back to the packaged fonts when the subsets cannot be kept', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'stats-font-'));
+    const blocker = join(dir, 'not-a-folder');
+    writeFileSync(blocker, '');
+    expect(statsFontFiles(STATS_IMAGE_CHARACTERS, join(blocker, 'fonts'))).toEqual(
+      packagedFontFiles(),
+    );
   });
 });

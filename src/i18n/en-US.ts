@@ -127,6 +127,19 @@ export const enUS = {
   'stats.tags': 'Tags',
   'stats.countingNote':
     'Characters are counted as Chinese writers count them: each Han character 1, each English word 1, punctuation 0.',
+  // The stats picture (src/journal/statsImage.ts): short labels drawn into the PNG.
+  'statsImage.essays.one': '{n} essay',
+  'statsImage.essays.other': '{n} essays',
+  'statsImage.chars.one': '{n} character',
+  'statsImage.chars.other': '{n} characters',
+  'statsImage.days.one': '{n} day',
+  'statsImage.days.other': '{n} days',
+  'statsImage.summary': '{essays} · {chars} · {days} written',
+  'statsImage.streaks': 'current streak {current} · longest {longest}',
+  'statsImage.legend': 'characters a day',
+  'statsImage.perYear': 'Characters per year',
+  'statsImage.total': '{chars} in total since {year}',
+  'statsImage.empty': 'No essays yet',
 
   // Anniversary posts: the post itself, /journal setup|status|post-now|disable (src/schedule/, src/commands/journal/).
   'post.more': 'And {n} more from this day: /essay on date:{date}',

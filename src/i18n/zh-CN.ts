@@ -120,6 +120,19 @@ export const zhCN: Messages = {
   'stats.places': '地点',
   'stats.tags': '标签',
   'stats.countingNote': '字数按中文习惯计算:每个汉字算 1,每个英文单词算 1,标点不计。',
+  // 统计图（src/journal/statsImage.ts）里画出的短标签。
+  'statsImage.essays.one': '{n} 篇',
+  'statsImage.essays.other': '{n} 篇',
+  'statsImage.chars.one': '{n} 字',
+  'statsImage.chars.other': '{n} 字',
+  'statsImage.days.one': '{n} 天',
+  'statsImage.days.other': '{n} 天',
+  'statsImage.summary': '{essays} · {chars} · 写了 {days}',
+  'statsImage.streaks': '当前连续 {current} · 最长 {longest}',
+  'statsImage.legend': '每日字数',
+  'statsImage.perYear': '每年字数',
+  'statsImage.total': '自 {year} 年起共 {chars} 字',
+  'statsImage.empty': '还没有随笔',
 
   // 那年今日的定时发布:帖子本身,/journal setup|status|post-now|disable。
   'post.more': '这一天还有 {n} 篇:/essay on date:{date}',

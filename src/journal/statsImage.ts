@@ -1,16 +1,22 @@
 /**
  * The `/journal stats` picture: a calendar heatmap of one year and a bar chart
- * of characters per year. Only numerals and Latin are drawn, so it renders on
- * a host without CJK fonts; the Chinese words go in the Discord embed instead.
+ * of characters per year, labelled in the reader's language. It is drawn with
+ * the Noto Sans SC the project installs (see statsFont.ts), never a host
+ * font, so it looks the same everywhere. Only fixed labels and numbers are
+ * drawn, never essay text, which keeps the font subset small.
  * Deterministic: the same stats give the same bytes (no clock, no randomness).
  */
-import { Resvg } from '@resvg/resvg-js';
+import { Resvg, type ResvgRenderOptions } from '@resvg/resvg-js';
+import { t, type Locale, type MessageKey } from '../i18n/index.js';
 import { addDays, dayNumber, isLeapYear } from './dates.js';
+import { STATS_FONT_FAMILY, statsFontFiles } from './statsFont.js';
 import { isoWeekday, type JournalStats } from './stats.js';
 
 export interface StatsImageOptions {
   /** Must be the year the stats were computed for; defaults to it. */
   year?: number;
+  /** The language of the labels (default en-US). */
+  locale?: Locale;
 }
 
 /** Alt text in each language the bot speaks. */
@@ -46,7 +52,6 @@ export const SHADES = ['#ebedf0', '#c6dbef', '#8db3dc', '#4a7fb8', '#1f4e85'] as
 /** Days still to come this year: fainter than "no essay", which is a fact already. */
 const FUTURE_SHADE = '#f6f7f9';
 
-const FONT_STACK = "'DejaVu Sans', 'Liberation Sans', Arial, Helvetica, sans-serif";
 const INK = '#24292f';
 const MUTED = '#6e7781';
 
@@ -56,24 +61,88 @@ const GRID_LEFT = 52;
 const GRID_TOP = 64;
 /** Right edge of a 54-week grid: the most a year can span (a leap year starting on Sunday). */
 const GRID_RIGHT = GRID_LEFT + 54 * PITCH - 3;
-const MONTHS = [
-  'Jan',
-  'Feb',
-  'Mar',
-  'Apr',
-  'May',
-  'Jun',
-  'Jul',
-  'Aug',
-  'Sep',
-  'Oct',
-  'Nov',
-  'Dec',
-] as const;
+const LOCALES: readonly Locale[] = ['en-US', 'zh-CN'];
 
-const numberFormat = new Intl.NumberFormat('en-US');
-const fmt = (n: number) => numberFormat.format(n);
-const plural = (n: number, one: string, many: string) => `${fmt(n)} ${n === 1 ? one : many}`;
+/** Everything that differs by language, worked out once per locale. */
+interface Labels {
+  locale: Locale;
+  /** "Jan" … / "1月" …, from ICU so they read as each language writes them. */
+  months: string[];
+  /** Monday, Wednesday, Friday: the rows that carry a label. */
+  weekdays: [string, string, string];
+  number: Intl.NumberFormat;
+  /** 12.3K / 1.2万 for bar values that would not fit in full. */
+  compact: Intl.NumberFormat;
+}
+
+function makeLabels(locale: Locale): Labels {
+  const utc = (month: number, day: number) => Date.UTC(2024, month, day);
+  const month = new Intl.DateTimeFormat(locale, { month: 'short', timeZone: 'UTC' });
+  const weekday = new Intl.DateTimeFormat(locale, { weekday: 'short', timeZone: 'UTC' });
+  // 2024-01-01 was a Monday.
+  return {
+    locale,
+    months: Array.from({ length: 12 }, (_, m) => month.format(utc(m, 1))),
+    weekdays: [weekday.format(utc(0, 1)), weekday.format(utc(0, 3)), weekday.format(utc(0, 5))],
+    number: new Intl.NumberFormat(locale),
+    compact: new Intl.NumberFormat(locale, { notation: 'compact', maximumFractionDigits: 1 }),
+  };
+}
+
+const LABELS: Record<Locale, Labels> = {
+  'en-US': makeLabels('en-US'),
+  'zh-CN': makeLabels('zh-CN'),
+};
+
+const PLURAL_KEYS = ['statsImage.essays', 'statsImage.chars', 'statsImage.days'] as const;
+const LABEL_KEYS = [
+  ...PLURAL_KEYS.flatMap((k) => [`${k}.one`, `${k}.other`] as const),
+  'statsImage.summary',
+  'statsImage.streaks',
+  'statsImage.legend',
+  'statsImage.perYear',
+  'statsImage.total',
+  'statsImage.empty',
+] as const satisfies readonly MessageKey[];
+
+const fmt = (l: Labels, n: number) => l.number.format(n);
+const count = (l: Labels, key: (typeof PLURAL_KEYS)[number], n: number) =>
+  t(l.locale, n === 1 ? `${key}.one` : `${key}.other`, { n: fmt(l, n) });
+
+/**
+ * Every character the picture can draw, in either language: printable ASCII
+ * (numerals, Latin, separators), the labels' fixed text, ICU's month and
+ * weekday names and compact-number units. The font is cut down to these.
+ */
+export const STATS_IMAGE_CHARACTERS: string = (() => {
+  const chars = new Set<string>();
+  for (let c = 0x20; c < 0x7f; c++) chars.add(String.fromCharCode(c));
+  const add = (s: string) => {
+    for (const ch of s.replace(/\{\w+\}/g, '')) chars.add(ch);
+  };
+  for (const locale of LOCALES) {
+    const l = LABELS[locale];
+    for (const key of LABEL_KEYS) add(t(locale, key));
+    [...l.months, ...l.weekdays].forEach(add);
+    for (const n of [12_345, 123_456, 1_234_567, 123_456_789]) add(l.compact.format(n));
+  }
+  add('·–');
+  return [...chars].sort().join('');
+})();
+
+/** resvg options for the picture: the installed font only, at {@link STATS_IMAGE_SCALE}×. */
+export function statsRenderOptions(): ResvgRenderOptions {
+  return {
+    fitTo: { mode: 'zoom', value: STATS_IMAGE_SCALE },
+    font: {
+      loadSystemFonts: false,
+      fontFiles: statsFontFiles(STATS_IMAGE_CHARACTERS),
+      defaultFontFamily: STATS_FONT_FAMILY,
+      sansSerifFamily: STATS_FONT_FAMILY,
+    },
+    logLevel: 'off',
+  };
+}
 
 /** Shade index 0–4 for a day. */
 export function shadeLevel(essays: number, chars: number): number {
@@ -103,7 +172,7 @@ export function heatmapCell(date: string): {
 }
 
 function text(x: number, y: number, content: string, attrs = ''): string {
-  // Content is generated here from numbers and fixed Latin words, never from essays, so escaping `&<>` suffices.
+  // Content is generated here from numbers and fixed labels, never from essays, so escaping `&<>` suffices.
   const escaped = content.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
   return `<text x="${x}" y="${y}" ${attrs}>${escaped}</text>`;
 }
@@ -116,7 +185,7 @@ function checkYear(stats: JournalStats, options: StatsImageOptions): number {
   return year;
 }
 
-function heatmap(stats: JournalStats, year: number): string[] {
+function heatmap(stats: JournalStats, year: number, l: Labels): string[] {
   const out: string[] = [];
   const byDate = new Map(stats.days.map((d) => [d.date, d]));
   const todayNumber = dayNumber(stats.today);
@@ -125,12 +194,12 @@ function heatmap(stats: JournalStats, year: number): string[] {
 
   for (let month = 1; month <= 12; month++) {
     const { x } = heatmapCell(`${year}-${String(month).padStart(2, '0')}-01`);
-    out.push(text(x, GRID_TOP - 8, MONTHS[month - 1] ?? '', `font-size="10" fill="${MUTED}"`));
+    out.push(text(x, GRID_TOP - 8, l.months[month - 1] ?? '', `font-size="10" fill="${MUTED}"`));
   }
   for (const [row, label] of [
-    [0, 'Mon'],
-    [2, 'Wed'],
-    [4, 'Fri'],
+    [0, l.weekdays[0]],
+    [2, l.weekdays[1]],
+    [4, l.weekdays[2]],
   ] as const) {
     out.push(
       text(
@@ -164,7 +233,7 @@ function heatmap(stats: JournalStats, year: number): string[] {
   const legendY = GRID_TOP + 7 * PITCH + 8;
   const items = SHADES.map((fill, i) => ({
     fill,
-    label: i === 0 ? '0' : `${fmt(SHADE_THRESHOLDS[i - 1] ?? 0)}+`,
+    label: i === 0 ? '0' : `${fmt(l, SHADE_THRESHOLDS[i - 1] ?? 0)}+`,
   }));
   let x = GRID_RIGHT;
   for (const item of items.reverse()) {
@@ -176,32 +245,43 @@ function heatmap(stats: JournalStats, year: number): string[] {
     x -= 10;
   }
   out.push(
-    text(x, legendY + 9, 'characters a day', `font-size="9" fill="${MUTED}" text-anchor="end"`),
+    text(
+      x,
+      legendY + 9,
+      t(l.locale, 'statsImage.legend'),
+      `font-size="9" fill="${MUTED}" text-anchor="end"`,
+    ),
   );
   return out;
 }
 
-function compact(n: number): string {
-  if (n < 10_000) return fmt(n);
-  if (n < 1_000_000) return `${(n / 1000).toFixed(n < 100_000 ? 1 : 0).replace(/\.0$/, '')}k`;
-  return `${(n / 1_000_000).toFixed(1).replace(/\.0$/, '')}M`;
-}
+const compact = (l: Labels, n: number) => (n < 10_000 ? fmt(l, n) : l.compact.format(n));
 
-function yearBars(stats: JournalStats, year: number): string[] {
+function yearBars(stats: JournalStats, year: number, l: Labels): string[] {
   const out: string[] = [];
   const top = 204;
   out.push(
-    text(GRID_LEFT, top, 'Characters per year', `font-size="11" font-weight="bold" fill="${INK}"`),
+    text(
+      GRID_LEFT,
+      top,
+      t(l.locale, 'statsImage.perYear'),
+      `font-size="11" font-weight="bold" fill="${INK}"`,
+    ),
   );
   if (stats.years.length === 0) {
-    out.push(text(GRID_LEFT, top + 34, 'No essays yet', `font-size="11" fill="${MUTED}"`));
+    out.push(
+      text(GRID_LEFT, top + 34, t(l.locale, 'statsImage.empty'), `font-size="11" fill="${MUTED}"`),
+    );
     return out;
   }
   out.push(
     text(
       GRID_RIGHT,
       top,
-      `${fmt(stats.chars)} in total since ${stats.firstDate?.slice(0, 4) ?? ''}`,
+      t(l.locale, 'statsImage.total', {
+        chars: fmt(l, stats.chars),
+        year: stats.firstDate?.slice(0, 4) ?? '',
+      }),
       `font-size="10" fill="${MUTED}" text-anchor="end"`,
     ),
   );
@@ -228,7 +308,7 @@ function yearBars(stats: JournalStats, year: number): string[] {
         text(
           cx,
           baseline - h - 3,
-          compact(y.chars),
+          compact(l, y.chars),
           `font-size="9" fill="${selected ? INK : MUTED}" text-anchor="middle"`,
         ),
       );
@@ -257,29 +337,38 @@ function yearTotals(stats: JournalStats, year: number): { essays: number; chars:
 /**
  * The stats picture as an SVG document ({@link STATS_IMAGE_WIDTH} ×
  * {@link STATS_IMAGE_HEIGHT}): title with the year's totals, heatmap of the
- * year, legend, and characters per year. Text is numerals and Latin only.
+ * year, legend, and characters per year, labelled in `options.locale`.
  */
 export function renderStatsSvg(stats: JournalStats, options: StatsImageOptions = {}): string {
   const year = checkYear(stats, options);
+  const l = LABELS[options.locale ?? 'en-US'];
   const totals = yearTotals(stats, year);
   const streak = stats.streaks.currentDays?.length ?? 0;
   const best = stats.streaks.longestDays?.length ?? 0;
+  const summary = t(l.locale, 'statsImage.summary', {
+    essays: count(l, 'statsImage.essays', totals.essays),
+    chars: count(l, 'statsImage.chars', totals.chars),
+    days: count(l, 'statsImage.days', stats.days.length),
+  });
   const body = [
     `<rect width="${STATS_IMAGE_WIDTH}" height="${STATS_IMAGE_HEIGHT}" rx="10" fill="#ffffff"/>`,
     `<text x="20" y="32" font-size="17" fill="${INK}"><tspan font-weight="bold">${year}</tspan>` +
-      `<tspan fill="${MUTED}" dx="10">${plural(totals.essays, 'essay', 'essays')} · ${plural(totals.chars, 'character', 'characters')} · ${plural(stats.days.length, 'day', 'days')} written</tspan></text>`,
+      `<tspan fill="${MUTED}" dx="10">${summary}</tspan></text>`,
     text(
       GRID_RIGHT,
       32,
-      `current streak ${plural(streak, 'day', 'days')} · longest ${plural(best, 'day', 'days')}`,
+      t(l.locale, 'statsImage.streaks', {
+        current: count(l, 'statsImage.days', streak),
+        longest: count(l, 'statsImage.days', best),
+      }),
       `font-size="11" fill="${MUTED}" text-anchor="end"`,
     ),
-    ...heatmap(stats, year),
-    ...yearBars(stats, year),
+    ...heatmap(stats, year, l),
+    ...yearBars(stats, year, l),
   ];
   return (
     `<svg xmlns="http://www.w3.org/2000/svg" width="${STATS_IMAGE_WIDTH}" height="${STATS_IMAGE_HEIGHT}" ` +
-    `viewBox="0 0 ${STATS_IMAGE_WIDTH} ${STATS_IMAGE_HEIGHT}" font-family="${FONT_STACK}">\n` +
+    `viewBox="0 0 ${STATS_IMAGE_WIDTH} ${STATS_IMAGE_HEIGHT}" font-family="'${STATS_FONT_FAMILY}'">\n` +
     body.join('\n') +
     '\n</svg>\n'
   );
@@ -293,6 +382,8 @@ export function describeStatsImage(
   const year = checkYear(stats, options);
   const totals = yearTotals(stats, year);
   const days = stats.days.length;
+  const enLabels = LABELS['en-US'];
+  const zhLabels = LABELS['zh-CN'];
   const busiest = stats.months.reduce((a, b) => (b.chars > a.chars ? b : a));
   const first = stats.years[0]?.year;
   const last = stats.years.at(-1)?.year;
@@ -306,13 +397,13 @@ export function describeStatsImage(
     Date.UTC(2000, busiest.month - 1, 1),
   );
   const en =
-    `Calendar heatmap of ${year}: ${plural(totals.essays, 'essay', 'essays')} and ${plural(totals.chars, 'character', 'characters')} on ${plural(days, 'day', 'days')}` +
+    `Calendar heatmap of ${year}: ${count(enLabels, 'statsImage.essays', totals.essays)} and ${count(enLabels, 'statsImage.chars', totals.chars)} on ${count(enLabels, 'statsImage.days', days)}` +
     (busiest.chars > 0 ? `, most in ${monthName}` : '') +
     (range
       ? `, with a bar chart of characters per year for ${range}.`
       : ', with no essays yet to chart per year.');
   const zh =
-    `${year} 年写作日历热力图：共 ${fmt(totals.essays)} 篇、${fmt(totals.chars)} 字，写于 ${fmt(days)} 天` +
+    `${year} 年写作日历热力图：共 ${fmt(zhLabels, totals.essays)} 篇、${fmt(zhLabels, totals.chars)} 字，写于 ${fmt(zhLabels, days)} 天` +
     (busiest.chars > 0 ? `，${busiest.month} 月写得最多` : '') +
     (range ? `；下方柱状图为 ${range} 年每年字数。` : '；还没有可按年统计的随笔。');
   return { 'en-US': en, 'zh-CN': zh };
@@ -320,15 +411,11 @@ export function describeStatsImage(
 
 /**
  * Renders {@link renderStatsSvg} to PNG at {@link STATS_IMAGE_SCALE}× with
- * resvg, using the system's fonts (Latin and numerals are all it needs).
+ * resvg and the installed font ({@link statsRenderOptions}).
  */
 export function renderStatsPng(stats: JournalStats, options: StatsImageOptions = {}): StatsPng {
   const svg = renderStatsSvg(stats, options);
-  const rendered = new Resvg(svg, {
-    fitTo: { mode: 'zoom', value: STATS_IMAGE_SCALE },
-    font: { loadSystemFonts: true, defaultFontFamily: 'DejaVu Sans' },
-    logLevel: 'off',
-  }).render();
+  const rendered = new Resvg(svg, statsRenderOptions()).render();
   return {
     png: rendered.asPng(),
     width: rendered.width,
