@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { importPaths } from '../src/import/importFiles.js';
 import { renderStats, statsFor } from '../src/commands/journal/stats.js';
+import { renderStatsPng } from '../src/journal/statsImage.js';
 import { memoryStore, tempDir } from './helpers/store.js';
 import { runJournal } from './helpers/run.js';
 
@@ -59,15 +60,34 @@ describe('/journal stats', () => {
     }
   });
 
+  it("attaches the picture labelled in the reader's language", () => {
+    const store = memoryStore();
+    importPaths(store, ['data/essays']);
+    const stats = statsFor({ store, today: '2026-11-29', includeHidden: false });
+    const attached = (locale: 'zh-CN' | 'en-US') => renderStats(stats, locale).files![0]!.data;
+    const drawn = (locale: 'zh-CN' | 'en-US') =>
+      renderStatsPng(stats, { year: stats.year, locale }).png;
+    expect(attached('zh-CN').equals(drawn('zh-CN'))).toBe(true);
+    expect(attached('en-US').equals(drawn('en-US'))).toBe(true);
+    expect(attached('zh-CN').equals(attached('en-US'))).toBe(false);
+  });
+
   it('writes the heatmap with journal stats --png and prints JSON with --json', async () => {
     const db = join(t.dir, 'j.db');
     await runJournal(['import', 'data/essays'], { env: { JOURNAL_DB: db } });
     const png = join(t.dir, 'stats.png');
-    const r = await runJournal(['stats', '--png', png, '--json'], { env: { JOURNAL_DB: db } });
+    // LANG=C: an English terminal, so the picture is labelled in English unless --locale says otherwise.
+    const env = { JOURNAL_DB: db, LANG: 'C' };
+    const r = await runJournal(['stats', '--png', png, '--json'], { env });
     expect(r.code, r.stderr).toBe(0);
     const out = JSON.parse(r.stdout);
     expect(out).toMatchObject({ year: 2025, essays: 1, chars: 1925, png });
     expect(existsSync(png)).toBe(true);
     expect(readFileSync(png).subarray(1, 4).toString()).toBe('PNG');
-  });
+
+    const zh = join(t.dir, 'stats-zh.png');
+    const rz = await runJournal(['stats', '--png', zh, '--locale', 'zh-CN'], { env });
+    expect(rz.code, rz.stderr).toBe(0);
+    expect(readFileSync(zh).equals(readFileSync(png))).toBe(false);
+  }, 120_000); // three CLI processes: room for a loaded machine
 });

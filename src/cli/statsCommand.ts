@@ -3,14 +3,17 @@ import { localDate } from '../journal/dates.js';
 import { renderStatsPng } from '../journal/statsImage.js';
 import { statsFor } from '../commands/journal/stats.js';
 import { readYear } from '../commands/essay/list.js';
+import { readLocaleOption } from '../console/start.js';
 import { printJson, stringOption, type CliCommand } from './command.js';
+import { cliLocale } from './locale.js';
 
 export const statsCommand: CliCommand = {
   name: 'stats',
-  usage: 'stats [--year YYYY] [--png PATH]',
-  summary: 'how much was written: counts, streaks, places, tags; --png draws the calendar heatmap',
+  usage: 'stats [--year YYYY] [--png PATH] [--locale zh-CN|en-US]',
+  summary:
+    'how much was written: counts, streaks, places, tags; --png draws the calendar heatmap, labelled in --locale (default: the terminal language)',
   readsJournal: true,
-  options: { year: { type: 'string' }, png: { type: 'string' } },
+  options: { year: { type: 'string' }, png: { type: 'string' }, locale: { type: 'string' } },
   run(ctx, args) {
     const today = localDate(ctx.clock.now(), ctx.config.JOURNAL_TIMEZONE);
     // The author's own tool: hidden essays count.
@@ -19,8 +22,10 @@ export const statsCommand: CliCommand = {
       readYear(stringOption(args, 'year')),
     );
     const pngPath = stringOption(args, 'png');
-    if (pngPath !== undefined)
-      writeFileSync(pngPath, renderStatsPng(stats, { year: stats.year }).png);
+    if (pngPath !== undefined) {
+      const locale = readLocaleOption(stringOption(args, 'locale'), cliLocale());
+      writeFileSync(pngPath, renderStatsPng(stats, { year: stats.year, locale }).png);
+    }
     if (ctx.json) {
       printJson(ctx.io, { ...stats, png: pngPath ?? null });
       return 0;

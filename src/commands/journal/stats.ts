@@ -101,7 +101,7 @@ export function renderStats(stats: JournalStats, locale: Locale): MessagePayload
     { name: t(locale, 'stats.places'), value: topList(locale, stats.places), inline: false },
     { name: t(locale, 'stats.tags'), value: topList(locale, stats.tags), inline: false },
   ];
-  const image = renderStatsPng(stats, { year: stats.year });
+  const image = renderStatsPng(stats, { year: stats.year, locale });
   const name = `journal-${stats.year}.png`;
   return message({
     embeds: [
