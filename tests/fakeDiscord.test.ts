@@ -1168,6 +1168,45 @@ describe('modal components', () => {
     ]);
   });
 
+  it('holds checkbox and radio groups to their options', () => {
+    const option = (value: string, extra: Record<string, unknown> = {}) => ({
+      label: value,
+      value,
+      ...extra,
+    });
+    expect(
+      modalProblems([
+        label({ component: { type: 22, custom_id: 'tags', options: [option('a'), option('b')] } }),
+        label({ component: { type: 21, custom_id: 'mood', options: [option('a'), option('b')] } }),
+      ]),
+    ).toEqual([]);
+    expect(
+      modalProblems([
+        label({
+          component: {
+            type: 22,
+            custom_id: 'g',
+            options: [option('a'), option('a')],
+            max_values: 3,
+          },
+        }),
+        label({ component: { type: 21, custom_id: 'r', options: [option('a')] } }),
+        label({
+          component: {
+            type: 21,
+            custom_id: 'r2',
+            options: [option('a', { default: true }), option('b', { default: true })],
+          },
+        }),
+      ]),
+    ).toEqual([
+      'data.components.0.component.options.1.value:COMPONENT_OPTION_VALUE_DUPLICATED',
+      'data.components.0.component.max_values:COMPONENT_MAX_VALUES_TOO_LARGE',
+      'data.components.1.component.options:BASE_TYPE_MIN_LENGTH',
+      'data.components.2.component.options:COMPONENT_TOO_MANY_DEFAULTS',
+    ]);
+  });
+
   it('refuses a label without its component, a 6th top-level component and a 46-character title', () => {
     expect(modalProblems([{ type: 18, label: '空' }])).toEqual([
       'data.components.0.component:BASE_TYPE_REQUIRED',

@@ -351,33 +351,22 @@ function checkButton(ctx: ComponentCtx, path: Path, c: Record<string, unknown>):
   }
 }
 
-function checkSelect(ctx: ComponentCtx, path: Path, c: Record<string, unknown>): void {
-  const { p } = ctx;
-  checkCustomId(ctx, [...path, 'custom_id'], c.custom_id, true);
-  p.string([...path, 'placeholder'], c.placeholder, { max: 150 });
-  p.int([...path, 'min_values'], c.min_values, { min: 0, max: 25 });
-  p.int([...path, 'max_values'], c.max_values, { min: 1, max: 25 });
-  const min = typeof c.min_values === 'number' ? c.min_values : 1;
-  const max = typeof c.max_values === 'number' ? c.max_values : 1;
-  if (min > max)
-    p.add(
-      [...path, 'min_values'],
-      'SELECT_COMPONENT_MIN_VALUES_TOO_LARGE',
-      'min_values must be less than or equal to max_values',
-    );
-  if (c.type !== Component.StringSelect) return;
-  const options = p.array([...path, 'options'], c.options, { required: true, min: 1, max: 25 });
-  if (!options) return;
-  if (max > options.length)
-    p.add(
-      [...path, 'max_values'],
-      'SELECT_COMPONENT_MAX_VALUES_TOO_LARGE',
-      'max_values must be less than or equal to the number of options',
-    );
+/** Error codes differ only in prefix between message selects and the newer modal inputs. */
+type CodePrefix = 'SELECT_COMPONENT' | 'COMPONENT';
+
+/** Option lists of selects and checkbox/radio groups: 1–100 character labels and values, unique values. */
+function checkChoiceOptions(
+  p: Problems,
+  path: Path,
+  value: unknown,
+  opts: { min: number; max: number; prefix: CodePrefix },
+): { count: number; defaults: number } | null {
+  const options = p.array(path, value, { required: true, min: opts.min, max: opts.max });
+  if (!options) return null;
   const values = new Set<string>();
   let defaults = 0;
   options.forEach((o, i) => {
-    const at = [...path, 'options', i];
+    const at = [...path, i];
     if (!isRecord(o)) {
       p.add(at, 'MODEL_TYPE_CONVERT', 'Only dictionaries may be used in a ModelType');
       return;
@@ -385,18 +374,71 @@ function checkSelect(ctx: ComponentCtx, path: Path, c: Record<string, unknown>):
     p.string([...at, 'label'], o.label, { required: true, min: 1, max: 100 });
     p.string([...at, 'value'], o.value, { required: true, min: 1, max: 100 });
     p.string([...at, 'description'], o.description, { max: 100 });
-    if (typeof o.value === 'string') {
-      if (values.has(o.value))
-        p.add(
-          [...at, 'value'],
-          'SELECT_COMPONENT_OPTION_VALUE_DUPLICATED',
-          'Select option values must be unique',
-        );
-      values.add(o.value);
-    }
+    p.bool([...at, 'default'], o.default);
     if (o.default === true) defaults++;
+    if (typeof o.value !== 'string') return;
+    if (values.has(o.value))
+      p.add(
+        [...at, 'value'],
+        `${opts.prefix}_OPTION_VALUE_DUPLICATED`,
+        'Option values must be unique',
+      );
+    values.add(o.value);
   });
-  if (defaults > max)
+  return { count: options.length, defaults };
+}
+
+/** `min_values`/`max_values` within [0, cap] and in order; returns the effective maximum. */
+function checkValueRange(
+  p: Problems,
+  path: Path,
+  c: Record<string, unknown>,
+  opts: { cap: number; min: number; max: number; prefix: CodePrefix },
+): number {
+  p.int([...path, 'min_values'], c.min_values, { min: 0, max: opts.cap });
+  p.int([...path, 'max_values'], c.max_values, { min: 1, max: opts.cap });
+  const min = typeof c.min_values === 'number' ? c.min_values : opts.min;
+  const max = typeof c.max_values === 'number' ? c.max_values : opts.max;
+  if (min > max)
+    p.add(
+      [...path, 'min_values'],
+      `${opts.prefix}_MIN_VALUES_TOO_LARGE`,
+      'min_values must be less than or equal to max_values',
+    );
+  return max;
+}
+
+/** max_values cannot ask for more values than there are options. */
+function checkMaxAgainstOptions(
+  p: Problems,
+  path: Path,
+  max: number,
+  options: number,
+  prefix: CodePrefix,
+): void {
+  if (max > options)
+    p.add(
+      [...path, 'max_values'],
+      `${prefix}_MAX_VALUES_TOO_LARGE`,
+      'max_values must be less than or equal to the number of options',
+    );
+}
+
+function checkSelect(ctx: ComponentCtx, path: Path, c: Record<string, unknown>): void {
+  const { p } = ctx;
+  checkCustomId(ctx, [...path, 'custom_id'], c.custom_id, true);
+  p.string([...path, 'placeholder'], c.placeholder, { max: 150 });
+  const prefix = 'SELECT_COMPONENT';
+  const max = checkValueRange(p, path, c, { cap: 25, min: 1, max: 1, prefix });
+  if (c.type !== Component.StringSelect) return;
+  const options = checkChoiceOptions(p, [...path, 'options'], c.options, {
+    min: 1,
+    max: 25,
+    prefix,
+  });
+  if (!options) return;
+  checkMaxAgainstOptions(p, path, max, options.count, prefix);
+  if (options.defaults > max)
     p.add(
       [...path, 'options'],
       'SELECT_COMPONENT_TOO_MANY_DEFAULTS',
@@ -743,55 +785,6 @@ export function isEmptyShape(shape: MessageShape): boolean {
 
 // ---------------------------------------------------------------- modals
 
-/** Option lists of checkbox and radio groups: 1–100 character labels and values, unique values. */
-function checkChoiceOptions(
-  p: Problems,
-  path: Path,
-  value: unknown,
-  opts: { min: number; max: number },
-): { count: number; defaults: number } {
-  const options = p.array(path, value, { required: true, ...opts });
-  const values = new Set<string>();
-  let defaults = 0;
-  options?.forEach((o, i) => {
-    const at = [...path, i];
-    if (!isRecord(o)) {
-      p.add(at, 'MODEL_TYPE_CONVERT', 'Only dictionaries may be used in a ModelType');
-      return;
-    }
-    p.string([...at, 'label'], o.label, { required: true, min: 1, max: 100 });
-    p.string([...at, 'value'], o.value, { required: true, min: 1, max: 100 });
-    p.string([...at, 'description'], o.description, { max: 100 });
-    p.bool([...at, 'default'], o.default);
-    if (o.default === true) defaults++;
-    if (typeof o.value !== 'string') return;
-    if (values.has(o.value))
-      p.add([...at, 'value'], 'COMPONENT_OPTION_VALUE_DUPLICATED', 'Option values must be unique');
-    values.add(o.value);
-  });
-  return { count: options?.length ?? 0, defaults };
-}
-
-/** `min_values`/`max_values` of a modal input that takes several values, within [0, cap]. */
-function checkValueRange(
-  p: Problems,
-  path: Path,
-  c: Record<string, unknown>,
-  cap: number,
-  defaults: { min: number; max: number },
-): void {
-  p.int([...path, 'min_values'], c.min_values, { min: 0, max: cap });
-  p.int([...path, 'max_values'], c.max_values, { min: 1, max: cap });
-  const min = typeof c.min_values === 'number' ? c.min_values : defaults.min;
-  const max = typeof c.max_values === 'number' ? c.max_values : defaults.max;
-  if (min > max)
-    p.add(
-      [...path, 'min_values'],
-      'COMPONENT_MIN_VALUES_TOO_LARGE',
-      'min_values must be less than or equal to max_values',
-    );
-}
-
 function checkTextInput(
   ctx: ComponentCtx,
   path: Path,
@@ -847,7 +840,7 @@ function checkLabelChild(ctx: ComponentCtx, path: Path, c: unknown): void {
   switch (type) {
     case Component.FileUpload:
       checkCustomId(ctx, [...path, 'custom_id'], c.custom_id, true);
-      checkValueRange(p, path, c, 10, { min: 1, max: 1 });
+      checkValueRange(p, path, c, { cap: 10, min: 1, max: 1, prefix: 'COMPONENT' });
       p.bool([...path, 'required'], c.required);
       p.array([...path, 'file_types'], c.file_types, { max: 10 });
       return;
@@ -857,24 +850,26 @@ function checkLabelChild(ctx: ComponentCtx, path: Path, c: unknown): void {
       return;
     case Component.CheckboxGroup: {
       checkCustomId(ctx, [...path, 'custom_id'], c.custom_id, true);
-      const { count } = checkChoiceOptions(p, [...path, 'options'], c.options, { min: 1, max: 10 });
-      checkValueRange(p, path, c, 10, { min: 1, max: count });
-      if (typeof c.max_values === 'number' && c.max_values > count)
-        p.add(
-          [...path, 'max_values'],
-          'COMPONENT_MAX_VALUES_TOO_LARGE',
-          'max_values must be less than or equal to the number of options',
-        );
+      const prefix = 'COMPONENT';
+      const options = checkChoiceOptions(p, [...path, 'options'], c.options, {
+        min: 1,
+        max: 10,
+        prefix,
+      });
+      const count = options?.count ?? 0;
+      const max = checkValueRange(p, path, c, { cap: 10, min: 1, max: count, prefix });
+      if (options) checkMaxAgainstOptions(p, path, max, count, prefix);
       p.bool([...path, 'required'], c.required);
       return;
     }
     case Component.RadioGroup: {
       checkCustomId(ctx, [...path, 'custom_id'], c.custom_id, true);
-      const { defaults } = checkChoiceOptions(p, [...path, 'options'], c.options, {
+      const options = checkChoiceOptions(p, [...path, 'options'], c.options, {
         min: 2,
         max: 10,
+        prefix: 'COMPONENT',
       });
-      if (defaults > 1)
+      if (options && options.defaults > 1)
         p.add(
           [...path, 'options'],
           'COMPONENT_TOO_MANY_DEFAULTS',
