@@ -57,6 +57,19 @@ describe('journal import of other journals', () => {
     );
   });
 
+  it('exports the journal for Day One, and importing that export back changes nothing', async () => {
+    const out = join(t.dir, 'leaving', 'dayone.zip');
+    const exported = await runJournal(['export', '--format', 'dayone', '--out', out], { env });
+    expect(exported.code, exported.stderr).toBe(0);
+    expect(exported.stdout).toMatch(/^exported 12 essays \(0 hidden\) to .*dayone\.zip$/mu);
+    const back = await runJournal(['import', '--json', out], { env });
+    expect(back.code, back.stderr).toBe(0);
+    expect(JSON.parse(back.stdout).totals).toMatchObject({ added: 0, updated: 0, unchanged: 12 });
+    const twice = await runJournal(['export', '--format', 'dayone', '--out', out], { env });
+    expect(twice.code).toBe(1);
+    expect(twice.stderr).toMatch(/already exists/u);
+  });
+
   it('refuses an unknown --from with one line', async () => {
     const r = await runJournal(['import', '--from', 'evernote', t.dir], { env });
     expect(r.code).toBe(1);

@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { afterEach, describe, expect, it } from 'vitest';
 import { fixedClock } from '../src/clock.js';
+import { buildDayOneJournal, writeDayOneExport } from '../src/export/dayOneExport.js';
 import { importJournal, type JournalImportOptions } from '../src/import/importJournal.js';
 import type { ImportResult } from '../src/import/importFiles.js';
 import { openStore, type Store } from '../src/store/index.js';
@@ -200,6 +201,49 @@ describe('a Day One export', () => {
     writeFileSync(path, JSON.stringify(dayOneJournals()['Travel.json']));
     const outcome = await importJournal(store, [path], OPTIONS);
     expect(outcome.totals).toMatchObject({ added: 2, refused: 0 });
+  });
+
+  it('comes back from journal export --format dayone without a change', async () => {
+    const { dir, store } = workspace();
+    await importZip(store, dir);
+    const vault = writeObsidianVault(join(dir, 'vault'));
+    await importJournal(store, [vault], OPTIONS);
+    const before = store.essays.all({ includeHidden: true });
+
+    // Noon of the essay's day in JOURNAL_TIMEZONE; an essay from Day One keeps its uuid.
+    const { entries } = buildDayOneJournal(store, before, 'Asia/Shanghai');
+    expect(entries.find((e) => e.uuid === UUID.shanghaiLate)).toMatchObject({
+      creationDate: '2024-03-16T04:00:00Z',
+      timeZone: 'Asia/Shanghai',
+      text: '# 夜里的外滩\n\n风很大. 走了 3.5 公里!\n\n- 不是列表',
+      starred: true,
+      tags: ['散步', 'night', 'starred'],
+      location: { placeName: '外滩' },
+    });
+    expect(entries.find((e) => e.text.includes('山里没有信号'))).toMatchObject({
+      uuid: expect.stringMatching(/^4A424F54[0-9A-F]{24}$/u),
+      creationDate: '2024-03-17T04:00:00Z',
+    });
+    const out = join(dir, 'out', 'dayone.zip');
+    const summary = await writeDayOneExport(store, out, clock.now(), { timeZone: 'Asia/Shanghai' });
+    expect(summary.essays).toBe(before.length);
+    const back = await importJournal(store, [out], OPTIONS);
+    expect(back.totals).toMatchObject({ added: 0, updated: 0, duplicate: 0, refused: 0 });
+    expect(back.totals.unchanged).toBe(before.length);
+    expect(store.essays.all({ includeHidden: true })).toEqual(before);
+
+    // Into an empty journal it brings every essay with its date, title, place and tags.
+    const fresh = openStore(':memory:', clock);
+    cleanups.push(() => fresh.close());
+    await importJournal(fresh, [out], OPTIONS);
+    const pick = (e: (typeof before)[number]) => [
+      e.date,
+      e.title,
+      e.place,
+      [...e.tags].sort(),
+      e.body,
+    ];
+    expect(fresh.essays.all().map(pick)).toEqual(before.map(pick));
   });
 });
 
