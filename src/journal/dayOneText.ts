@@ -4,6 +4,7 @@
  * photos, videos and audio as `![](dayone-moment://ID)`. Pure; the reader
  * and writer are inverses for any title and body.
  */
+import { trimBlankLines } from './essayFile.js';
 
 /** `![](dayone-moment://…)`, `![](dayone-moment:/video/…)` and the like. */
 const MOMENT = /!\[[^\]\n]*\]\(dayone-moment:[^)\s]*\)/gu;
@@ -20,14 +21,6 @@ export interface DayOneText {
 
 export function unescapeDayOne(text: string): string {
   return text.replace(ESCAPE, '$1');
-}
-
-function trimBlankLines(lines: string[]): string[] {
-  let start = 0;
-  let end = lines.length;
-  while (start < end && lines[start]!.trim() === '') start++;
-  while (end > start && lines[end - 1]!.trim() === '') end--;
-  return lines.slice(start, end);
 }
 
 /**

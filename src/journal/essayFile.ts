@@ -90,7 +90,7 @@ function decodeUtf8(bytes: Uint8Array): string {
 const BINARY = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F]/u;
 
 /** Strips leading and trailing blank lines, keeping the author's text otherwise untouched. */
-function trimBlankLines(lines: string[]): string[] {
+export function trimBlankLines(lines: string[]): string[] {
   let start = 0;
   let end = lines.length;
   while (start < end && lines[start]!.trim() === '') start++;
