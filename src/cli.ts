@@ -125,6 +125,9 @@ const stdio: CliIO = {
   out: (text) => process.stdout.write(text + '\n'),
   err: (text) => process.stderr.write(text + '\n'),
   isTTY: process.stdout.isTTY === true,
+  ...(process.stderr.isTTY
+    ? { status: (text: string) => process.stderr.write(`\r\u001b[2K${text}`) }
+    : {}),
 };
 
 runCli(process.argv.slice(2), stdio).then(

@@ -186,7 +186,9 @@ describe('export and import round trip', () => {
     const target = join(t.dir, 'from-md.db');
     const imported = await runJournal(['import', '--db', target, out]);
     expect(imported.code).toBe(0);
-    expect(imported.stdout).toMatch(/8 added, 0 updated, 0 unchanged, 0 duplicate, 0 refused/u);
+    expect(imported.stdout).toMatch(
+      /8 added, 0 updated, 0 unchanged, 0 duplicate, 0 skipped, 0 refused/u,
+    );
     const back = readBack(target);
     expect(back.essays.map(visible).map(withoutId).sort(byContent)).toEqual(
       original.map(visible).map(withoutId).sort(byContent),

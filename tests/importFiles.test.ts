@@ -25,7 +25,7 @@ const GBK = new Uint8Array([
 ]);
 
 describe('importing files', () => {
-  it('adds good files, names each refused file with its reason, and a second run changes nothing', () => {
+  it('adds good files, names each refused file with its reason, skips empty ones, and a second run changes nothing', () => {
     const dir = folder({
       'good.md': GOOD,
       'empty.txt': '',
@@ -38,7 +38,7 @@ describe('importing files', () => {
     const byName = Object.fromEntries(first.map((r) => [r.path.split('/').pop(), r]));
     expect(byName['good.md']).toMatchObject({ status: 'added', title: '出发', date: '2025-11-01' });
     expect(byName['empty.txt']).toMatchObject({
-      status: 'refused',
+      status: 'skipped',
       reason: expect.stringMatching(/empty/u),
     });
     expect(byName['nodate.md']).toMatchObject({
@@ -58,7 +58,8 @@ describe('importing files', () => {
       updated: 0,
       unchanged: 1,
       duplicate: 0,
-      refused: 3,
+      skipped: 1,
+      refused: 2,
     });
     expect(store.essays.count()).toBe(1);
   });

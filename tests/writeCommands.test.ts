@@ -19,6 +19,7 @@ import { createDownloader } from '../src/discord/download.js';
 import { silentLogger } from '../src/logger.js';
 import type { Store } from '../src/store/index.js';
 import { startFakeDiscord, type FakeAttachment, type FakeDiscord } from './fakeDiscord/index.js';
+import { dayOneZip, jrnlExport } from './helpers/journalExports.js';
 import { memoryStore } from './helpers/store.js';
 
 // 20:00 UTC is already the next morning in the author's zone.
@@ -508,6 +509,29 @@ describe('/essay import', () => {
     expect(payloadOf(await run(ctx, 'import', { file: asOption(a) })).content).toMatch(
       /in the trash: bring it back with journal restore 2/u,
     );
+  });
+
+  it("imports a Day One zip and a jrnl export, saying how many essays came in, in the author's language", async () => {
+    const store = seeded();
+    const zip = fake.registerAttachment('Export.zip', await dayOneZip(), 'application/zip');
+    const reply = payloadOf(await run(context(store), 'import', { file: asOption(zip) }));
+    expect(reply.content).toMatch(/From "Export\.zip": 4 added, .* 1 skipped, 0 refused\./u);
+    expect(reply.content).toMatch(/3 photos were not imported/u);
+    expect(store.essays.count()).toBe(5);
+    const zh = payloadOf(
+      await run(context(store, { locale: 'zh-CN' }), 'import', { file: asOption(zip) }),
+    );
+    expect(zh.content).toMatch(/来自"Export\.zip":新增 0 篇,更新 0 篇,未变 4 篇/u);
+
+    const jrnl = fake.registerAttachment('jrnl.json', JSON.stringify(jrnlExport()));
+    expect(
+      payloadOf(await run(context(store), 'import', { file: asOption(jrnl) })).content,
+    ).toMatch(/From "jrnl\.json": 2 added/u);
+    const broken = fake.registerAttachment('broken.json', '{"entries": [');
+    expect(
+      payloadOf(await run(context(store), 'import', { file: asOption(broken) })).content,
+    ).toMatch(/0 added.*1 refused\.\nFirst refused: broken\.json is not valid JSON/su);
+    expect(store.essays.count()).toBe(7);
   });
 });
 

@@ -13,6 +13,11 @@ export interface CliIO {
   err(text: string): void;
   /** Whether stdout is a terminal (bold highlights instead of brackets). */
   isTTY: boolean;
+  /**
+   * Redraws one status line on stderr in place ('' clears it). Present only
+   * when stderr is a terminal, so piped output never holds progress bars.
+   */
+  status?: (text: string) => void;
 }
 
 export interface CliContext {

@@ -1,12 +1,16 @@
-import { existsSync, statSync } from 'node:fs';
-import { importPaths, summarizeImport, type ImportResult } from '../import/importFiles.js';
+/** `journal import [--dry-run] [--from FORMAT] PATH…`: notes, folders and exports of other journaling tools. */
+import { existsSync } from 'node:fs';
+import { UserFacingError } from '../errors.js';
+import type { ImportResult } from '../import/importFiles.js';
 import {
-  isJsonExportPath,
-  markdownSidecarIn,
-  restoreJournalExport,
-  restoreMarkdownSidecar,
-} from '../import/restoreExport.js';
-import { printJson, type CliCommand } from './command.js';
+  importJournal,
+  IMPORT_FORMATS,
+  isImportFormat,
+  type JournalImport,
+} from '../import/importJournal.js';
+import { openStore } from '../store/index.js';
+import { printJson, stringOption, type CliCommand } from './command.js';
+import { createProgress } from './progress.js';
 
 function describe(r: ImportResult): string {
   const what =
@@ -16,43 +20,65 @@ function describe(r: ImportResult): string {
   return `${r.status}: ${r.path}${what}${r.reason ? ` — ${r.reason}` : ''}`;
 }
 
+/** The closing line: counts per outcome, and the photos that stayed behind. */
+export function importSummary({ results, totals, photosNotImported }: JournalImport): string {
+  const photos =
+    photosNotImported > 0
+      ? `; ${photosNotImported} photo${photosNotImported === 1 ? '' : 's'} not imported`
+      : '';
+  return (
+    `${results.length} read: ${totals.added} added, ${totals.updated} updated, ` +
+    `${totals.unchanged} unchanged, ${totals.duplicate} duplicate, ${totals.skipped} skipped, ` +
+    `${totals.refused} refused${photos}`
+  );
+}
+
 export const importCommand: CliCommand = {
   name: 'import',
-  usage: 'import PATH…',
+  usage: `import [--dry-run] [--from ${IMPORT_FORMATS.join('|')}] PATH…`,
   summary:
-    'import essay files or folders (.md/.txt) or a JSON export; re-importing changes nothing',
-  run(ctx, args) {
+    'import essay files or folders, Obsidian or Logseq notes, Day One (.zip/.json) or jrnl (.json) exports, or a journal-bot export; re-importing changes nothing; --dry-run writes nothing',
+  options: { 'dry-run': { type: 'boolean' }, from: { type: 'string' } },
+  async run(ctx, args) {
     if (args.positionals.length === 0) {
       ctx.io.err(
         'journal import: give at least one file or folder, e.g. journal import data/essays',
       );
       return 2;
     }
-    // A .json path is an export (journal export --format json); everything else is essay files.
-    const exports = args.positionals.filter(isJsonExportPath);
-    const files = args.positionals.filter((p) => !isJsonExportPath(p));
-    const fileResults = files.length > 0 ? importPaths(ctx.store(), files) : [];
-    // A folder written by `journal export --format md` brings its quotes and settings in journal.json.
-    const sidecars = files.filter(
-      (p) => existsSync(p) && statSync(p).isDirectory() && markdownSidecarIn(p) !== null,
-    );
-    const results = [
-      ...fileResults,
-      ...sidecars.flatMap((dir) => restoreMarkdownSidecar(ctx.store(), dir, fileResults)),
-      ...exports.flatMap((path) => restoreJournalExport(ctx.store(), path)),
-    ];
-    const totals = summarizeImport(results);
-    if (ctx.json) printJson(ctx.io, { results, totals });
+    const from = stringOption(args, 'from');
+    if (from !== undefined && !isImportFormat(from))
+      throw new UserFacingError(
+        `--from must be one of ${IMPORT_FORMATS.join(', ')}, got ${JSON.stringify(from)}`,
+      );
+    const dryRun = args.values['dry-run'] === true;
+    // A dry run against a journal that does not exist yet must not create it.
+    const scratch =
+      dryRun && ctx.dbPath !== ':memory:' && !existsSync(ctx.dbPath)
+        ? openStore(':memory:', ctx.clock)
+        : null;
+    const progress = createProgress(ctx.io, ctx.json);
+    let outcome: JournalImport;
+    try {
+      outcome = await importJournal(scratch ?? ctx.store(), args.positionals, {
+        ...(from !== undefined ? { from } : {}),
+        dryRun,
+        timeZone: ctx.config.JOURNAL_TIMEZONE,
+        ...(progress ? { onProgress: progress.update } : {}),
+      });
+    } finally {
+      progress?.done();
+      scratch?.close();
+    }
+    if (ctx.json) printJson(ctx.io, outcome);
     else {
-      for (const r of results) {
+      for (const r of outcome.results) {
         if (r.status === 'refused') ctx.io.err(describe(r));
         else ctx.io.out(describe(r));
       }
-      ctx.io.out(
-        `${results.length} file${results.length === 1 ? '' : 's'}: ${totals.added} added, ${totals.updated} updated, ` +
-          `${totals.unchanged} unchanged, ${totals.duplicate} duplicate, ${totals.refused} refused`,
-      );
+      ctx.io.out(importSummary(outcome));
+      if (dryRun) ctx.io.err('dry run: nothing was written');
     }
-    return totals.refused > 0 ? 1 : 0;
+    return outcome.totals.refused > 0 ? 1 : 0;
   },
 };

@@ -83,7 +83,7 @@ export interface MarkdownSidecar {
 }
 
 export interface ExportSummary {
-  format: 'md' | 'json';
+  format: 'md' | 'json' | 'dayone';
   path: string;
   essays: number;
   hidden: number;

@@ -217,8 +217,10 @@ export const enUS = {
   'cmd.journal.disable.description': 'Stop the anniversary posts in this server',
   // Writing from Discord (/essay add, import, edit, hide, unhide, delete), the trash and /journal export.
   'cmd.essay.add.description': 'Write a new essay (authors)',
-  'cmd.essay.import.description': 'Add or update an essay from a .md or .txt file (authors)',
-  'cmd.essay.import.file.description': 'A UTF-8 .md or .txt file, at most 1 MB',
+  'cmd.essay.import.description':
+    'Add essays from a .md/.txt file or a Day One or jrnl export (authors)',
+  'cmd.essay.import.file.description':
+    'A UTF-8 .md/.txt file, or a Day One .zip/.json or jrnl .json export; at most 1 MB',
   'cmd.essay.edit.description': 'Fix an essay; it keeps its number (authors)',
   'cmd.essay.edit.essay.description': 'Title or date',
   'cmd.essay.hide.description':
@@ -264,7 +266,8 @@ export const enUS = {
   'write.restored': 'Essay #{id} ({title}) is back.',
   'trash.notFound': 'Essay #{id} is not in the trash.',
   'trash.twin': 'The same text is already essay #{twin}, so essay #{id} stays in the trash.',
-  'write.import.notEssayFile': '"{name}" is not an essay file: send a .md or .txt file.',
+  'write.import.notEssayFile':
+    '"{name}" is not an essay file: send a .md or .txt file, or a Day One (.zip or .json) or jrnl (.json) export.',
   'write.import.notUtf8':
     '"{name}" is not UTF-8 text. Save it as UTF-8 and send it again (GBK and other encodings are refused rather than garbled).',
   'write.import.tooLarge': 'The file is larger than {mb} MB, too large for an essay.',
@@ -274,6 +277,11 @@ export const enUS = {
   'write.import.unavailable':
     'Files can only be imported in Discord; on the command line use journal import.',
   'write.import.refused': '"{name}" was not imported: {reason}',
+  'write.import.skipped': '"{name}" was skipped: {reason}',
+  'write.import.exportDone':
+    'From "{name}": {added} added, {updated} updated, {unchanged} unchanged, {duplicate} duplicate, {skipped} skipped, {refused} refused.',
+  'write.import.photosLeft': '{n} photos were not imported (essays are text only).',
+  'write.import.firstRefusal': 'First refused: {reason}',
   'write.import.added': 'Added essay #{id} from "{name}".',
   'write.import.updated': 'Updated essay #{id} from "{name}"; it keeps its number.',
   'write.import.unchanged': '"{name}" is already essay #{id}; nothing changed.',

@@ -200,8 +200,9 @@ export const zhCN: Messages = {
   'cmd.journal.disable.description': '停用这个服务器的那年今日发布',
   // 在 Discord 里写作(/essay add、import、edit、hide、unhide、delete)、回收站和 /journal export。
   'cmd.essay.add.description': '写一篇新文章(作者)',
-  'cmd.essay.import.description': '用 .md 或 .txt 文件添加或更新文章(作者)',
-  'cmd.essay.import.file.description': 'UTF-8 编码的 .md 或 .txt 文件,不超过 1 MB',
+  'cmd.essay.import.description': '用 .md/.txt 文件或 Day One、jrnl 的导出添加或更新文章(作者)',
+  'cmd.essay.import.file.description':
+    'UTF-8 的 .md/.txt 文件,或 Day One 的 .zip/.json、jrnl 的 .json 导出;不超过 1 MB',
   'cmd.essay.edit.description': '修改一篇文章,编号不变(作者)',
   'cmd.essay.edit.essay.description': '标题或日期',
   'cmd.essay.hide.description': '不让这篇出现在那年今日、随机和语录里(作者)',
@@ -244,7 +245,8 @@ export const zhCN: Messages = {
   'write.restored': '第 {id} 篇({title})已恢复。',
   'trash.notFound': '回收站里没有第 {id} 篇。',
   'trash.twin': '同样的内容已经是第 {twin} 篇,所以第 {id} 篇留在回收站里。',
-  'write.import.notEssayFile': '"{name}"不是文章文件:请发送 .md 或 .txt 文件。',
+  'write.import.notEssayFile':
+    '"{name}"不是文章文件:请发送 .md 或 .txt 文件,或 Day One(.zip 或 .json)、jrnl(.json)的导出文件。',
   'write.import.notUtf8':
     '"{name}"不是 UTF-8 文本。请另存为 UTF-8 后重新发送(GBK 等编码会被拒绝,以免乱码)。',
   'write.import.tooLarge': '文件超过 {mb} MB,不像是一篇文章。',
@@ -253,6 +255,11 @@ export const zhCN: Messages = {
   'write.import.downloadFailed': '文件下载失败(HTTP {status}),请重新发送。',
   'write.import.unavailable': '只能在 Discord 里导入附件;在命令行请用 journal import。',
   'write.import.refused': '"{name}"没有导入:{reason}',
+  'write.import.skipped': '"{name}"已跳过:{reason}',
+  'write.import.exportDone':
+    '来自"{name}":新增 {added} 篇,更新 {updated} 篇,未变 {unchanged} 篇,重复 {duplicate} 篇,跳过 {skipped} 篇,拒绝 {refused} 篇。',
+  'write.import.photosLeft': '{n} 张照片没有导入(文章只收文字)。',
+  'write.import.firstRefusal': '第一个被拒绝的:{reason}',
   'write.import.added': '已从"{name}"添加第 {id} 篇。',
   'write.import.updated': '已用"{name}"更新第 {id} 篇,编号不变。',
   'write.import.unchanged': '"{name}"已经是第 {id} 篇,没有改动。',

@@ -34,11 +34,6 @@ const exportSchema = z.looseObject({
   essays: z.array(essaySchema),
 });
 
-/** True when a path names a JSON file (what `journal import` hands to restoreJournalExport). */
-export function isJsonExportPath(path: string): boolean {
-  return path.toLowerCase().endsWith('.json');
-}
-
 const sidecarSchema = z.looseObject({
   format: z.literal(EXPORT_FORMAT),
   version: z.literal(EXPORT_VERSION),

@@ -7,10 +7,30 @@ import { parse as parseYaml } from 'yaml';
 import { z } from 'zod';
 import { parseDate, readDatePrefix } from './dates.js';
 import type { EssayDraft } from './essay.js';
+import { cleanLogseq } from './logseq.js';
+import { dateFromNotePath } from './noteDates.js';
 
-/** Why a file was refused; `message` is one sentence meant for the author. */
+/**
+ * Why a file was refused; `message` is one sentence meant for the author.
+ * `empty` marks a file with no text at all, which importers skip and count
+ * rather than refuse (daily-note apps leave many).
+ */
 export class EssayParseError extends Error {
   override readonly name = 'EssayParseError';
+  constructor(
+    message: string,
+    readonly empty = false,
+  ) {
+    super(message);
+  }
+}
+
+/** How a file is read beyond its bytes. */
+export interface EssayFileOptions {
+  /** Where the file is: a date in its name or folders is used when the text gives none. */
+  path?: string;
+  /** A Logseq page: outline bullets and `key:: value` properties are turned into prose and tags. */
+  logseq?: boolean;
 }
 
 const FRONT_MATTER_KEYS = ['title', 'date', 'place', 'tags', 'hidden'] as const;
@@ -51,6 +71,11 @@ export function readFooterLine(
 /** Sentence-final punctuation: a line ending so reads as prose, not a title. */
 const SENTENCE_END = /[。！？!?…；;:：,，、.]$/u;
 
+/** Whether a (trimmed) line reads as a title: short, and not ending like a sentence. */
+export function titleLine(line: string): boolean {
+  return line.length > 0 && line.length <= MAX_TITLE_LENGTH && !SENTENCE_END.test(line);
+}
+
 function decodeUtf8(bytes: Uint8Array): string {
   try {
     return new TextDecoder('utf-8', { fatal: true, ignoreBOM: false }).decode(bytes);
@@ -65,7 +90,7 @@ function decodeUtf8(bytes: Uint8Array): string {
 const BINARY = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F]/u;
 
 /** Strips leading and trailing blank lines, keeping the author's text otherwise untouched. */
-function trimBlankLines(lines: string[]): string[] {
+export function trimBlankLines(lines: string[]): string[] {
   let start = 0;
   let end = lines.length;
   while (start < end && lines[start]!.trim() === '') start++;
@@ -129,7 +154,8 @@ function frontMatterDate(value: string | Date | number): string {
   );
 }
 
-function normalizeTags(tags: Array<string | number> | string | null | undefined): string[] {
+/** Tags trimmed, without a leading `#`, each once. */
+export function normalizeTags(tags: Array<string | number> | string | null | undefined): string[] {
   const list = typeof tags === 'string' ? tags.split(/[,，、]/u) : (tags ?? []).map(String);
   const seen = new Set<string>();
   for (const tag of list.map((t) => t.trim().replace(/^#/u, '')).filter((t) => t !== ''))
@@ -141,20 +167,47 @@ function normalizeTags(tags: Array<string | number> | string | null | undefined)
  * Parses the bytes of an essay file. Throws EssayParseError with a one-line
  * reason when the file must be refused.
  */
-export function parseEssayFile(bytes: Uint8Array): EssayDraft {
-  const text = decodeUtf8(bytes)
+export function parseEssayFile(bytes: Uint8Array, options: EssayFileOptions = {}): EssayDraft {
+  let text = decodeUtf8(bytes)
     .replace(/^\uFEFF/u, '')
     .replace(/\r\n?/gu, '\n');
   if (BINARY.test(text))
     throw new EssayParseError(
       'contains control characters, so it looks like a binary file, not an essay',
     );
-  if (text.trim() === '') throw new EssayParseError('the file is empty');
-  return parseEssayText(text);
+  const page = options.logseq ? cleanLogseq(text) : null;
+  if (page) text = page.text;
+  if (text.trim() === '') throw new EssayParseError('the file is empty', true);
+  // A Logseq page's first block is prose; only `title::` or a heading names it.
+  const draft = parseEssayText(text, {
+    ...(options.path !== undefined ? { path: options.path } : {}),
+    guessTitle: !page,
+  });
+  if (page) {
+    draft.title ??= page.title;
+    draft.tags = normalizeTags([...draft.tags, ...page.tags]);
+  }
+  return draft;
 }
 
-/** Parses essay text (already decoded, LF line ends); the form and the file share this. */
-export function parseEssayText(text: string): EssayDraft {
+/** The date a path names, for text that gives none; refuses a date that does not exist. */
+function dateFromPath(path: string | undefined): string | null {
+  const named = path === undefined ? null : dateFromNotePath(path);
+  if (named && 'impossible' in named)
+    throw new EssayParseError(`impossible date ${named.impossible} in the file name`);
+  return named?.date ?? null;
+}
+
+/**
+ * Parses essay text (already decoded, LF line ends); the form and the file
+ * share this. `path`, when given, may supply the date (daily notes);
+ * `guessTitle: false` takes only a `# Heading` for the title, not a short
+ * first line.
+ */
+export function parseEssayText(
+  text: string,
+  options: { path?: string; guessTitle?: boolean } = {},
+): EssayDraft {
   const front = readFrontMatter(text);
   let lines = trimBlankLines((front ? front.rest : text).split('\n'));
 
@@ -174,22 +227,28 @@ export function parseEssayText(text: string): EssayDraft {
       lines = trimBlankLines(lines.slice(0, -1));
     }
   }
+  date ??= dateFromPath(options.path);
   if (date === null) {
     throw new EssayParseError(
-      'no date found: end the essay with a line like "— 2025.11.1 于北京" or give date: in front matter',
+      'no date found: end the essay with a line like "— 2025.11.1 于北京", give date: in front matter, or name the file like 2025-11-01.md',
     );
   }
 
   let title = front?.data.title ?? null;
   // An explicit `title:` with no value means "untitled": the first line is not taken for a title.
-  if (title === null && front?.data.title === undefined && lines.length >= 3) {
+  const heading = /^#\s+(\S.*)$/u.exec(lines[0]?.trim() ?? '');
+  if (title === null && front?.data.title === undefined && heading && lines.length >= 2) {
+    // A first-level heading is a title whatever follows it (daily notes, Day One).
+    title = heading[1]!.trim();
+    lines = trimBlankLines(lines.slice(1));
+  } else if (
+    title === null &&
+    front?.data.title === undefined &&
+    options.guessTitle !== false &&
+    lines.length >= 3
+  ) {
     const first = lines[0]!.trim().replace(/^#{1,6}\s+/u, '');
-    if (
-      lines[1]!.trim() === '' &&
-      first.length > 0 &&
-      first.length <= MAX_TITLE_LENGTH &&
-      !SENTENCE_END.test(first)
-    ) {
+    if (lines[1]!.trim() === '' && titleLine(first)) {
       title = first;
       lines = trimBlankLines(lines.slice(2));
     }

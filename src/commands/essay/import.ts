@@ -1,12 +1,14 @@
 /**
  * `/essay import file:`: an attached .md/.txt file, read exactly like a file
- * of the journal folder. Sending a file of the same name again updates the
- * essay it added.
+ * of the journal folder (sending a file of the same name again updates the
+ * essay it added), or a Day One (.zip/.json) or jrnl (.json) export, read
+ * as `journal import` reads it.
  */
 import { isUtf8 } from 'node:buffer';
 import { ApplicationCommandOptionType } from 'discord-api-types/v10';
 import { UserFacingError } from '../../errors.js';
 import { importFileBytes, isEssayFile, type ImportResult } from '../../import/importFiles.js';
+import { importUploadedExport, type JournalImport } from '../../import/importJournal.js';
 import { t } from '../../i18n/index.js';
 import { message, notice, renderEssayPage } from '../../discord/render.js';
 import { option, subcommand } from '../define.js';
@@ -29,6 +31,8 @@ function describeResult(ctx: HandlerContext, name: string, r: ImportResult): Rep
       return notice(t(locale, 'write.import.refused', { name, reason: r.reason ?? '' }));
     case 'duplicate':
       return notice(t(locale, 'write.import.duplicate', { id }));
+    case 'skipped':
+      return notice(t(locale, 'write.import.skipped', { name, reason: r.reason ?? '' }));
     case 'unchanged':
       if (!store.essays.get(id, { includeHidden: true }) && store.trash.get(id))
         return notice(t(locale, 'write.import.inTrash', { name, id }));
@@ -50,6 +54,34 @@ function describeResult(ctx: HandlerContext, name: string, r: ImportResult): Rep
   }
 }
 
+/** Whether an attachment is an export of another journaling tool rather than one essay. */
+function isExportFile(filename: string): boolean {
+  return /\.(?:zip|json)$/iu.test(filename);
+}
+
+/** How many essays came in from an export, and the first refusal, if any. */
+function describeExport(ctx: HandlerContext, name: string, outcome: JournalImport): Reply {
+  const { locale } = ctx;
+  const { totals, photosNotImported } = outcome;
+  const refused = outcome.results.find((r) => r.status === 'refused');
+  const lines = [
+    t(locale, 'write.import.exportDone', {
+      name,
+      added: totals.added,
+      updated: totals.updated,
+      unchanged: totals.unchanged,
+      duplicate: totals.duplicate,
+      skipped: totals.skipped,
+      refused: totals.refused,
+    }),
+    ...(photosNotImported > 0
+      ? [t(locale, 'write.import.photosLeft', { n: photosNotImported })]
+      : []),
+    ...(refused ? [t(locale, 'write.import.firstRefusal', { reason: refused.reason ?? '' })] : []),
+  ];
+  return notice(lines.join('\n'));
+}
+
 export const importFile: Subcommand = {
   data: subcommand('essay', 'import', [
     option('essay.import', {
@@ -64,7 +96,7 @@ export const importFile: Subcommand = {
     const file = options.file;
     if (!isAttachment(file))
       throw new UserFacingError('no file attached', 'write.import.notEssayFile', { name: '' });
-    if (!isEssayFile(file.filename))
+    if (!isEssayFile(file.filename) && !isExportFile(file.filename))
       throw new UserFacingError(
         `${file.filename} is not an essay file`,
         'write.import.notEssayFile',
@@ -73,6 +105,18 @@ export const importFile: Subcommand = {
     if (!ctx.services.download)
       throw new UserFacingError('attachments need Discord', 'write.import.unavailable');
     const bytes = await ctx.services.download(file);
+    if (isExportFile(file.filename)) {
+      const outcome = await importUploadedExport(
+        ctx.store,
+        { name: file.filename, bytes: Buffer.from(bytes), mtimeMs: ctx.clock.now().getTime() },
+        { timeZone: ctx.config.JOURNAL_TIMEZONE },
+      );
+      ctx.logger.info(
+        { file: file.filename, ...outcome.totals, photos: outcome.photosNotImported },
+        'export imported',
+      );
+      return describeExport(ctx, file.filename, outcome);
+    }
     // Checked here too so the refusal is in the author's language; the parser refuses it as well.
     if (!isUtf8(bytes))
       throw new UserFacingError(`${file.filename} is not UTF-8`, 'write.import.notUtf8', {
@@ -83,6 +127,7 @@ export const importFile: Subcommand = {
       uploadSource(file.filename),
       bytes,
       ctx.clock.now().getTime(),
+      file.filename,
     );
     ctx.logger.info(
       {
