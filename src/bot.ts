@@ -2,10 +2,11 @@
  * The bot's lifecycle: store → sync the journal folder → register commands →
  * log in → scheduler; and the reverse on shutdown.
  */
+import { monitorEventLoopDelay } from 'node:perf_hooks';
 import { Events, type Client } from 'discord.js';
 import { systemClock, type Clock } from './clock.js';
 import type { Config } from './config.js';
-import { syncJournalDir } from './import/syncJournalDir.js';
+import { startJournalSync } from './import/syncJournalDir.js';
 import { watchFolder } from './import/watchFolder.js';
 import { createDownloader } from './discord/download.js';
 import type { Logger } from './logger.js';
@@ -24,6 +25,8 @@ export interface RunningBot {
   stop(): Promise<void>;
 }
 
+const round = (ms: number) => Math.round(ms * 100) / 100;
+
 export async function startBot(
   config: Config & { DISCORD_TOKEN: string },
   logger: Logger,
@@ -33,7 +36,9 @@ export async function startBot(
   const stoppers: Array<() => void | Promise<void>> = [];
   let client: Client | undefined;
   try {
-    syncJournalDir(store, config.JOURNAL_DIR, logger);
+    // A restart reads no unchanged file; a folder of many new files is imported after ready.
+    const sync = startJournalSync(store, config.JOURNAL_DIR, logger);
+    stoppers.push(() => sync.stop());
     // The folder stays an inbox while the bot runs: new and changed files are imported within seconds.
     const folderWatch = watchFolder({ store, dir: config.JOURNAL_DIR, logger });
     if (folderWatch) stoppers.push(() => folderWatch.close());
@@ -99,6 +104,23 @@ export async function startBot(
       },
       'ready',
     );
+    // Measured from ready: how long the bot ever kept an interaction waiting behind other work.
+    const loopDelay = monitorEventLoopDelay({ resolution: 10 });
+    loopDelay.enable();
+    stoppers.push(() => {
+      loopDelay.disable();
+      logger.info(
+        {
+          maxMs: round(loopDelay.max / 1e6),
+          p99Ms: round(loopDelay.percentile(99) / 1e6),
+          meanMs: round(loopDelay.mean / 1e6),
+        },
+        'event loop delay since ready',
+      );
+    });
+    sync
+      .finish()
+      .catch((err: unknown) => logger.error({ err }, 'syncing the journal folder failed'));
     // After ready, so channels are cached; the catch-up runs in the background. Stopped first on shutdown.
     void scheduler.start();
     stoppers.push(() => scheduler.stop());
