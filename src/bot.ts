@@ -17,6 +17,7 @@ import { createInteractionHandler } from './discord/interactions.js';
 import { applicationIdFromToken, registerIfChanged } from './discord/register.js';
 import { createChannelPoster } from './discord/poster.js';
 import { createAnniversaryScheduler } from './schedule/anniversary.js';
+import { createReadJobRunner } from './worker/readJobRunner.js';
 
 export interface RunningBot {
   client: Client;
@@ -63,6 +64,10 @@ export async function startBot(
     };
     if (applicationId) await register(applicationId);
 
+    // Reads over the whole journal (stats, exports) run beside the event loop, on their own connection.
+    const readJobs = createReadJobRunner(config.JOURNAL_DB, logger);
+    stoppers.push(() => readJobs.close());
+
     client = createClient(config);
     const scheduler = createAnniversaryScheduler({
       store,
@@ -78,6 +83,7 @@ export async function startBot(
       services: {
         postAnniversary: (guildId) => scheduler.postNow(guildId),
         download: createDownloader({ cdnUrl: config.DISCORD_CDN_URL }),
+        readJobs,
       },
     });
     // The handler catches every error itself, so nothing is left to await here.
