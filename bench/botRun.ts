@@ -10,9 +10,11 @@ import { memoryMb } from './measure.js';
 
 export interface RunningBot {
   bot: BotProcess;
-  /** Wall time from spawning `tsx src/index.ts` to the bot logging "ready". */
+  /** When it was spawned, in ms since the epoch (the clock of pino's `time`). */
+  spawnedAt: number;
+  /** Wall time from spawning `node dist/index.js` (npm start) to the bot logging "ready". */
   readyMs: number;
-  /** The node process that runs the bot (tsx starts node as a child). */
+  /** The node process that runs the bot. */
   pid: number;
   /** Resident memory now, in MB (see memoryMb). */
   memory(): ReturnType<typeof memoryMb>;
@@ -41,9 +43,9 @@ function commandLine(pid: number): string {
 }
 
 /**
- * The process actually running the bot: `tsx` is a small node launcher
- * whose child node process loads the TypeScript (and may itself start an
- * esbuild service). The deepest descendant running `src/index.ts`.
+ * The process actually running the bot: the spawned one for `node
+ * dist/index.js`; under `tsx`, a small launcher, its child node process
+ * that loads the TypeScript (the deepest descendant running `src/index.ts`).
  */
 export function botNodePid(rootPid: number): number {
   let found = rootPid;
@@ -58,7 +60,19 @@ export function botNodePid(rootPid: number): number {
   return found;
 }
 
-const READY = '"msg":"ready"';
+/** The time (ms since the epoch) of the first log line whose message is `msg`, once it is written. */
+export function logTime(bot: BotProcess, msg: string): number | null {
+  const output = bot.output();
+  const at = output.indexOf(`"msg":"${msg}"`);
+  if (at < 0) return null;
+  const line = output.slice(output.lastIndexOf('\n', at) + 1, output.indexOf('\n', at));
+  return (JSON.parse(line) as { time: number }).time;
+}
+
+/** The fields of the last log line whose message is `msg`. */
+export function lastLog(bot: BotProcess, msg: string): Record<string, unknown> | null {
+  return bot.logs().findLast((l) => l.msg === msg) ?? null;
+}
 
 /** Bots still running, so an interrupted benchmark can stop them. */
 const live = new Set<BotProcess>();
@@ -80,19 +94,17 @@ export async function launchBot(
   timeoutMs = 600_000,
 ): Promise<RunningBot> {
   const spawnedAt = Date.now();
-  const bot = await startBotProcess(fake, { dir, env, waitReady: false });
+  const bot = await startBotProcess(fake, { dir, env, waitReady: false, entry: 'dist' });
   live.add(bot);
   let exited: number | null | undefined;
   void bot.exited.then((code) => (exited = code));
   for (;;) {
-    const output = bot.output();
-    const at = output.indexOf(READY);
-    if (at >= 0) {
-      const line = output.slice(output.lastIndexOf('\n', at) + 1, output.indexOf('\n', at));
-      const { time } = JSON.parse(line) as { time: number };
+    const time = logTime(bot, 'ready');
+    if (time !== null) {
       const pid = botNodePid(bot.child.pid!);
       return {
         bot,
+        spawnedAt,
         readyMs: time - spawnedAt,
         pid,
         memory: () => memoryMb(pid),
@@ -103,10 +115,10 @@ export async function launchBot(
       };
     }
     if (exited !== undefined)
-      throw new Error(`bot exited with ${exited} before ready:\n${output.slice(-4000)}`);
+      throw new Error(`bot exited with ${exited} before ready:\n${bot.output().slice(-4000)}`);
     if (Date.now() - spawnedAt > timeoutMs) {
       bot.child.kill('SIGKILL');
-      throw new Error(`bot not ready within ${timeoutMs} ms:\n${output.slice(-4000)}`);
+      throw new Error(`bot not ready within ${timeoutMs} ms:\n${bot.output().slice(-4000)}`);
     }
     await new Promise((resolve) => setTimeout(resolve, 10));
   }

@@ -1,10 +1,12 @@
 /**
- * Startup: wall time from spawning the real bot (`tsx src/index.ts`) to
- * its "ready" log line, against the fake Discord —
+ * Startup: wall time from spawning the real bot (`node dist/index.js`, what
+ * `npm start` runs) to its "ready" log line, against the fake Discord —
  *
- * - empty: no essays, an empty journal folder (the baseline: node, tsx,
+ * - empty: no essays, an empty journal folder (the baseline: node,
  *   discord.js, login, command registration);
- * - first sync: an empty database and a journal folder of N essay files;
+ * - first sync: an empty database and a journal folder of N essay files,
+ *   ready at once and the files imported after ready, in batches (timed to
+ *   the "journal folder synced" line);
  * - restart: the same database (N essays stored) and folder, every file
  *   unchanged — the everyday restart the ≤ 2 s target is about.
  *
@@ -13,7 +15,7 @@
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import type { FakeDiscord } from '../tests/fakeDiscord/index.js';
-import { launchBot, type RunningBot } from './botRun.js';
+import { launchBot, logTime, type RunningBot } from './botRun.js';
 import type { CorpusFolder } from './corpus.js';
 import { round, type memoryMb } from './measure.js';
 
@@ -45,6 +47,12 @@ export async function benchStartup(
   mkdirSync(dir, { recursive: true });
   log(`startup: first sync of ${corpus.files} files`);
   const first = await launchBot(fake, dir, { JOURNAL_DIR: corpus.dir });
+  let syncedAt = logTime(first.bot, 'journal folder synced');
+  while (syncedAt === null) {
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    syncedAt = logTime(first.bot, 'journal folder synced');
+  }
+  const syncedMs = syncedAt - first.spawnedAt;
   const firstMemory = first.memory();
   await first.stop();
 
@@ -62,25 +70,27 @@ export async function benchStartup(
         value: ms(restart.readyMs),
         target: atMost(restart.readyMs / 1000, 2, ' s'),
       },
-      { label: `first sync of ${n} files`, value: ms(first.readyMs) },
+      { label: `first sync of ${n} files: ready`, value: ms(first.readyMs) },
+      { label: '  all files imported (after ready)', value: ms(syncedMs) },
       {
         label: '  sync rate',
-        value: `${fmt(corpus.files / (Math.max(1, first.readyMs - empty.readyMs) / 1000))} essays/s`,
+        value: `${fmt(corpus.files / (Math.max(1, syncedMs - first.readyMs) / 1000))} essays/s`,
       },
       { label: 'empty journal (baseline)', value: ms(empty.readyMs) },
       { label: 'restart − empty', value: ms(restart.readyMs - empty.readyMs) },
     ],
     figures: {
       restartMs: Math.round(restart.readyMs),
-      firstSyncMs: Math.round(first.readyMs),
+      firstSyncReadyMs: Math.round(first.readyMs),
+      firstSyncImportedMs: Math.round(syncedMs),
       emptyMs: Math.round(empty.readyMs),
       restartOverEmptyMs: Math.round(restart.readyMs - empty.readyMs),
       firstSyncEssaysPerSec: round(
-        corpus.files / (Math.max(1, first.readyMs - empty.readyMs) / 1000),
+        corpus.files / (Math.max(1, syncedMs - first.readyMs) / 1000),
         1,
       ),
     },
-    notes: ['times include node + tsx compiling the TypeScript at start, as with `npm start`'],
+    notes: ['the compiled bot (npm start), built by the bench before this section'],
   };
   return {
     section,

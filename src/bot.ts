@@ -2,10 +2,11 @@
  * The bot's lifecycle: store → sync the journal folder → register commands →
  * log in → scheduler; and the reverse on shutdown.
  */
+import { monitorEventLoopDelay } from 'node:perf_hooks';
 import { Events, type Client } from 'discord.js';
 import { systemClock, type Clock } from './clock.js';
 import type { Config } from './config.js';
-import { syncJournalDir } from './import/syncJournalDir.js';
+import { startJournalSync } from './import/syncJournalDir.js';
 import { watchFolder } from './import/watchFolder.js';
 import { createDownloader } from './discord/download.js';
 import type { Logger } from './logger.js';
@@ -16,6 +17,7 @@ import { createInteractionHandler } from './discord/interactions.js';
 import { applicationIdFromToken, registerIfChanged } from './discord/register.js';
 import { createChannelPoster } from './discord/poster.js';
 import { createAnniversaryScheduler } from './schedule/anniversary.js';
+import { createReadJobRunner } from './worker/readJobRunner.js';
 
 export interface RunningBot {
   client: Client;
@@ -23,6 +25,8 @@ export interface RunningBot {
   /** Stops the scheduler, disconnects, closes the database. Idempotent. */
   stop(): Promise<void>;
 }
+
+const round = (ms: number) => Math.round(ms * 100) / 100;
 
 export async function startBot(
   config: Config & { DISCORD_TOKEN: string },
@@ -33,7 +37,9 @@ export async function startBot(
   const stoppers: Array<() => void | Promise<void>> = [];
   let client: Client | undefined;
   try {
-    syncJournalDir(store, config.JOURNAL_DIR, logger);
+    // A restart reads no unchanged file; a folder of many new files is imported after ready.
+    const sync = startJournalSync(store, config.JOURNAL_DIR, logger);
+    stoppers.push(() => sync.stop());
     // The folder stays an inbox while the bot runs: new and changed files are imported within seconds.
     const folderWatch = watchFolder({ store, dir: config.JOURNAL_DIR, logger });
     if (folderWatch) stoppers.push(() => folderWatch.close());
@@ -58,6 +64,10 @@ export async function startBot(
     };
     if (applicationId) await register(applicationId);
 
+    // Reads over the whole journal (stats, exports) run beside the event loop, on their own connection.
+    const readJobs = createReadJobRunner(config.JOURNAL_DB, logger);
+    stoppers.push(() => readJobs.close());
+
     client = createClient(config);
     const scheduler = createAnniversaryScheduler({
       store,
@@ -73,6 +83,7 @@ export async function startBot(
       services: {
         postAnniversary: (guildId) => scheduler.postNow(guildId),
         download: createDownloader({ cdnUrl: config.DISCORD_CDN_URL }),
+        readJobs,
       },
     });
     // The handler catches every error itself, so nothing is left to await here.
@@ -99,6 +110,23 @@ export async function startBot(
       },
       'ready',
     );
+    // Measured from ready: how long the bot ever kept an interaction waiting behind other work.
+    const loopDelay = monitorEventLoopDelay({ resolution: 10 });
+    loopDelay.enable();
+    stoppers.push(() => {
+      loopDelay.disable();
+      logger.info(
+        {
+          maxMs: round(loopDelay.max / 1e6),
+          p99Ms: round(loopDelay.percentile(99) / 1e6),
+          meanMs: round(loopDelay.mean / 1e6),
+        },
+        'event loop delay since ready',
+      );
+    });
+    sync
+      .finish()
+      .catch((err: unknown) => logger.error({ err }, 'syncing the journal folder failed'));
     // After ready, so channels are cached; the catch-up runs in the background. Stopped first on shutdown.
     void scheduler.start();
     stoppers.push(() => scheduler.stop());

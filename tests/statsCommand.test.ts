@@ -2,7 +2,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { importPaths } from '../src/import/importFiles.js';
-import { renderStats, statsFor } from '../src/commands/journal/stats.js';
+import { renderStats, statsFor } from '../src/commands/journal/statsReport.js';
 import { renderStatsPng } from '../src/journal/statsImage.js';
 import { memoryStore, tempDir } from './helpers/store.js';
 import { runJournal } from './helpers/run.js';

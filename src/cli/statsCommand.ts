@@ -1,7 +1,7 @@
 import { writeFileSync } from 'node:fs';
 import { localDate } from '../journal/dates.js';
 import { renderStatsPng } from '../journal/statsImage.js';
-import { statsFor } from '../commands/journal/stats.js';
+import { statsFor } from '../commands/journal/statsReport.js';
 import { readYear } from '../commands/essay/list.js';
 import { readLocaleOption } from '../console/start.js';
 import { printJson, stringOption, type CliCommand } from './command.js';

@@ -19,6 +19,7 @@ import type { Locale } from '../i18n/index.js';
 import type { Logger } from '../logger.js';
 import type { Store } from '../store/index.js';
 import type { PostOutcome } from '../schedule/anniversary.js';
+import type { ReadJobRunner } from '../worker/readJobRunner.js';
 
 /** A file sent with a message (exports, stats pictures). */
 export interface ReplyFile {
@@ -75,6 +76,8 @@ export interface Services {
   download?: (attachment: AttachmentOption) => Promise<Uint8Array>;
   /** Posts today's anniversary post in a server now (Discord only; the console previews instead). */
   postAnniversary?: (guildId: string) => Promise<PostOutcome>;
+  /** Whole-journal reads on a worker thread (the bot); without it they run inline (console, tests). */
+  readJobs?: ReadJobRunner;
 }
 
 export interface HandlerContext {

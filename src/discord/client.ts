@@ -1,6 +1,48 @@
-/** The discord.js client, configured once: Guilds intent only, our REST base, no mentions. */
-import { Client, Events, GatewayCloseCodes, GatewayIntentBits } from 'discord.js';
+/** The discord.js client, configured once: Guilds intent only, our REST base, no mentions, small caches. */
+import {
+  Client,
+  Events,
+  GatewayCloseCodes,
+  GatewayIntentBits,
+  Options,
+  type GuildMember,
+  type User,
+} from 'discord.js';
 import type { Config } from '../config.js';
+
+/**
+ * What the bot reads from discord.js's caches is the guilds, their channels,
+ * roles and permission overwrites (posting checks `permissionsFor` the bot's
+ * own member before sending): those caches stay whole, as discord.js
+ * requires. Everything else it would keep from every event and reply
+ * (messages, members and users who interact, emoji, stickers, threads'
+ * members…) is never read again, so it is not kept: a bot that runs for
+ * months must not grow with every interaction.
+ */
+export const CACHE_LIMITS = {
+  MessageManager: 0,
+  GuildMessageManager: 0,
+  DMMessageManager: 0,
+  ReactionManager: 0,
+  ReactionUserManager: 0,
+  PresenceManager: 0,
+  VoiceStateManager: 0,
+  ThreadMemberManager: 0,
+  GuildBanManager: 0,
+  GuildInviteManager: 0,
+  GuildEmojiManager: 0,
+  GuildStickerManager: 0,
+  GuildScheduledEventManager: 0,
+  StageInstanceManager: 0,
+  AutoModerationRuleManager: 0,
+  ApplicationCommandManager: 0,
+  // The bot's own member answers permissionsFor; other members are never read.
+  GuildMemberManager: {
+    maxSize: 0,
+    keepOverLimit: (member: GuildMember) => member.id === member.client.user.id,
+  },
+  UserManager: { maxSize: 0, keepOverLimit: (user: User) => user.id === user.client.user.id },
+};
 
 export function createClient(config: Config): Client {
   return new Client({
@@ -8,6 +50,7 @@ export function createClient(config: Config): Client {
     intents: [GatewayIntentBits.Guilds],
     rest: { api: config.DISCORD_API_URL },
     allowedMentions: { parse: [] },
+    makeCache: Options.cacheWithLimits(CACHE_LIMITS),
   });
 }
 

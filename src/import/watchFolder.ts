@@ -7,8 +7,8 @@ import { existsSync, statSync, watch, type FSWatcher } from 'node:fs';
 import { basename, join } from 'node:path';
 import type { Logger } from '../logger.js';
 import type { Store } from '../store/index.js';
-import { importPaths, isEssayFile, type ImportResult } from './importFiles.js';
-import { logSyncResults } from './syncJournalDir.js';
+import { isEssayFile, type ImportResult } from './importFiles.js';
+import { importInBatches, planJournalSync, type BatchedImport } from './syncJournalDir.js';
 
 /** Editors save in bursts (temp file, rename, chmod): one import after the burst settles. */
 export const WATCH_DEBOUNCE_MS = 400;
@@ -50,29 +50,49 @@ export function watchFolder(options: WatchOptions): FolderWatch | null {
   let timer: NodeJS.Timeout | undefined;
   let closed = false;
 
-  const run = () => {
+  let running: BatchedImport | null = null;
+  const schedule = () => {
+    if (timer) clearTimeout(timer);
+    timer = setTimeout(run, options.debounceMs ?? WATCH_DEBOUNCE_MS);
+  };
+
+  // One import at a time, in batches: a thousand files copied in at once must not stop the bot answering.
+  function run(): void {
     timer = undefined;
-    if (closed) return;
+    if (closed || running) return; // a run under way schedules the next one when it ends
     const paths = [...pending].filter(importable);
     pending.clear();
     if (paths.length === 0) return;
+    let files: string[];
     try {
-      const results = importPaths(store, paths, { trustMtime: true });
-      logSyncResults(results, logger);
-      options.onImport?.(results);
+      // A folder (moved in, or a change the platform could not name) costs a stat per file, not a read.
+      files = paths.flatMap((path) =>
+        statSync(path).isDirectory() ? (planJournalSync(store, path)?.changed ?? []) : [path],
+      );
     } catch (err) {
-      // A locked database or a vanished file must not stop the watcher; the next change retries.
-      logger.error({ err, paths }, 'importing changed essay files failed');
+      logger.error({ err, paths }, 'listing changed essay files failed');
+      return;
     }
-  };
+    const batched = importInBatches(store, files, { logger });
+    running = batched;
+    void batched.done
+      .then(
+        (results) => options.onImport?.(results),
+        // A locked database or a vanished file must not stop the watcher; the next change retries.
+        (err: unknown) => logger.error({ err, paths }, 'importing changed essay files failed'),
+      )
+      .finally(() => {
+        running = null;
+        if (pending.size > 0 && !closed) schedule();
+      });
+  }
 
   let watcher: FSWatcher;
   try {
     watcher = watch(dir, { recursive: true }, (_event, filename) => {
-      // No name means "something changed here": look at the whole folder (unchanged files cost a hash).
+      // No name means "something changed here": look at the whole folder (unchanged files cost a stat).
       pending.add(filename ? join(dir, filename.toString()) : dir);
-      if (timer) clearTimeout(timer);
-      timer = setTimeout(run, options.debounceMs ?? WATCH_DEBOUNCE_MS);
+      schedule();
     });
   } catch (err) {
     logger.warn(
@@ -93,6 +113,7 @@ export function watchFolder(options: WatchOptions): FolderWatch | null {
     close() {
       closed = true;
       if (timer) clearTimeout(timer);
+      running?.stop();
       watcher.close();
     },
   };

@@ -16,7 +16,7 @@
  * Everything is compared in a normalized form (see {@link normalizeText}),
  * computed the same way for essays and queries.
  */
-import { Converter } from 'opencc-js/t2cn';
+import { HAN_FOLD_PAIRS } from './hanFolds.js';
 
 /**
  * The FTS5 tokenizer for a table fed with {@link indexTokens}:
@@ -60,39 +60,36 @@ export function isWordChar(ch: string): boolean {
   return cp !== undefined && ch.length === (cp > 0xffff ? 2 : 1) && WORD.test(ch) && !HAN.test(ch);
 }
 
-let toSimplified: ((text: string) => string) | undefined;
-const hanFolds = new Map<number, string>();
+/** Code point → its simplified form, for the characters folding changes. */
+const HAN_FOLDS: ReadonlyMap<number, string> = (() => {
+  const folds = new Map<number, string>();
+  for (const line of HAN_FOLD_PAIRS) {
+    const chars = Array.from(line);
+    for (let k = 0; k + 1 < chars.length; k += 2)
+      folds.set(chars[k]!.codePointAt(0)!, chars[k + 1]!);
+  }
+  return folds;
+})();
 
 /**
  * One Han character in simplified form.
  *
- * The converter is OpenCC's Hong Kong → mainland chain: it is the standard
- * traditional mapping (熱愛→热爱) plus the Hong Kong variant forms (衞→卫,
- * 粧→妆). The Taiwan chain was rejected because it folds the simplified 么
- * (什么) into 幺, merging two everyday characters.
+ * The table is OpenCC's Hong Kong → mainland chain, asked once per Han code
+ * point (scripts/hanFolds.ts): the standard traditional mapping (熱愛→热爱)
+ * plus the Hong Kong variant forms (衞→卫, 粧→妆). The Taiwan chain was
+ * rejected because it folds the simplified 么 (什么) into 幺, merging two
+ * everyday characters.
  *
  * Conversion is per character, not per phrase, on purpose: phrase rules make
  * a character's folding depend on its neighbours (乾隆 keeps 乾, 乾燥 gives
  * 干), and then a substring of a text would not fold to a substring of the
  * folded text, so a query cut out of an essay could miss that essay. Per
  * character, both sides fold alike; the rare merged pair (乾/干) costs a
- * little precision, never recall. Applied until it stops changing so that
- * folding is idempotent (薴→苧→苎).
+ * little precision, never recall. The table holds each chain's end, so
+ * folding is idempotent (薴→苧→苎 is stored as 薴→苎).
  */
 function foldHan(ch: string, cp: number): string {
-  const known = hanFolds.get(cp);
-  if (known !== undefined) return known;
-  // Built on first use: loading the dictionaries takes milliseconds that
-  // processes which never search should not pay.
-  const convert = (toSimplified ??= Converter({ from: 'hk', to: 'cn' }));
-  let folded = ch;
-  for (let i = 0; i < 4; i++) {
-    const next = convert(folded);
-    if (next === folded) break;
-    folded = next;
-  }
-  hanFolds.set(cp, folded);
-  return folded;
+  return HAN_FOLDS.get(cp) ?? ch;
 }
 
 /** Where each normalized UTF-16 unit came from in the original string. */

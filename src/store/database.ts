@@ -93,6 +93,25 @@ export function openDatabase(path: string): Db {
   }
 }
 
+/**
+ * A second, read-only connection to a journal the bot has open (a worker
+ * thread's): WAL lets it read beside the writer. It never migrates, so it
+ * refuses a file whose schema is not this code's.
+ */
+export function openReadOnlyDatabase(path: string): Db {
+  const db = new Database(path, { readonly: true, fileMustExist: true });
+  try {
+    db.pragma('busy_timeout = 2000');
+    const version = db.pragma('user_version', { simple: true }) as number;
+    if (version !== SCHEMA_VERSION)
+      throw new Error(`${path} has schema ${version}, this journal-bot reads ${SCHEMA_VERSION}`);
+    return db;
+  } catch (err) {
+    db.close();
+    throw err;
+  }
+}
+
 /** Applies every pending migration and the new user_version in one transaction. */
 export function migrate(db: Db): void {
   const current = db.pragma('user_version', { simple: true }) as number;

@@ -3,7 +3,7 @@
  * composition root for indexers that must follow every essay write.
  */
 import type { Clock } from '../clock.js';
-import { openDatabase, type Db } from './database.js';
+import { openDatabase, openReadOnlyDatabase, type Db } from './database.js';
 import { createEssayStore } from './essays.js';
 import { createMetaStore } from './meta.js';
 import { createTrashStore } from './trash.js';
@@ -31,16 +31,22 @@ export interface Store {
   close(): void;
 }
 
-/** Opens the journal at `path` (`:memory:` for tests) and wires its modules. */
-export function openStore(path: string, clock: Clock): Store {
-  const db = openDatabase(path);
+/**
+ * Opens the journal at `path` (`:memory:` for tests) and wires its modules.
+ * `readOnly` opens a second connection for reading beside the bot's (a
+ * worker thread's): no migration, no index rebuild, and any write throws.
+ */
+export function openStore(path: string, clock: Clock, options: { readOnly?: boolean } = {}): Store {
+  const db = options.readOnly ? openReadOnlyDatabase(path) : openDatabase(path);
   const now = () => clock.now();
   const searchIndexer = createSearchIndexer(db);
   const quotes = createQuoteStore(db, now);
   const essays = createEssayStore(db, now, [searchIndexer, quotes.indexer]);
   const meta = createMetaStore(db);
-  rebuildSearchIndexIfStale(db, meta, essays, searchIndexer);
-  quotes.rebuildIfStale(meta);
+  if (!options.readOnly) {
+    rebuildSearchIndexIfStale(db, meta, essays, searchIndexer);
+    quotes.rebuildIfStale(meta);
+  }
   return {
     db,
     essays,

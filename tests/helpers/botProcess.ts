@@ -26,6 +26,12 @@ export interface BotOptions {
   /** Wait for the "ready" log line (default true). */
   waitReady?: boolean;
   readyTimeoutMs?: number;
+  /**
+   * `source` (default): `tsx src/index.ts`, so a test never runs a stale
+   * build. `dist`: `node dist/index.js`, what `npm start` runs (the
+   * benchmarks, which build first).
+   */
+  entry?: 'source' | 'dist';
 }
 
 /** The environment that points the bot at the fake. */
@@ -53,7 +59,11 @@ export async function startBotProcess(fake: FakeDiscord, options: BotOptions): P
     ...botEnv(fake, options.dir, options.env),
   };
   for (const [k, v] of Object.entries(env)) if (v === undefined) delete env[k];
-  const child = spawn('node_modules/.bin/tsx', ['src/index.ts'], {
+  const [command, args] =
+    options.entry === 'dist'
+      ? [process.execPath, ['dist/index.js']]
+      : ['node_modules/.bin/tsx', ['src/index.ts']];
+  const child = spawn(command, args, {
     env,
     stdio: ['ignore', 'pipe', 'pipe'],
   });

@@ -2,45 +2,37 @@
  * `/journal export`: the whole journal as one JSON file, sent only to the
  * author who asked (it holds hidden essays). `journal import` restores it.
  */
-import { gzipSync } from 'node:zlib';
 import { UserFacingError } from '../../errors.js';
-import { buildJournalExport } from '../../export/journalExport.js';
 import { localDate } from '../../journal/dates.js';
 import { t } from '../../i18n/index.js';
 import { message } from '../../discord/render.js';
 import { subcommand } from '../define.js';
 import { zoneOf } from '../context.js';
 import type { Subcommand } from '../types.js';
-
-/** Discord's upload limit for bots in a server without boosts. */
-export const UPLOAD_LIMIT_BYTES = 10 * 1024 * 1024;
+import { UPLOAD_LIMIT_BYTES } from '../../worker/readJobs.js';
+import { runReadJob } from '../../worker/runReadJob.js';
 
 export const exportJournal: Subcommand = {
   data: subcommand('journal', 'export'),
   access: 'author',
   defer: 'ephemeral',
-  execute(ctx) {
+  async execute(ctx) {
     const now = ctx.clock.now();
-    const doc = buildJournalExport(ctx.store, now);
     const name = `journal-${localDate(now, zoneOf(ctx))}.json`;
-    let file = { name, data: Buffer.from(`${JSON.stringify(doc, null, 2)}\n`, 'utf8') };
-    const notes: string[] = [];
-    // Chinese text compresses to about a third: most journals fit in one file either way.
-    if (file.data.length > UPLOAD_LIMIT_BYTES) {
-      file = { name: `${name}.gz`, data: gzipSync(file.data) };
-      notes.push(t(ctx.locale, 'export.compressed'));
-    }
-    if (file.data.length > UPLOAD_LIMIT_BYTES) {
-      const mb = Math.ceil(file.data.length / 1024 / 1024);
+    const { data, compressed, essays, hidden } = await runReadJob(ctx, 'journalExport', {
+      now: now.toISOString(),
+    });
+    if (data.length > UPLOAD_LIMIT_BYTES) {
+      const mb = Math.ceil(data.length / 1024 / 1024);
       throw new UserFacingError(`the export is ${mb} MB`, 'export.tooLarge', { mb });
     }
-    const hidden = doc.essays.filter((e) => e.hidden).length;
+    const file = { name: compressed ? `${name}.gz` : name, data };
     const content = [
-      t(ctx.locale, 'export.done', { essays: doc.essays.length, hidden, file: name }),
-      ...notes,
+      t(ctx.locale, 'export.done', { essays, hidden, file: name }),
+      ...(compressed ? [t(ctx.locale, 'export.compressed')] : []),
     ].join('\n');
     ctx.logger.info(
-      { by: ctx.caller.id, essays: doc.essays.length, bytes: file.data.length },
+      { by: ctx.caller.id, essays, bytes: data.length },
       'journal exported to Discord',
     );
     return { kind: 'message', ephemeral: true, payload: message({ content, files: [file] }) };
