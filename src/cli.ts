@@ -43,8 +43,8 @@ function helpText(commands: readonly CliCommand[]): string {
   ].join('\n');
 }
 
-/** Runs the CLI; returns the exit code. Exported so tests can drive it in-process too. */
-export async function runCli(
+/** Runs the CLI; returns the exit code. */
+async function runCli(
   argv: readonly string[],
   io: CliIO,
   clock: Clock = systemClock,

@@ -15,7 +15,7 @@ import type { Essay } from '../journal/essay.js';
 import { displayTitle, excerpt, truncate } from '../journal/display.js';
 import { escapeMarkdown } from '../journal/markdown.js';
 import { paginate } from '../journal/paging.js';
-import { t, yearsAgoLabel, type Locale } from '../i18n/index.js';
+import { t, type Locale } from '../i18n/index.js';
 import type { MessagePayload, Reply } from '../commands/types.js';
 
 export const LIMITS = {
@@ -220,8 +220,3 @@ export function renderPagedList(
 
 /** Entries per list page: ten entries fill two rows of buttons, leaving one for the pager. */
 export const LIST_PAGE_SIZE = 10;
-
-/** "1 year ago" for list lead-ins. */
-export function ageLead(locale: Locale, years: number): string {
-  return yearsAgoLabel(locale, years);
-}

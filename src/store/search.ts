@@ -150,8 +150,6 @@ export function createSearchStore(db: Db, loadEssays: (ids: number[], v: Visibil
   };
 }
 
-export type SearchStore = ReturnType<typeof createSearchStore>;
-
 /**
  * Bumped whenever indexTokens changes what it writes; a database indexed by
  * an older version is re-indexed once at open, in one transaction.

@@ -4,7 +4,7 @@
  */
 import { gzipSync } from 'node:zlib';
 import { UserFacingError } from '../../errors.js';
-import { buildJournalExport } from '../../export/journalExport.js';
+import { buildJournalExport, journalExportText } from '../../export/journalExport.js';
 import { localDate } from '../../journal/dates.js';
 import { t } from '../../i18n/index.js';
 import { message } from '../../discord/render.js';
@@ -23,7 +23,7 @@ export const exportJournal: Subcommand = {
     const now = ctx.clock.now();
     const doc = buildJournalExport(ctx.store, now);
     const name = `journal-${localDate(now, zoneOf(ctx))}.json`;
-    let file = { name, data: Buffer.from(`${JSON.stringify(doc, null, 2)}\n`, 'utf8') };
+    let file = { name, data: Buffer.from(journalExportText(doc), 'utf8') };
     const notes: string[] = [];
     // Chinese text compresses to about a third: most journals fit in one file either way.
     if (file.data.length > UPLOAD_LIMIT_BYTES) {
