@@ -12,8 +12,6 @@ import {
   type ChatInputCommandInteraction,
   type CommandInteractionOption,
   type Interaction,
-  type InteractionEditReplyOptions,
-  type InteractionReplyOptions,
   type MessageComponentInteraction,
   type MessageContextMenuCommandInteraction,
   type ModalSubmitInteraction,
@@ -32,13 +30,8 @@ import {
   resolveSubcommand,
   runAutocomplete,
 } from '../commands/index.js';
-import type {
-  HandlerContext,
-  MessagePayload,
-  Options,
-  Reply,
-  Services,
-} from '../commands/types.js';
+import type { HandlerContext, Options, Reply, Services } from '../commands/types.js';
+import { toMessageOptions } from './messageOptions.js';
 
 export interface AdapterDeps {
   store: Store;
@@ -100,21 +93,6 @@ function optionsOf(data: readonly CommandInteractionOption[]): Options {
   return out;
 }
 
-/** discord.js send options from a handler payload. */
-function toDiscord(payload: MessagePayload): InteractionReplyOptions & InteractionEditReplyOptions {
-  return {
-    content: payload.content ?? '',
-    embeds: payload.embeds ?? [],
-    components: payload.components ?? [],
-    files: (payload.files ?? []).map((f) => ({
-      attachment: f.data,
-      name: f.name,
-      description: f.description,
-    })),
-    allowedMentions: { parse: [] },
-  };
-}
-
 /** Sends a handler's reply, taking into account whether we already deferred. */
 async function send(interaction: Repliable, reply: Reply): Promise<void> {
   if (reply.kind === 'modal') {
@@ -122,7 +100,7 @@ async function send(interaction: Repliable, reply: Reply): Promise<void> {
     await interaction.showModal(reply.modal);
     return;
   }
-  const options = toDiscord(reply.payload);
+  const options = toMessageOptions(reply.payload);
   if (interaction.deferred || interaction.replied) {
     await interaction.editReply(options);
     return;

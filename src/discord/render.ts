@@ -14,7 +14,7 @@ import {
 import type { Essay } from '../journal/essay.js';
 import { displayTitle, excerpt, truncate } from '../journal/display.js';
 import { escapeMarkdown } from '../journal/markdown.js';
-import { paginate } from '../journal/paging.js';
+import { clampPage, paginate } from '../journal/paging.js';
 import { t, type Locale } from '../i18n/index.js';
 import type { MessagePayload, Reply } from '../commands/types.js';
 
@@ -120,7 +120,7 @@ export function renderEssayPage(
   locale: Locale,
 ): MessagePayload {
   const pages = essayPages(essay);
-  const page = Math.min(Math.max(0, Math.trunc(requestedPage) || 0), pages.length - 1);
+  const { page } = clampPage(requestedPage, pages.length, 1);
   const footerParts = [dateAndPlace(essay)];
   if (essay.tags.length > 0) footerParts.push(essay.tags.map((tag) => `#${tag}`).join(' '));
   if (pages.length > 1)
