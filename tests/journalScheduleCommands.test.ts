@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { fixedClock, type Clock } from '../src/clock.js';
 import { parseConfig } from '../src/config.js';
 import { UserFacingError } from '../src/errors.js';
-import { t, type Locale, type MessageKey } from '../src/i18n/index.js';
+import { t, type Locale } from '../src/i18n/index.js';
 import { findSubcommand, runAutocomplete, runSubcommand } from '../src/commands/index.js';
 import type { HandlerContext, Options, Reply, Services } from '../src/commands/types.js';
 import type { PostOutcome } from '../src/schedule/anniversary.js';
@@ -69,7 +69,7 @@ async function refusal(
   );
   expect(err).toBeInstanceOf(UserFacingError);
   const u = err as UserFacingError;
-  return { key: u.key, text: (locale) => t(locale, u.key as MessageKey, u.params) };
+  return { key: u.key, text: (locale) => t(locale, u.key!, u.params) };
 }
 
 describe('/journal setup', () => {

@@ -51,10 +51,9 @@ function describeResult(ctx: HandlerContext, name: string, r: ImportResult): Rep
 }
 
 export const importFile: Subcommand = {
-  data: subcommand('essay', 'import', [
-    option('essay.import', {
+  data: subcommand('essay.import', [
+    option('essay.import.file', {
       type: ApplicationCommandOptionType.Attachment,
-      name: 'file',
       required: true,
     }),
   ]),

@@ -52,10 +52,9 @@ export function readYear(value: unknown): number | undefined {
 }
 
 export const list: Subcommand = {
-  data: subcommand('essay', 'list', [
-    option('essay.list', {
+  data: subcommand('essay.list', [
+    option('essay.list.year', {
       type: ApplicationCommandOptionType.Integer,
-      name: 'year',
       required: false,
       min_value: 1,
       max_value: 9999,

@@ -57,10 +57,9 @@ export function renderSearchPage(
 }
 
 export const search: Subcommand = {
-  data: subcommand('essay', 'search', [
-    option('essay.search', {
+  data: subcommand('essay.search', [
+    option('essay.search.query', {
       type: ApplicationCommandOptionType.String,
-      name: 'query',
       required: true,
       max_length: MAX_QUERY_LENGTH,
     }),

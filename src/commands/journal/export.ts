@@ -16,7 +16,7 @@ import type { Subcommand } from '../types.js';
 export const UPLOAD_LIMIT_BYTES = 10 * 1024 * 1024;
 
 export const exportJournal: Subcommand = {
-  data: subcommand('journal', 'export'),
+  data: subcommand('journal.export'),
   access: 'author',
   defer: 'ephemeral',
   execute(ctx) {

@@ -79,41 +79,36 @@ export function timeZoneChoices(ctx: HandlerContext, typed: string): Choice[] {
 }
 
 const emptyDayChoices = EMPTY_DAY_MODES.map((mode) => {
-  const key = `schedule.emptyDayChoice.${mode}` as MessageKey;
+  const key: MessageKey = `schedule.emptyDayChoice.${mode}`;
   return { name: t('en-US', key), name_localizations: localizations(key), value: mode };
 });
 
 export const setup: Subcommand = {
-  data: subcommand('journal', 'setup', [
-    option('journal.setup', {
+  data: subcommand('journal.setup', [
+    option('journal.setup.channel', {
       type: ApplicationCommandOptionType.Channel,
-      name: 'channel',
       required: true,
       channel_types: [ChannelType.GuildText, ChannelType.GuildAnnouncement],
     }),
-    option('journal.setup', {
+    option('journal.setup.time', {
       type: ApplicationCommandOptionType.String,
-      name: 'time',
       required: true,
       max_length: 10,
     }),
-    option('journal.setup', {
+    option('journal.setup.timezone', {
       type: ApplicationCommandOptionType.String,
-      name: 'timezone',
       autocomplete: true,
       max_length: 100,
     }),
-    option('journal.setup', {
+    option('journal.setup.language', {
       type: ApplicationCommandOptionType.String,
-      name: 'language',
       choices: [
         { name: '中文', value: 'zh-CN' },
         { name: 'English', value: 'en-US' },
       ],
     }),
-    option('journal.setup', {
+    option('journal.setup.empty-day', {
       type: ApplicationCommandOptionType.String,
-      name: 'empty-day',
       choices: emptyDayChoices,
     }),
   ]),

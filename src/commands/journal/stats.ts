@@ -124,10 +124,9 @@ export function renderStats(stats: JournalStats, locale: Locale): MessagePayload
 }
 
 export const stats: Subcommand = {
-  data: subcommand('journal', 'stats', [
-    option('journal.stats', {
+  data: subcommand('journal.stats', [
+    option('journal.stats.year', {
       type: ApplicationCommandOptionType.Integer,
-      name: 'year',
       required: false,
       min_value: 1,
       max_value: 9999,

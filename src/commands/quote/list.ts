@@ -42,7 +42,7 @@ export function renderQuoteListPage(
 }
 
 export const list: Subcommand = {
-  data: subcommand('quote', 'list'),
+  data: subcommand('quote.list'),
   access: 'everyone',
   execute(ctx) {
     // An author's list shows hidden essays' quotes, so it goes to the author alone.

@@ -58,10 +58,9 @@ export function renderQuoteSearchPage(
 }
 
 export const search: Subcommand = {
-  data: subcommand('quote', 'search', [
-    option('quote.search', {
+  data: subcommand('quote.search', [
+    option('quote.search.query', {
       type: ApplicationCommandOptionType.String,
-      name: 'query',
       required: true,
       max_length: MAX_QUERY_LENGTH,
     }),
