@@ -17,7 +17,6 @@ import {
   type ModalSubmitInteraction,
 } from 'discord.js';
 import type { Clock } from '../clock.js';
-import type { Config } from '../config.js';
 import { UserFacingError } from '../errors.js';
 import { pickLocale } from '../i18n/index.js';
 import type { Logger } from '../logger.js';
@@ -36,7 +35,10 @@ import { toMessageOptions } from './messageOptions.js';
 export interface AdapterDeps {
   store: Store;
   clock: Clock;
-  config: Config;
+  /** JOURNAL_TIMEZONE. */
+  timeZone: string;
+  /** JOURNAL_AUTHOR_IDS; unset: the server's managers are the authors. */
+  authorIds: readonly string[] | undefined;
   logger: Logger;
   services: Services;
 }
@@ -47,19 +49,24 @@ type Repliable =
   | ModalSubmitInteraction
   | MessageContextMenuCommandInteraction;
 
-function callerOf(interaction: Interaction, config: Config): HandlerContext['caller'] {
+function callerOf(
+  interaction: Interaction,
+  authorIds: AdapterDeps['authorIds'],
+): HandlerContext['caller'] {
   const isManager = interaction.memberPermissions?.has(PermissionFlagsBits.ManageGuild) ?? false;
-  const isAuthor = config.JOURNAL_AUTHOR_IDS
-    ? config.JOURNAL_AUTHOR_IDS.includes(interaction.user.id)
-    : isManager;
+  const isAuthor = authorIds ? authorIds.includes(interaction.user.id) : isManager;
   return { id: interaction.user.id, isAuthor, isManager };
 }
 
 function contextFor(interaction: Interaction, deps: AdapterDeps): HandlerContext {
   return {
-    ...deps,
+    store: deps.store,
+    clock: deps.clock,
+    timeZone: deps.timeZone,
+    logger: deps.logger,
+    services: deps.services,
     locale: pickLocale(interaction.locale),
-    caller: callerOf(interaction, deps.config),
+    caller: callerOf(interaction, deps.authorIds),
     guildId: interaction.guildId,
     channelId: interaction.channelId,
     random: Math.random,

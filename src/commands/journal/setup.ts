@@ -57,7 +57,7 @@ export function timeZoneChoices(ctx: HandlerContext, typed: string): Choice[] {
   const needle = typed.trim().toLowerCase().replace(/\s+/gu, '_');
   const preferred = [
     ctx.guildId ? ctx.store.guilds.get(ctx.guildId)?.timeZone : undefined,
-    ctx.config.JOURNAL_TIMEZONE,
+    ctx.timeZone,
   ].filter((z): z is string => z !== undefined);
   const matches = [...new Set([...preferred, ...allZones()])].filter((zone) =>
     zone.toLowerCase().includes(needle),
@@ -123,7 +123,7 @@ export const setup: Subcommand = {
     const timeZone = readTimeZone(
       typeof options.timezone === 'string' && options.timezone.trim() !== ''
         ? options.timezone
-        : (existing?.timeZone ?? ctx.config.JOURNAL_TIMEZONE),
+        : (existing?.timeZone ?? ctx.timeZone),
     );
     const languageOption = textOption(options, 'language');
     const language: Locale = isLocale(languageOption)
