@@ -13,7 +13,7 @@ import {
 import { PostError, type ChannelPoster } from '../schedule/anniversary.js';
 import { toMessageOptions } from './messageOptions.js';
 
-/** Discord's JSON error codes the scheduler acts on (DD:topics/opcodes-and-status-codes). */
+/** Discord's JSON error codes the scheduler acts on (https://discord.com/developers/docs/topics/opcodes-and-status-codes#json). */
 const UNKNOWN_CHANNEL = 10003;
 const UNKNOWN_GUILD = 10004;
 const MISSING_ACCESS = 50001;

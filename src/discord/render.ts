@@ -1,7 +1,10 @@
 /**
- * Payload builders: essays, lists and notices as Discord API JSON. Pure; the
- * limits of platform-facts.md are respected here so no caller has to think
- * about them (a test renders the worst cases through the fake Discord).
+ * Payload builders: essays, lists and notices as Discord API JSON. Pure;
+ * Discord's message and component limits
+ * (https://discord.com/developers/docs/resources/message#embed-object-embed-limits,
+ * https://discord.com/developers/docs/components/reference) are respected
+ * here so no caller has to think about them (a test renders the worst cases
+ * through the fake Discord).
  */
 import {
   ButtonStyle,
