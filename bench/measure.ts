@@ -11,12 +11,6 @@ export function timed<T>(fn: () => T): { result: T; ms: number } {
   return { result, ms: now() - start };
 }
 
-export async function timedAsync<T>(fn: () => Promise<T>): Promise<{ result: T; ms: number }> {
-  const start = now();
-  const result = await fn();
-  return { result, ms: now() - start };
-}
-
 /** The nearest-rank percentile `p` (0–100) of `values`. */
 export function percentile(values: readonly number[], p: number): number {
   if (values.length === 0) return Number.NaN;
@@ -43,11 +37,6 @@ export function distribution(values: readonly number[]): Distribution {
     max: values.length === 0 ? Number.NaN : Math.max(...values),
     mean: values.length === 0 ? Number.NaN : values.reduce((a, b) => a + b, 0) / values.length,
   };
-}
-
-/** Resident memory of a process in MB (VmRSS from /proc), or null when it cannot be read. */
-export function rssMb(pid: number): number | null {
-  return memoryMb(pid)?.rss ?? null;
 }
 
 /** Resident memory split into anonymous (heap, stacks) and file-backed (code, mapped libraries) pages, in MB. */

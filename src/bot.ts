@@ -78,7 +78,8 @@ export async function startBot(
     const onInteraction = createInteractionHandler({
       store,
       clock,
-      config,
+      timeZone: config.JOURNAL_TIMEZONE,
+      authorIds: config.JOURNAL_AUTHOR_IDS,
       logger,
       services: {
         postAnniversary: (guildId) => scheduler.postNow(guildId),

@@ -4,12 +4,11 @@
  */
 import { parseArgs } from 'node:util';
 import { systemClock, type Clock } from './clock.js';
-import { ConfigError, loadConfig } from './config.js';
-import { UserFacingError } from './errors.js';
+import { loadConfig } from './config.js';
+import { EXIT_USAGE, expectedFailure } from './exitCode.js';
 import { openStore, type Store } from './store/index.js';
 import { syncJournalDir } from './import/syncJournalDir.js';
 import { silentLogger } from './logger.js';
-import { storageFailure } from './store/storageError.js';
 import type { CliCommand, CliIO, OptionSpec } from './cli/command.js';
 import { CLI_COMMANDS } from './cli/commands.js';
 
@@ -43,8 +42,8 @@ function helpText(commands: readonly CliCommand[]): string {
   ].join('\n');
 }
 
-/** Runs the CLI; returns the exit code. Exported so tests can drive it in-process too. */
-export async function runCli(
+/** Runs the CLI; returns the exit code. */
+async function runCli(
   argv: readonly string[],
   io: CliIO,
   clock: Clock = systemClock,
@@ -52,14 +51,14 @@ export async function runCli(
   const [name, ...rest] = argv;
   if (name === undefined || name === '--help' || name === '-h' || name === 'help') {
     io.out(helpText(CLI_COMMANDS));
-    return name === undefined ? 2 : 0;
+    return name === undefined ? EXIT_USAGE : 0;
   }
   const command = CLI_COMMANDS.find((c) => c.name === name);
   if (!command) {
     io.err(
       `journal: unknown command "${name}". Commands: ${CLI_COMMANDS.map((c) => c.name).join(', ')} (journal --help)`,
     );
-    return 2;
+    return EXIT_USAGE;
   }
 
   let store: Store | undefined;
@@ -77,7 +76,7 @@ export async function runCli(
       io.err(
         `journal ${command.name}: ${(err as Error).message.split('\n')[0]} (usage: journal ${command.usage})`,
       );
-      return 2;
+      return EXIT_USAGE;
     }
     if (parsed.values.help) {
       io.out(`Usage: journal ${command.usage} [--db PATH] [--json]\n\n${command.summary}`);
@@ -106,16 +105,10 @@ export async function runCli(
       parsed,
     );
   } catch (err) {
-    if (err instanceof UserFacingError || err instanceof ConfigError) {
-      io.err(`journal ${command.name}: ${err.message}`);
-      return err instanceof ConfigError ? 2 : 1;
-    }
-    const storage = storageFailure(err, dbPath);
-    if (storage) {
-      io.err(`journal ${command.name}: ${storage.message}`);
-      return 1;
-    }
-    throw err;
+    const failure = expectedFailure(err, dbPath);
+    if (!failure) throw err;
+    io.err(`journal ${command.name}: ${failure.message}`);
+    return failure.exitCode;
   } finally {
     store?.close();
   }

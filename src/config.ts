@@ -1,5 +1,5 @@
 /**
- * The environment, validated once at startup (interface.md, "Environment").
+ * The environment, validated once at startup (docs/interface.md, "Environment").
  * A bad value stops startup with one message naming the key, before
  * anything connects.
  */

@@ -2,11 +2,10 @@
  * `npm start`: the bot. Validates config before anything connects, and
  * turns every startup failure into one readable line and a non-zero exit.
  */
-import { ConfigError, loadConfig, type Config } from './config.js';
-import { UserFacingError } from './errors.js';
+import { loadConfig, type Config } from './config.js';
+import { EXIT_FAILED, EXIT_USAGE, expectedFailure } from './exitCode.js';
 import { createLogger, redactSecrets } from './logger.js';
 import { startBot } from './bot.js';
-import { storageFailure } from './store/storageError.js';
 import {
   isTokenRejected,
   onGatewayClosedForGood,
@@ -28,11 +27,12 @@ let config: Config;
 try {
   config = loadConfig();
 } catch (err) {
-  if (err instanceof ConfigError) fail(err.message, 2);
+  const failure = expectedFailure(err);
+  if (failure) fail(failure.message, failure.exitCode);
   throw err;
 }
 const token = config.DISCORD_TOKEN;
-if (!token) fail(NO_TOKEN_MESSAGE, 2);
+if (!token) fail(NO_TOKEN_MESSAGE, EXIT_USAGE);
 
 const logger = createLogger(config.LOG_LEVEL, [token]);
 
@@ -64,10 +64,9 @@ try {
     shutdown(1);
   });
 } catch (err) {
-  if (isTokenRejected(err)) fail(TOKEN_REJECTED_MESSAGE, 1);
-  if (err instanceof UserFacingError) fail(err.message, 1);
-  const storage = storageFailure(err, config.JOURNAL_DB);
-  if (storage) fail(storage.message, 1);
+  if (isTokenRejected(err)) fail(TOKEN_REJECTED_MESSAGE, EXIT_FAILED);
+  const failure = expectedFailure(err, config.JOURNAL_DB);
+  if (failure) fail(failure.message, failure.exitCode);
   fail(
     `journal-bot could not start: ${redactSecrets((err as Error).message ?? String(err), [token])}`,
     1,

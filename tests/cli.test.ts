@@ -1,7 +1,7 @@
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { runJournal } from './helpers/run.js';
+import { expectOneLineRefusal, journalJson, runJournal } from './helpers/run.js';
 import { tempDir } from './helpers/store.js';
 
 const t = tempDir('journal-cli-');
@@ -16,9 +16,7 @@ describe('the journal command line', () => {
   });
 
   it('lists the seed essay on Nov 1 of the next year with yearsAgo 1 and its place', async () => {
-    const r = await runJournal(['today', '--date', '2026-11-01', '--json'], { env });
-    expect(r.code).toBe(0);
-    const out = JSON.parse(r.stdout);
+    const out = await journalJson(['today', '--date', '2026-11-01', '--json'], { env });
     expect(out.date).toBe('2026-11-01');
     expect(out.essays).toHaveLength(1);
     expect(out.essays[0]).toMatchObject({
@@ -52,8 +50,7 @@ describe('the journal command line', () => {
 
   it('takes --db over JOURNAL_DB', async () => {
     const other = join(t.dir, 'other.db');
-    const r = await runJournal(['list', '--json', '--db', other], { env });
-    expect(JSON.parse(r.stdout).total).toBe(0);
+    expect((await journalJson(['list', '--json', '--db', other], { env })).total).toBe(0);
   });
 
   it.each([
@@ -64,11 +61,7 @@ describe('the journal command line', () => {
     [['frobnicate'], /unknown command "frobnicate"/u],
     [['list', '--bogus'], /Unknown option '--bogus'/u],
   ])('answers %j with one line on stderr and a non-zero exit', async (args, message) => {
-    const r = await runJournal(args, { env });
-    expect(r.code).not.toBe(0);
-    expect(r.stderr).toMatch(message);
-    expect(r.stderr.trim().split('\n')).toHaveLength(1);
-    expect(r.stdout).toBe('');
+    expectOneLineRefusal(await runJournal(args, { env }), message);
   });
 
   it('stops with one line naming the key when the configuration is invalid', async () => {
@@ -93,15 +86,15 @@ describe('reading commands and the journal folder', () => {
   it('answer from JOURNAL_DIR on a fresh database, but read a database named with --db as it is', async () => {
     const dir = tempDir('journal-cli-sync-');
     const fresh = join(dir.dir, 'fresh.db');
-    const synced = await runJournal(['today', '--date', '2026-11-01', '--json'], {
+    const synced = await journalJson(['today', '--date', '2026-11-01', '--json'], {
       env: { JOURNAL_DB: fresh },
     });
-    expect(JSON.parse(synced.stdout).essays).toHaveLength(1);
+    expect(synced.essays).toHaveLength(1);
     const other = join(dir.dir, 'backup.db');
-    const asIs = await runJournal(['list', '--json', '--db', other], {
+    const asIs = await journalJson(['list', '--json', '--db', other], {
       env: { JOURNAL_DB: fresh },
     });
-    expect(JSON.parse(asIs.stdout).total).toBe(0);
+    expect(asIs.total).toBe(0);
     dir.cleanup();
   });
 });

@@ -6,7 +6,6 @@ import {
 } from 'discord-api-types/v10';
 import { afterEach, describe, expect, it } from 'vitest';
 import { fixedClock } from '../src/clock.js';
-import { parseConfig } from '../src/config.js';
 import { UserFacingError } from '../src/errors.js';
 import { silentLogger } from '../src/logger.js';
 import { message } from '../src/discord/render.js';
@@ -38,7 +37,7 @@ async function session(
   const ctx = consoleContext({
     store,
     clock,
-    config: parseConfig({ JOURNAL_TIMEZONE: 'Asia/Shanghai' }),
+    timeZone: 'Asia/Shanghai',
     logger: silentLogger,
     locale: options.locale ?? 'en-US',
   });

@@ -7,8 +7,8 @@ import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { AttachmentOption } from '../src/commands/types.js';
 import { createDownloader, isUnderBase, MAX_ATTACHMENT_BYTES } from '../src/discord/download.js';
-import { UserFacingError } from '../src/errors.js';
 import { startFakeDiscord, type FakeAttachment, type FakeDiscord } from './fakeDiscord/index.js';
+import { refusal } from './helpers/handlers.js';
 
 let fake: FakeDiscord;
 /** Another host on loopback that counts what reaches it: a refused URL must never get here. */
@@ -38,15 +38,6 @@ const asOption = (a: FakeAttachment, over: Partial<AttachmentOption> = {}): Atta
   contentType: a.content_type,
   ...over,
 });
-
-async function refusal(p: Promise<unknown>): Promise<UserFacingError> {
-  const err = await p.then(
-    () => null,
-    (e: unknown) => e,
-  );
-  expect(err).toBeInstanceOf(UserFacingError);
-  return err as UserFacingError;
-}
 
 describe('downloading an attachment', () => {
   it('fetches a file from the CDN, keeping its signed query', async () => {

@@ -1,32 +1,30 @@
-import { pino } from 'pino';
 import { describe, expect, it } from 'vitest';
 import { fixedClock, type Clock } from '../src/clock.js';
-import { parseConfig } from '../src/config.js';
-import { UserFacingError } from '../src/errors.js';
-import { t, type Locale, type MessageKey } from '../src/i18n/index.js';
 import { findSubcommand, runAutocomplete, runSubcommand } from '../src/commands/index.js';
-import type { HandlerContext, Options, Reply, Services } from '../src/commands/types.js';
+import type { HandlerContext, Reply, Services } from '../src/commands/types.js';
 import type { PostOutcome } from '../src/schedule/anniversary.js';
 import type { Store } from '../src/store/index.js';
+import {
+  AUTHOR,
+  CHANNEL_ID,
+  GUILD_ID,
+  MANAGER,
+  STRANGER,
+  handlerContext,
+  refusal,
+  runner,
+  shownError,
+} from './helpers/handlers.js';
 import { memoryStore } from './helpers/store.js';
 
-const GUILD = '100000000000000001';
-const CHANNEL = '200000000000000001';
-
+/** A manager's context, on the clock the store was made with. */
 function context(store: Store, over: Partial<HandlerContext> = {}): HandlerContext {
-  return {
-    store,
+  return handlerContext(store, {
     clock: clockOf.get(store) ?? fixedClock('2026-11-01T00:30:00Z'),
-    config: parseConfig({ JOURNAL_TIMEZONE: 'Asia/Shanghai' }),
-    logger: pino({ level: 'silent' }),
-    locale: 'en-US',
-    caller: { id: '300000000000000001', isAuthor: false, isManager: true },
-    guildId: GUILD,
-    channelId: CHANNEL,
-    services: {},
+    caller: MANAGER,
     random: () => 0,
     ...over,
-  };
+  });
 }
 
 const clockOf = new Map<Store, Clock>();
@@ -41,9 +39,7 @@ function freshStore(at = '2026-11-01T00:30:00Z'): Store {
   return store;
 }
 
-async function run(ctx: HandlerContext, sub: string, options: Options = {}): Promise<Reply> {
-  return runSubcommand(ctx, findSubcommand('journal', sub)!, options);
-}
+const run = runner('journal');
 
 function text(reply: Reply): string {
   if (reply.kind === 'modal') throw new Error('unexpected modal');
@@ -58,30 +54,16 @@ function text(reply: Reply): string {
   ].join('\n');
 }
 
-async function refusal(
-  promise: Promise<unknown>,
-): Promise<{ key?: string; text: (locale: Locale) => string }> {
-  const err = await promise.then(
-    () => {
-      throw new Error('expected a refusal');
-    },
-    (e: unknown) => e,
-  );
-  expect(err).toBeInstanceOf(UserFacingError);
-  const u = err as UserFacingError;
-  return { key: u.key, text: (locale) => t(locale, u.key as MessageKey, u.params) };
-}
-
 describe('/journal setup', () => {
   it('saves the schedule and confirms the next post in local time and as a Discord timestamp', async () => {
     const store = freshStore();
     const reply = await run(context(store), 'setup', {
-      channel: CHANNEL,
+      channel: CHANNEL_ID,
       time: '09:00',
       timezone: 'asia/shanghai',
     });
-    expect(store.guilds.get(GUILD)).toMatchObject({
-      channelId: CHANNEL,
+    expect(store.guilds.get(GUILD_ID)).toMatchObject({
+      channelId: CHANNEL_ID,
       time: '09:00',
       timeZone: 'Asia/Shanghai',
       enabled: true,
@@ -89,7 +71,7 @@ describe('/journal setup', () => {
       emptyDay: 'skip',
     });
     const said = text(reply);
-    expect(said).toContain(`<#${CHANNEL}>`);
+    expect(said).toContain(`<#${CHANNEL_ID}>`);
     expect(said).toContain('09:00 (Asia/Shanghai)');
     // 09:00 in Shanghai on Nov 1 2026 is 01:00 UTC.
     expect(said).toContain(`<t:${Date.parse('2026-11-01T01:00:00Z') / 1000}:F>`);
@@ -99,20 +81,20 @@ describe('/journal setup', () => {
 
   it("starts tomorrow when switched on after today's minute, so setup never posts at once", async () => {
     const store = freshStore('2026-11-01T02:00:00Z'); // 10:00 in Shanghai
-    const said = text(await run(context(store), 'setup', { channel: CHANNEL, time: '09:00' }));
+    const said = text(await run(context(store), 'setup', { channel: CHANNEL_ID, time: '09:00' }));
     expect(said).toContain(`<t:${Date.parse('2026-11-02T01:00:00Z') / 1000}:F>`);
-    expect(store.guilds.get(GUILD)?.startsOn).toBe('2026-11-02');
+    expect(store.guilds.get(GUILD_ID)?.startsOn).toBe('2026-11-02');
   });
 
   it('defaults the zone to JOURNAL_TIMEZONE and takes language and empty-day options', async () => {
     const store = freshStore();
     await run(context(store, { locale: 'zh-CN' }), 'setup', {
-      channel: CHANNEL,
+      channel: CHANNEL_ID,
       time: '7:05',
       language: 'en-US',
       'empty-day': 'quote',
     });
-    expect(store.guilds.get(GUILD)).toMatchObject({
+    expect(store.guilds.get(GUILD_ID)).toMatchObject({
       time: '07:05',
       timeZone: 'Asia/Shanghai',
       language: 'en-US',
@@ -124,23 +106,23 @@ describe('/journal setup', () => {
     ['25:00', 'schedule.badTime', '"25:00" is not a time of day'],
     ['9am', 'schedule.badTime', '"9am" is not a time of day'],
   ])('refuses the time %j with one line naming it', async (time, key, line) => {
-    const r = await refusal(run(context(freshStore()), 'setup', { channel: CHANNEL, time }));
+    const r = await refusal(run(context(freshStore()), 'setup', { channel: CHANNEL_ID, time }));
     expect(r.key).toBe(key);
-    expect(r.text('en-US')).toContain(line);
-    expect(r.text('en-US').split('\n')).toHaveLength(1);
-    expect(r.text('zh-CN')).toContain(`“${time}”不是时刻`);
+    expect(shownError(r, 'en-US')).toContain(line);
+    expect(shownError(r, 'en-US').split('\n')).toHaveLength(1);
+    expect(shownError(r, 'zh-CN')).toContain(`“${time}”不是时刻`);
   });
 
   it('refuses an unknown time zone with one line naming it', async () => {
     const r = await refusal(
       run(context(freshStore()), 'setup', {
-        channel: CHANNEL,
+        channel: CHANNEL_ID,
         time: '09:00',
         timezone: 'Mars/Olympus',
       }),
     );
     expect(r.key).toBe('schedule.badZone');
-    expect(r.text('en-US')).toMatch(/^"Mars\/Olympus" is not a time zone/u);
+    expect(shownError(r, 'en-US')).toMatch(/^"Mars\/Olympus" is not a time zone/u);
   });
 
   it('is for server managers only, and only in a server', async () => {
@@ -148,8 +130,8 @@ describe('/journal setup', () => {
     expect(
       (
         await refusal(
-          run(context(store, { caller: { id: '3', isAuthor: true, isManager: false } }), 'setup', {
-            channel: CHANNEL,
+          run(context(store, { caller: AUTHOR }), 'setup', {
+            channel: CHANNEL_ID,
             time: '09:00',
           }),
         )
@@ -158,7 +140,7 @@ describe('/journal setup', () => {
     expect(
       (
         await refusal(
-          run(context(store, { guildId: null }), 'setup', { channel: CHANNEL, time: '09:00' }),
+          run(context(store, { guildId: null }), 'setup', { channel: CHANNEL_ID, time: '09:00' }),
         )
       ).key,
     ).toBe('schedule.guildOnly');
@@ -203,7 +185,7 @@ describe('/journal setup', () => {
     ).toEqual({ name: 'UTC (UTC+00:00)', value: 'UTC' });
     expect(
       runAutocomplete(
-        context(store, { caller: { id: '3', isAuthor: false, isManager: false } }),
+        context(store, { caller: STRANGER }),
         'journal',
         'setup',
         { name: 'timezone', value: 'asia' },
@@ -223,8 +205,8 @@ describe('/journal status', () => {
   it('shows channel, time, next post, last post with a link, and the last failure with its reason', async () => {
     const store = freshStore('2026-11-02T03:00:00Z');
     store.guilds.save({
-      guildId: GUILD,
-      channelId: CHANNEL,
+      guildId: GUILD_ID,
+      channelId: CHANNEL_ID,
       time: '09:00',
       timeZone: 'Asia/Shanghai',
       enabled: true,
@@ -233,28 +215,28 @@ describe('/journal status', () => {
       startsOn: '2026-11-01',
     });
     store.posts.claim({
-      guildId: GUILD,
+      guildId: GUILD_ID,
       date: '2026-11-01',
-      channelId: CHANNEL,
+      channelId: CHANNEL_ID,
       nonce: 'n',
       leaseMs: 0,
     });
-    store.posts.markSent(GUILD, '2026-11-01', '400000000000000001');
+    store.posts.markSent(GUILD_ID, '2026-11-01', '400000000000000001');
     store.posts.claim({
-      guildId: GUILD,
+      guildId: GUILD_ID,
       date: '2026-11-02',
-      channelId: CHANNEL,
+      channelId: CHANNEL_ID,
       nonce: 'n2',
       leaseMs: 0,
     });
-    store.posts.markFailed(GUILD, '2026-11-02', '403 50013: Missing Permissions');
-    store.guilds.recordFailure(GUILD, 'missing_permissions', '403 50013: Missing Permissions');
+    store.posts.markFailed(GUILD_ID, '2026-11-02', '403 50013: Missing Permissions');
+    store.guilds.recordFailure(GUILD_ID, 'missing_permissions', '403 50013: Missing Permissions');
     const said = text(await run(context(store), 'status'));
-    expect(said).toContain(`<#${CHANNEL}>`);
+    expect(said).toContain(`<#${CHANNEL_ID}>`);
     expect(said).toContain('09:00 · Asia/Shanghai');
     expect(said).toContain(`<t:${Date.parse('2026-11-03T01:00:00Z') / 1000}:F>`);
     expect(said).toContain(
-      `2026-11-01 · https://discord.com/channels/${GUILD}/${CHANNEL}/400000000000000001`,
+      `2026-11-01 · https://discord.com/channels/${GUILD_ID}/${CHANNEL_ID}/400000000000000001`,
     );
     expect(said).toContain('needs View Channel, Send Messages and Embed Links');
     expect(said).toContain('50013');
@@ -264,9 +246,9 @@ describe('/journal status', () => {
 
   it('says why posts are off when the bot switched them off', async () => {
     const store = freshStore();
-    await run(context(store), 'setup', { channel: CHANNEL, time: '09:00' });
-    store.guilds.recordFailure(GUILD, 'unknown_channel', '404 10003: Unknown Channel');
-    store.guilds.disable(GUILD, 'unknown_channel');
+    await run(context(store), 'setup', { channel: CHANNEL_ID, time: '09:00' });
+    store.guilds.recordFailure(GUILD_ID, 'unknown_channel', '404 10003: Unknown Channel');
+    store.guilds.disable(GUILD_ID, 'unknown_channel');
     expect(text(await run(context(store), 'status'))).toContain('off: The channel');
   });
 });
@@ -274,16 +256,16 @@ describe('/journal status', () => {
 describe('/journal disable and post-now', () => {
   it('switches posts off, and setup switches them back on', async () => {
     const store = freshStore();
-    await run(context(store), 'setup', { channel: CHANNEL, time: '09:00' });
+    await run(context(store), 'setup', { channel: CHANNEL_ID, time: '09:00' });
     expect(text(await run(context(store), 'disable'))).toContain('Anniversary posts are off');
-    expect(store.guilds.get(GUILD)?.enabled).toBe(false);
-    await run(context(store), 'setup', { channel: CHANNEL, time: '09:00' });
-    expect(store.guilds.get(GUILD)?.enabled).toBe(true);
+    expect(store.guilds.get(GUILD_ID)?.enabled).toBe(false);
+    await run(context(store), 'setup', { channel: CHANNEL_ID, time: '09:00' });
+    expect(store.guilds.get(GUILD_ID)?.enabled).toBe(true);
   });
 
   it('asks the front end to post and reports the link', async () => {
     const store = freshStore();
-    await run(context(store), 'setup', { channel: CHANNEL, time: '09:00' });
+    await run(context(store), 'setup', { channel: CHANNEL_ID, time: '09:00' });
     const asked: string[] = [];
     const services: Services = {
       postAnniversary: async (guildId): Promise<PostOutcome> => {
@@ -291,20 +273,22 @@ describe('/journal disable and post-now', () => {
         return {
           kind: 'posted',
           date: '2026-11-01',
-          channelId: CHANNEL,
+          channelId: CHANNEL_ID,
           messageId: '400000000000000001',
         };
       },
     };
     const said = text(await run(context(store, { services }), 'post-now'));
-    expect(asked).toEqual([GUILD]);
-    expect(said).toContain(`https://discord.com/channels/${GUILD}/${CHANNEL}/400000000000000001`);
+    expect(asked).toEqual([GUILD_ID]);
+    expect(said).toContain(
+      `https://discord.com/channels/${GUILD_ID}/${CHANNEL_ID}/400000000000000001`,
+    );
     expect(findSubcommand('journal', 'post-now')!.defer).toBe('ephemeral');
   });
 
   it('explains a failure in words a manager can act on', async () => {
     const store = freshStore();
-    await run(context(store), 'setup', { channel: CHANNEL, time: '09:00' });
+    await run(context(store), 'setup', { channel: CHANNEL_ID, time: '09:00' });
     const services: Services = {
       postAnniversary: async () => ({
         kind: 'failed',
@@ -319,12 +303,12 @@ describe('/journal disable and post-now', () => {
 
   it('shows a preview without a front end that posts (the console)', async () => {
     const store = freshStore();
-    await run(context(store), 'setup', { channel: CHANNEL, time: '09:00', language: 'zh-CN' });
+    await run(context(store), 'setup', { channel: CHANNEL_ID, time: '09:00', language: 'zh-CN' });
     const reply = await run(context(store), 'post-now');
     expect(reply).toMatchObject({ kind: 'message', ephemeral: true });
     expect(text(reply)).toContain('Preview only');
     expect(text(reply)).toContain('那年今日 · 11月1日');
-    expect(store.posts.latest(GUILD)).toBeNull();
+    expect(store.posts.latest(GUILD_ID)).toBeNull();
   });
 
   it('previews the post a server would get in the offline console, which has no server', async () => {
@@ -344,7 +328,7 @@ describe('"today" in a server', () => {
       text(await runSubcommand(context(store), findSubcommand('essay', 'today')!, {}));
     expect(await today()).toContain('On this day · November 1');
     await run(context(store), 'setup', {
-      channel: CHANNEL,
+      channel: CHANNEL_ID,
       time: '09:00',
       timezone: 'America/Los_Angeles',
     });

@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { escapeMarkdown } from '../src/journal/markdown.js';
-import { paginate } from '../src/journal/paging.js';
+import { clampPage, paginate, searchPage } from '../src/journal/paging.js';
 
 describe('paging long essays', () => {
   it('keeps short text on one page', () => {
@@ -59,5 +59,27 @@ describe('escaping Discord markdown', () => {
     expect(escapeMarkdown('# 标题\n- 列表\n> 引用\n1. 一')).toBe(
       '\\# 标题\n\\- 列表\n\\> 引用\n1\\. 一',
     );
+  });
+});
+
+describe('paging a list', () => {
+  it('shows the last page for a page past the end, and one empty page for an empty list', () => {
+    expect(clampPage(7, 25, 10)).toEqual({ page: 2, pageCount: 3, offset: 20 });
+    expect(clampPage(-1, 25, 10)).toEqual({ page: 0, pageCount: 3, offset: 0 });
+    expect(clampPage(Number.NaN, 25, 10)).toEqual({ page: 0, pageCount: 3, offset: 0 });
+    expect(clampPage(3, 0, 10)).toEqual({ page: 0, pageCount: 1, offset: 0 });
+  });
+
+  it('asks a search again for its last page when the results shrank below the page asked for', () => {
+    const asked: number[] = [];
+    const search = ({ offset }: { limit: number; offset: number }) => {
+      asked.push(offset);
+      return { total: 12 };
+    };
+    expect(searchPage(5, 10, search)).toMatchObject({ page: 1, pageCount: 2, offset: 10 });
+    expect(asked).toEqual([50, 10]);
+    asked.length = 0;
+    searchPage(1, 10, search);
+    expect(asked).toEqual([10]);
   });
 });

@@ -1,6 +1,6 @@
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { runJournal } from './helpers/run.js';
+import { expectOneLineRefusal, journalJson, runJournal } from './helpers/run.js';
 import { tempDir } from './helpers/store.js';
 
 const t = tempDir('journal-post-cli-');
@@ -28,9 +28,7 @@ describe('journal post --dry-run', () => {
   });
 
   it('prints the payload as JSON with --json, buttons opening the essay', async () => {
-    const r = await runJournal(['post', '--dry-run', '--date', '2026-11-01', '--json'], { env });
-    expect(r.code, r.stderr).toBe(0);
-    const out = JSON.parse(r.stdout);
+    const out = await journalJson(['post', '--dry-run', '--date', '2026-11-01', '--json'], { env });
     expect(out).toMatchObject({
       date: '2026-11-01',
       timeZone: 'Asia/Shanghai',
@@ -46,11 +44,11 @@ describe('journal post --dry-run', () => {
   it('says nothing would be posted on an empty day set to skip, and shows a quote when asked', async () => {
     const skip = await runJournal(['post', '--dry-run', '--date', '2026-11-05'], { env });
     expect(skip.stdout).toContain('Nothing would be posted on 2026-11-05');
-    const quote = await runJournal(
+    const quote = await journalJson(
       ['post', '--dry-run', '--date', '2026-11-05', '--empty-day', 'quote', '--json'],
       { env },
     );
-    expect(JSON.parse(quote.stdout).payload.embeds[0].description).toMatch(
+    expect(quote.payload.embeds[0].description).toMatch(
       /^Nothing was written on November 5 in earlier years\. A line from the journal:\n\n> /u,
     );
   });
@@ -65,10 +63,6 @@ describe('journal post --dry-run', () => {
       /--empty-day must be one of skip, nearest, quote/u,
     ],
   ])('answers %j with one line on stderr and a non-zero exit', async (args, message) => {
-    const r = await runJournal(args, { env });
-    expect(r.code).not.toBe(0);
-    expect(r.stderr).toMatch(message);
-    expect(r.stderr.trim().split('\n')).toHaveLength(1);
-    expect(r.stdout).toBe('');
+    expectOneLineRefusal(await runJournal(args, { env }), message);
   });
 });

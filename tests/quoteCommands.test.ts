@@ -4,45 +4,25 @@
  */
 import { describe, expect, it } from 'vitest';
 import type { APIButtonComponent, APIEmbed } from 'discord-api-types/v10';
-import { fixedClock } from '../src/clock.js';
-import { parseConfig } from '../src/config.js';
 import { UserFacingError } from '../src/errors.js';
 import {
   MESSAGE_MENUS,
   checkAccess,
   commandDefinitions,
-  findSubcommand,
   runAutocomplete,
   runComponent,
-  runSubcommand,
 } from '../src/commands/index.js';
-import type { HandlerContext, MessagePayload, Options, Reply } from '../src/commands/types.js';
+import type { MessagePayload, Reply } from '../src/commands/types.js';
 import { importPaths } from '../src/import/importFiles.js';
 import { t } from '../src/i18n/index.js';
-import { silentLogger } from '../src/logger.js';
 import type { Store } from '../src/store/index.js';
+import { AUTHOR, STRANGER, contextWith, refusal, runner } from './helpers/handlers.js';
 import { memoryStore } from './helpers/store.js';
 import { seededRandom } from './helpers/seededRandom.js';
 
-const AUTHOR = { id: '300000000000000001', isAuthor: true, isManager: false };
-const STRANGER = { id: '300000000000000003', isAuthor: false, isManager: false };
 const SEED_QUOTE = '我没有自己想象的那么菜,也没有自己想象的那么强';
 
-function context(store: Store, over: Partial<HandlerContext> = {}): HandlerContext {
-  return {
-    store,
-    clock: fixedClock('2026-11-29T07:30:00Z'),
-    config: parseConfig({ JOURNAL_TIMEZONE: 'Asia/Shanghai' }),
-    logger: silentLogger,
-    locale: 'en-US',
-    caller: AUTHOR,
-    guildId: '100000000000000001',
-    channelId: '200000000000000001',
-    services: {},
-    random: seededRandom(5),
-    ...over,
-  };
-}
+const context = contextWith({ random: seededRandom(5) });
 
 function seeded(): Store {
   const store = memoryStore();
@@ -50,9 +30,7 @@ function seeded(): Store {
   return store;
 }
 
-function run(ctx: HandlerContext, sub: string, options: Options = {}): Promise<Reply> {
-  return runSubcommand(ctx, findSubcommand('quote', sub)!, options);
-}
+const run = runner('quote');
 
 function payloadOf(reply: Reply): MessagePayload {
   if (reply.kind === 'modal') throw new Error('expected a message');
@@ -62,15 +40,6 @@ function payloadOf(reply: Reply): MessagePayload {
 const embedOf = (reply: Reply): APIEmbed => payloadOf(reply).embeds![0]!;
 const buttonsOf = (reply: Reply) =>
   (payloadOf(reply).components ?? []).flatMap((row) => row.components) as APIButtonComponent[];
-
-async function refusal(p: Promise<unknown>): Promise<UserFacingError> {
-  const err = await p.then(
-    () => null,
-    (e: unknown) => e,
-  );
-  expect(err).toBeInstanceOf(UserFacingError);
-  return err as UserFacingError;
-}
 
 const saveAsQuote = MESSAGE_MENUS.find((m) => m.data.name === 'Save as quote')!;
 const target = (content: string, id = '500000000000000001') => ({

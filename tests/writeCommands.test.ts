@@ -6,28 +6,23 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { APIModalInteractionResponseCallbackData } from 'discord-api-types/v10';
 import { fixedClock } from '../src/clock.js';
-import { parseConfig } from '../src/config.js';
-import { UserFacingError } from '../src/errors.js';
 import {
   findSubcommand,
   runAutocomplete,
   runComponent,
   runSubcommand,
 } from '../src/commands/index.js';
-import type { AttachmentOption, HandlerContext, Options, Reply } from '../src/commands/types.js';
+import type { AttachmentOption, HandlerContext, Reply } from '../src/commands/types.js';
 import { createDownloader } from '../src/discord/download.js';
-import { silentLogger } from '../src/logger.js';
 import type { Store } from '../src/store/index.js';
 import { startFakeDiscord, type FakeAttachment, type FakeDiscord } from './fakeDiscord/index.js';
 import { dayOneZip, jrnlExport } from './helpers/journalExports.js';
+import { AUTHOR, MANAGER, STRANGER, contextWith, refusal, runner } from './helpers/handlers.js';
 import { memoryStore } from './helpers/store.js';
 
 // 20:00 UTC is already the next morning in the author's zone.
 const NOW = '2026-11-29T20:00:00Z';
 const AUTHOR_TODAY = '2026-11-30';
-const AUTHOR = { id: '300000000000000001', isAuthor: true, isManager: false };
-const MANAGER = { id: '300000000000000002', isAuthor: false, isManager: true };
-const STRANGER = { id: '300000000000000003', isAuthor: false, isManager: false };
 
 let fake: FakeDiscord;
 beforeAll(async () => {
@@ -35,34 +30,13 @@ beforeAll(async () => {
 });
 afterAll(() => fake.close());
 
-function context(store: Store, over: Partial<HandlerContext> = {}): HandlerContext {
-  return {
-    store,
-    clock: fixedClock(NOW),
-    config: parseConfig({ JOURNAL_TIMEZONE: 'Asia/Shanghai', DISCORD_CDN_URL: fake.cdnUrl }),
-    logger: silentLogger,
-    locale: 'en-US',
-    caller: AUTHOR,
-    guildId: '100000000000000001',
-    channelId: '200000000000000001',
-    services: { download: createDownloader({ cdnUrl: fake.cdnUrl }) },
-    random: () => 0,
-    ...over,
-  };
-}
-
-function run(ctx: HandlerContext, sub: string, options: Options = {}): Promise<Reply> {
-  return runSubcommand(ctx, findSubcommand('essay', sub)!, options);
-}
-
-async function refusal(p: Promise<unknown>): Promise<UserFacingError> {
-  const err = await p.then(
-    () => null,
-    (e: unknown) => e,
-  );
-  expect(err).toBeInstanceOf(UserFacingError);
-  return err as UserFacingError;
-}
+const context = contextWith({
+  clock: fixedClock(NOW),
+  // The fake starts in beforeAll: look its CDN up when a download happens.
+  services: { download: (a) => createDownloader({ cdnUrl: fake.cdnUrl })(a) },
+  random: () => 0,
+});
+const run = runner('essay');
 
 function modalOf(reply: Reply): APIModalInteractionResponseCallbackData {
   if (reply.kind !== 'modal') throw new Error(`expected a modal, got ${reply.kind}`);

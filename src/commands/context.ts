@@ -20,10 +20,7 @@ export const CHANNEL_VISIBILITY: Visibility = Object.freeze({ includeHidden: fal
 
 /** The IANA zone "today" is computed in: the server's configured zone, else the author's. */
 export function zoneOf(ctx: HandlerContext): string {
-  return (
-    (ctx.guildId ? ctx.store.guilds.get(ctx.guildId)?.timeZone : undefined) ??
-    ctx.config.JOURNAL_TIMEZONE
-  );
+  return (ctx.guildId ? ctx.store.guilds.get(ctx.guildId)?.timeZone : undefined) ?? ctx.timeZone;
 }
 
 /** Today's calendar date in this server's zone. */

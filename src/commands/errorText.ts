@@ -4,7 +4,7 @@
  */
 import { randomBytes } from 'node:crypto';
 import { UserFacingError } from '../errors.js';
-import { t, type Locale, type MessageKey } from '../i18n/index.js';
+import { t, type Locale } from '../i18n/index.js';
 import type { Logger } from '../logger.js';
 import { storageFailure } from '../store/storageError.js';
 
@@ -16,12 +16,12 @@ import { storageFailure } from '../store/storageError.js';
  */
 export function errorText(err: unknown, locale: Locale, logger: Logger, where: string): string {
   if (err instanceof UserFacingError) {
-    return err.key ? t(locale, err.key as MessageKey, err.params) : err.message;
+    return err.key ? t(locale, err.key, err.params) : err.message;
   }
   const storage = storageFailure(err);
   if (storage) {
     logger.error({ where, err }, storage.message);
-    return t(locale, storage.key as MessageKey);
+    return storage.key ? t(locale, storage.key) : storage.message;
   }
   const id = randomBytes(3).toString('hex');
   logger.error({ errorId: id, where, err }, 'interaction failed');

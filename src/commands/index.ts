@@ -21,12 +21,7 @@ import type {
   Subcommand,
 } from './types.js';
 
-// A command without subcommands yet is not offered (Discord would run it bare).
-export const SLASH_COMMANDS: readonly SlashCommand[] = [
-  essayCommand,
-  quoteCommand,
-  journalCommand,
-].filter((c) => c.subcommands.length > 0);
+export const SLASH_COMMANDS: readonly SlashCommand[] = [essayCommand, quoteCommand, journalCommand];
 export const MESSAGE_MENUS: readonly MessageMenuCommand[] = [saveAsQuote];
 export const COMPONENT_ROUTES: readonly ComponentRoute[] = [
   essayRoute,

@@ -14,7 +14,6 @@ import type {
   RESTPostAPIApplicationCommandsJSONBody,
 } from 'discord-api-types/v10';
 import type { Clock } from '../clock.js';
-import type { Config } from '../config.js';
 import type { Locale } from '../i18n/index.js';
 import type { Logger } from '../logger.js';
 import type { Store } from '../store/index.js';
@@ -83,7 +82,12 @@ export interface Services {
 export interface HandlerContext {
   store: Store;
   clock: Clock;
-  config: Config;
+  /**
+   * The IANA zone the author writes in (JOURNAL_TIMEZONE): "today" where a
+   * server has set no zone of its own. Handlers get this, not the whole
+   * config, which holds the bot token.
+   */
+  timeZone: string;
   logger: Logger;
   locale: Locale;
   caller: Caller;

@@ -6,8 +6,9 @@
 import { parseArgs } from 'node:util';
 import { systemClock } from '../clock.js';
 import { cliLocale } from '../cli/locale.js';
-import { ConfigError, loadConfig } from '../config.js';
+import { loadConfig } from '../config.js';
 import { UserFacingError } from '../errors.js';
+import { EXIT_USAGE, expectedFailure } from '../exitCode.js';
 import { openStore, type Store } from '../store/index.js';
 import { readLocaleOption, startConsole } from './start.js';
 
@@ -34,24 +35,32 @@ async function main(argv: string[]): Promise<number> {
     }));
   } catch (err) {
     process.stderr.write(`journal console: ${(err as Error).message.split('\n')[0]}\n${USAGE}\n`);
-    return 2;
+    return EXIT_USAGE;
   }
   if (values.help) {
     process.stdout.write(`${HELP}\n`);
     return 0;
   }
+  let locale;
+  try {
+    locale = readLocaleOption(values.locale, cliLocale());
+  } catch (err) {
+    if (!(err instanceof UserFacingError)) throw err;
+    process.stderr.write(`journal console: ${err.message}\n`);
+    return EXIT_USAGE;
+  }
   let store: Store | undefined;
+  let dbPath: string | undefined;
   try {
     const config = loadConfig();
-    const locale = readLocaleOption(values.locale, cliLocale());
-    store = openStore(values.db ?? config.JOURNAL_DB, systemClock);
+    dbPath = values.db ?? config.JOURNAL_DB;
+    store = openStore(dbPath, systemClock);
     return await startConsole({ store, config, clock: systemClock, locale, outDir: values.out });
   } catch (err) {
-    if (err instanceof ConfigError || err instanceof UserFacingError) {
-      process.stderr.write(`journal console: ${err.message}\n`);
-      return 2;
-    }
-    throw err;
+    const failure = expectedFailure(err, dbPath);
+    if (!failure) throw err;
+    process.stderr.write(`journal console: ${failure.message}\n`);
+    return failure.exitCode;
   } finally {
     store?.close();
   }

@@ -169,7 +169,7 @@ export function createSession(deps: SessionDeps): ConsoleSession {
     const rendered = renderPayload(reply.payload, {
       style: deps.style,
       locale,
-      timeZone: ctx.config.JOURNAL_TIMEZONE,
+      timeZone: ctx.timeZone,
       savedFiles: saveFiles(reply.payload.files ?? []),
     });
     actions = rendered.actions;

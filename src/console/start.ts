@@ -33,7 +33,7 @@ export function readLocaleOption(value: string | undefined, fallback: Locale): L
 export function consoleContext(deps: {
   store: Store;
   clock: Clock;
-  config: Config;
+  timeZone: string;
   logger: Logger;
   locale: Locale;
 }): HandlerContext {
@@ -74,7 +74,13 @@ export async function startConsole(deps: {
 }): Promise<number> {
   const logger = createLogger(process.env.LOG_LEVEL ? deps.config.LOG_LEVEL : 'warn');
   syncJournalDir(deps.store, deps.config.JOURNAL_DIR, logger);
-  const ctx = consoleContext({ ...deps, logger });
+  const ctx = consoleContext({
+    store: deps.store,
+    clock: deps.clock,
+    timeZone: deps.config.JOURNAL_TIMEZONE,
+    logger,
+    locale: deps.locale,
+  });
   return runRepl({
     ctx,
     input: process.stdin,

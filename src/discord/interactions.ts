@@ -12,14 +12,11 @@ import {
   type ChatInputCommandInteraction,
   type CommandInteractionOption,
   type Interaction,
-  type InteractionEditReplyOptions,
-  type InteractionReplyOptions,
   type MessageComponentInteraction,
   type MessageContextMenuCommandInteraction,
   type ModalSubmitInteraction,
 } from 'discord.js';
 import type { Clock } from '../clock.js';
-import type { Config } from '../config.js';
 import { UserFacingError } from '../errors.js';
 import { pickLocale } from '../i18n/index.js';
 import type { Logger } from '../logger.js';
@@ -32,18 +29,16 @@ import {
   resolveSubcommand,
   runAutocomplete,
 } from '../commands/index.js';
-import type {
-  HandlerContext,
-  MessagePayload,
-  Options,
-  Reply,
-  Services,
-} from '../commands/types.js';
+import type { HandlerContext, Options, Reply, Services } from '../commands/types.js';
+import { toMessageOptions } from './messageOptions.js';
 
 export interface AdapterDeps {
   store: Store;
   clock: Clock;
-  config: Config;
+  /** JOURNAL_TIMEZONE. */
+  timeZone: string;
+  /** JOURNAL_AUTHOR_IDS; unset: the server's managers are the authors. */
+  authorIds: readonly string[] | undefined;
   logger: Logger;
   services: Services;
 }
@@ -54,19 +49,24 @@ type Repliable =
   | ModalSubmitInteraction
   | MessageContextMenuCommandInteraction;
 
-function callerOf(interaction: Interaction, config: Config): HandlerContext['caller'] {
+function callerOf(
+  interaction: Interaction,
+  authorIds: AdapterDeps['authorIds'],
+): HandlerContext['caller'] {
   const isManager = interaction.memberPermissions?.has(PermissionFlagsBits.ManageGuild) ?? false;
-  const isAuthor = config.JOURNAL_AUTHOR_IDS
-    ? config.JOURNAL_AUTHOR_IDS.includes(interaction.user.id)
-    : isManager;
+  const isAuthor = authorIds ? authorIds.includes(interaction.user.id) : isManager;
   return { id: interaction.user.id, isAuthor, isManager };
 }
 
 function contextFor(interaction: Interaction, deps: AdapterDeps): HandlerContext {
   return {
-    ...deps,
+    store: deps.store,
+    clock: deps.clock,
+    timeZone: deps.timeZone,
+    logger: deps.logger,
+    services: deps.services,
     locale: pickLocale(interaction.locale),
-    caller: callerOf(interaction, deps.config),
+    caller: callerOf(interaction, deps.authorIds),
     guildId: interaction.guildId,
     channelId: interaction.channelId,
     random: Math.random,
@@ -100,21 +100,6 @@ function optionsOf(data: readonly CommandInteractionOption[]): Options {
   return out;
 }
 
-/** discord.js send options from a handler payload. */
-function toDiscord(payload: MessagePayload): InteractionReplyOptions & InteractionEditReplyOptions {
-  return {
-    content: payload.content ?? '',
-    embeds: payload.embeds ?? [],
-    components: payload.components ?? [],
-    files: (payload.files ?? []).map((f) => ({
-      attachment: f.data,
-      name: f.name,
-      description: f.description,
-    })),
-    allowedMentions: { parse: [] },
-  };
-}
-
 /** Sends a handler's reply, taking into account whether we already deferred. */
 async function send(interaction: Repliable, reply: Reply): Promise<void> {
   if (reply.kind === 'modal') {
@@ -122,7 +107,7 @@ async function send(interaction: Repliable, reply: Reply): Promise<void> {
     await interaction.showModal(reply.modal);
     return;
   }
-  const options = toDiscord(reply.payload);
+  const options = toMessageOptions(reply.payload);
   if (interaction.deferred || interaction.replied) {
     await interaction.editReply(options);
     return;

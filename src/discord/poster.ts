@@ -11,8 +11,9 @@ import {
   type Client,
 } from 'discord.js';
 import { PostError, type ChannelPoster } from '../schedule/anniversary.js';
+import { toMessageOptions } from './messageOptions.js';
 
-/** Discord's JSON error codes the scheduler acts on (DD:topics/opcodes-and-status-codes). */
+/** Discord's JSON error codes the scheduler acts on (https://discord.com/developers/docs/topics/opcodes-and-status-codes#json). */
 const UNKNOWN_CHANNEL = 10003;
 const UNKNOWN_GUILD = 10004;
 const MISSING_ACCESS = 50001;
@@ -58,15 +59,7 @@ export function createChannelPoster(client: Client): ChannelPoster {
           throw new PostError('missing_permissions', 'Embed Links');
         }
         const message = await channel.send({
-          content: payload.content ?? '',
-          embeds: payload.embeds ?? [],
-          components: payload.components ?? [],
-          files: (payload.files ?? []).map((f) => ({
-            attachment: f.data,
-            name: f.name,
-            description: f.description,
-          })),
-          allowedMentions: { parse: [] },
+          ...toMessageOptions(payload),
           nonce,
           enforceNonce: true,
         });

@@ -1,7 +1,10 @@
 /**
- * Payload builders: essays, lists and notices as Discord API JSON. Pure; the
- * limits of platform-facts.md are respected here so no caller has to think
- * about them (a test renders the worst cases through the fake Discord).
+ * Payload builders: essays, lists and notices as Discord API JSON. Pure;
+ * Discord's message and component limits
+ * (https://discord.com/developers/docs/resources/message#embed-object-embed-limits,
+ * https://discord.com/developers/docs/components/reference) are respected
+ * here so no caller has to think about them (a test renders the worst cases
+ * through the fake Discord).
  */
 import {
   ButtonStyle,
@@ -14,8 +17,8 @@ import {
 import type { Essay } from '../journal/essay.js';
 import { displayTitle, excerpt, truncate } from '../journal/display.js';
 import { escapeMarkdown } from '../journal/markdown.js';
-import { paginate } from '../journal/paging.js';
-import { t, yearsAgoLabel, type Locale } from '../i18n/index.js';
+import { clampPage, paginate } from '../journal/paging.js';
+import { t, type Locale } from '../i18n/index.js';
 import type { MessagePayload, Reply } from '../commands/types.js';
 
 export const LIMITS = {
@@ -120,7 +123,7 @@ export function renderEssayPage(
   locale: Locale,
 ): MessagePayload {
   const pages = essayPages(essay);
-  const page = Math.min(Math.max(0, Math.trunc(requestedPage) || 0), pages.length - 1);
+  const { page } = clampPage(requestedPage, pages.length, 1);
   const footerParts = [dateAndPlace(essay)];
   if (essay.tags.length > 0) footerParts.push(essay.tags.map((tag) => `#${tag}`).join(' '));
   if (pages.length > 1)
@@ -220,8 +223,3 @@ export function renderPagedList(
 
 /** Entries per list page: ten entries fill two rows of buttons, leaving one for the pager. */
 export const LIST_PAGE_SIZE = 10;
-
-/** "1 year ago" for list lead-ins. */
-export function ageLead(locale: Locale, years: number): string {
-  return yearsAgoLabel(locale, years);
-}

@@ -62,8 +62,8 @@ export function buildJournalExport(store: Store, now: Date): JournalExport {
 }
 
 /** The JSON text of an export (pretty-printed: people read and diff these). */
-export function journalExportJson(store: Store, now: Date): string {
-  return `${JSON.stringify(buildJournalExport(store, now), null, 2)}\n`;
+export function journalExportText(doc: JournalExport): string {
+  return `${JSON.stringify(doc, null, 2)}\n`;
 }
 
 /**
@@ -107,7 +107,7 @@ export function writeJsonExport(
   const doc = buildJournalExport(store, now);
   mkdirSync(dirname(path), { recursive: true });
   const tmp = `${path}.${process.pid}.tmp`;
-  writeFileSync(tmp, `${JSON.stringify(doc, null, 2)}\n`);
+  writeFileSync(tmp, journalExportText(doc));
   renameSync(tmp, path);
   return {
     format: 'json',

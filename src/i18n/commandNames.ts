@@ -1,7 +1,8 @@
 /**
  * Chinese names of commands and options, shown by Discord clients set to
- * zh-CN. Payloads always carry the English names (platform-facts.md), so
- * these are display only. Each must match Discord's name pattern (a test checks).
+ * zh-CN. Interaction payloads always carry the English names
+ * (https://discord.com/developers/docs/interactions/application-commands#localization),
+ * so these are display only. Each must match Discord's name pattern (a test checks).
  */
 export const ZH_NAMES: Readonly<Record<string, string>> = {
   essay: '文章',

@@ -62,11 +62,6 @@ export function dateParts(date: string): DateParts {
   return { year: Number(m[1]), month: Number(m[2]), day: Number(m[3]) };
 }
 
-/** `MM-DD` of a canonical date. */
-export function monthDayOf(date: string): string {
-  return date.slice(5, 10);
-}
-
 /** The outcome of reading a date the way people write it. */
 export type DateReading =
   | { ok: true; date: string }

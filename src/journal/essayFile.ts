@@ -1,5 +1,5 @@
 /**
- * Reads an essay file (interface.md, "Essay files") into an EssayDraft.
+ * Reads an essay file (docs/interface.md, "Essay files") into an EssayDraft.
  * Pure: bytes in, draft or EssayParseError out. Nothing is guessed: a file
  * without a date is refused rather than dated by its mtime.
  */

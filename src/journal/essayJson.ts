@@ -1,4 +1,4 @@
-/** The public JSON shape of an essay (interface.md, "JSON shapes"): the CLI's --json output and the export build on it. */
+/** The public JSON shape of an essay (docs/interface.md, "JSON shapes"): the CLI's --json output and the export build on it. */
 import type { Essay } from './essay.js';
 
 export interface EssayJson {

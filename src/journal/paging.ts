@@ -51,3 +51,39 @@ export function paginate(text: string, max: number): string[] {
   if (rest.trim() !== '' || pages.length === 0) pages.push(rest);
   return pages;
 }
+
+/** A page of a list: which one, of how many, and where its items start. */
+export interface PageWindow {
+  page: number;
+  pageCount: number;
+  offset: number;
+}
+
+/**
+ * Page `page` of `total` items at `size` a page, brought inside the list:
+ * a stale button past the end shows the last page, and an empty list has
+ * one (empty) page.
+ */
+export function clampPage(page: number, total: number, size: number): PageWindow {
+  const pageCount = Math.max(1, Math.ceil(total / size));
+  const clamped = Math.min(Math.max(0, Math.trunc(page) || 0), pageCount - 1);
+  return { page: clamped, pageCount, offset: clamped * size };
+}
+
+/**
+ * A page of a search, whose total is known only once it ran: page `page` is
+ * asked for, and if the results have shrunk below it, the last page is asked
+ * for again.
+ */
+export function searchPage<R extends { total: number }>(
+  page: number,
+  size: number,
+  search: (window: { limit: number; offset: number }) => R,
+): PageWindow & { result: R } {
+  const asked = clampPage(page, Number.MAX_SAFE_INTEGER, size);
+  const first = search({ limit: size, offset: asked.offset });
+  const window = clampPage(asked.page, first.total, size);
+  const result =
+    window.page === asked.page ? first : search({ limit: size, offset: window.offset });
+  return { ...window, result };
+}

@@ -4,7 +4,7 @@
  * whole, privately and paged (the `essay:open` route). Hidden essays are
  * never posted.
  */
-import { t, type Locale } from '../i18n/index.js';
+import { t, yearsAgoLabel, type Locale } from '../i18n/index.js';
 import { displayTitle, excerpt } from '../journal/display.js';
 import { escapeMarkdown } from '../journal/markdown.js';
 import { extractQuotes } from '../journal/quotes.js';
@@ -17,7 +17,6 @@ import { formatMonthDay } from '../commands/context.js';
 import {
   ACCENT,
   LIST_PAGE_SIZE,
-  ageLead,
   button,
   dateAndPlace,
   essayIds,
@@ -97,7 +96,7 @@ export function renderAnniversaryPost(
     const more = content.essays.length - shown.length;
     return renderEssayList({
       title,
-      items: shown.map((essay) => ({ essay, lead: ageLead(locale, essay.yearsAgo) })),
+      items: shown.map((essay) => ({ essay, lead: yearsAgoLabel(locale, essay.yearsAgo) })),
       page: 0,
       pageCount: 1,
       footer:

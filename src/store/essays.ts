@@ -119,7 +119,6 @@ export function createEssayStore(db: Db, now: () => Date, indexers: readonly Ess
               OR substr(body, 1, 100) LIKE @like ESCAPE '\\')
        ORDER BY written_on DESC, id DESC LIMIT @limit`,
     ),
-    everyEssay: db.prepare<[], EssayRow>(`SELECT ${COLUMNS} FROM essays ORDER BY id`),
     forStats: db.prepare<
       [number],
       { written_on: string; title: string | null; body: string; place: string | null; tags: string }
@@ -265,11 +264,6 @@ export function createEssayStore(db: Db, now: () => Date, indexers: readonly Ess
     /** Essays by id, in the order given (missing or invisible ones skipped). */
     getMany(ids: readonly number[], v?: Visibility): Essay[] {
       return ids.flatMap((id) => this.get(id, v) ?? []);
-    },
-
-    /** Every essay, hidden ones included, in id order (rebuilding indexes; writes can't run during an iterate). */
-    everyEssay(): Essay[] {
-      return s.everyEssay.all().map(toEssay);
     },
 
     /** What statistics need of every essay, oldest first. */

@@ -170,5 +170,3 @@ export function createGuildStore(db: Db, now: () => Date) {
     },
   };
 }
-
-export type GuildStore = ReturnType<typeof createGuildStore>;

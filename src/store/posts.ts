@@ -191,5 +191,3 @@ export function createPostStore(db: Db, now: () => Date) {
       finish(guildId, date, { status: 'retrying', retryAt, error }),
   };
 }
-
-export type PostStore = ReturnType<typeof createPostStore>;

@@ -508,5 +508,3 @@ export function createQuoteStore(db: Db, now: () => Date) {
     },
   };
 }
-
-export type QuoteStore = ReturnType<typeof createQuoteStore>;

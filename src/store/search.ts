@@ -150,8 +150,6 @@ export function createSearchStore(db: Db, loadEssays: (ids: number[], v: Visibil
   };
 }
 
-export type SearchStore = ReturnType<typeof createSearchStore>;
-
 /**
  * Bumped whenever indexTokens changes what it writes; a database indexed by
  * an older version is re-indexed once at open, in one transaction.
@@ -163,13 +161,13 @@ const VERSION_KEY = 'search:index-version';
 export function rebuildSearchIndexIfStale(
   db: Db,
   meta: { get(key: string): string | null; set(key: string, value: string): void },
-  essays: { everyEssay(): Essay[] },
+  essays: { all(v: Visibility): Essay[] },
   indexer: EssayIndexer,
 ): boolean {
   if (meta.get(VERSION_KEY) === SEARCH_INDEX_VERSION) return false;
   db.transaction(() => {
     db.exec(`DELETE FROM essay_search`);
-    for (const essay of essays.everyEssay()) indexer.put(essay);
+    for (const essay of essays.all({ includeHidden: true })) indexer.put(essay);
     meta.set(VERSION_KEY, SEARCH_INDEX_VERSION);
   })();
   return true;

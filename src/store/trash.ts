@@ -127,5 +127,3 @@ export function createTrashStore(db: Db, essays: EssayStore, now: () => Date) {
     },
   };
 }
-
-export type TrashStore = ReturnType<typeof createTrashStore>;

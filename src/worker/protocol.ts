@@ -1,6 +1,7 @@
 /** The messages between the bot and its read worker, and how errors and buffers cross. */
 import { UserFacingError } from '../errors.js';
 import type { ReadJobName } from './readJobs.js';
+import type { MessageKey } from '../i18n/index.js';
 
 export interface JobRequest {
   id: number;
@@ -12,7 +13,7 @@ export interface SentError {
   message: string;
   stack?: string;
   /** Set for a UserFacingError, so the user still gets their sentence in their language. */
-  userFacing?: { key?: string; params: Record<string, string | number> };
+  userFacing?: { key?: MessageKey; params: Record<string, string | number> };
 }
 
 export type JobResponse =

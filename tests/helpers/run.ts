@@ -1,4 +1,5 @@
 import { spawn } from 'node:child_process';
+import { expect } from 'vitest';
 
 export interface RunResult {
   code: number | null;
@@ -42,4 +43,22 @@ export function runJournal(
   options: Parameters<typeof runEntry>[2] = {},
 ): Promise<RunResult> {
   return runEntry('src/cli.ts', args, options);
+}
+
+/** Runs `journal ARGS…`, expects it to succeed, and returns its stdout as JSON (pass `--json` in `args`). */
+export async function journalJson(
+  args: readonly string[],
+  options: Parameters<typeof runEntry>[2] = {},
+) {
+  const r = await runJournal(args, options);
+  expect(r.code, r.stderr).toBe(0);
+  return JSON.parse(r.stdout);
+}
+
+/** How every command refuses: a non-zero exit, one line on stderr matching `message`, nothing on stdout. */
+export function expectOneLineRefusal(r: RunResult, message: RegExp): void {
+  expect(r.code).not.toBe(0);
+  expect(r.stderr).toMatch(message);
+  expect(r.stderr.trim().split('\n')).toHaveLength(1);
+  expect(r.stdout).toBe('');
 }

@@ -3,8 +3,20 @@
  * memory: shared by the 40-at-once test and the 2,000-interaction stress run.
  */
 import { readFileSync, readdirSync } from 'node:fs';
-import type { FakeDiscord, InteractionResult, StoredMessage } from '../fakeDiscord/index.js';
-import { buttons } from './journalFixture.js';
+import { join } from 'node:path';
+import { systemClock } from '../../src/clock.js';
+import { openStore } from '../../src/store/index.js';
+import {
+  startFakeDiscord,
+  type FakeDiscord,
+  type InteractionResult,
+  type StoredMessage,
+} from '../fakeDiscord/index.js';
+import { startBotProcess, type BotProcess } from '../helpers/botProcess.js';
+import { answered, buttons } from '../helpers/e2e.js';
+import { LONG_TITLE, ZONE, writeJournal } from '../helpers/journal.js';
+import { tempDir } from '../helpers/store.js';
+import { writeCorpus } from './corpus.js';
 
 /** The search words the mix cycles through: common, rare, one character, English, FTS syntax, nothing found. */
 const QUERIES = [
@@ -114,3 +126,58 @@ function descendants(pid: number): number[] {
 }
 
 export const mb = (bytes: number) => `${(bytes / 1024 / 1024).toFixed(1)} MB`;
+
+export interface LoadRun {
+  fake: FakeDiscord;
+  bot: BotProcess;
+  mix: LoadMix;
+  /** Stops the bot and the fake, and removes the journal. */
+  stop: () => Promise<void>;
+}
+
+/**
+ * The real bot against the fake Discord, on the reliability journal plus
+ * `corpus` generated essays; the mix shows `listed` of them and pages through
+ * the long essay, opened three times.
+ */
+export async function startLoadRun(options: {
+  prefix: string;
+  corpus: number;
+  listed: number;
+  readyTimeoutMs: number;
+}): Promise<LoadRun> {
+  const t = tempDir(options.prefix);
+  const essays = writeJournal(t.dir);
+  writeCorpus(join(essays, 'corpus'), options.corpus, 1500);
+  const fake = await startFakeDiscord();
+  let bot: BotProcess | undefined;
+  const stop = async () => {
+    await bot?.stop();
+    await fake.close();
+    t.cleanup();
+  };
+  try {
+    bot = await startBotProcess(fake, {
+      dir: t.dir,
+      env: { JOURNAL_DIR: essays, JOURNAL_TIMEZONE: ZONE },
+      readyTimeoutMs: options.readyTimeoutMs,
+    });
+    const store = openStore(join(t.dir, 'journal.db'), systemClock);
+    const longId = String(store.essays.list().find((e) => e.title === LONG_TITLE)!.id);
+    const mix: LoadMix = {
+      pageable: [],
+      essayIds: store.essays.list({ limit: options.listed }).map((e) => String(e.id)),
+    };
+    store.close();
+    for (let i = 0; i < 3; i++) {
+      const shown = answered(
+        await fake.command({ name: 'essay', subcommand: 'show', options: { essay: longId } }),
+      );
+      mix.pageable.push(await shown.waitForMessage());
+    }
+    return { fake, bot, mix, stop };
+  } catch (err) {
+    await stop();
+    throw err;
+  }
+}

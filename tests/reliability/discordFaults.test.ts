@@ -18,14 +18,8 @@ import {
 } from '../fakeDiscord/index.js';
 import { startBotProcess, type BotProcess } from '../helpers/botProcess.js';
 import { tempDir } from '../helpers/store.js';
-import {
-  ANNIVERSARY_TITLE,
-  ZONE,
-  answered,
-  buttons,
-  today,
-  writeJournal,
-} from './journalFixture.js';
+import { ANNIVERSARY_TITLE, ZONE, today, writeJournal } from '../helpers/journal.js';
+import { answered, buttons } from '../helpers/e2e.js';
 
 const t = tempDir('journal-faults-');
 let fake: FakeDiscord;

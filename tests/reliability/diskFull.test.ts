@@ -14,7 +14,7 @@ import { storageFailure } from '../../src/store/storageError.js';
 import { openStore, type Store } from '../../src/store/index.js';
 import { runComponent } from '../../src/commands/index.js';
 import { tempDir } from '../helpers/store.js';
-import { AUTHOR, handlerContext, outcome } from './handlerContext.js';
+import { handlerContext, outcome } from '../helpers/handlers.js';
 import { runJournal } from '../helpers/run.js';
 import { writeCorpus } from './corpus.js';
 
@@ -129,7 +129,7 @@ describe('the disk fills up during a write', () => {
   it('a Discord form submit (/essay add) that hits a full disk answers with the sentence and saves nothing', async () => {
     const { store } = fileStore();
     fillDiskAfter(store, 1);
-    const ctx = handlerContext(store, AUTHOR);
+    const ctx = handlerContext(store);
     const form = {
       title: '满了',
       body: bigBody('表单').slice(0, 3900),

@@ -10,7 +10,7 @@ import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { AttachmentOption } from '../../src/commands/types.js';
 import { createDownloader, isUnderBase, MAX_ATTACHMENT_BYTES } from '../../src/discord/download.js';
-import { UserFacingError } from '../../src/errors.js';
+import { refusal } from '../helpers/handlers.js';
 
 let server: Server;
 let base: string;
@@ -82,15 +82,6 @@ const attachment = (url: string, size = 100): AttachmentOption => ({
   url,
   contentType: 'text/plain',
 });
-
-async function refusal(p: Promise<unknown>): Promise<UserFacingError> {
-  const err = await p.then(
-    () => null,
-    (e: unknown) => e,
-  );
-  expect(err).toBeInstanceOf(UserFacingError);
-  return err as UserFacingError;
-}
 
 describe('URLs that are not under DISCORD_CDN_URL', () => {
   const CDN = 'https://cdn.discordapp.com';

@@ -4,7 +4,7 @@
  * not an author never sees it, and an author's reply that the whole channel
  * sees (a public message, or an in-place update of one) never shows it either.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import {
   ApplicationCommandOptionType,
   type APIApplicationCommandOption,
@@ -17,32 +17,24 @@ import {
 } from '../../src/commands/index.js';
 import type { Caller, Options, Reply, Subcommand } from '../../src/commands/types.js';
 import type { Store } from '../../src/store/index.js';
-import { tempDir } from '../helpers/store.js';
+import { MANAGER, OWNER, STRANGER, outcome, replyText } from '../helpers/handlers.js';
 import {
-  AUTHOR,
-  MANAGER,
-  STRANGER,
-  handlerContext,
-  journalStore,
-  outcome,
-  replyText,
-} from './handlerContext.js';
-import { HIDDEN_TITLE, HIDDEN_WORD, lastYear } from './journalFixture.js';
+  HIDDEN_TITLE,
+  HIDDEN_WORD,
+  journalContext,
+  lastYear,
+  openJournalFixture,
+} from '../helpers/journal.js';
 
 /** What only the hidden essay contains: its title, a word of its body, its tag, a sentence quotes would draw. */
 const MARKERS = [HIDDEN_TITLE, HIDDEN_WORD, '私密', '我从不告诉别人这句话'];
 
-const t = tempDir('journal-hidden-');
 let store: Store;
 let hiddenId: number;
-
 beforeAll(() => {
-  store = journalStore(t.dir);
-  hiddenId = store.essays.list({ includeHidden: true }).find((e) => e.hidden)!.id;
-});
-afterAll(() => {
-  store.close();
-  t.cleanup();
+  const journal = openJournalFixture('journal-hidden-');
+  ({ store, hiddenId } = journal);
+  return journal.close;
 });
 
 /** Values worth trying for an option: the ones that would find the hidden essay if anything did. */
@@ -133,7 +125,7 @@ describe.each(NON_AUTHORS)('%s', (_, caller) => {
     const ids = new Set<string>();
     for (const c of everyCase()) {
       const seen = await outcome(() =>
-        runSubcommand(handlerContext(store, caller), c.sub, c.options),
+        runSubcommand(journalContext(store, { caller }), c.sub, c.options),
       );
       const leaked = leaks(replyText(seen.reply) + (seen.error ?? ''), Object.values(c.options));
       if (leaked.length > 0) found.push(`${c.label}: ${leaked.join(', ')}`);
@@ -147,7 +139,7 @@ describe.each(NON_AUTHORS)('%s', (_, caller) => {
       'essay:list:all:0',
       `essay:search:0:${HIDDEN_WORD}`,
     ]) {
-      const seen = await outcome(() => runComponent(handlerContext(store, caller), id));
+      const seen = await outcome(() => runComponent(journalContext(store, { caller }), id));
       const leaked = leaks(replyText(seen.reply) + (seen.error ?? ''), [
         id.split(':').slice(3).join(':'),
       ]);
@@ -165,7 +157,7 @@ describe.each(NON_AUTHORS)('%s', (_, caller) => {
           if (!('autocomplete' in o) || !o.autocomplete) continue;
           for (const typed of ['', String(hiddenId), HIDDEN_TITLE, '不公开', lastYear, '私']) {
             const choices = runAutocomplete(
-              handlerContext(store, caller),
+              journalContext(store, { caller }),
               command.data.name,
               sub.data.name,
               { name: o.name, value: typed },
@@ -187,7 +179,7 @@ describe.each(NON_AUTHORS)('%s', (_, caller) => {
 
 describe('an author', () => {
   it('finds the hidden essay in private: autocomplete, the open button, /essay show', async () => {
-    const ctx = handlerContext(store, AUTHOR);
+    const ctx = journalContext(store, { caller: OWNER });
     expect(
       runAutocomplete(ctx, 'essay', 'show', { name: 'essay', value: '不公开' }, {}).map(
         (c) => c.value,
@@ -203,12 +195,11 @@ describe('an author', () => {
     const ids = new Set<string>();
     for (const c of everyCase()) {
       // Writes (unhide, delete, quote add…) get a journal of their own, so each case starts from the same state.
-      const own =
-        c.sub.access === 'everyone' ? store : journalStore(tempDir('journal-hidden-write-').dir);
+      const own = c.sub.access === 'everyone' ? null : openJournalFixture('journal-hidden-write-');
       const seen = await outcome(() =>
-        runSubcommand(handlerContext(own, AUTHOR), c.sub, c.options),
+        runSubcommand(journalContext(own?.store ?? store, { caller: OWNER }), c.sub, c.options),
       );
-      if (own !== store) own.close();
+      own?.close();
       if (!seen.reply) continue;
       if (isPublic(seen.reply, c.sub)) {
         const leaked = leaks(replyText(seen.reply), Object.values(c.options));
@@ -227,7 +218,7 @@ describe('an author', () => {
       `quote:search:0:${HIDDEN_WORD}`,
     ];
     for (const id of [...ids, ...pagers]) {
-      const seen = await outcome(() => runComponent(handlerContext(store, AUTHOR), id));
+      const seen = await outcome(() => runComponent(journalContext(store, { caller: OWNER }), id));
       if (seen.reply && seen.reply.kind === 'update') {
         const leaked = leaks(replyText(seen.reply), [id.split(':').slice(3).join(':')]);
         if (leaked.length > 0)

@@ -5,7 +5,7 @@
  * garbage, or show a hidden essay to someone who is not an author.
  */
 import fc from 'fast-check';
-import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { beforeAll, describe, expect, it, vi } from 'vitest';
 import { UserFacingError } from '../../src/errors.js';
 import {
   COMPONENT_ROUTES,
@@ -20,16 +20,14 @@ import { isValidDate } from '../../src/journal/dates.js';
 import type { EssayDraft } from '../../src/journal/essay.js';
 import { EssayParseError, parseEssayFile } from '../../src/journal/essayFile.js';
 import type { Store } from '../../src/store/index.js';
-import { memoryStore, tempDir } from '../helpers/store.js';
+import { memoryStore } from '../helpers/store.js';
+import { OWNER, STRANGER, outcome, replyText } from '../helpers/handlers.js';
 import {
-  AUTHOR,
-  STRANGER,
-  handlerContext,
-  journalStore,
-  outcome,
-  replyText,
-} from './handlerContext.js';
-import { HIDDEN_TITLE, HIDDEN_WORD } from './journalFixture.js';
+  HIDDEN_TITLE,
+  HIDDEN_WORD,
+  journalContext,
+  openJournalFixture,
+} from '../helpers/journal.js';
 
 const RUNS = { numRuns: 400, seed: 20261129 };
 const utf8 = (text: string) => new TextEncoder().encode(text);
@@ -320,16 +318,12 @@ const anyQuery = fc.oneof(
 );
 
 describe('search on hostile input', () => {
-  const t = tempDir('journal-hostile-search-');
   let store: Store;
   let hiddenId: number;
   beforeAll(() => {
-    store = journalStore(t.dir);
-    hiddenId = store.essays.list({ includeHidden: true }).find((e) => e.hidden)!.id;
-  });
-  afterAll(() => {
-    store.close();
-    t.cleanup();
+    const journal = openJournalFixture('journal-hostile-search-');
+    ({ store, hiddenId } = journal);
+    return journal.close;
   });
 
   it('never errors on random strings and FTS syntax, and never returns a hidden essay to a reader', () => {
@@ -360,7 +354,7 @@ describe('search on hostile input', () => {
     const show = findSubcommand('essay', 'show')!;
     await fc.assert(
       fc.asyncProperty(anyQuery, async (query) => {
-        const ctx = handlerContext(store, STRANGER);
+        const ctx = journalContext(store, { caller: STRANGER });
         const seen = await outcome(() => runSubcommand(ctx, sub, { query }));
         expectPolite(seen);
         expect(replyText(seen.reply)).not.toContain(HIDDEN_TITLE);
@@ -469,18 +463,14 @@ const forgedId = fc.oneof(
 );
 
 describe('forged custom ids through the real dispatch', () => {
-  const t = tempDir('journal-hostile-ids-');
   let store: Store;
   let hiddenId: number;
   let visibleIds: number[];
   beforeAll(() => {
-    store = journalStore(t.dir);
-    hiddenId = store.essays.list({ includeHidden: true }).find((e) => e.hidden)!.id;
+    const journal = openJournalFixture('journal-hostile-ids-');
+    ({ store, hiddenId } = journal);
     visibleIds = store.essays.list().map((e) => e.id);
-  });
-  afterAll(() => {
-    store.close();
-    t.cleanup();
+    return journal.close;
   });
 
   const press = (ctx: HandlerContext, customId: string) =>
@@ -495,7 +485,7 @@ describe('forged custom ids through the real dispatch', () => {
     );
 
   it("a hidden essay's id answers a reader exactly like an id that does not exist", async () => {
-    const ctx = handlerContext(store, STRANGER);
+    const ctx = journalContext(store, { caller: STRANGER });
     const missing = 999_999;
     for (const [forged, absent] of [
       [`essay:open:${hiddenId}`, `essay:open:${missing}`],
@@ -508,12 +498,12 @@ describe('forged custom ids through the real dispatch', () => {
       expect(a.error).toBe(b.error);
     }
     // The author opens it.
-    const own = await press(handlerContext(store, AUTHOR), `essay:open:${hiddenId}`);
+    const own = await press(journalContext(store, { caller: OWNER }), `essay:open:${hiddenId}`);
     expect(replyText(own.reply)).toContain(HIDDEN_WORD);
   });
 
   it('pages −1 and 10⁹ of a visible essay clamp to real pages', async () => {
-    const ctx = handlerContext(store, STRANGER);
+    const ctx = journalContext(store, { caller: STRANGER });
     for (const page of ['-1', '1000000000', '999999999999999']) {
       const seen = await press(ctx, `essay:page:${visibleIds[0]}:${page}`);
       expectPolite(seen);
@@ -527,7 +517,7 @@ describe('forged custom ids through the real dispatch', () => {
         forgedId,
         fc.constantFrom(...(['en-US', 'zh-CN'] as const)),
         async (customId, locale) => {
-          const seen = await press(handlerContext(store, STRANGER, { locale }), customId);
+          const seen = await press(journalContext(store, { caller: STRANGER, locale }), customId);
           expectPolite(seen);
           const text = replyText(seen.reply) + (seen.error ?? '');
           expect(text).not.toContain(HIDDEN_WORD);
@@ -541,15 +531,13 @@ describe('forged custom ids through the real dispatch', () => {
   });
 
   it('the same forgeries by an author never crash either', async () => {
-    const dir = tempDir('journal-hostile-ids-author-');
-    const own = journalStore(dir.dir);
+    const own = openJournalFixture('journal-hostile-ids-author-');
     await fc.assert(
       fc.asyncProperty(forgedId, async (customId) => {
-        expectPolite(await press(handlerContext(own, AUTHOR), customId));
+        expectPolite(await press(journalContext(own.store, { caller: OWNER }), customId));
       }),
       { ...RUNS, numRuns: 1000 },
     );
     own.close();
-    dir.cleanup();
   });
 });

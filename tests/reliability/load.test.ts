@@ -4,48 +4,26 @@
  * hundred essays. Every first response inside Discord's 3 s, every reply
  * delivered, nothing Discord would refuse.
  */
-import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { systemClock } from '../../src/clock.js';
-import { openStore } from '../../src/store/index.js';
-import { startFakeDiscord, type FakeDiscord, type StoredMessage } from '../fakeDiscord/index.js';
-import { startBotProcess, type BotProcess } from '../helpers/botProcess.js';
-import { tempDir } from '../helpers/store.js';
-import { LONG_TITLE, ZONE, answered, writeJournal } from './journalFixture.js';
-import { writeCorpus } from './corpus.js';
-import { mixedInteraction, type LoadMix } from './botLoad.js';
+import { beforeAll, describe, expect, it } from 'vitest';
+import type { FakeDiscord, StoredMessage } from '../fakeDiscord/index.js';
+import type { BotProcess } from '../helpers/botProcess.js';
+import { answered } from '../helpers/e2e.js';
+import { mixedInteraction, startLoadRun, type LoadMix } from './botLoad.js';
 
-const t = tempDir('journal-load-');
 let fake: FakeDiscord;
 let bot: BotProcess;
-const mix: LoadMix = { pageable: [], essayIds: [] };
+let mix: LoadMix;
 
 beforeAll(async () => {
-  const essays = writeJournal(t.dir);
-  writeCorpus(join(essays, 'corpus'), 300, 1500);
-  fake = await startFakeDiscord();
-  bot = await startBotProcess(fake, {
-    dir: t.dir,
-    env: { JOURNAL_DIR: essays, JOURNAL_TIMEZONE: ZONE },
+  const run = await startLoadRun({
+    prefix: 'journal-load-',
+    corpus: 300,
+    listed: 20,
     readyTimeoutMs: 60_000,
   });
-  const store = openStore(join(t.dir, 'journal.db'), systemClock);
-  const longId = String(store.essays.list().find((e) => e.title === LONG_TITLE)!.id);
-  mix.essayIds = store.essays.list({ limit: 20 }).map((e) => String(e.id));
-  store.close();
-  for (let i = 0; i < 3; i++) {
-    const r = answered(
-      await fake.command({ name: 'essay', subcommand: 'show', options: { essay: longId } }),
-    );
-    mix.pageable.push(await r.waitForMessage());
-  }
+  ({ fake, bot, mix } = run);
+  return run.stop;
 }, 90_000);
-
-afterAll(async () => {
-  await bot?.stop();
-  await fake?.close();
-  t.cleanup();
-});
 
 describe('40 interactions at once', () => {
   it('answers every one inside 3 s, delivers every reply, and sends nothing Discord would refuse', async () => {

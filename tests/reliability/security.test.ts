@@ -32,13 +32,11 @@ import {
   HIDDEN_WORD,
   ROLE_ID,
   ZONE,
-  answered,
-  buttons,
   lastYear,
-  shownText,
   today,
   writeJournal,
-} from './journalFixture.js';
+} from '../helpers/journal.js';
+import { answered, buttons, shownText } from '../helpers/e2e.js';
 
 const t = tempDir('journal-security-');
 const dbPath = join(t.dir, 'journal.db');

@@ -4,51 +4,35 @@
  * within half again of what it was after a warm-up, and every first
  * response stays inside Discord's 3 s.
  */
-import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { systemClock } from '../../src/clock.js';
-import { openStore } from '../../src/store/index.js';
-import { startFakeDiscord, type FakeDiscord } from '../fakeDiscord/index.js';
-import { startBotProcess, type BotProcess } from '../helpers/botProcess.js';
-import { tempDir } from '../helpers/store.js';
-import { botRssBytes, mb, mixedInteraction, type LoadMix } from '../reliability/botLoad.js';
-import { writeCorpus } from '../reliability/corpus.js';
-import { LONG_TITLE, ZONE, answered, writeJournal } from '../reliability/journalFixture.js';
+import { beforeAll, describe, expect, it } from 'vitest';
+import type { FakeDiscord } from '../fakeDiscord/index.js';
+import type { BotProcess } from '../helpers/botProcess.js';
+import { answered } from '../helpers/e2e.js';
+import {
+  botRssBytes,
+  mb,
+  mixedInteraction,
+  startLoadRun,
+  type LoadMix,
+} from '../reliability/botLoad.js';
 
 const WARM_UP = 200;
 const RUN = 2000;
 const AT_ONCE = 20;
 
-const t = tempDir('journal-memory-');
 let fake: FakeDiscord;
 let bot: BotProcess;
-const mix: LoadMix = { pageable: [], essayIds: [] };
+let mix: LoadMix;
 
 beforeAll(async () => {
-  const essays = writeJournal(t.dir);
-  writeCorpus(join(essays, 'corpus'), 1000, 1500);
-  fake = await startFakeDiscord();
-  bot = await startBotProcess(fake, {
-    dir: t.dir,
-    env: { JOURNAL_DIR: essays, JOURNAL_TIMEZONE: ZONE },
+  const run = await startLoadRun({
+    prefix: 'journal-memory-',
+    corpus: 1000,
+    listed: 50,
     readyTimeoutMs: 90_000,
   });
-  const store = openStore(join(t.dir, 'journal.db'), systemClock);
-  const longId = String(store.essays.list().find((e) => e.title === LONG_TITLE)!.id);
-  mix.essayIds = store.essays.list({ limit: 50 }).map((e) => String(e.id));
-  store.close();
-  for (let i = 0; i < 3; i++)
-    mix.pageable.push(
-      await answered(
-        await fake.command({ name: 'essay', subcommand: 'show', options: { essay: longId } }),
-      ).waitForMessage(),
-    );
-});
-
-afterAll(async () => {
-  await bot?.stop();
-  await fake?.close();
-  t.cleanup();
+  ({ fake, bot, mix } = run);
+  return run.stop;
 });
 
 /** Runs `count` interactions of the mix, `AT_ONCE` at a time, each to its delivered reply; returns the slowest first response. */

@@ -6,7 +6,7 @@ import type { Subcommand } from '../types.js';
 import { essayModal, writeIds } from './form.js';
 
 export const add: Subcommand = {
-  data: subcommand('essay', 'add'),
+  data: subcommand('essay.add'),
   access: 'author',
   execute(ctx) {
     const today = todayOf(ctx);

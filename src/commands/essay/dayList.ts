@@ -1,7 +1,8 @@
 /** The list of essays of one day, shared by /essay today, /essay on and their pagers. */
-import { t } from '../../i18n/index.js';
+import { t, yearsAgoLabel } from '../../i18n/index.js';
+import { clampPage } from '../../journal/paging.js';
 import type { EssayWithAge } from '../../store/essays.js';
-import { LIST_PAGE_SIZE, ageLead, renderEssayList } from '../../discord/render.js';
+import { LIST_PAGE_SIZE, renderEssayList } from '../../discord/render.js';
 import { formatMonthDay } from '../context.js';
 import type { HandlerContext, MessagePayload } from '../types.js';
 
@@ -21,11 +22,10 @@ export function renderDayList(
   const { locale } = ctx;
   const day = formatMonthDay(date, locale);
   const shown = essays.length > 0 ? essays : nearest;
-  const pageCount = Math.max(1, Math.ceil(shown.length / LIST_PAGE_SIZE));
-  const p = Math.min(Math.max(0, page), pageCount - 1);
-  const items = shown.slice(p * LIST_PAGE_SIZE, (p + 1) * LIST_PAGE_SIZE).map((essay) => ({
+  const { page: p, pageCount, offset } = clampPage(page, shown.length, LIST_PAGE_SIZE);
+  const items = shown.slice(offset, offset + LIST_PAGE_SIZE).map((essay) => ({
     essay,
-    lead: essays.length > 0 ? ageLead(locale, essay.yearsAgo) : essay.date,
+    lead: essays.length > 0 ? yearsAgoLabel(locale, essay.yearsAgo) : essay.date,
   }));
   if (shown.length === 0) {
     return renderEssayList({

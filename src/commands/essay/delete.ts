@@ -11,7 +11,7 @@ import { writeIds } from './form.js';
 import { essayChoices, resolveEssayOption } from './show.js';
 
 export const deleteEssay: Subcommand = {
-  data: subcommand('essay', 'delete', [essayOption('delete')]),
+  data: subcommand('essay.delete', [essayOption('delete')]),
   access: 'author',
   execute(ctx, options) {
     const essay = resolveEssayOption(ctx, textOption(options, 'essay'));

@@ -9,7 +9,7 @@ import { essayModal, FORM_MAX, writeIds, type FormValues } from './form.js';
 import { essayChoices, resolveEssayOption } from './show.js';
 
 export const edit: Subcommand = {
-  data: subcommand('essay', 'edit', [essayOption('edit')]),
+  data: subcommand('essay.edit', [essayOption('edit')]),
   access: 'author',
   execute(ctx, options) {
     const essay = resolveEssayOption(ctx, textOption(options, 'essay'));

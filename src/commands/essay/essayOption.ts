@@ -2,10 +2,9 @@
 import { ApplicationCommandOptionType } from 'discord-api-types/v10';
 import { option } from '../define.js';
 
-export function essayOption(sub: string) {
-  return option(`essay.${sub}`, {
+export function essayOption(sub: 'edit' | 'hide' | 'unhide' | 'delete') {
+  return option(`essay.${sub}.essay`, {
     type: ApplicationCommandOptionType.String,
-    name: 'essay',
     required: true,
     autocomplete: true,
     max_length: 100,

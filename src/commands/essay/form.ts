@@ -26,8 +26,6 @@ export interface FormValues {
   body: string;
 }
 
-export const FORM_FIELDS = ['title', 'date', 'place', 'tags', 'body'] as const;
-
 /** Discord text inputs hold at most 4000 characters; the others are kept to what a title or a place needs. */
 export const FORM_MAX: Readonly<Record<keyof FormValues, number>> = {
   title: 256,

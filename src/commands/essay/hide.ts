@@ -21,14 +21,14 @@ function setHidden(ctx: HandlerContext, options: Options, hidden: boolean): Repl
 }
 
 export const hide: Subcommand = {
-  data: subcommand('essay', 'hide', [essayOption('hide')]),
+  data: subcommand('essay.hide', [essayOption('hide')]),
   access: 'author',
   execute: (ctx, options) => setHidden(ctx, options, true),
   autocomplete: (ctx, focused) => essayChoices(ctx, focused.value),
 };
 
 export const unhide: Subcommand = {
-  data: subcommand('essay', 'unhide', [essayOption('unhide')]),
+  data: subcommand('essay.unhide', [essayOption('unhide')]),
   access: 'author',
   execute: (ctx, options) => setHidden(ctx, options, false),
   autocomplete: (ctx, focused) => essayChoices(ctx, focused.value),

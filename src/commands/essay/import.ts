@@ -83,10 +83,9 @@ function describeExport(ctx: HandlerContext, name: string, outcome: JournalImpor
 }
 
 export const importFile: Subcommand = {
-  data: subcommand('essay', 'import', [
-    option('essay.import', {
+  data: subcommand('essay.import', [
+    option('essay.import.file', {
       type: ApplicationCommandOptionType.Attachment,
-      name: 'file',
       required: true,
     }),
   ]),
@@ -109,7 +108,7 @@ export const importFile: Subcommand = {
       const outcome = await importUploadedExport(
         ctx.store,
         { name: file.filename, bytes: Buffer.from(bytes), mtimeMs: ctx.clock.now().getTime() },
-        { timeZone: ctx.config.JOURNAL_TIMEZONE },
+        { timeZone: ctx.timeZone },
       );
       ctx.logger.info(
         { file: file.filename, ...outcome.totals, photos: outcome.photosNotImported },

@@ -1,6 +1,7 @@
 import { ApplicationCommandOptionType } from 'discord-api-types/v10';
 import { UserFacingError } from '../../errors.js';
 import { t } from '../../i18n/index.js';
+import { clampPage } from '../../journal/paging.js';
 import { LIST_PAGE_SIZE, renderEssayList } from '../../discord/render.js';
 import { option, subcommand } from '../define.js';
 import { CHANNEL_VISIBILITY } from '../context.js';
@@ -19,14 +20,8 @@ export function renderListPage(
   const { locale } = ctx;
   const v = CHANNEL_VISIBILITY;
   const total = ctx.store.essays.count({ ...v, year });
-  const pageCount = Math.max(1, Math.ceil(total / LIST_PAGE_SIZE));
-  const p = Math.min(Math.max(0, page), pageCount - 1);
-  const essays = ctx.store.essays.list({
-    ...v,
-    year,
-    limit: LIST_PAGE_SIZE,
-    offset: p * LIST_PAGE_SIZE,
-  });
+  const { page: p, pageCount, offset } = clampPage(page, total, LIST_PAGE_SIZE);
+  const essays = ctx.store.essays.list({ ...v, year, limit: LIST_PAGE_SIZE, offset });
   const title =
     year === undefined ? t(locale, 'list.title') : t(locale, 'list.titleYear', { year });
   return renderEssayList({
@@ -57,10 +52,9 @@ export function readYear(value: unknown): number | undefined {
 }
 
 export const list: Subcommand = {
-  data: subcommand('essay', 'list', [
-    option('essay.list', {
+  data: subcommand('essay.list', [
+    option('essay.list.year', {
       type: ApplicationCommandOptionType.Integer,
-      name: 'year',
       required: false,
       min_value: 1,
       max_value: 9999,

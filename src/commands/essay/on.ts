@@ -29,10 +29,9 @@ export function readDayOption(input: string, today: string): string {
 }
 
 export const on: Subcommand = {
-  data: subcommand('essay', 'on', [
-    option('essay.on', {
+  data: subcommand('essay.on', [
+    option('essay.on.date', {
       type: ApplicationCommandOptionType.String,
-      name: 'date',
       required: true,
       max_length: 40,
     }),

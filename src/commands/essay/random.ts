@@ -4,7 +4,7 @@ import { subcommand } from '../define.js';
 import type { Subcommand } from '../types.js';
 
 export const random: Subcommand = {
-  data: subcommand('essay', 'random'),
+  data: subcommand('essay.random'),
   access: 'everyone',
   execute(ctx) {
     // Random picks never include hidden essays, not even for authors.

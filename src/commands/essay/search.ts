@@ -4,6 +4,7 @@ import { UserFacingError } from '../../errors.js';
 import { t } from '../../i18n/index.js';
 import { buildSnippet } from '../../journal/snippet.js';
 import { truncate } from '../../journal/display.js';
+import { searchPage } from '../../journal/paging.js';
 import { LIMITS, LIST_PAGE_SIZE, renderEssayList } from '../../discord/render.js';
 import { option, subcommand } from '../define.js';
 import { CHANNEL_VISIBILITY } from '../context.js';
@@ -25,21 +26,9 @@ export function renderSearchPage(
   const { locale } = ctx;
   const query = rawQuery.trim();
   if (query === '') throw new UserFacingError('empty query', 'search.empty');
-  const v = CHANNEL_VISIBILITY;
-  const p = Math.max(0, page);
-  let result = ctx.store.search.search(query, {
-    ...v,
-    limit: LIST_PAGE_SIZE,
-    offset: p * LIST_PAGE_SIZE,
-  });
-  const pageCount = Math.max(1, Math.ceil(result.total / LIST_PAGE_SIZE));
-  const clamped = Math.min(p, pageCount - 1);
-  if (clamped !== p)
-    result = ctx.store.search.search(query, {
-      ...v,
-      limit: LIST_PAGE_SIZE,
-      offset: clamped * LIST_PAGE_SIZE,
-    });
+  const { result, ...window } = searchPage(page, LIST_PAGE_SIZE, (w) =>
+    ctx.store.search.search(query, { ...CHANNEL_VISIBILITY, ...w }),
+  );
   const title = t(locale, 'search.title', { query: truncate(query, 60) });
   if (!result.query || result.total === 0) {
     return renderEssayList({
@@ -59,8 +48,8 @@ export function renderSearchPage(
       lead: essay.date,
       preview: buildSnippet(essay.body, needles, { style: 'markdown' }),
     })),
-    page: clamped,
-    pageCount,
+    page: window.page,
+    pageCount: window.pageCount,
     pageId: (n) => searchIds.page(query, n),
     footer: t(locale, 'search.count', { n: result.total }),
     locale,
@@ -68,10 +57,9 @@ export function renderSearchPage(
 }
 
 export const search: Subcommand = {
-  data: subcommand('essay', 'search', [
-    option('essay.search', {
+  data: subcommand('essay.search', [
+    option('essay.search.query', {
       type: ApplicationCommandOptionType.String,
-      name: 'query',
       required: true,
       max_length: MAX_QUERY_LENGTH,
     }),

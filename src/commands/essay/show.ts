@@ -38,10 +38,9 @@ export function essayChoices(ctx: HandlerContext, typed: string): Choice[] {
 }
 
 export const show: Subcommand = {
-  data: subcommand('essay', 'show', [
-    option('essay.show', {
+  data: subcommand('essay.show', [
+    option('essay.show.essay', {
       type: ApplicationCommandOptionType.String,
-      name: 'essay',
       required: true,
       autocomplete: true,
       max_length: 100,

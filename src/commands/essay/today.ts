@@ -4,7 +4,7 @@ import type { Subcommand } from '../types.js';
 import { renderDayList } from './dayList.js';
 
 export const today: Subcommand = {
-  data: subcommand('essay', 'today'),
+  data: subcommand('essay.today'),
   access: 'everyone',
   execute(ctx) {
     const date = todayOf(ctx);

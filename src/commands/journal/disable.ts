@@ -6,7 +6,7 @@ import type { Subcommand } from '../types.js';
 import { requireSettings } from './scheduleText.js';
 
 export const disable: Subcommand = {
-  data: subcommand('journal', 'disable'),
+  data: subcommand('journal.disable'),
   access: 'manager',
   execute(ctx) {
     const settings = requireSettings(ctx);

@@ -13,7 +13,7 @@ import { UPLOAD_LIMIT_BYTES } from '../../worker/readJobs.js';
 import { runReadJob } from '../../worker/runReadJob.js';
 
 export const exportJournal: Subcommand = {
-  data: subcommand('journal', 'export'),
+  data: subcommand('journal.export'),
   access: 'author',
   defer: 'ephemeral',
   async execute(ctx) {

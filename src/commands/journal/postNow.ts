@@ -13,7 +13,7 @@ import type { Reply, Subcommand } from '../types.js';
 import { outcomeText, requireSettings } from './scheduleText.js';
 
 export const postNow: Subcommand = {
-  data: subcommand('journal', 'post-now'),
+  data: subcommand('journal.post-now'),
   access: 'manager',
   // Sending may wait on Discord's retries: longer than the 3 s an answer may take.
   defer: 'ephemeral',

@@ -1,6 +1,6 @@
 /** What /journal setup, status, post-now and disable say about a server's anniversary posts. */
 import { UserFacingError } from '../../errors.js';
-import { t, type Locale, type MessageKey } from '../../i18n/index.js';
+import { t, type Locale } from '../../i18n/index.js';
 import { discordTimestamp } from '../../schedule/due.js';
 import { planFor, type PostOutcome } from '../../schedule/anniversary.js';
 import type { EmptyDayMode, FailureReason, GuildSettings } from '../../store/guilds.js';
@@ -66,18 +66,18 @@ export function failureText(
   channelId: string,
   detail: string | null,
 ): string {
-  return t(locale, `schedule.failure.${reason}` as MessageKey, {
+  return t(locale, `schedule.failure.${reason}`, {
     channel: channelId,
     detail: detail ?? '—',
   });
 }
 
 export function languageName(locale: Locale, language: Locale): string {
-  return t(locale, `schedule.language.${language}` as MessageKey);
+  return t(locale, `schedule.language.${language}`);
 }
 
 export function emptyDayName(locale: Locale, mode: EmptyDayMode): string {
-  return t(locale, `schedule.emptyDay.${mode}` as MessageKey);
+  return t(locale, `schedule.emptyDay.${mode}`);
 }
 
 /** A link that opens a message in Discord. */

@@ -57,7 +57,7 @@ export function timeZoneChoices(ctx: HandlerContext, typed: string): Choice[] {
   const needle = typed.trim().toLowerCase().replace(/\s+/gu, '_');
   const preferred = [
     ctx.guildId ? ctx.store.guilds.get(ctx.guildId)?.timeZone : undefined,
-    ctx.config.JOURNAL_TIMEZONE,
+    ctx.timeZone,
   ].filter((z): z is string => z !== undefined);
   const matches = [...new Set([...preferred, ...allZones()])].filter((zone) =>
     zone.toLowerCase().includes(needle),
@@ -79,41 +79,36 @@ export function timeZoneChoices(ctx: HandlerContext, typed: string): Choice[] {
 }
 
 const emptyDayChoices = EMPTY_DAY_MODES.map((mode) => {
-  const key = `schedule.emptyDayChoice.${mode}` as MessageKey;
+  const key: MessageKey = `schedule.emptyDayChoice.${mode}`;
   return { name: t('en-US', key), name_localizations: localizations(key), value: mode };
 });
 
 export const setup: Subcommand = {
-  data: subcommand('journal', 'setup', [
-    option('journal.setup', {
+  data: subcommand('journal.setup', [
+    option('journal.setup.channel', {
       type: ApplicationCommandOptionType.Channel,
-      name: 'channel',
       required: true,
       channel_types: [ChannelType.GuildText, ChannelType.GuildAnnouncement],
     }),
-    option('journal.setup', {
+    option('journal.setup.time', {
       type: ApplicationCommandOptionType.String,
-      name: 'time',
       required: true,
       max_length: 10,
     }),
-    option('journal.setup', {
+    option('journal.setup.timezone', {
       type: ApplicationCommandOptionType.String,
-      name: 'timezone',
       autocomplete: true,
       max_length: 100,
     }),
-    option('journal.setup', {
+    option('journal.setup.language', {
       type: ApplicationCommandOptionType.String,
-      name: 'language',
       choices: [
         { name: '中文', value: 'zh-CN' },
         { name: 'English', value: 'en-US' },
       ],
     }),
-    option('journal.setup', {
+    option('journal.setup.empty-day', {
       type: ApplicationCommandOptionType.String,
-      name: 'empty-day',
       choices: emptyDayChoices,
     }),
   ]),
@@ -128,7 +123,7 @@ export const setup: Subcommand = {
     const timeZone = readTimeZone(
       typeof options.timezone === 'string' && options.timezone.trim() !== ''
         ? options.timezone
-        : (existing?.timeZone ?? ctx.config.JOURNAL_TIMEZONE),
+        : (existing?.timeZone ?? ctx.timeZone),
     );
     const languageOption = textOption(options, 'language');
     const language: Locale = isLocale(languageOption)

@@ -6,10 +6,9 @@ import { runReadJob } from '../../worker/runReadJob.js';
 import type { Subcommand } from '../types.js';
 
 export const stats: Subcommand = {
-  data: subcommand('journal', 'stats', [
-    option('journal.stats', {
+  data: subcommand('journal.stats', [
+    option('journal.stats.year', {
       type: ApplicationCommandOptionType.Integer,
-      name: 'year',
       required: false,
       min_value: 1,
       max_value: 9999,

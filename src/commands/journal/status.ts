@@ -16,7 +16,7 @@ import {
 } from './scheduleText.js';
 
 export const status: Subcommand = {
-  data: subcommand('journal', 'status'),
+  data: subcommand('journal.status'),
   access: 'manager',
   execute(ctx) {
     const settings = requireSettings(ctx);

@@ -12,16 +12,14 @@ const MAX_TEXT_OPTION = 400;
 
 export const add: Subcommand = {
   data: {
-    ...subcommand('quote', 'add', [
-      option('quote.add', {
+    ...subcommand('quote.add', [
+      option('quote.add.text', {
         type: ApplicationCommandOptionType.String,
-        name: 'text',
         required: true,
         max_length: MAX_TEXT_OPTION,
       }),
-      option('quote.add', {
+      option('quote.add.essay', {
         type: ApplicationCommandOptionType.String,
-        name: 'essay',
         required: false,
         autocomplete: true,
         max_length: 100,

@@ -1,4 +1,5 @@
 import { t } from '../../i18n/index.js';
+import { clampPage } from '../../journal/paging.js';
 import { LIST_PAGE_SIZE } from '../../discord/render.js';
 import { subcommand } from '../define.js';
 import type { HandlerContext, MessagePayload, Subcommand } from '../types.js';
@@ -22,13 +23,8 @@ export function renderQuoteListPage(
   const { locale } = ctx;
   const v = { includeHidden };
   const total = ctx.store.quotes.curated.count(v);
-  const pageCount = Math.max(1, Math.ceil(total / LIST_PAGE_SIZE));
-  const p = Math.min(Math.max(0, page), pageCount - 1);
-  const quotes = ctx.store.quotes.curated.list({
-    ...v,
-    limit: LIST_PAGE_SIZE,
-    offset: p * LIST_PAGE_SIZE,
-  });
+  const { page: p, pageCount, offset } = clampPage(page, total, LIST_PAGE_SIZE);
+  const quotes = ctx.store.quotes.curated.list({ ...v, limit: LIST_PAGE_SIZE, offset });
   return renderQuoteList({
     title: t(locale, 'quote.listTitle'),
     intro: total === 0 ? t(locale, 'quote.listEmpty') : undefined,
@@ -46,7 +42,7 @@ export function renderQuoteListPage(
 }
 
 export const list: Subcommand = {
-  data: subcommand('quote', 'list'),
+  data: subcommand('quote.list'),
   access: 'everyone',
   execute(ctx) {
     // An author's list shows hidden essays' quotes, so it goes to the author alone.

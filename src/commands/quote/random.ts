@@ -10,7 +10,7 @@ export function quoteScope(ctx: Pick<HandlerContext, 'channelId'>): string {
 }
 
 export const random: Subcommand = {
-  data: subcommand('quote', 'random'),
+  data: subcommand('quote.random'),
   access: 'everyone',
   execute(ctx) {
     // Drawn quotes never come from hidden essays, not even for authors (the store holds none).

@@ -37,10 +37,9 @@ function resolveQuoteOption(ctx: HandlerContext, value: string) {
 }
 
 export const remove: Subcommand = {
-  data: subcommand('quote', 'remove', [
-    option('quote.remove', {
+  data: subcommand('quote.remove', [
+    option('quote.remove.quote', {
       type: ApplicationCommandOptionType.String,
-      name: 'quote',
       required: true,
       autocomplete: true,
       max_length: 400,

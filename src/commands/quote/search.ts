@@ -4,6 +4,7 @@ import { UserFacingError } from '../../errors.js';
 import { t } from '../../i18n/index.js';
 import { truncate } from '../../journal/display.js';
 import { buildSnippet } from '../../journal/snippet.js';
+import { searchPage } from '../../journal/paging.js';
 import { LIMITS, LIST_PAGE_SIZE } from '../../discord/render.js';
 import { MAX_QUERY_LENGTH } from '../essay/search.js';
 import { option, subcommand } from '../define.js';
@@ -26,18 +27,9 @@ export function renderQuoteSearchPage(
   const { locale } = ctx;
   const query = rawQuery.trim();
   if (query === '') throw new UserFacingError('empty query', 'search.empty');
-  const p = Math.max(0, page);
-  let result = ctx.store.quotes.search(query, {
-    limit: LIST_PAGE_SIZE,
-    offset: p * LIST_PAGE_SIZE,
-  });
-  const pageCount = Math.max(1, Math.ceil(result.total / LIST_PAGE_SIZE));
-  const clamped = Math.min(p, pageCount - 1);
-  if (clamped !== p)
-    result = ctx.store.quotes.search(query, {
-      limit: LIST_PAGE_SIZE,
-      offset: clamped * LIST_PAGE_SIZE,
-    });
+  const { result, ...window } = searchPage(page, LIST_PAGE_SIZE, (w) =>
+    ctx.store.quotes.search(query, w),
+  );
   const title = t(locale, 'quote.searchTitle', { query: truncate(query, 60) });
   if (!result.query || result.total === 0) {
     return renderQuoteList({
@@ -57,8 +49,8 @@ export function renderQuoteSearchPage(
       essay: essayOf(ctx, quote),
       preview: buildSnippet(quote.text, needles, WHOLE_QUOTE),
     })),
-    page: clamped,
-    pageCount,
+    page: window.page,
+    pageCount: window.pageCount,
     pageId: (n) => quoteSearchIds.page(query, n),
     footer: t(locale, 'quote.searchCount', { n: result.total }),
     locale,
@@ -66,10 +58,9 @@ export function renderQuoteSearchPage(
 }
 
 export const search: Subcommand = {
-  data: subcommand('quote', 'search', [
-    option('quote.search', {
+  data: subcommand('quote.search', [
+    option('quote.search.query', {
       type: ApplicationCommandOptionType.String,
-      name: 'query',
       required: true,
       max_length: MAX_QUERY_LENGTH,
     }),

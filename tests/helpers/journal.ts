@@ -1,14 +1,18 @@
 /**
  * A small journal on disk for the reliability tests: an anniversary essay
  * that says @everyone and pings a role, a long essay that pages, a hidden
- * essay, and the shipped seed essay. Plus the clock facts the tests need.
+ * essay, and the shipped seed essay. Plus the clock facts the tests need,
+ * and the same journal in a store for calling handlers in-process.
  */
 import { copyFileSync, mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { fixedClock } from '../../src/clock.js';
+import { importPaths } from '../../src/import/importFiles.js';
 import { addDays } from '../../src/journal/dates.js';
-import { oneYearBefore, stableZone, todayIn } from '../helpers/e2e.js';
-
-export { answered, buttons, shownText } from '../helpers/e2e.js';
+import type { Store } from '../../src/store/index.js';
+import { oneYearBefore, stableZone, todayIn } from './e2e.js';
+import { AUTHOR, contextWith } from './handlers.js';
+import { memoryStore, tempDir } from './store.js';
 
 export const ZONE = stableZone();
 export const today = todayIn(ZONE);
@@ -46,4 +50,41 @@ export function writeJournal(dir: string): string {
     `---\ntitle: ${HIDDEN_TITLE}\ndate: ${lastYear}\nhidden: true\ntags: [私密]\n---\n只给自己看的${HIDDEN_WORD},热爱也藏在这里。它说:${HIDDEN_QUOTE}\n`,
   );
   return essays;
+}
+
+/** Frozen at load: the journal is dated relative to the real today (the bot-process tests share it). */
+export const NOW = new Date().toISOString();
+
+/** Handler contexts on this journal's clock and zone. */
+export const journalContext = contextWith({ clock: fixedClock(NOW), timeZone: ZONE });
+
+/** A memory store holding the journal (hidden essay included), and a curated quote from the hidden essay. */
+export function journalStore(dir: string): Store {
+  const store = memoryStore(fixedClock(NOW));
+  importPaths(store, [writeJournal(dir)]);
+  const hidden = store.essays.list({ includeHidden: true }).find((e) => e.hidden)!;
+  store.quotes.curated.add({ text: HIDDEN_QUOTE, essayId: hidden.id, savedBy: AUTHOR.id });
+  return store;
+}
+
+export interface JournalFixture {
+  store: Store;
+  /** The hidden essay's id. */
+  hiddenId: number;
+  /** Closes the store and removes its folder. */
+  close: () => void;
+}
+
+/** The journal in a store and a folder of its own, for a file or a describe block: open it in beforeAll, close it after. */
+export function openJournalFixture(prefix: string): JournalFixture {
+  const dir = tempDir(prefix);
+  const store = journalStore(dir.dir);
+  return {
+    store,
+    hiddenId: store.essays.list({ includeHidden: true }).find((e) => e.hidden)!.id,
+    close: () => {
+      store.close();
+      dir.cleanup();
+    },
+  };
 }
