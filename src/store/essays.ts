@@ -1,11 +1,13 @@
 /**
  * Essays in SQLite. Every write goes through here so the indexes kept by
- * other modules (search, quotes) stay in step within the same transaction.
+ * other modules (search, quotes) stay in step: each public write runs in a
+ * transaction of its own (a savepoint when the caller already holds one),
+ * so an indexer that fails halfway leaves the essay as it was.
  */
 import type { Essay, EssayDraft } from '../journal/essay.js';
 import { contentHash } from '../journal/contentHash.js';
 import { anniversaryMonthDays, nearestMonthDays, yearsAgo } from '../journal/onThisDay.js';
-import type { Db } from './database.js';
+import { atomic, type Db } from './database.js';
 
 /** Something kept in sync with each essay (the search index, extracted quotes). */
 export interface EssayIndexer {
@@ -183,6 +185,7 @@ export function createEssayStore(db: Db, now: () => Date, indexers: readonly Ess
   };
 
   const stamp = () => now().toISOString();
+  const tx = atomic(db);
   const visible = (v?: Visibility) => (v?.includeHidden ? 1 : 0);
   const yearBounds = (year?: number): [number | null, string, number | null, string] =>
     year === undefined ? [null, '', null, ''] : [1, `${year}-01-01`, 1, `${year + 1}-01-01`];
@@ -289,7 +292,7 @@ export function createEssayStore(db: Db, now: () => Date, indexers: readonly Ess
       return row ? toEssay(row) : null;
     },
 
-    insert(draft: EssayDraft, source: string): Essay {
+    insert: tx((draft: EssayDraft, source: string): Essay => {
       const t = stamp();
       const { id } = s.insert.get(
         draft.title,
@@ -303,10 +306,10 @@ export function createEssayStore(db: Db, now: () => Date, indexers: readonly Ess
         t,
       )!;
       return notifyPut(id);
-    },
+    }),
 
     /** Replaces an essay's content, keeping its id. */
-    update(id: number, draft: EssayDraft): Essay {
+    update: tx((id: number, draft: EssayDraft): Essay => {
       s.update.run(
         draft.title,
         draft.body,
@@ -318,13 +321,13 @@ export function createEssayStore(db: Db, now: () => Date, indexers: readonly Ess
         id,
       );
       return notifyPut(id);
-    },
+    }),
 
     /**
      * Puts back a whole essay under its own id, with its hidden flag and
      * timestamps (the trash, restoring an export). The id must be free.
      */
-    restore(essay: Essay): Essay {
+    restore: tx((essay: Essay): Essay => {
       s.restore.run(
         essay.id,
         essay.title,
@@ -339,22 +342,22 @@ export function createEssayStore(db: Db, now: () => Date, indexers: readonly Ess
         essay.updatedAt,
       );
       return notifyPut(essay.id);
-    },
+    }),
 
     /** Every essay with its whole body, oldest first (exports). */
     all(v?: Visibility): Essay[] {
       return s.all.all(visible(v)).map(toEssay);
     },
 
-    setHidden(id: number, hidden: boolean): Essay {
+    setHidden: tx((id: number, hidden: boolean): Essay => {
       s.setHidden.run(hidden ? 1 : 0, stamp(), id);
       return notifyPut(id);
-    },
+    }),
 
-    delete(id: number): void {
+    delete: tx((id: number): void => {
       for (const indexer of indexers) indexer.remove(id);
       s.delete.run(id);
-    },
+    }),
 
     getSource(path: string): EssaySource | null {
       const row = s.getSource.get(path);
@@ -369,9 +372,9 @@ export function createEssayStore(db: Db, now: () => Date, indexers: readonly Ess
         : null;
     },
 
-    putSource(source: EssaySource): void {
+    putSource: tx((source: EssaySource): void => {
       s.putSource.run(source.path, source.essayId, source.fileHash, source.mtimeMs, stamp());
-    },
+    }),
 
     sourcesOf(id: number): string[] {
       return s.sourcesOf.all(id).map((r) => r.path);

@@ -1,6 +1,6 @@
 /** Each server's anniversary-post settings, and the last thing that went wrong posting there. */
 import type { Locale } from '../i18n/index.js';
-import type { Db } from './database.js';
+import { atomic, type Db } from './database.js';
 
 /** What a day without anniversaries posts: nothing, the nearest days' essays, or a quote. */
 export const EMPTY_DAY_MODES = ['skip', 'nearest', 'quote'] as const;
@@ -127,11 +127,14 @@ export function createGuildStore(db: Db, now: () => Date) {
     ),
   };
 
+  const tx = atomic(db);
+  function get(guildId: string): GuildSettings | null {
+    const row = s.get.get(guildId);
+    return row ? toSettings(row) : null;
+  }
+
   return {
-    get(guildId: string): GuildSettings | null {
-      const row = s.get.get(guildId);
-      return row ? toSettings(row) : null;
-    },
+    get,
 
     /** Servers whose posts are switched on. */
     listEnabled(): GuildSettings[] {
@@ -144,7 +147,7 @@ export function createGuildStore(db: Db, now: () => Date) {
     },
 
     /** Creates or replaces a server's settings; saving clears a reason the bot had for switching posts off. */
-    save(input: GuildSettingsInput): GuildSettings {
+    save: tx((input: GuildSettingsInput): GuildSettings => {
       s.save.run({
         guild: input.guildId,
         channel: input.channelId,
@@ -156,18 +159,18 @@ export function createGuildStore(db: Db, now: () => Date) {
         startsOn: input.startsOn,
         at: now().toISOString(),
       });
-      return this.get(input.guildId)!;
-    },
+      return get(input.guildId)!;
+    }),
 
     /** Switches posts off; `reason` when the bot does it because posting cannot work. */
-    disable(guildId: string, reason: FailureReason | null = null): void {
+    disable: tx((guildId: string, reason: FailureReason | null = null): void => {
       s.disable.run(reason, now().toISOString(), guildId);
-    },
+    }),
 
     /** Remembers the latest failure for `/journal status`. */
-    recordFailure(guildId: string, reason: FailureReason, detail: string | null): void {
+    recordFailure: tx((guildId: string, reason: FailureReason, detail: string | null): void => {
       s.fail.run(now().toISOString(), reason, detail, guildId);
-    },
+    }),
   };
 }
 

@@ -3,7 +3,7 @@
  * outcome. A day is claimed in a transaction before anything is sent, so
  * two ticks, a restart or `/journal post-now` can never post it twice.
  */
-import type { Db } from './database.js';
+import { atomic, type Db } from './database.js';
 
 /**
  * - `sending`: claimed, a send is in flight; `retryAt` is the lease after which a crashed sender's claim may be taken over.
@@ -128,7 +128,8 @@ export function createPostStore(db: Db, now: () => Date) {
     }
   }
 
-  const claim = db.transaction((req: ClaimRequest): PostRecord | null => {
+  const tx = atomic(db);
+  const claim = tx((req: ClaimRequest): PostRecord | null => {
     const at = now();
     const lease = new Date(at.getTime() + req.leaseMs).toISOString();
     const row = s.get.get(req.guildId, req.date);
@@ -140,22 +141,24 @@ export function createPostStore(db: Db, now: () => Date) {
     return toRecord(s.get.get(req.guildId, req.date)!);
   });
 
-  function finish(
-    guildId: string,
-    date: string,
-    fields: { status: PostStatus; messageId?: string; retryAt?: Date; error?: string },
-  ): void {
-    const done = fields.status !== 'retrying';
-    s.finish.run({
-      status: fields.status,
-      messageId: fields.messageId ?? null,
-      retryAt: fields.retryAt?.toISOString() ?? null,
-      error: fields.error ?? null,
-      at: done ? now().toISOString() : null,
-      guild: guildId,
-      date,
-    });
-  }
+  const finish = tx(
+    (
+      guildId: string,
+      date: string,
+      fields: { status: PostStatus; messageId?: string; retryAt?: Date; error?: string },
+    ): void => {
+      const done = fields.status !== 'retrying';
+      s.finish.run({
+        status: fields.status,
+        messageId: fields.messageId ?? null,
+        retryAt: fields.retryAt?.toISOString() ?? null,
+        error: fields.error ?? null,
+        at: done ? now().toISOString() : null,
+        guild: guildId,
+        date,
+      });
+    },
+  );
 
   return {
     /**
@@ -163,7 +166,7 @@ export function createPostStore(db: Db, now: () => Date) {
      * null when the day is already sent, being sent, or (unless forced)
      * failed, skipped or waiting to retry.
      */
-    claim: (req: ClaimRequest): PostRecord | null => claim(req),
+    claim,
 
     get(guildId: string, date: string): PostRecord | null {
       const row = s.get.get(guildId, date);

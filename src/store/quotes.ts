@@ -18,7 +18,7 @@ import { extractQuotes, quoteKey } from '../journal/quotes.js';
 import { planDraw, recentWindow, RECENT_LIMIT, type QuoteSource } from '../journal/quoteDraw.js';
 import { translateQuery, verifyMatch, type TranslatedQuery } from '../journal/search.js';
 import { indexTokens, normalizeText } from '../journal/text.js';
-import type { Db } from './database.js';
+import { atomic, type Db } from './database.js';
 import type { EssayIndexer } from './essays.js';
 import { SEARCH_INDEX_VERSION } from './search.js';
 
@@ -326,10 +326,11 @@ export function createQuoteStore(db: Db, now: () => Date) {
     return { curated: s.curatedVisibleCount.get()!.n, extracted: s.extractedCount.get()!.n };
   }
 
-  function markShown(scope: string, quote: Pick<Quote, 'key' | 'kind'>): void {
+  const tx = atomic(db);
+  const markShown = tx((scope: string, quote: Pick<Quote, 'key' | 'kind'>): void => {
     s.remember.run({ scope, key: quote.key, source: quote.kind });
     s.trimHistory.run({ scope, source: quote.kind, keep: RECENT_LIMIT });
-  }
+  });
 
   /** Extracted matches of a query, newest essays first: all of them verified when FTS alone is not exact. */
   function extractedMatches(
@@ -444,7 +445,7 @@ export function createQuoteStore(db: Db, now: () => Date) {
 
     curated: {
       /** Adds a curated quote. The caller checks length and duplicates first. */
-      add(quote: NewCuratedQuote): CuratedQuote {
+      add: tx((quote: NewCuratedQuote): CuratedQuote => {
         const m = quote.message ?? null;
         const { id } = s.insertCurated.get(
           quote.text,
@@ -458,7 +459,7 @@ export function createQuoteStore(db: Db, now: () => Date) {
           now().toISOString(),
         )!;
         return toCurated(s.curatedById.get(id)!);
-      },
+      }),
 
       get(id: number): CuratedQuote | null {
         const row = s.curatedById.get(id);
@@ -478,12 +479,12 @@ export function createQuoteStore(db: Db, now: () => Date) {
       },
 
       /** Removes a curated quote; returns it, or null when there was none. */
-      remove(id: number): CuratedQuote | null {
+      remove: tx((id: number): CuratedQuote | null => {
         const row = s.curatedById.get(id);
         if (!row) return null;
         s.deleteCurated.run(id);
         return toCurated(row);
-      },
+      }),
 
       /** Newest first. */
       list(options: CuratedVisibility & { limit?: number; offset?: number } = {}): CuratedQuote[] {
