@@ -118,7 +118,10 @@ export function migrate(db: Db): void {
   }
   if (current === SCHEMA_VERSION) return;
   db.transaction(() => {
-    for (const migration of MIGRATIONS.slice(current)) db.exec(migration.sql);
+    for (const migration of MIGRATIONS.slice(current)) {
+      db.exec(migration.sql);
+      migration.after?.(db);
+    }
     db.pragma(`user_version = ${SCHEMA_VERSION}`);
   })();
 }

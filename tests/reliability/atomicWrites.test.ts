@@ -31,7 +31,7 @@ import { memoryStore, tempDir } from '../helpers/store.js';
 import { AUTHOR, outcome } from './handlerContext.js';
 
 /** The table the quote indexer writes (the search index is an FTS5 table, which takes no triggers). */
-const QUOTE_TABLE = 'essay_quotes';
+const QUOTE_TABLE = 'quote_spans';
 
 const NOW = '2026-11-29T07:30:00Z';
 const clock = fixedClock(NOW);
@@ -371,6 +371,7 @@ const COMMAND_WRITES: CommandPath[] = [
         content: '踩上去沙沙作响的落叶,是秋天最好听的声音之一。',
         authorId: '400000000000000001',
         url: 'https://discord.com/channels/100000000000000001/200000000000000001/500000000000000001',
+        sentAt: '2026-11-28T12:00:00.000Z',
       }),
   },
 ];

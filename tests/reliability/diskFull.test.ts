@@ -41,7 +41,7 @@ function fillDiskAfter(store: Store, pages: number): void {
 }
 
 /**
- * Leaves room for the essay row of `draft` and one page more, so the write
+ * Leaves room for the essay row of `body` and nothing more, so the write
  * fails in a later statement (an index or the quotes), not the first one;
  * returns how many essay rows were written while the limit held.
  */
@@ -56,7 +56,7 @@ function fillDiskAfterEssayRow(store: Store, body: string): () => number {
     .run(body);
   const rowPages = (store.db.pragma('page_count', { simple: true }) as number) - used;
   store.db.exec('ROLLBACK TO measure; RELEASE measure');
-  store.db.pragma(`max_page_count = ${used + rowPages + 1}`);
+  store.db.pragma(`max_page_count = ${used + rowPages}`);
   let written = 0;
   store.db.function('essay_row_written', () => {
     written++;
@@ -73,13 +73,19 @@ function counts(store: Store) {
   return {
     essays: n('SELECT count(*) FROM essays'),
     sources: n('SELECT count(*) FROM essay_sources'),
-    quotes: n('SELECT count(*) FROM essay_quotes'),
+    quotes: n('SELECT count(*) FROM quote_spans'),
     searchHits: store.search.search('热爱', { includeHidden: true, limit: 100, offset: 0 }).total,
   };
 }
 
 const bigBody = (seed: string) =>
   `${seed}。${'热爱是一种能力,也是一种不断给自己设立目标的动力。我们在路上。'.repeat(400)}`;
+
+/** Text of many different characters in sentences: a search index as large as a real essay's. */
+const variedBody = (chars: number) =>
+  Array.from({ length: chars }, (_, i) =>
+    i % 20 === 19 ? '。' : String.fromCodePoint(0x4e00 + ((i * 7919) % 20000)),
+  ).join('');
 
 describe('the disk fills up during a write', () => {
   it('an essay insert fails with SQLITE_FULL and leaves no partial essay, index row or quote behind', () => {
@@ -158,7 +164,7 @@ describe('the disk fills up during a write', () => {
 
   it('a Discord form submit (/essay add) that hits a full disk answers with the sentence and saves nothing', async () => {
     const { store } = fileStore();
-    const body = bigBody('表单').slice(0, 3900);
+    const body = `热爱。${variedBody(3800)}`;
     const essayRows = fillDiskAfterEssayRow(store, body);
     const ctx = handlerContext(store, AUTHOR);
     const form = {
