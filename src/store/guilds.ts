@@ -122,8 +122,9 @@ export function createGuildStore(db: Db, now: () => Date) {
     disable: db.prepare<[string | null, string, string]>(
       `UPDATE guild_settings SET enabled = 0, disabled_reason = ?, updated_at = ? WHERE guild_id = ?`,
     ),
-    fail: db.prepare<[string, string, string | null, string]>(
-      `UPDATE guild_settings SET last_failure_at = ?, last_failure_reason = ?, last_failure_detail = ? WHERE guild_id = ?`,
+    fail: db.prepare<[{ at: string; reason: string; detail: string | null; guild: string }]>(
+      `UPDATE guild_settings SET last_failure_at = @at, last_failure_reason = @reason, last_failure_detail = @detail
+       WHERE guild_id = @guild`,
     ),
   };
 
@@ -169,7 +170,7 @@ export function createGuildStore(db: Db, now: () => Date) {
 
     /** Remembers the latest failure for `/journal status`. */
     recordFailure: tx((guildId: string, reason: FailureReason, detail: string | null): void => {
-      s.fail.run(now().toISOString(), reason, detail, guildId);
+      s.fail.run({ at: now().toISOString(), reason, detail, guild: guildId });
     }),
   };
 }

@@ -72,6 +72,15 @@ export interface ClaimRequest {
   force?: boolean;
 }
 
+/** A claim's bound values: whose day, where it goes, until when it holds, when it was made. */
+interface ClaimParams {
+  guild: string;
+  date: string;
+  channel: string;
+  lease: string;
+  at: string;
+}
+
 const COLUMNS =
   'guild_id, local_date, status, channel_id, nonce, message_id, attempts, retry_at, error, claimed_at, finished_at';
 
@@ -87,13 +96,14 @@ export function createPostStore(db: Db, now: () => Date) {
     lastSent: db.prepare<[string], PostRow>(
       `SELECT ${COLUMNS} FROM anniversary_posts WHERE guild_id = ? AND status = 'sent' ORDER BY local_date DESC LIMIT 1`,
     ),
-    insert: db.prepare<[string, string, string, string, string, string]>(
+    insert: db.prepare<[ClaimParams & { nonce: string }]>(
       `INSERT INTO anniversary_posts (guild_id, local_date, status, channel_id, nonce, attempts, retry_at, claimed_at)
-       VALUES (?, ?, 'sending', ?, ?, 1, ?, ?)`,
+       VALUES (@guild, @date, 'sending', @channel, @nonce, 1, @lease, @at)`,
     ),
-    retake: db.prepare<[string, string, string, string, string]>(
-      `UPDATE anniversary_posts SET status = 'sending', channel_id = ?, attempts = attempts + 1, retry_at = ?, claimed_at = ?, finished_at = NULL
-       WHERE guild_id = ? AND local_date = ?`,
+    retake: db.prepare<[ClaimParams]>(
+      `UPDATE anniversary_posts SET status = 'sending', channel_id = @channel, attempts = attempts + 1, retry_at = @lease,
+         claimed_at = @at, finished_at = NULL
+       WHERE guild_id = @guild AND local_date = @date`,
     ),
     finish: db.prepare<
       [
@@ -133,10 +143,15 @@ export function createPostStore(db: Db, now: () => Date) {
     const at = now();
     const lease = new Date(at.getTime() + req.leaseMs).toISOString();
     const row = s.get.get(req.guildId, req.date);
-    if (!row)
-      s.insert.run(req.guildId, req.date, req.channelId, req.nonce, lease, at.toISOString());
-    else if (mayRetake(row, at, req.force === true))
-      s.retake.run(req.channelId, lease, at.toISOString(), req.guildId, req.date);
+    const params: ClaimParams = {
+      guild: req.guildId,
+      date: req.date,
+      channel: req.channelId,
+      lease,
+      at: at.toISOString(),
+    };
+    if (!row) s.insert.run({ ...params, nonce: req.nonce });
+    else if (mayRetake(row, at, req.force === true)) s.retake.run(params);
     else return null;
     return toRecord(s.get.get(req.guildId, req.date)!);
   });

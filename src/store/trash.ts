@@ -44,8 +44,20 @@ function toEntry(row: TrashRow): TrashEntry {
 
 export function createTrashStore(db: Db, essays: EssayStore, now: () => Date) {
   const s = {
-    put: db.prepare<[number, string | null, string, string, string, string | null]>(
-      `INSERT INTO trash (essay_id, title, written_on, essay, deleted_at, deleted_by) VALUES (?, ?, ?, ?, ?, ?)`,
+    put: db.prepare<
+      [
+        {
+          id: number;
+          title: string | null;
+          date: string;
+          essay: string;
+          at: string;
+          by: string | null;
+        },
+      ]
+    >(
+      `INSERT INTO trash (essay_id, title, written_on, essay, deleted_at, deleted_by)
+       VALUES (@id, @title, @date, @essay, @at, @by)`,
     ),
     get: db.prepare<[number], TrashRow>(`SELECT * FROM trash WHERE essay_id = ?`),
     list: db.prepare<[], TrashRow>(`SELECT * FROM trash ORDER BY deleted_at DESC, essay_id DESC`),
@@ -70,7 +82,14 @@ export function createTrashStore(db: Db, essays: EssayStore, now: () => Date) {
       const sources = essays.sourcesOf(id).flatMap((path) => essays.getSource(path) ?? []);
       const kept: TrashedEssay = { essay, sources };
       const deletedAt = now().toISOString();
-      s.put.run(id, essay.title, essay.date, JSON.stringify(kept), deletedAt, deletedBy);
+      s.put.run({
+        id,
+        title: essay.title,
+        date: essay.date,
+        essay: JSON.stringify(kept),
+        at: deletedAt,
+        by: deletedBy,
+      });
       essays.delete(id);
       return { essayId: id, title: essay.title, date: essay.date, deletedAt, deletedBy };
     }),
