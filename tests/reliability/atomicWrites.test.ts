@@ -20,7 +20,6 @@ import type { HandlerContext, Reply } from '../../src/commands/types.js';
 import { createDownloader } from '../../src/discord/download.js';
 import { writeJsonExport } from '../../src/export/journalExport.js';
 import { t } from '../../src/i18n/index.js';
-import { silentLogger } from '../../src/logger.js';
 import { importFileBytes, importPaths } from '../../src/import/importFiles.js';
 import { restoreJournalExport } from '../../src/import/restoreExport.js';
 import type { EssayDraft } from '../../src/journal/essay.js';
@@ -28,7 +27,7 @@ import { storageFailure } from '../../src/store/storageError.js';
 import type { Store } from '../../src/store/index.js';
 import { startFakeDiscord, type FakeDiscord } from '../fakeDiscord/index.js';
 import { memoryStore, tempDir } from '../helpers/store.js';
-import { AUTHOR, outcome } from './handlerContext.js';
+import { AUTHOR, handlerContext, outcome } from './handlerContext.js';
 
 /** The table the quote indexer writes (the search index is an FTS5 table, which takes no triggers). */
 const QUOTE_TABLE = 'quote_spans';
@@ -129,20 +128,13 @@ function breakTable(store: Store, table: string, op: Operation): () => number {
   return () => hits;
 }
 
-function context(store: Store, over: Partial<HandlerContext> = {}): HandlerContext {
-  return {
-    store,
+/** The reliability suite's author context, able to download attachments from the fake CDN. */
+function context(store: Store): HandlerContext {
+  return handlerContext(store, AUTHOR, {
     clock,
     config: parseConfig({ JOURNAL_TIMEZONE: 'Asia/Shanghai', DISCORD_CDN_URL: fake.cdnUrl }),
-    logger: silentLogger,
-    locale: 'en-US',
-    caller: AUTHOR,
-    guildId: '100000000000000001',
-    channelId: '200000000000000001',
     services: { download: createDownloader({ cdnUrl: fake.cdnUrl }) },
-    random: () => 0.5,
-    ...over,
-  };
+  });
 }
 
 const STORAGE_SENTENCE = t('en-US', 'error.storage');
