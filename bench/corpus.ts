@@ -170,9 +170,35 @@ export interface GeneratedEssay {
   expected: { title: string | null; date: string; place: string | null; tags: string[] };
 }
 
+/** Prose (paragraphs of long sentences), or verse: the short lines of poems, lists and lyrics. */
+export type CorpusStyle = 'prose' | 'verse';
+
 export interface CorpusOptions {
   /** Target body length in characters (default 2,000; each essay varies ±20 %). */
   bodyChars?: number;
+  /** Default prose. */
+  style?: CorpusStyle;
+}
+
+const VERSE_ENDS = ['\n', '\n', '\n', '。\n', '!\n', '?\n', ',', '。', ';'];
+
+/**
+ * The same words as verse: a sentence (a line, or a mark inside one) every
+ * 5–12 characters, a blank line between stanzas of about eight lines. Such
+ * text has many times the sentences of prose per essay.
+ */
+function asVerse(random: Random, prose: string): string {
+  const chars = Array.from(prose.replace(/[\s。!?;,、]+/gu, ''));
+  let out = '';
+  let lines = 0;
+  for (let at = 0; at < chars.length;) {
+    const n = random.between(5, 12);
+    const end = random.pick(VERSE_ENDS);
+    out += chars.slice(at, at + n).join('') + end;
+    at += n;
+    if (end.endsWith('\n') && ++lines % random.between(6, 10) === 0) out += '\n';
+  }
+  return out.trimEnd();
 }
 
 // ------------------------------------------------------------------ training
@@ -397,11 +423,12 @@ export function generateEssay(
   const essayTitle = hasTitle || frontMatter ? title(random, chain) : null;
   const tags = frontMatter ? [...new Set([random.pick(TAGS), random.pick(TAGS)])] : [];
   const target = options.bodyChars ?? 2000;
-  const text = body(
+  const prose = body(
     random,
     trained,
     random.between(Math.round(target * 0.8), Math.round(target * 1.2)),
   );
+  const text = options.style === 'verse' ? asVerse(random, prose) : prose;
 
   const footerDate = style < 0.9 ? `${year}.${month}.${day}` : `${year}年${month}月${day}日`;
   const footer = `— ${footerDate}${place === null ? '' : ` 于${place}`}`;
@@ -445,8 +472,9 @@ const MARKER = '.complete.json';
  * The corpus as files in `bench/.cache/`, keyed by (n, seed, generator and
  * training text); generated once and reused by later runs.
  */
-export function ensureCorpus(n: number, seed: number): CorpusFolder {
-  const dir = join(CACHE_DIR, `corpus-n${n}-s${seed}-${trainedModel().fingerprint}`);
+export function ensureCorpus(n: number, seed: number, style: CorpusStyle = 'prose'): CorpusFolder {
+  const kind = style === 'prose' ? '' : `-${style}`;
+  const dir = join(CACHE_DIR, `corpus${kind}-n${n}-s${seed}-${trainedModel().fingerprint}`);
   const marker = join(dir, MARKER);
   if (existsSync(marker)) {
     const { files, bytes } = JSON.parse(readFileSync(marker, 'utf8')) as {
@@ -461,7 +489,7 @@ export function ensureCorpus(n: number, seed: number): CorpusFolder {
   rmSync(partial, { recursive: true, force: true });
   mkdirSync(partial, { recursive: true });
   let bytes = 0;
-  for (const essay of generateCorpus(n, seed)) {
+  for (const essay of generateCorpus(n, seed, { style })) {
     const data = Buffer.from(essay.text, 'utf8');
     bytes += data.length;
     writeFileSync(join(partial, essay.fileName), data);

@@ -4,7 +4,8 @@
  * in the same run. Prints a table, then as its last line one JSON object
  * with every figure. Progress goes to stderr.
  *
- * Sections: corpus, import, onthisday, search, interactions, startup.
+ * Sections: corpus, import, storage (prose and a verse-like corpus),
+ * onthisday, search, interactions, startup.
  */
 import { execFileSync } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
@@ -19,9 +20,13 @@ import { startFakeDiscord } from '../tests/fakeDiscord/index.js';
 import { benchInteractions } from './interactions.js';
 import { benchSearch } from './search.js';
 import { benchStartup } from './startup.js';
+import { benchStorage } from './storage.js';
+import { importPaths } from '../src/import/importFiles.js';
+import { openStore } from '../src/store/index.js';
+import { BENCH_CLOCK } from './import.js';
 import { formatTable, targets, type SectionResult } from './report.js';
 
-const SECTIONS = ['import', 'onthisday', 'search', 'interactions', 'startup'] as const;
+const SECTIONS = ['import', 'storage', 'onthisday', 'search', 'interactions', 'startup'] as const;
 type Section = (typeof SECTIONS)[number];
 
 const { values } = parseArgs({
@@ -89,6 +94,46 @@ try {
   // Every later section reads the database the real import wrote.
   const imported = await phase('import', () => benchImport(corpus, workDir));
   if (only.has('import')) sections.push(imported.section);
+  if (only.has('storage')) {
+    const rate = imported.section.figures.importEssaysPerSec as number;
+    sections.push(
+      await phase('storage (prose)', () =>
+        benchStorage({
+          corpus: 'prose',
+          dbPath: imported.dbPath,
+          essays,
+          importEssaysPerSec: rate,
+          quick,
+          seed,
+        }),
+      ),
+    );
+    // Verse-like text: ten times the sentences per essay, where a quote store that grows with sentences shows.
+    const verse = ensureCorpus(essays, seed, 'verse');
+    const versePath = join(workDir, 'verse.db');
+    const verseRate = await phase('import (verse)', () => {
+      const store = openStore(versePath, BENCH_CLOCK);
+      try {
+        const t = performance.now();
+        importPaths(store, [verse.dir]);
+        return essays / ((performance.now() - t) / 1000);
+      } finally {
+        store.close();
+      }
+    });
+    sections.push(
+      await phase('storage (verse)', () =>
+        benchStorage({
+          corpus: 'verse',
+          dbPath: versePath,
+          essays,
+          importEssaysPerSec: verseRate,
+          quick,
+          seed,
+        }),
+      ),
+    );
+  }
   if (only.has('onthisday'))
     sections.push(await phase('on this day', () => benchOnThisDay(imported.dbPath, quick)));
   if (only.has('search'))

@@ -31,6 +31,7 @@ const options = (over: Partial<PostOptions> = {}): PostOptions => ({
   language: 'zh-CN',
   emptyDay: 'skip',
   random: () => 0,
+  scope: '200000000000000001',
   ...over,
 });
 
@@ -170,6 +171,30 @@ describe('the anniversary post', () => {
       expect(embed.description).toMatch(/> (这是第一句很重要的话,值得一读。|第二句也不错。)/u);
       expect(embed.description).toContain('— 三号 · 2025-11-03 · 北京');
       expect(buttonsOf(post)[0]!.custom_id).toMatch(/^essay:open:\d+$/u);
+    });
+
+    it('draws as /quote random does: curated quotes too, with who said it, never twice running in the channel', () => {
+      const curated = storeWith();
+      curated.quotes.curated.add({
+        text: '别人说过的一句话,写得足够长,值得被记下来。',
+        message: {
+          guildId: '100000000000000001',
+          channelId: '200000000000000001',
+          messageId: '500000000000000001',
+          url: 'https://discord.com/channels/1/2/5',
+          authorId: '400000000000000001',
+          sentAt: '2026-11-28T12:00:00.000Z',
+        },
+      });
+      curated.quotes.curated.add({ text: '另一句被收藏的话,也写得足够长才行。' });
+      const posts = [0, 1, 2].map(
+        () => composeAnniversaryPost(curated, options({ emptyDay: 'quote' }))!.embeds![0]!,
+      );
+      expect(posts[0]!.description).not.toBe(posts[1]!.description);
+      expect(posts[1]!.description).not.toBe(posts[2]!.description);
+      const fromMessage = posts.find((p) => p.description!.includes('别人说过'))!;
+      expect(fromMessage.description).toContain('— <@400000000000000001> · <t:1795867200:D>');
+      expect(curated.quotes.recentlyShown('200000000000000001', 'curated')).toHaveLength(2);
     });
 
     it('posts nothing at all when the journal is empty, whatever the setting', () => {

@@ -116,6 +116,7 @@ beforeAll(() => {
       messageId: '400000000000000001',
       url: 'https://discord.com/channels/1/2/4',
       authorId: '300000000000000009',
+      sentAt: '2026-11-20T09:15:00.000Z',
     },
   });
   store.guilds.save({

@@ -49,6 +49,7 @@ const target = (content: string, id = '500000000000000001') => ({
   content,
   authorId: '400000000000000001',
   url: `https://discord.com/channels/100000000000000001/200000000000000001/${id}`,
+  sentAt: '2026-11-28T12:00:00.000Z',
 });
 
 describe('/quote random', () => {
@@ -91,7 +92,8 @@ describe('/quote random', () => {
     const reply = await run(context(store, { caller: STRANGER }), 'random');
     const embed = embedOf(reply);
     expect(embed.description).toContain('\\<@400000000000000009\\> 说得对: \\*\\*慢慢来\\*\\*');
-    expect(embed.description).toContain('— <@400000000000000001>');
+    // Who said it and when, as a Discord timestamp each reader sees in their own language and zone.
+    expect(embed.description).toContain('— <@400000000000000001> · <t:1795867200:D>');
     expect(embed.footer?.text).toBe(t('en-US', 'quote.fromMessage'));
     expect(buttonsOf(reply)).toEqual([expect.objectContaining({ style: 5, url: target('').url })]);
     expect(payloadOf(reply).allowed_mentions).toEqual({ parse: [] });

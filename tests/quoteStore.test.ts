@@ -4,7 +4,14 @@ import { fixedClock } from '../src/clock.js';
 import { importPaths } from '../src/import/importFiles.js';
 import type { EssayDraft } from '../src/journal/essay.js';
 import { extractQuotes, isQuotableLength } from '../src/journal/quotes.js';
-import { CURATED_SHARE, planDraw, recentWindow, RECENT_LIMIT } from '../src/journal/quoteDraw.js';
+import {
+  chooseSource,
+  CURATED_SHARE,
+  drawQuote,
+  recentWindow,
+  RECENT_LIMIT,
+  type QuotePool,
+} from '../src/journal/quoteDraw.js';
 import { openStore, type Store } from '../src/store/index.js';
 import { curatedKey, type Quote } from '../src/store/quotes.js';
 import { memoryStore, tempDir } from './helpers/store.js';
@@ -49,7 +56,7 @@ function expectVerbatim(store: Store, quote: Quote): void {
   if (quote.kind !== 'extracted') return;
   const essay = store.essays.get(quote.essayId)!;
   expect(essay, `essay ${quote.essayId} of ${quote.text}`).not.toBeNull();
-  expect(essay.body.slice(quote.start, quote.end)).toBe(quote.text);
+  expect(Array.from(essay.body).slice(quote.start, quote.end).join('')).toBe(quote.text);
 }
 
 describe('extracted quotes follow the essays', () => {
@@ -93,7 +100,7 @@ describe('extracted quotes follow the essays', () => {
     expect(store.quotes.forEssay(spring.id)).toEqual([]);
     expect(store.quotes.search('玉兰').total).toBe(0);
     expect(
-      store.db.prepare('SELECT count(*) AS n FROM essay_quotes WHERE essay_id = ?').get(spring.id),
+      store.db.prepare('SELECT count(*) AS n FROM quote_spans WHERE essay_id = ?').get(spring.id),
     ).toEqual({ n: 0 });
     store.trash.restore(spring.id);
     expect(store.quotes.forEssay(spring.id)).toHaveLength(3);
@@ -106,9 +113,7 @@ describe('extracted quotes follow the essays', () => {
     const first = openStore(path, fixedClock('2026-11-29T00:00:00Z'));
     importPaths(first, ['data/essays']);
     // As if the quote tables had just been created by the migration.
-    first.db.exec(
-      `DELETE FROM essay_quote_search; DELETE FROM essay_quotes; DELETE FROM meta WHERE key LIKE 'quotes:%'`,
-    );
+    first.db.exec(`DELETE FROM quote_spans; DELETE FROM meta WHERE key LIKE 'quotes:%'`);
     first.close();
     const second = openStore(path, fixedClock('2026-11-29T00:00:00Z'));
     expect(second.quotes.poolSize()).toBe(43);
@@ -233,22 +238,81 @@ describe('the draw plan', () => {
     expect([0, 1, 2, 5, 43, 1000].map(recentWindow)).toEqual([0, 0, 1, 2, 20, 20]);
   });
 
-  it('draws uniformly within a kind and from the only kind that has quotes left', () => {
-    expect(planDraw({ curated: 0, extracted: 0 }, () => 0.5)).toBeNull();
-    expect(planDraw({ curated: 0, extracted: 10 }, () => 0.99)).toEqual({
-      source: 'extracted',
-      index: 9,
-    });
-    expect(planDraw({ curated: 3, extracted: 0 }, () => 0)).toEqual({
-      source: 'curated',
-      index: 0,
-    });
-    expect(planDraw({ curated: 3, extracted: 10 }, () => 0.25)?.source).toBe('curated');
-    expect(planDraw({ curated: 3, extracted: 10 }, () => 0.75)?.source).toBe('extracted');
-    expect(planDraw({ curated: 3, extracted: 10 }, () => 1)).toEqual({
-      source: 'extracted',
-      index: 9,
-    });
+  it('takes curated quotes half the time while both kinds have some, else the kind that has', () => {
+    expect(chooseSource({ curated: 0, extracted: 0 }, () => 0.5)).toBeNull();
+    expect(chooseSource({ curated: 0, extracted: 10 }, () => 0)).toBe('extracted');
+    expect(chooseSource({ curated: 3, extracted: 0 }, () => 0.99)).toBe('curated');
+    expect(chooseSource({ curated: 3, extracted: 10 }, () => 0.25)).toBe('curated');
+    expect(chooseSource({ curated: 3, extracted: 10 }, () => 0.75)).toBe('extracted');
+  });
+
+  /** A pool of `size` quotes named by position, with the given keys recent; counts its reads. */
+  function fakePool(size: number, recent: string[] = []) {
+    const reads = { n: 0 };
+    const at = (i: number) => {
+      reads.n++;
+      return size === 0 ? null : { key: `q${i % size}`, i: i % size };
+    };
+    const pool: QuotePool<{ key: string; i: number }> = {
+      size,
+      pick: (random) => at(Math.floor(random() * size)),
+      next: (q) => at(q.i + 1),
+      recent: new Set(recent),
+    };
+    return { pool, reads };
+  }
+
+  it('finds the one quote that is not recent in a bounded number of reads, even when every pick is unlucky', () => {
+    const recent = Array.from({ length: 20 }, (_, i) => `q${i}`);
+    const extracted = fakePool(21, recent);
+    const curated = fakePool(0);
+    // Every random pick lands on q0, which is recent: only the walk past the picks reaches q20.
+    const got = drawQuote({ extracted: extracted.pool, curated: curated.pool }, 'q0', () => 0);
+    expect(got?.key).toBe('q20');
+    expect(extracted.reads.n).toBeLessThanOrEqual(8 + RECENT_LIMIT + 2);
+  });
+
+  it('never repeats the last quote while there is another, and shows a lone quote again', () => {
+    const two = fakePool(2);
+    const none = fakePool(0);
+    expect(drawQuote({ extracted: two.pool, curated: none.pool }, 'q0', () => 0)?.key).toBe('q1');
+    const one = fakePool(1);
+    expect(drawQuote({ extracted: one.pool, curated: none.pool }, 'q0', () => 0)?.key).toBe('q0');
+    expect(drawQuote({ extracted: none.pool, curated: none.pool }, null, () => 0)).toBeNull();
+  });
+});
+
+describe('the draw at full size', () => {
+  it('keeps the draw positions dense (1..n) through edits, hides and deletions', () => {
+    const store = smallJournal();
+    const positions = () =>
+      store.db.prepare('SELECT seq FROM quote_spans ORDER BY seq').pluck().all() as number[];
+    const dense = () => expect(positions()).toEqual(positions().map((_, i) => i + 1));
+    const [a, b] = store.essays.list();
+    store.essays.setHidden(a!.id, true);
+    dense();
+    store.essays.update(b!.id, draft(`${SPRING}\n${WINTER}`));
+    dense();
+    store.trash.put(b!.id, null);
+    dense();
+    store.essays.setHidden(a!.id, false);
+    dense();
+    expect(positions().length).toBe(store.quotes.poolSize());
+  });
+
+  it('reads the quote at a position by primary key, without scanning the quotes or counting them', () => {
+    const store = smallJournal();
+    const plan = (sql: string, ...args: unknown[]) =>
+      (store.db.prepare(`EXPLAIN QUERY PLAN ${sql}`).all(...args) as Array<{ detail: string }>)
+        .map((r) => r.detail)
+        .join('\n');
+    expect(plan('SELECT max(seq) FROM quote_spans')).not.toMatch(/SCAN quote_spans/u);
+    expect(
+      plan(
+        'SELECT substr(e.body, q.start + 1, q.length) FROM quote_spans q JOIN essays e ON e.id = q.essay_id WHERE q.seq = ?',
+        1,
+      ),
+    ).toMatch(/SEARCH q USING INTEGER PRIMARY KEY/u);
   });
 });
 
@@ -264,6 +328,7 @@ describe('curated quotes', () => {
         messageId: 'm1',
         url: 'https://discord.com/channels/g/c/m1',
         authorId: '200',
+        sentAt: '2026-11-20T09:15:00.000Z',
       },
       savedBy: '100',
     });
@@ -295,6 +360,26 @@ describe('searching quotes', () => {
     const two = store.quotes.search('天才');
     expect(two.total).toBeGreaterThan(1);
     for (const q of two.quotes) expect(q.text).toContain('天才');
+  });
+
+  it('finds only sentences that hold every term, and reads them whole after emoji', () => {
+    const store = memoryStore();
+    const essay = store.essays.insert(
+      draft(
+        '今天好开心😀😀,我们去海边看了一整天的日落。后来下起了雨🌧️,大家躲在屋檐下唱了很久的歌。',
+      ),
+      'discord',
+    );
+    // Both terms are in the essay, but in different sentences: no sentence matches.
+    expect(store.quotes.search('日落 屋檐').total).toBe(0);
+    expect(store.quotes.search('屋檐').quotes).toEqual([
+      expect.objectContaining({
+        essayId: essay.id,
+        text: '后来下起了雨🌧️,大家躲在屋檐下唱了很久的歌。',
+      }),
+    ]);
+    // The title is searched by essay search, never matched as a sentence.
+    expect(store.quotes.search('春天').total).toBe(0);
   });
 
   it('checks punctuation inside a phrase exactly, and pages across both kinds', () => {

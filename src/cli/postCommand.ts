@@ -4,6 +4,7 @@ import { t, type Locale } from '../i18n/index.js';
 import { isValidTimeZone, localDate, parseDate } from '../journal/dates.js';
 import { renderPayload } from '../console/renderText.js';
 import { composeAnniversaryPost } from '../schedule/post.js';
+import { CLI_SCOPE } from '../store/quotes.js';
 import { EMPTY_DAY_MODES, type EmptyDayMode, type GuildSettings } from '../store/guilds.js';
 import { printJson, stringOption, type CliCommand } from './command.js';
 import { cliLocale } from './locale.js';
@@ -81,6 +82,7 @@ export const postCommand: CliCommand = {
       language,
       emptyDay,
       random: Math.random,
+      scope: settings?.channelId ?? CLI_SCOPE,
     });
     if (ctx.json) {
       printJson(ctx.io, {

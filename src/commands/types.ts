@@ -150,6 +150,8 @@ export interface MessageMenuCommand {
       content: string;
       authorId: string;
       url: string;
+      /** When the message was sent (ISO instant). */
+      sentAt: string;
     },
   ): Reply | Promise<Reply>;
 }

@@ -189,6 +189,7 @@ async function handleMessageMenu(
       content: m.content,
       authorId: m.author.id,
       url: m.url,
+      sentAt: m.createdAt.toISOString(),
     }),
   );
 }

@@ -18,6 +18,8 @@ const quoteSchema = z.object({
       messageId: z.string(),
       url: z.string(),
       authorId: z.string().nullable(),
+      // Exports written before saved quotes kept their message's time have none.
+      sentAt: z.string().nullable().default(null),
     })
     .nullable(),
   savedBy: z.string().nullable(),

@@ -43,6 +43,8 @@ export const enUS = {
     "The journal database is damaged, so this could not be done. Tell the bot's operator: the latest backup can replace it.",
   'error.busy':
     'Another program is writing to the journal right now, so nothing was saved. Try again in a moment.',
+  'error.storage':
+    "The journal database refused this change, so nothing was saved and the journal is as it was. Tell the bot's operator if it happens again.",
 
   // The offline console (src/console/).
   'console.banner':

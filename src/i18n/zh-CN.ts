@@ -40,6 +40,8 @@ export const zhCN: Messages = {
   'error.damaged':
     '日记数据库已损坏,这次操作无法完成。请告诉机器人的管理者:可以用最近的备份替换它。',
   'error.busy': '另一个程序正在写入日记,这次没有保存任何内容。请稍后再试。',
+  'error.storage':
+    '日记数据库拒绝了这次修改,没有保存任何内容,日记保持原样。如果再次发生,请告诉机器人的管理者。',
 
   // The offline console (src/console/).
   'console.banner':

@@ -182,6 +182,7 @@ export function createAnniversaryScheduler(deps: AnniversarySchedulerDeps): Anni
         language: settings.language,
         emptyDay: settings.emptyDay,
         random,
+        scope: channelId,
       });
     } catch (err) {
       // A bug, not Discord: retrying would only repeat it.

@@ -7,10 +7,11 @@
 import { t, yearsAgoLabel, type Locale } from '../i18n/index.js';
 import { displayTitle, excerpt } from '../journal/display.js';
 import { escapeMarkdown } from '../journal/markdown.js';
-import { extractQuotes } from '../journal/quotes.js';
 import type { Essay } from '../journal/essay.js';
 import type { EssayWithAge } from '../store/essays.js';
 import type { Store } from '../store/index.js';
+import type { Quote } from '../store/quotes.js';
+import { essayOf, messageAuthorLine } from '../commands/quote/render.js';
 import type { EmptyDayMode } from '../store/guilds.js';
 import type { MessagePayload } from '../commands/types.js';
 import { formatMonthDay } from '../commands/context.js';
@@ -25,10 +26,11 @@ import {
   rows,
 } from '../discord/render.js';
 
-/** A sentence from the journal, for days with nothing to remember. */
+/** A quote from the journal, for days with nothing to remember: drawn as /quote random draws. */
 export interface DayQuote {
-  text: string;
-  essay: Essay;
+  quote: Quote;
+  /** The visible essay it is attributed to, if any. */
+  essay: Essay | null;
 }
 
 /** What a day's post is made of. */
@@ -49,25 +51,16 @@ export interface PostOptions {
   emptyDay: EmptyDayMode;
   /** Uniform in [0, 1), for the quote of an empty day. */
   random: () => number;
+  /** Whose no-repeat window the quote of an empty day follows: the channel posted to. */
+  scope: string;
 }
 
 /** The longest quote shown: a sentence, not a paragraph. */
 const QUOTE_CHARS = 300;
 
-/** A quotable sentence from a random visible essay (a few tries, then the opening of one). */
-export function pickQuote(store: Store, random: () => number): DayQuote | null {
-  const total = store.essays.count();
-  if (total === 0) return null;
-  let fallback: Essay | null = null;
-  for (let tries = 0; tries < 3; tries++) {
-    const essay = store.essays.nth(Math.floor(random() * total));
-    if (!essay) continue;
-    fallback ??= essay;
-    const quotes = extractQuotes(essay.body);
-    const quote = quotes[Math.floor(random() * quotes.length)];
-    if (quote) return { text: quote.text, essay };
-  }
-  return fallback ? { text: excerpt(fallback.body, 120), essay: fallback } : null;
+function drawDayQuote(store: Store, options: PostOptions): DayQuote | null {
+  const quote = store.quotes.draw(options.scope, options.random);
+  return quote ? { quote, essay: essayOf({ store }, quote) } : null;
 }
 
 /** Reads what the post for `date` shows: hidden essays left out, empty days filled as configured. */
@@ -80,7 +73,7 @@ export function gatherAnniversary(store: Store, options: PostOptions): Anniversa
     date: options.date,
     essays,
     nearest: empty && options.emptyDay === 'nearest' ? day.nearest : [],
-    quote: empty && options.emptyDay === 'quote' ? pickQuote(store, options.random) : null,
+    quote: empty && options.emptyDay === 'quote' ? drawDayQuote(store, options) : null,
   };
 }
 
@@ -116,8 +109,13 @@ export function renderAnniversaryPost(
   }
   if (content.quote) {
     const { essay } = content.quote;
-    const quote = escapeMarkdown(excerpt(content.quote.text, QUOTE_CHARS)).replace(/\n+/gu, ' ');
-    const source = `— ${escapeMarkdown(displayTitle(essay, false))} · ${escapeMarkdown(dateAndPlace(essay))}`;
+    const quote = escapeMarkdown(excerpt(content.quote.quote.text, QUOTE_CHARS)).replace(
+      /\n+/gu,
+      ' ',
+    );
+    const source = essay
+      ? `— ${escapeMarkdown(displayTitle(essay, false))} · ${escapeMarkdown(dateAndPlace(essay))}`
+      : (messageAuthorLine(content.quote.quote) ?? '');
     return message({
       embeds: [
         {
@@ -126,9 +124,9 @@ export function renderAnniversaryPost(
           color: ACCENT,
         },
       ],
-      components: rows([
-        button(essayIds.open(essay.id), t(locale, 'quote.readEssay'), { emoji: '📖' }),
-      ]),
+      components: essay
+        ? rows([button(essayIds.open(essay.id), t(locale, 'quote.readEssay'), { emoji: '📖' })])
+        : [],
     });
   }
   return null;

@@ -33,6 +33,21 @@ function readHeader(path: string): Buffer | null {
   }
 }
 
+/**
+ * Wraps a store write so it runs in one transaction of its own; called
+ * inside another transaction it becomes a savepoint (better-sqlite3), so
+ * callers that batch several writes keep one outer transaction. Every
+ * public write of every store module goes through this: no caller has to
+ * remember to wrap, and a statement that fails halfway undoes the whole
+ * write.
+ */
+export function atomic(db: Db) {
+  return <A extends unknown[], R>(fn: (...args: A) => R): ((...args: A) => R) => {
+    const run = db.transaction(fn);
+    return (...args: A) => run(...args);
+  };
+}
+
 /** The newest schema version this code knows. */
 export const SCHEMA_VERSION = MIGRATIONS.length;
 
@@ -122,7 +137,10 @@ export function migrate(db: Db): void {
   }
   if (current === SCHEMA_VERSION) return;
   db.transaction(() => {
-    for (const migration of MIGRATIONS.slice(current)) db.exec(migration.sql);
+    for (const migration of MIGRATIONS.slice(current)) {
+      db.exec(migration.sql);
+      migration.after?.(db);
+    }
     db.pragma(`user_version = ${SCHEMA_VERSION}`);
   })();
 }

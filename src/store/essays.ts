@@ -1,11 +1,13 @@
 /**
  * Essays in SQLite. Every write goes through here so the indexes kept by
- * other modules (search, quotes) stay in step within the same transaction.
+ * other modules (search, quotes) stay in step: each public write runs in a
+ * transaction of its own (a savepoint when the caller already holds one),
+ * so an indexer that fails halfway leaves the essay as it was.
  */
 import type { Essay, EssayDraft } from '../journal/essay.js';
 import { contentHash } from '../journal/contentHash.js';
 import { anniversaryMonthDays, nearestMonthDays, yearsAgo } from '../journal/onThisDay.js';
-import type { Db } from './database.js';
+import { atomic, type Db } from './database.js';
 
 /** Something kept in sync with each essay (the search index, extracted quotes). */
 export interface EssayIndexer {
@@ -84,6 +86,34 @@ export interface EssaySource {
   syncedAt?: string;
 }
 
+/** What a list or count filters on: hidden essays (1 = included) and a year as `[from, to)` dates. */
+interface YearFilter {
+  hidden: number;
+  from: string | null;
+  to: string | null;
+}
+
+/** An essay's content as bound to `@title`, `@body`, `@date`, `@place`, `@tags`, `@hash`. */
+interface ContentParams {
+  title: string | null;
+  body: string;
+  date: string;
+  place: string | null;
+  tags: string;
+  hash: string;
+}
+
+function contentParams(draft: EssayDraft): ContentParams {
+  return {
+    title: draft.title,
+    body: draft.body,
+    date: draft.date,
+    place: draft.place,
+    tags: JSON.stringify(draft.tags),
+    hash: contentHash(draft),
+  };
+}
+
 const COLUMNS =
   'id, title, body, written_on, place, tags, source, content_hash, hidden, created_at, updated_at';
 const SUMMARY_COLUMNS = `id, title, substr(body, 1, 200) AS body, written_on, place, tags, source, content_hash, hidden, created_at, updated_at`;
@@ -98,16 +128,14 @@ export function createEssayStore(db: Db, now: () => Date, indexers: readonly Ess
     monthDays: db.prepare<[number], { month_day: string }>(
       `SELECT DISTINCT month_day FROM essays WHERE (hidden = 0 OR ?) ORDER BY month_day`,
     ),
-    list: db.prepare<
-      [number, number | null, string, number | null, string, number, number],
-      EssayRow
-    >(
+    list: db.prepare<[YearFilter & { limit: number; offset: number }], EssayRow>(
       `SELECT ${SUMMARY_COLUMNS} FROM essays
-       WHERE (hidden = 0 OR ?) AND (? IS NULL OR written_on >= ?) AND (? IS NULL OR written_on < ?)
-       ORDER BY written_on DESC, id DESC LIMIT ? OFFSET ?`,
+       WHERE (hidden = 0 OR @hidden) AND (@from IS NULL OR written_on >= @from) AND (@to IS NULL OR written_on < @to)
+       ORDER BY written_on DESC, id DESC LIMIT @limit OFFSET @offset`,
     ),
-    count: db.prepare<[number, number | null, string, number | null, string], { n: number }>(
-      `SELECT count(*) AS n FROM essays WHERE (hidden = 0 OR ?) AND (? IS NULL OR written_on >= ?) AND (? IS NULL OR written_on < ?)`,
+    count: db.prepare<[YearFilter], { n: number }>(
+      `SELECT count(*) AS n FROM essays
+       WHERE (hidden = 0 OR @hidden) AND (@from IS NULL OR written_on >= @from) AND (@to IS NULL OR written_on < @to)`,
     ),
     suggest: db.prepare<
       [{ hidden: number; q: string; like: string; prefix: string; limit: number }],
@@ -129,39 +157,31 @@ export function createEssayStore(db: Db, now: () => Date, indexers: readonly Ess
       `SELECT ${COLUMNS} FROM essays WHERE (hidden = 0 OR ?) ORDER BY id LIMIT 1 OFFSET ?`,
     ),
     // New ids continue past the trash too, so a deleted essay can always come back under its own id.
-    insert: db.prepare<
-      [string | null, string, string, string | null, string, string, string, string, string],
-      { id: number }
-    >(
+    insert: db.prepare<[ContentParams & { source: string; at: string }], { id: number }>(
       `INSERT INTO essays (id, title, body, written_on, place, tags, source, content_hash, created_at, updated_at)
        VALUES (max(coalesce((SELECT max(id) FROM essays), 0), coalesce((SELECT max(essay_id) FROM trash), 0)) + 1,
-               ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id`,
+               @title, @body, @date, @place, @tags, @source, @hash, @at, @at) RETURNING id`,
     ),
     restore: db.prepare<
       [
-        number,
-        string | null,
-        string,
-        string,
-        string | null,
-        string,
-        string,
-        string,
-        number,
-        string,
-        string,
+        ContentParams & {
+          id: number;
+          source: string;
+          hidden: number;
+          createdAt: string;
+          updatedAt: string;
+        },
       ]
     >(
       `INSERT INTO essays (id, title, body, written_on, place, tags, source, content_hash, hidden, created_at, updated_at)
-       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+       VALUES (@id, @title, @body, @date, @place, @tags, @source, @hash, @hidden, @createdAt, @updatedAt)`,
     ),
     all: db.prepare<[number], EssayRow>(
       `SELECT ${COLUMNS} FROM essays WHERE (hidden = 0 OR ?) ORDER BY written_on, id`,
     ),
-    update: db.prepare<
-      [string | null, string, string, string | null, string, string, string, number]
-    >(
-      `UPDATE essays SET title = ?, body = ?, written_on = ?, place = ?, tags = ?, content_hash = ?, updated_at = ? WHERE id = ?`,
+    update: db.prepare<[ContentParams & { id: number; at: string }]>(
+      `UPDATE essays SET title = @title, body = @body, written_on = @date, place = @place, tags = @tags,
+         content_hash = @hash, updated_at = @at WHERE id = @id`,
     ),
     setHidden: db.prepare<[number, string, number]>(
       `UPDATE essays SET hidden = ?, updated_at = ? WHERE id = ?`,
@@ -171,8 +191,10 @@ export function createEssayStore(db: Db, now: () => Date, indexers: readonly Ess
       [string],
       { path: string; essay_id: number; file_hash: string; mtime_ms: number; synced_at: string }
     >(`SELECT path, essay_id, file_hash, mtime_ms, synced_at FROM essay_sources WHERE path = ?`),
-    putSource: db.prepare<[string, number, string, number, string]>(
-      `INSERT INTO essay_sources (path, essay_id, file_hash, mtime_ms, synced_at) VALUES (?, ?, ?, ?, ?)
+    putSource: db.prepare<
+      [{ path: string; essay: number; hash: string; mtime: number; at: string }]
+    >(
+      `INSERT INTO essay_sources (path, essay_id, file_hash, mtime_ms, synced_at) VALUES (@path, @essay, @hash, @mtime, @at)
        ON CONFLICT (path) DO UPDATE SET essay_id = excluded.essay_id, file_hash = excluded.file_hash,
          mtime_ms = excluded.mtime_ms, synced_at = excluded.synced_at`,
     ),
@@ -182,9 +204,13 @@ export function createEssayStore(db: Db, now: () => Date, indexers: readonly Ess
   };
 
   const stamp = () => now().toISOString();
+  const tx = atomic(db);
   const visible = (v?: Visibility) => (v?.includeHidden ? 1 : 0);
-  const yearBounds = (year?: number): [number | null, string, number | null, string] =>
-    year === undefined ? [null, '', null, ''] : [1, `${year}-01-01`, 1, `${year + 1}-01-01`];
+  const yearFilter = (options: Visibility & { year?: number }): YearFilter => ({
+    hidden: visible(options),
+    from: options.year === undefined ? null : `${options.year}-01-01`,
+    to: options.year === undefined ? null : `${options.year + 1}-01-01`,
+  });
 
   function notifyPut(id: number): Essay {
     const essay = toEssay(s.get.get(id)!);
@@ -235,22 +261,13 @@ export function createEssayStore(db: Db, now: () => Date, indexers: readonly Ess
     },
 
     list(options: ListOptions = {}): EssaySummary[] {
-      const [hasFrom, from, hasTo, to] = yearBounds(options.year);
-      const rows = s.list.all(
-        visible(options),
-        hasFrom,
-        from,
-        hasTo,
-        to,
-        options.limit ?? -1,
-        options.offset ?? 0,
-      );
-      return rows.map(toSummary);
+      return s.list
+        .all({ ...yearFilter(options), limit: options.limit ?? -1, offset: options.offset ?? 0 })
+        .map(toSummary);
     },
 
     count(options: Omit<ListOptions, 'limit' | 'offset'> = {}): number {
-      const [hasFrom, from, hasTo, to] = yearBounds(options.year);
-      return s.count.get(visible(options), hasFrom, from, hasTo, to)!.n;
+      return s.count.get(yearFilter(options))!.n;
     },
 
     /** Essays whose title, date or opening words contain `text` (autocomplete), newest first. */
@@ -283,72 +300,47 @@ export function createEssayStore(db: Db, now: () => Date, indexers: readonly Ess
       return row ? toEssay(row) : null;
     },
 
-    insert(draft: EssayDraft, source: string): Essay {
-      const t = stamp();
-      const { id } = s.insert.get(
-        draft.title,
-        draft.body,
-        draft.date,
-        draft.place,
-        JSON.stringify(draft.tags),
-        source,
-        contentHash(draft),
-        t,
-        t,
-      )!;
+    insert: tx((draft: EssayDraft, source: string): Essay => {
+      const { id } = s.insert.get({ ...contentParams(draft), source, at: stamp() })!;
       return notifyPut(id);
-    },
+    }),
 
     /** Replaces an essay's content, keeping its id. */
-    update(id: number, draft: EssayDraft): Essay {
-      s.update.run(
-        draft.title,
-        draft.body,
-        draft.date,
-        draft.place,
-        JSON.stringify(draft.tags),
-        contentHash(draft),
-        stamp(),
-        id,
-      );
+    update: tx((id: number, draft: EssayDraft): Essay => {
+      s.update.run({ ...contentParams(draft), id, at: stamp() });
       return notifyPut(id);
-    },
+    }),
 
     /**
      * Puts back a whole essay under its own id, with its hidden flag and
      * timestamps (the trash, restoring an export). The id must be free.
      */
-    restore(essay: Essay): Essay {
-      s.restore.run(
-        essay.id,
-        essay.title,
-        essay.body,
-        essay.date,
-        essay.place,
-        JSON.stringify(essay.tags),
-        essay.source,
-        contentHash(essay),
-        essay.hidden ? 1 : 0,
-        essay.createdAt,
-        essay.updatedAt,
-      );
+    restore: tx((essay: Essay): Essay => {
+      s.restore.run({
+        ...contentParams(essay),
+        id: essay.id,
+        source: essay.source,
+        hidden: essay.hidden ? 1 : 0,
+        createdAt: essay.createdAt,
+        updatedAt: essay.updatedAt,
+      });
       return notifyPut(essay.id);
-    },
+    }),
 
     /** Every essay with its whole body, oldest first (exports). */
     all(v?: Visibility): Essay[] {
       return s.all.all(visible(v)).map(toEssay);
     },
 
-    setHidden(id: number, hidden: boolean): Essay {
+    setHidden: tx((id: number, hidden: boolean): Essay => {
       s.setHidden.run(hidden ? 1 : 0, stamp(), id);
       return notifyPut(id);
-    },
+    }),
 
-    delete(id: number): void {
+    delete: tx((id: number): void => {
       for (const indexer of indexers) indexer.remove(id);
       s.delete.run(id);
-    },
+    }),
 
     getSource(path: string): EssaySource | null {
       const row = s.getSource.get(path);
@@ -363,9 +355,15 @@ export function createEssayStore(db: Db, now: () => Date, indexers: readonly Ess
         : null;
     },
 
-    putSource(source: EssaySource): void {
-      s.putSource.run(source.path, source.essayId, source.fileHash, source.mtimeMs, stamp());
-    },
+    putSource: tx((source: EssaySource): void => {
+      s.putSource.run({
+        path: source.path,
+        essay: source.essayId,
+        hash: source.fileHash,
+        mtime: source.mtimeMs,
+        at: stamp(),
+      });
+    }),
 
     sourcesOf(id: number): string[] {
       return s.sourcesOf.all(id).map((r) => r.path);

@@ -1,6 +1,6 @@
 /** Each server's anniversary-post settings, and the last thing that went wrong posting there. */
 import type { Locale } from '../i18n/index.js';
-import type { Db } from './database.js';
+import { atomic, type Db } from './database.js';
 
 /** What a day without anniversaries posts: nothing, the nearest days' essays, or a quote. */
 export const EMPTY_DAY_MODES = ['skip', 'nearest', 'quote'] as const;
@@ -122,16 +122,20 @@ export function createGuildStore(db: Db, now: () => Date) {
     disable: db.prepare<[string | null, string, string]>(
       `UPDATE guild_settings SET enabled = 0, disabled_reason = ?, updated_at = ? WHERE guild_id = ?`,
     ),
-    fail: db.prepare<[string, string, string | null, string]>(
-      `UPDATE guild_settings SET last_failure_at = ?, last_failure_reason = ?, last_failure_detail = ? WHERE guild_id = ?`,
+    fail: db.prepare<[{ at: string; reason: string; detail: string | null; guild: string }]>(
+      `UPDATE guild_settings SET last_failure_at = @at, last_failure_reason = @reason, last_failure_detail = @detail
+       WHERE guild_id = @guild`,
     ),
   };
 
+  const tx = atomic(db);
+  function get(guildId: string): GuildSettings | null {
+    const row = s.get.get(guildId);
+    return row ? toSettings(row) : null;
+  }
+
   return {
-    get(guildId: string): GuildSettings | null {
-      const row = s.get.get(guildId);
-      return row ? toSettings(row) : null;
-    },
+    get,
 
     /** Servers whose posts are switched on. */
     listEnabled(): GuildSettings[] {
@@ -144,7 +148,7 @@ export function createGuildStore(db: Db, now: () => Date) {
     },
 
     /** Creates or replaces a server's settings; saving clears a reason the bot had for switching posts off. */
-    save(input: GuildSettingsInput): GuildSettings {
+    save: tx((input: GuildSettingsInput): GuildSettings => {
       s.save.run({
         guild: input.guildId,
         channel: input.channelId,
@@ -156,17 +160,17 @@ export function createGuildStore(db: Db, now: () => Date) {
         startsOn: input.startsOn,
         at: now().toISOString(),
       });
-      return this.get(input.guildId)!;
-    },
+      return get(input.guildId)!;
+    }),
 
     /** Switches posts off; `reason` when the bot does it because posting cannot work. */
-    disable(guildId: string, reason: FailureReason | null = null): void {
+    disable: tx((guildId: string, reason: FailureReason | null = null): void => {
       s.disable.run(reason, now().toISOString(), guildId);
-    },
+    }),
 
     /** Remembers the latest failure for `/journal status`. */
-    recordFailure(guildId: string, reason: FailureReason, detail: string | null): void {
-      s.fail.run(now().toISOString(), reason, detail, guildId);
-    },
+    recordFailure: tx((guildId: string, reason: FailureReason, detail: string | null): void => {
+      s.fail.run({ at: now().toISOString(), reason, detail, guild: guildId });
+    }),
   };
 }

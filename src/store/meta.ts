@@ -1,5 +1,5 @@
 /** Key-value facts the bot keeps between runs (e.g. what it last registered with Discord). */
-import type { Db } from './database.js';
+import { atomic, type Db } from './database.js';
 
 export function createMetaStore(db: Db) {
   const get = db.prepare<[string], { value: string }>('SELECT value FROM meta WHERE key = ?');
@@ -8,7 +8,7 @@ export function createMetaStore(db: Db) {
   );
   return {
     get: (key: string): string | null => get.get(key)?.value ?? null,
-    set: (key: string, value: string): void => void put.run(key, value),
+    set: atomic(db)((key: string, value: string): void => void put.run(key, value)),
   };
 }
 

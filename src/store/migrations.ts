@@ -2,9 +2,37 @@
  * The schema as an ordered list of steps. Step N brings a database from
  * user_version N to N+1; never edit a step that has shipped, append one.
  */
+import type Database from 'better-sqlite3';
+
 export interface Migration {
   name: string;
   sql: string;
+  /** Moves data SQL alone cannot (runs after `sql`, in the same transaction). */
+  after?: (db: Database.Database) => void;
+}
+
+/**
+ * Old "recently shown" keys of extracted quotes name the quote's start in
+ * UTF-16 code units (`essayId:start`); spans count code points, as SQLite's
+ * substr does. The same sentence keeps its place in every window.
+ */
+function historyKeysToCodePoints(db: Database.Database): void {
+  const rows = db
+    .prepare<[], { scope: string; quote_key: string }>(
+      `SELECT scope, quote_key FROM quote_history WHERE source = 'extracted'`,
+    )
+    .all();
+  const body = db.prepare<[number], { body: string }>(`SELECT body FROM essays WHERE id = ?`);
+  const rename = db.prepare<[{ scope: string; from: string; to: string }]>(
+    `UPDATE quote_history SET quote_key = @to WHERE scope = @scope AND quote_key = @from`,
+  );
+  for (const row of rows) {
+    const m = /^(\d+):(\d+)$/u.exec(row.quote_key);
+    const essay = m ? body.get(Number(m[1])) : undefined;
+    if (!m || !essay) continue;
+    const start = Array.from(essay.body.slice(0, Number(m[2]))).length;
+    rename.run({ scope: row.scope, from: row.quote_key, to: `${m[1]}:${start}` });
+  }
 }
 
 export const MIGRATIONS: readonly Migration[] = [
@@ -159,5 +187,28 @@ export const MIGRATIONS: readonly Migration[] = [
     sql: `
       CREATE INDEX essays_hidden ON essays (id) WHERE hidden = 1;
     `,
+  },
+  {
+    name: 'quotes as spans into the essay body, found through the essay index; saved quotes keep when their message was sent',
+    sql: `
+      -- Filled from src/journal/quotes.ts by src/store/quoteSpans.ts; a hidden essay has no rows here.
+      -- start and length count code points, as substr(body, start + 1, length) reads them.
+      -- seq stays dense (1..n): a draw reads one random row by primary key.
+      CREATE TABLE quote_spans (
+        seq       INTEGER PRIMARY KEY,
+        essay_id  INTEGER NOT NULL REFERENCES essays (id) ON DELETE CASCADE,
+        start     INTEGER NOT NULL CHECK (start >= 0),
+        length    INTEGER NOT NULL CHECK (length > 0)
+      ) STRICT;
+      CREATE INDEX quote_spans_by_essay ON quote_spans (essay_id, start);
+
+      -- The spans are extracted again at open (the quote index version is forgotten here).
+      DROP TABLE essay_quote_search;
+      DROP TABLE essay_quotes;
+      DELETE FROM meta WHERE key = 'quotes:index-version';
+
+      ALTER TABLE curated_quotes ADD COLUMN message_sent_at TEXT;
+    `,
+    after: historyKeysToCodePoints,
   },
 ];

@@ -3,7 +3,7 @@
  * outcome. A day is claimed in a transaction before anything is sent, so
  * two ticks, a restart or `/journal post-now` can never post it twice.
  */
-import type { Db } from './database.js';
+import { atomic, type Db } from './database.js';
 
 /**
  * - `sending`: claimed, a send is in flight; `retryAt` is the lease after which a crashed sender's claim may be taken over.
@@ -72,6 +72,15 @@ export interface ClaimRequest {
   force?: boolean;
 }
 
+/** A claim's bound values: whose day, where it goes, until when it holds, when it was made. */
+interface ClaimParams {
+  guild: string;
+  date: string;
+  channel: string;
+  lease: string;
+  at: string;
+}
+
 const COLUMNS =
   'guild_id, local_date, status, channel_id, nonce, message_id, attempts, retry_at, error, claimed_at, finished_at';
 
@@ -87,13 +96,14 @@ export function createPostStore(db: Db, now: () => Date) {
     lastSent: db.prepare<[string], PostRow>(
       `SELECT ${COLUMNS} FROM anniversary_posts WHERE guild_id = ? AND status = 'sent' ORDER BY local_date DESC LIMIT 1`,
     ),
-    insert: db.prepare<[string, string, string, string, string, string]>(
+    insert: db.prepare<[ClaimParams & { nonce: string }]>(
       `INSERT INTO anniversary_posts (guild_id, local_date, status, channel_id, nonce, attempts, retry_at, claimed_at)
-       VALUES (?, ?, 'sending', ?, ?, 1, ?, ?)`,
+       VALUES (@guild, @date, 'sending', @channel, @nonce, 1, @lease, @at)`,
     ),
-    retake: db.prepare<[string, string, string, string, string]>(
-      `UPDATE anniversary_posts SET status = 'sending', channel_id = ?, attempts = attempts + 1, retry_at = ?, claimed_at = ?, finished_at = NULL
-       WHERE guild_id = ? AND local_date = ?`,
+    retake: db.prepare<[ClaimParams]>(
+      `UPDATE anniversary_posts SET status = 'sending', channel_id = @channel, attempts = attempts + 1, retry_at = @lease,
+         claimed_at = @at, finished_at = NULL
+       WHERE guild_id = @guild AND local_date = @date`,
     ),
     finish: db.prepare<
       [
@@ -128,34 +138,42 @@ export function createPostStore(db: Db, now: () => Date) {
     }
   }
 
-  const claim = db.transaction((req: ClaimRequest): PostRecord | null => {
+  const tx = atomic(db);
+  const claim = tx((req: ClaimRequest): PostRecord | null => {
     const at = now();
     const lease = new Date(at.getTime() + req.leaseMs).toISOString();
     const row = s.get.get(req.guildId, req.date);
-    if (!row)
-      s.insert.run(req.guildId, req.date, req.channelId, req.nonce, lease, at.toISOString());
-    else if (mayRetake(row, at, req.force === true))
-      s.retake.run(req.channelId, lease, at.toISOString(), req.guildId, req.date);
+    const params: ClaimParams = {
+      guild: req.guildId,
+      date: req.date,
+      channel: req.channelId,
+      lease,
+      at: at.toISOString(),
+    };
+    if (!row) s.insert.run({ ...params, nonce: req.nonce });
+    else if (mayRetake(row, at, req.force === true)) s.retake.run(params);
     else return null;
     return toRecord(s.get.get(req.guildId, req.date)!);
   });
 
-  function finish(
-    guildId: string,
-    date: string,
-    fields: { status: PostStatus; messageId?: string; retryAt?: Date; error?: string },
-  ): void {
-    const done = fields.status !== 'retrying';
-    s.finish.run({
-      status: fields.status,
-      messageId: fields.messageId ?? null,
-      retryAt: fields.retryAt?.toISOString() ?? null,
-      error: fields.error ?? null,
-      at: done ? now().toISOString() : null,
-      guild: guildId,
-      date,
-    });
-  }
+  const finish = tx(
+    (
+      guildId: string,
+      date: string,
+      fields: { status: PostStatus; messageId?: string; retryAt?: Date; error?: string },
+    ): void => {
+      const done = fields.status !== 'retrying';
+      s.finish.run({
+        status: fields.status,
+        messageId: fields.messageId ?? null,
+        retryAt: fields.retryAt?.toISOString() ?? null,
+        error: fields.error ?? null,
+        at: done ? now().toISOString() : null,
+        guild: guildId,
+        date,
+      });
+    },
+  );
 
   return {
     /**
@@ -163,7 +181,7 @@ export function createPostStore(db: Db, now: () => Date) {
      * null when the day is already sent, being sent, or (unless forced)
      * failed, skipped or waiting to retry.
      */
-    claim: (req: ClaimRequest): PostRecord | null => claim(req),
+    claim,
 
     get(guildId: string, date: string): PostRecord | null {
       const row = s.get.get(guildId, date);

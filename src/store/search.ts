@@ -49,8 +49,10 @@ const fieldsOf = (e: Pick<Essay, 'title' | 'body' | 'place' | 'tags'>) => [
 ];
 
 export function createSearchIndexer(db: Db): EssayIndexer {
-  const insert = db.prepare<[number, string, string, string, string]>(
-    'INSERT INTO essay_search (rowid, title, body, place, tags) VALUES (?, ?, ?, ?, ?)',
+  const insert = db.prepare<
+    [{ id: number; title: string; body: string; place: string; tags: string }]
+  >(
+    'INSERT INTO essay_search (rowid, title, body, place, tags) VALUES (@id, @title, @body, @place, @tags)',
   );
   const remove = db.prepare<[number]>('DELETE FROM essay_search WHERE rowid = ?');
   return {
@@ -62,7 +64,7 @@ export function createSearchIndexer(db: Db): EssayIndexer {
         string,
         string,
       ];
-      insert.run(essay.id, title, body, place, tags);
+      insert.run({ id: essay.id, title, body, place, tags });
     },
     remove(id) {
       remove.run(id);

@@ -14,7 +14,7 @@ function sqliteCode(err: unknown): string | null {
 }
 
 /**
- * The sentence for a storage failure, or null for any other error. `dbPath`
+ * The sentence for a failure SQLite reported, or null for any other error. `dbPath`
  * names the file where the operator will read it (command line, startup).
  */
 export function storageFailure(err: unknown, dbPath?: string): UserFacingError | null {
@@ -45,5 +45,10 @@ export function storageFailure(err: unknown, dbPath?: string): UserFacingError |
       'error.busy',
     );
   }
-  return null;
+  // Any other SQLite failure (a constraint, an I/O error, a trigger) came out of a store write
+  // that rolled back as a whole, or out of a read: either way the journal is as it was.
+  return new UserFacingError(
+    `the journal database failed (SQLite ${code}: ${(err as Error).message}): nothing was saved and the journal is unchanged`,
+    'error.storage',
+  );
 }

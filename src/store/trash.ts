@@ -5,7 +5,7 @@
  */
 import { UserFacingError } from '../errors.js';
 import type { Essay } from '../journal/essay.js';
-import type { Db } from './database.js';
+import { atomic, type Db } from './database.js';
 import type { EssaySource, EssayStore } from './essays.js';
 
 /** What the trash remembers of one essay. */
@@ -44,8 +44,20 @@ function toEntry(row: TrashRow): TrashEntry {
 
 export function createTrashStore(db: Db, essays: EssayStore, now: () => Date) {
   const s = {
-    put: db.prepare<[number, string | null, string, string, string, string | null]>(
-      `INSERT INTO trash (essay_id, title, written_on, essay, deleted_at, deleted_by) VALUES (?, ?, ?, ?, ?, ?)`,
+    put: db.prepare<
+      [
+        {
+          id: number;
+          title: string | null;
+          date: string;
+          essay: string;
+          at: string;
+          by: string | null;
+        },
+      ]
+    >(
+      `INSERT INTO trash (essay_id, title, written_on, essay, deleted_at, deleted_by)
+       VALUES (@id, @title, @date, @essay, @at, @by)`,
     ),
     get: db.prepare<[number], TrashRow>(`SELECT * FROM trash WHERE essay_id = ?`),
     list: db.prepare<[], TrashRow>(`SELECT * FROM trash ORDER BY deleted_at DESC, essay_id DESC`),
@@ -57,25 +69,30 @@ export function createTrashStore(db: Db, essays: EssayStore, now: () => Date) {
        WHERE s.value ->> 'path' = ? ORDER BY t.deleted_at DESC LIMIT 1`,
     ),
   };
-  const tx = <T>(fn: () => T): T => db.transaction(fn)();
+  const tx = atomic(db);
 
   return {
     /**
      * Moves an essay (hidden or not) to the trash; its indexes forget it in
      * the same transaction. Returns null when there is no such essay.
      */
-    put(id: number, deletedBy: string | null): TrashEntry | null {
-      return tx(() => {
-        const essay = essays.get(id, { includeHidden: true });
-        if (!essay) return null;
-        const sources = essays.sourcesOf(id).flatMap((path) => essays.getSource(path) ?? []);
-        const kept: TrashedEssay = { essay, sources };
-        const deletedAt = now().toISOString();
-        s.put.run(id, essay.title, essay.date, JSON.stringify(kept), deletedAt, deletedBy);
-        essays.delete(id);
-        return { essayId: id, title: essay.title, date: essay.date, deletedAt, deletedBy };
+    put: tx((id: number, deletedBy: string | null): TrashEntry | null => {
+      const essay = essays.get(id, { includeHidden: true });
+      if (!essay) return null;
+      const sources = essays.sourcesOf(id).flatMap((path) => essays.getSource(path) ?? []);
+      const kept: TrashedEssay = { essay, sources };
+      const deletedAt = now().toISOString();
+      s.put.run({
+        id,
+        title: essay.title,
+        date: essay.date,
+        essay: JSON.stringify(kept),
+        at: deletedAt,
+        by: deletedBy,
       });
-    },
+      essays.delete(id);
+      return { essayId: id, title: essay.title, date: essay.date, deletedAt, deletedBy };
+    }),
 
     get(id: number): TrashEntry | null {
       const row = s.get.get(id);
@@ -92,28 +109,26 @@ export function createTrashStore(db: Db, essays: EssayStore, now: () => Date) {
      * file links. Refuses (UserFacingError) when it is not in the trash or
      * when the same text was added again meanwhile.
      */
-    restore(id: number): Essay {
-      return tx(() => {
-        const row = s.get.get(id);
-        if (!row)
-          throw new UserFacingError(`essay #${id} is not in the trash`, 'trash.notFound', { id });
-        const { essay, sources } = JSON.parse(row.essay) as TrashedEssay;
-        const twin = essays.findByContent(essay);
-        if (twin) {
-          throw new UserFacingError(
-            `the same text is already essay #${twin.id}; nothing to restore`,
-            'trash.twin',
-            { id, twin: twin.id },
-          );
-        }
-        const restored = essays.restore(essay);
-        // A file that now feeds another essay keeps feeding that one.
-        for (const source of sources)
-          if (!essays.getSource(source.path)) essays.putSource({ ...source, essayId: id });
-        s.remove.run(id);
-        return restored;
-      });
-    },
+    restore: tx((id: number): Essay => {
+      const row = s.get.get(id);
+      if (!row)
+        throw new UserFacingError(`essay #${id} is not in the trash`, 'trash.notFound', { id });
+      const { essay, sources } = JSON.parse(row.essay) as TrashedEssay;
+      const twin = essays.findByContent(essay);
+      if (twin) {
+        throw new UserFacingError(
+          `the same text is already essay #${twin.id}; nothing to restore`,
+          'trash.twin',
+          { id, twin: twin.id },
+        );
+      }
+      const restored = essays.restore(essay);
+      // A file that now feeds another essay keeps feeding that one.
+      for (const source of sources)
+        if (!essays.getSource(source.path)) essays.putSource({ ...source, essayId: id });
+      s.remove.run(id);
+      return restored;
+    }),
 
     /**
      * The trashed essay a journal-folder file fed, if any: the folder sync

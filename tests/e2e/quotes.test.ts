@@ -131,7 +131,11 @@ describe('quotes on Discord (fake)', () => {
     expect(confirmation.embeds[0]!.description).toContain(
       '\\<@400000000000000009\\> 说得对: \\*\\*慢慢来\\*\\*',
     );
-    expect(confirmation.embeds[0]!.description).toContain(`— <@${friend}>`);
+    // Who said it and when: the message's time (from its snowflake id) as a Discord timestamp.
+    const sentMs = Number((BigInt(target.id) >> 22n) + 1420070400000n);
+    expect(confirmation.embeds[0]!.description).toContain(
+      `— <@${friend}> · <t:${Math.floor(sentMs / 1000)}:D>`,
+    );
     expect(saved.data).toMatchObject({ allowed_mentions: { parse: [] } });
     const link = buttons(confirmation).find((b) => b.url);
     expect(link?.url).toContain(target.id);

@@ -40,18 +40,52 @@ function fillDiskAfter(store: Store, pages: number): void {
   store.db.pragma(`max_page_count = ${used + pages}`);
 }
 
+/**
+ * Leaves room for the essay row of `body` and nothing more, so the write
+ * fails in a later statement (an index or the quotes), not the first one;
+ * returns how many essay rows were written while the limit held.
+ */
+function fillDiskAfterEssayRow(store: Store, body: string): () => number {
+  const used = store.db.pragma('page_count', { simple: true }) as number;
+  // Measured inside a transaction that is rolled back: how many pages the row alone takes.
+  store.db.exec('SAVEPOINT measure');
+  store.db
+    .prepare(
+      `INSERT INTO essays (title, body, written_on, source, content_hash, created_at, updated_at) VALUES ('m', ?, '2021-01-01', 'm', 'm', 'm', 'm')`,
+    )
+    .run(body);
+  const rowPages = (store.db.pragma('page_count', { simple: true }) as number) - used;
+  store.db.exec('ROLLBACK TO measure; RELEASE measure');
+  store.db.pragma(`max_page_count = ${used + rowPages}`);
+  let written = 0;
+  store.db.function('essay_row_written', () => {
+    written++;
+    return 0;
+  });
+  store.db.exec(
+    `CREATE TEMP TRIGGER IF NOT EXISTS essay_row_seen AFTER INSERT ON main.essays BEGIN SELECT essay_row_written(); END`,
+  );
+  return () => written;
+}
+
 function counts(store: Store) {
   const n = (sql: string) => store.db.prepare(sql).pluck().get() as number;
   return {
     essays: n('SELECT count(*) FROM essays'),
     sources: n('SELECT count(*) FROM essay_sources'),
-    quotes: n('SELECT count(*) FROM essay_quotes'),
+    quotes: n('SELECT count(*) FROM quote_spans'),
     searchHits: store.search.search('热爱', { includeHidden: true, limit: 100, offset: 0 }).total,
   };
 }
 
 const bigBody = (seed: string) =>
   `${seed}。${'热爱是一种能力,也是一种不断给自己设立目标的动力。我们在路上。'.repeat(400)}`;
+
+/** Text of many different characters in sentences: a search index as large as a real essay's. */
+const variedBody = (chars: number) =>
+  Array.from({ length: chars }, (_, i) =>
+    i % 20 === 19 ? '。' : String.fromCodePoint(0x4e00 + ((i * 7919) % 20000)),
+  ).join('');
 
 describe('the disk fills up during a write', () => {
   it('an essay insert fails with SQLITE_FULL and leaves no partial essay, index row or quote behind', () => {
@@ -61,7 +95,7 @@ describe('the disk fills up during a write', () => {
       'discord',
     );
     const before = counts(store);
-    fillDiskAfter(store, 2);
+    const essayRows = fillDiskAfterEssayRow(store, bigBody('大'));
     let thrown: unknown;
     try {
       store.essays.insert(
@@ -72,6 +106,8 @@ describe('the disk fills up during a write', () => {
       thrown = err;
     }
     expect((thrown as { code?: string }).code).toBe('SQLITE_FULL');
+    // The essay row itself was written: the disk ran out in a later statement of the same write.
+    expect(essayRows()).toBe(1);
     expect(counts(store)).toEqual(before);
     expect(store.db.pragma('integrity_check', { simple: true })).toBe('ok');
     // Room again: the same write now succeeds, and nothing from the failed attempt lingers.
@@ -128,18 +164,20 @@ describe('the disk fills up during a write', () => {
 
   it('a Discord form submit (/essay add) that hits a full disk answers with the sentence and saves nothing', async () => {
     const { store } = fileStore();
-    fillDiskAfter(store, 1);
+    const body = `热爱。${variedBody(3800)}`;
+    const essayRows = fillDiskAfterEssayRow(store, body);
     const ctx = handlerContext(store);
     const form = {
       title: '满了',
-      body: bigBody('表单').slice(0, 3900),
+      body,
       date: '2026-11-29',
       place: '',
       tags: '',
     };
     const seen = await outcome(() => runComponent(ctx, 'write:add:2026-11-29', form));
     expect(seen.error).toMatch(/disk .*full/iu);
-    expect(counts(store).essays).toBe(0);
+    expect(essayRows()).toBe(1);
+    expect(counts(store)).toMatchObject({ essays: 0, quotes: 0, searchHits: 0 });
   });
 });
 

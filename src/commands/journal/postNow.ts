@@ -6,6 +6,7 @@
 import { localDate } from '../../journal/dates.js';
 import { t } from '../../i18n/index.js';
 import { composeAnniversaryPost } from '../../schedule/post.js';
+import { quoteScope } from '../quote/random.js';
 import { message, notice } from '../../discord/render.js';
 import { subcommand } from '../define.js';
 import { zoneOf } from '../context.js';
@@ -29,6 +30,7 @@ export const postNow: Subcommand = {
       language: settings?.language ?? ctx.locale,
       emptyDay: settings?.emptyDay ?? 'skip',
       random: ctx.random,
+      scope: settings?.channelId ?? quoteScope(ctx),
     });
     if (!preview) return notice(t(ctx.locale, 'schedule.dryRunEmpty', { date }));
     const intro = settings

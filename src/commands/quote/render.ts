@@ -47,11 +47,16 @@ function linkButton(url: string, label: string): APIButtonComponent {
   };
 }
 
-/** Where a quote without an essay comes from: who wrote the message it was saved from. */
-function messageAuthorLine(quote: Quote): string | null {
-  return quote.kind === 'curated' && quote.message?.authorId
-    ? `— <@${quote.message.authorId}>`
-    : null;
+/**
+ * Where a quote without an essay comes from: who wrote the message it was
+ * saved from, and when (a Discord timestamp, shown in the reader's own
+ * language and time zone), as an extracted quote shows its essay's date.
+ */
+export function messageAuthorLine(quote: Quote): string | null {
+  if (quote.kind !== 'curated' || !quote.message?.authorId) return null;
+  const sentAt = quote.message.sentAt ? Date.parse(quote.message.sentAt) : NaN;
+  const when = Number.isNaN(sentAt) ? '' : ` · <t:${Math.floor(sentAt / 1000)}:D>`;
+  return `— <@${quote.message.authorId}>${when}`;
 }
 
 /** The footer line of a quote: its essay, else where it was saved from. */

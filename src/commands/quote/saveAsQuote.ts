@@ -33,6 +33,7 @@ export const saveAsQuote: MessageMenuCommand = {
         messageId: target.id,
         url: target.url,
         authorId: target.authorId,
+        sentAt: target.sentAt,
       },
     });
     return savedReply(ctx, saved);
