@@ -13,6 +13,34 @@ import type { HandlerContext, MessagePayload, Subcommand } from '../types.js';
 /** Queries longer than this would not fit a button's custom id (100 characters). */
 export const MAX_QUERY_LENGTH = 80;
 
+/** A search's query as typed, trimmed; an empty one is refused. */
+export function searchQuery(rawQuery: string): string {
+  const query = rawQuery.trim();
+  if (query === '') throw new UserFacingError('empty query', 'search.empty');
+  return query;
+}
+
+/** `/essay search query:` and `/quote search query:`: the first page of `render`. */
+export function searchSubcommand(
+  path: 'essay.search' | 'quote.search',
+  render: (ctx: HandlerContext, query: string, page: number) => MessagePayload,
+): Subcommand {
+  return {
+    data: subcommand(path, [
+      option(`${path}.query`, {
+        type: ApplicationCommandOptionType.String,
+        required: true,
+        max_length: MAX_QUERY_LENGTH,
+      }),
+    ]),
+    access: 'everyone',
+    execute: (ctx, options) => ({
+      kind: 'message',
+      payload: render(ctx, textOption(options, 'query').slice(0, MAX_QUERY_LENGTH), 0),
+    }),
+  };
+}
+
 export const searchIds = {
   page: (query: string, page: number) => `essay:search:${page}:${query}`.slice(0, LIMITS.customId),
 };
@@ -24,8 +52,7 @@ export function renderSearchPage(
   page: number,
 ): MessagePayload {
   const { locale } = ctx;
-  const query = rawQuery.trim();
-  if (query === '') throw new UserFacingError('empty query', 'search.empty');
+  const query = searchQuery(rawQuery);
   const { result, ...window } = searchPage(page, LIST_PAGE_SIZE, (w) =>
     ctx.store.search.search(query, { ...CHANNEL_VISIBILITY, ...w }),
   );
@@ -56,17 +83,4 @@ export function renderSearchPage(
   });
 }
 
-export const search: Subcommand = {
-  data: subcommand('essay.search', [
-    option('essay.search.query', {
-      type: ApplicationCommandOptionType.String,
-      required: true,
-      max_length: MAX_QUERY_LENGTH,
-    }),
-  ]),
-  access: 'everyone',
-  execute: (ctx, options) => ({
-    kind: 'message',
-    payload: renderSearchPage(ctx, textOption(options, 'query').slice(0, MAX_QUERY_LENGTH), 0),
-  }),
-};
+export const search = searchSubcommand('essay.search', renderSearchPage);

@@ -1,14 +1,10 @@
-import { textOption } from '../options.js';
-import { ApplicationCommandOptionType } from 'discord-api-types/v10';
-import { UserFacingError } from '../../errors.js';
 import { t } from '../../i18n/index.js';
 import { truncate } from '../../journal/display.js';
 import { buildSnippet } from '../../journal/snippet.js';
 import { searchPage } from '../../journal/paging.js';
 import { LIMITS, LIST_PAGE_SIZE } from '../../discord/render.js';
-import { MAX_QUERY_LENGTH } from '../essay/search.js';
-import { option, subcommand } from '../define.js';
-import type { HandlerContext, MessagePayload, Subcommand } from '../types.js';
+import { searchQuery, searchSubcommand } from '../essay/search.js';
+import type { HandlerContext, MessagePayload } from '../types.js';
 import { essayOf, renderQuoteList } from './render.js';
 
 export const quoteSearchIds = {
@@ -25,8 +21,7 @@ export function renderQuoteSearchPage(
   page: number,
 ): MessagePayload {
   const { locale } = ctx;
-  const query = rawQuery.trim();
-  if (query === '') throw new UserFacingError('empty query', 'search.empty');
+  const query = searchQuery(rawQuery);
   const { result, ...window } = searchPage(page, LIST_PAGE_SIZE, (w) =>
     ctx.store.quotes.search(query, w),
   );
@@ -57,17 +52,4 @@ export function renderQuoteSearchPage(
   });
 }
 
-export const search: Subcommand = {
-  data: subcommand('quote.search', [
-    option('quote.search.query', {
-      type: ApplicationCommandOptionType.String,
-      required: true,
-      max_length: MAX_QUERY_LENGTH,
-    }),
-  ]),
-  access: 'everyone',
-  execute: (ctx, options) => ({
-    kind: 'message',
-    payload: renderQuoteSearchPage(ctx, textOption(options, 'query').slice(0, MAX_QUERY_LENGTH), 0),
-  }),
-};
+export const search = searchSubcommand('quote.search', renderQuoteSearchPage);
