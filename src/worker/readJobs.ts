@@ -6,7 +6,7 @@
  * worker's read-only connection (the bot) or inline (console, tests).
  */
 import { gzipSync } from 'node:zlib';
-import { buildJournalExport } from '../export/journalExport.js';
+import { buildJournalExport, journalExportText } from '../export/journalExport.js';
 import type { Locale } from '../i18n/index.js';
 import { renderStats, statsFor } from '../commands/journal/statsReport.js';
 import type { MessagePayload } from '../commands/types.js';
@@ -36,7 +36,7 @@ export const READ_JOBS = {
   /** `/journal export`: the whole journal as JSON, gzipped when it would not fit in one upload. */
   journalExport(store: Store, args: { now: string }): ExportFile {
     const doc = buildJournalExport(store, new Date(args.now));
-    const json = Buffer.from(`${JSON.stringify(doc, null, 2)}\n`, 'utf8');
+    const json = Buffer.from(journalExportText(doc), 'utf8');
     // Chinese text compresses to about a third: most journals fit in one file either way.
     const compressed = json.length > UPLOAD_LIMIT_BYTES;
     return {

@@ -367,6 +367,13 @@ describe('secrets in the log', () => {
     // An edit that fails for good after a defer.
     fake.failNext('PATCH /webhooks/:app/:token/messages/:message', { status: 500, count: 8 });
     await fake.command({ name: 'journal', subcommand: 'stats', ...as(reader), timeoutMs: 20_000 });
+    // Stats runs on the read worker, so its failing edits may still be under way: let all
+    // eight fail before the next command, or that command's edits would take some of them.
+    await waitFor(
+      () => bot.logs().filter((l) => l.msg === 'could not deliver an error message').length >= 2,
+      20_000,
+      `the failed edit was not logged:\n${bot.output()}`,
+    );
     // A channel post that fails for good.
     const store = openStore(dbPath, systemClock);
     store.db.prepare('DELETE FROM anniversary_posts').run();
