@@ -59,8 +59,16 @@ export function createDownloader(
     }
     if (attachment.size > maxBytes) throw tooLarge(maxBytes);
 
+    // A plain timer, not AbortSignal.timeout inside AbortSignal.any: on Node 20 the
+    // combined signal holds its sources weakly, so a collected timeout never fired
+    // and a stalled download hung (seen now and then in tests/download.test.ts).
     const stop = new AbortController();
-    const signal = AbortSignal.any([stop.signal, AbortSignal.timeout(timeoutMs)]);
+    const signal = stop.signal;
+    let timedOut = false;
+    const timer = setTimeout(() => {
+      timedOut = true;
+      stop.abort();
+    }, timeoutMs);
     try {
       // A redirect could lead off the CDN, so none is followed.
       const response = await doFetch(attachment.url, { signal, redirect: 'error' });
@@ -91,7 +99,7 @@ export function createDownloader(
       return Buffer.concat(chunks, total);
     } catch (err) {
       if (err instanceof UserFacingError) throw err;
-      if (signal.aborted && !stop.signal.aborted) {
+      if (timedOut) {
         throw new UserFacingError(
           `the download took longer than ${timeoutMs / 1000} s`,
           'write.import.timeout',
@@ -104,6 +112,7 @@ export function createDownloader(
         { status: '—' },
       );
     } finally {
+      clearTimeout(timer);
       stop.abort();
     }
   };
