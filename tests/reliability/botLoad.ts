@@ -8,6 +8,7 @@ import { systemClock } from '../../src/clock.js';
 import { openStore } from '../../src/store/index.js';
 import {
   startFakeDiscord,
+  waitFor,
   type FakeDiscord,
   type InteractionResult,
   type StoredMessage,
@@ -162,6 +163,13 @@ export async function startLoadRun(options: {
       env: { JOURNAL_DIR: essays, JOURNAL_TIMEZONE: ZONE },
       readyTimeoutMs: options.readyTimeoutMs,
     });
+    // A corpus this large is imported after ready, in batches: the load starts once it is in.
+    const running = bot;
+    await waitFor(
+      () => running.logs().some((l) => l.msg === 'journal folder synced'),
+      options.readyTimeoutMs ?? 60_000,
+      `the journal folder was not synced in time:\n${running.output()}`,
+    );
     const store = openStore(join(t.dir, 'journal.db'), systemClock);
     const longId = String(store.essays.list().find((e) => e.title === LONG_TITLE)!.id);
     const mix: LoadMix = {
