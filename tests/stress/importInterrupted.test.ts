@@ -87,7 +87,7 @@ describe.each(['SIGTERM', 'SIGKILL'] as const)('%s during an import of 5,000 fil
     expect(rerun.code, rerun.stderr).toBe(0);
     expect(rerun.stdout).toMatch(
       new RegExp(
-        `${FILES} files: ${FILES - after.essays} added, 0 updated, ${after.essays} unchanged, 0 duplicate, 0 refused`,
+        `${FILES} read: ${FILES - after.essays} added, 0 updated, ${after.essays} unchanged, 0 duplicate, 0 skipped, 0 refused`,
         'u',
       ),
     );
