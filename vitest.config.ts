@@ -9,5 +9,7 @@ export default defineConfig({
     testTimeout: 30_000,
     hookTimeout: 30_000,
     pool: 'forks',
+    // Compiles src/ once for the processes tests spawn (tests/helpers/testBuild.ts).
+    globalSetup: ['tests/globalSetup.ts'],
   },
 });

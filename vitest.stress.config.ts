@@ -7,6 +7,7 @@ export default defineConfig({
     testTimeout: 300_000,
     hookTimeout: 120_000,
     pool: 'forks',
+    globalSetup: ['tests/globalSetup.ts'],
     // One at a time: each run measures a real process on a small machine.
     fileParallelism: false,
   },

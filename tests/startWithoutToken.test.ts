@@ -7,12 +7,12 @@ import { spawn } from 'node:child_process';
 import { existsSync, rmSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { join, resolve } from 'node:path';
+import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { tempDir } from './helpers/store.js';
+import { builtEntry } from './helpers/testBuild.js';
 
-const TSX = resolve('node_modules/.bin/tsx');
-const ENTRY = resolve('src/index.ts');
+const ENTRY = builtEntry('src/index.ts');
 
 const cwd = tempDir('journal-start-');
 /** Every request that reached the would-be Discord. */
@@ -51,7 +51,11 @@ function start(
   });
   if (token !== undefined) env.DISCORD_TOKEN = token;
   return new Promise((done, fail) => {
-    const child = spawn(TSX, [ENTRY], { cwd: cwd.dir, env, stdio: ['ignore', 'pipe', 'pipe'] });
+    const child = spawn(process.execPath, [ENTRY], {
+      cwd: cwd.dir,
+      env,
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
     let stdout = '';
     let stderr = '';
     child.stdout.on('data', (d: Buffer) => (stdout += d.toString()));

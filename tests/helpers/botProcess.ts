@@ -6,6 +6,7 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import { join } from 'node:path';
 import type { FakeDiscord } from '../fakeDiscord/index.js';
 import { waitFor } from '../fakeDiscord/index.js';
+import { builtEntry } from './testBuild.js';
 
 export interface BotProcess {
   child: ChildProcess;
@@ -27,7 +28,8 @@ export interface BotOptions {
   waitReady?: boolean;
   readyTimeoutMs?: number;
   /**
-   * `source` (default): `tsx src/index.ts`, so a test never runs a stale
+   * `source` (default): `src/index.ts` compiled into the test build, which
+   * global setup makes fresh for every run, so a test never runs a stale
    * build. `dist`: `node dist/index.js`, what `npm start` runs (the
    * benchmarks, which build first).
    */
@@ -62,7 +64,7 @@ export async function startBotProcess(fake: FakeDiscord, options: BotOptions): P
   const [command, args] =
     options.entry === 'dist'
       ? [process.execPath, ['dist/index.js']]
-      : ['node_modules/.bin/tsx', ['src/index.ts']];
+      : [process.execPath, ['--enable-source-maps', builtEntry('src/index.ts')]];
   const child = spawn(command, args, {
     env,
     stdio: ['ignore', 'pipe', 'pipe'],

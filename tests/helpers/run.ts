@@ -1,5 +1,6 @@
 import { spawn } from 'node:child_process';
 import { expect } from 'vitest';
+import { builtEntry } from './testBuild.js';
 
 export interface RunResult {
   code: number | null;
@@ -7,9 +8,10 @@ export interface RunResult {
   stderr: string;
 }
 
-const TSX = 'node_modules/.bin/tsx';
-
-/** Runs a project entry point (e.g. `src/cli.ts`) as a real process, as a user would. */
+/**
+ * Runs a project entry point (e.g. `src/cli.ts`) as a real process, as a user
+ * would: node on its compiled form from the test build.
+ */
 export function runEntry(
   entry: string,
   args: readonly string[],
@@ -22,7 +24,10 @@ export function runEntry(
       ...options.env,
     };
     for (const [k, v] of Object.entries(env)) if (v === undefined) delete env[k];
-    const child = spawn(TSX, [entry, ...args], { env, stdio: ['pipe', 'pipe', 'pipe'] });
+    const child = spawn(process.execPath, ['--enable-source-maps', builtEntry(entry), ...args], {
+      env,
+      stdio: ['pipe', 'pipe', 'pipe'],
+    });
     let stdout = '';
     let stderr = '';
     child.stdout.on('data', (d: Buffer) => (stdout += d.toString()));
