@@ -6,6 +6,8 @@ import {
   nearestMonthDays,
   yearsAgo,
 } from '../src/journal/onThisDay.js';
+import { excerpt } from '../src/journal/display.js';
+import { DAY_COLUMNS } from '../src/store/essays.js';
 import { memoryStore } from './helpers/store.js';
 
 const draft = (date: string, title = date) => ({
@@ -70,6 +72,37 @@ describe('on this day', () => {
       '01-05',
       '12-30',
     ]);
+  });
+
+  it('lists a day from excerpts: the opening and the length, never the whole body', () => {
+    const store = memoryStore();
+    // 2,000 characters with a paragraph break right where a 300-character excerpt is cut.
+    const body = `${'春'.repeat(300)}\n\n${'秋'.repeat(1698)}`;
+    const essay = store.essays.insert({ ...draft('2024-11-01'), body, tags: ['旅行'] }, 'test');
+    const [entry] = store.essays.onThisDay('2026-11-01').essays;
+    expect(entry).toEqual({
+      id: essay.id,
+      title: '2024-11-01',
+      date: '2024-11-01',
+      place: null,
+      tags: ['旅行'],
+      hidden: false,
+      excerpt: body.slice(0, 400),
+      length: 2000,
+      yearsAgo: 2,
+    });
+    expect(excerpt(entry!.excerpt, 300)).toBe(excerpt(body, 300));
+  });
+
+  it('reads day lists from the covering index alone (the expressions match migration 9)', () => {
+    const store = memoryStore();
+    const plan = store.db
+      .prepare<[], { detail: string }>(
+        `EXPLAIN QUERY PLAN SELECT ${DAY_COLUMNS} FROM essays WHERE month_day = '11-01' AND hidden = 0`,
+      )
+      .all()
+      .map((r) => r.detail);
+    expect(plan).toEqual([expect.stringContaining('USING COVERING INDEX essays_day_list')]);
   });
 
   it('computes today in the configured zone: 2026-11-29T07:30Z is Nov 28 in Los Angeles and Nov 29 in Shanghai', () => {

@@ -15,7 +15,8 @@ describe('translateQuery', () => {
   it.each([
     ['a lone Han character becomes a prefix query', '菜', '"菜"*', ['菜']],
     ['a Han run becomes the phrase of its bigrams', '逐渐自洽', '"逐渐 渐自 自洽"', ['逐渐自洽']],
-    ['Latin next to Han keeps its order', 'AI翻译', '"ai 翻译"', ['ai翻译']],
+    ['Latin next to Han keeps its order', 'AI翻译', '"ai\ue000 翻译"', ['ai翻译']],
+    ['Han before Latin, touching', '进入了lab', '"进入 入了 了\ue000 lab"*', ['进入了lab']],
     ['the last Latin word is a prefix', 'shin', '"shin"*', ['shin']],
     ['words in one term are a phrase, the last a prefix', 'a:b', '"a b"*', ['a:b']],
     ['terms separated by spaces are ANDed', '热爱 天才', '"热爱" AND "天才"', ['热爱', '天才']],
@@ -50,10 +51,13 @@ describe('translateQuery', () => {
     ['菜', true],
     ['shin', true],
     ['热爱 shinji 菜', true],
-    ['AI翻译', false],
+    ['AI翻译', true],
+    ['的AI的', true],
     ['1%的天才', false],
     ['"热爱 天才"', false],
-    ['热爱 AI翻译', false],
+    ['热爱 AI翻译', true],
+    ['AI 翻译', true],
+    ['"AI 翻译"', false],
   ])('says whether FTS alone is exact for %j: %s', (input, exact) => {
     expect(translateQuery(input)?.exact).toBe(exact);
   });

@@ -63,6 +63,23 @@ describe('searching the journal', () => {
     expect(() => seeded().search.search(query)).not.toThrow();
   });
 
+  it('tells Latin touching Han from the two apart, from the index alone', () => {
+    const store = memoryStore();
+    const joined = store.essays.insert(draft('2025-01-01', '我的AI助手，2024年的事'), 'test');
+    store.essays.insert(draft('2025-01-02', '我的, AI 助手；2024 年的事'), 'test');
+    for (const query of ['的AI', 'AI助手', '2024年', '的ai助']) {
+      const page = store.search.search(query);
+      expect(page.query?.exact).toBe(true);
+      expect({ query, total: page.total, ids: page.essays.map((e) => e.id) }).toEqual({
+        query,
+        total: 1,
+        ids: [joined.id],
+      });
+    }
+    expect(store.search.search('AI').total).toBe(2);
+    expect(store.search.search('的').total).toBe(2);
+  });
+
   it('ranks title matches above body matches, ties newest first', () => {
     const store = memoryStore();
     const body = store.essays.insert(draft('2024-01-01', '今天想到了热爱这件事。'), 't');

@@ -129,10 +129,11 @@ describe('indexTokens', () => {
     ['writes a one-character Han run as itself', '菜', '菜'],
     ['starts a new run at every punctuation mark', '那么菜,也没有', '那么 么菜 菜 也没 没有 有'],
     ['keeps Latin words and digits as lower-case words', 'Shinji LAB 2025', 'shinji lab 2025'],
-    ['splits Latin from adjacent Han', '做AI翻译', '做 ai 翻译 译'],
-    ['splits digits from adjacent Han', '25年是', '25 年是 是'],
+    ['splits Latin from adjacent Han, marking the touch', '做AI翻译', '做\ue000 ai\ue000 翻译 译'],
+    ['splits digits from adjacent Han, marking the touch', '25年是', '25\ue000 年是 是'],
+    ['marks no touch across punctuation or space', '做, AI 翻译', '做 ai 翻译 译'],
     ['drops punctuation, symbols and emoji', '1%的天才!😀 "热爱"', '1 的天 天才 才 热爱 爱'],
-    ['folds traditional and full-width before tokenizing', '熱愛ＡＩ', '热爱 爱 ai'],
+    ['folds traditional and full-width before tokenizing', '熱愛ＡＩ', '热爱 爱\ue000 ai'],
     ['keeps diacritics and other scripts', 'Café naïve שלום', 'café naïve שלום'],
     ['keeps astral Han characters whole', '𠀀𠀁', '𠀀𠀁 𠀁'],
     ['gives nothing for punctuation only', '。，!?', ''],
@@ -172,12 +173,17 @@ describe('SEARCH_TOKENIZER', () => {
     insert.run(2, indexTokens('菜鸟'));
     insert.run(3, indexTokens('那么菜,也'));
     insert.run(4, indexTokens('做AI翻译'));
+    insert.run(5, indexTokens('做 AI, 翻译'));
     const ids = (match: string) =>
       db.prepare('SELECT rowid FROM t WHERE t MATCH ? ORDER BY rowid').pluck().all(match);
     expect(ids('"热爱"')).toEqual([1]);
     expect(ids('"菜"*')).toEqual([2, 3]);
     expect(ids('"菜"')).toEqual([3]);
-    expect(ids('"ai 翻译"')).toEqual([4]);
+    expect(ids('"ai\ue000 翻译"')).toEqual([4]);
+    expect(ids('"ai 翻译"')).toEqual([5]);
+    // A marked token is still found by its prefix: `做` and `ai` alone find both.
+    expect(ids('"做"*')).toEqual([4, 5]);
+    expect(ids('"ai"*')).toEqual([4, 5]);
     db.close();
   });
 });

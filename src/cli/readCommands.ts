@@ -3,7 +3,7 @@ import { localDate, parseDate, isValidTimeZone } from '../journal/dates.js';
 import { displayTitle, excerpt } from '../journal/display.js';
 import { yearsAgoLabel, t } from '../i18n/index.js';
 import { UserFacingError } from '../errors.js';
-import type { EssayWithAge } from '../store/essays.js';
+import type { DayEntry } from '../journal/onThisDay.js';
 import { essayJson } from '../journal/essayJson.js';
 import { printJson, stringOption, type CliCommand } from './command.js';
 import { cliLocale } from './locale.js';
@@ -102,11 +102,16 @@ function resolveToday(
   return localDate(ctx.clock.now(), zone);
 }
 
-function describeWithAge(e: EssayWithAge, locale: ReturnType<typeof cliLocale>): string {
-  const head = [e.date, yearsAgoLabel(locale, e.yearsAgo), displayTitle(e, false), e.place]
+function describeWithAge(e: DayEntry, locale: ReturnType<typeof cliLocale>): string {
+  const head = [
+    e.date,
+    yearsAgoLabel(locale, e.yearsAgo),
+    displayTitle({ ...e, body: e.excerpt }, false),
+    e.place,
+  ]
     .filter(Boolean)
     .join(' · ');
-  return `${head}\n    ${excerpt(e.body, 120).replace(/\n+/gu, ' ')}`;
+  return `${head}\n    ${excerpt(e.excerpt, 120).replace(/\n+/gu, ' ')}`;
 }
 
 export const todayCommand: CliCommand = {
@@ -119,10 +124,10 @@ export const todayCommand: CliCommand = {
     const today = resolveToday(ctx, stringOption(args, 'date'), stringOption(args, 'tz'));
     const result = ctx.store().essays.onThisDay(today);
     if (ctx.json) {
-      const withAge = (e: EssayWithAge) => ({
+      const withAge = (e: DayEntry) => ({
         ...essayJson(e),
         yearsAgo: e.yearsAgo,
-        excerpt: excerpt(e.body, 300),
+        excerpt: excerpt(e.excerpt, 300),
       });
       printJson(ctx.io, {
         date: result.date,

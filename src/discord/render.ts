@@ -157,7 +157,8 @@ export interface ListFrame {
 
 /** A line in a list of essays: "**1 year ago** · title · place" and an excerpt. */
 export interface ListedEssay {
-  essay: Essay | (Omit<Essay, 'body'> & { body: string });
+  /** The body, or for a day list only its opening (`excerpt`, see DayEntry). */
+  essay: Pick<Essay, 'id' | 'title' | 'date' | 'place'> & ({ body: string } | { excerpt: string });
   /** Bold lead-in, e.g. "1 year ago". */
   lead?: string;
   /** Preview text already formatted for Discord (escaped, highlighted); else an excerpt of the body. */
@@ -174,7 +175,7 @@ export function renderEssayList(
   input: ListFrame & { items: readonly ListedEssay[]; locale: Locale },
 ): MessagePayload {
   const entries = input.items.map((item, i) => {
-    const e = item.essay;
+    const e = { ...item.essay, body: 'body' in item.essay ? item.essay.body : item.essay.excerpt };
     const head = [
       item.lead ? `**${item.lead}**` : null,
       escapeMarkdown(displayTitle(e, item.lead === undefined ? true : false)),

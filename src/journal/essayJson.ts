@@ -10,7 +10,9 @@ export interface EssayJson {
   hidden: boolean;
 }
 
-export function essayJson(essay: Omit<Essay, 'body'>): EssayJson {
+export function essayJson(
+  essay: Pick<Essay, 'id' | 'title' | 'date' | 'place' | 'tags' | 'hidden'>,
+): EssayJson {
   return {
     id: essay.id,
     title: essay.title,

@@ -3,6 +3,39 @@
  * was written, and which days are nearest when today has none. Pure.
  */
 import { dateParts, dayNumber, isLeapYear } from './dates.js';
+import type { Essay } from './essay.js';
+
+/**
+ * Code points of the body a day list carries: a 300-character list excerpt
+ * and a title from the first line need no more, with room for the
+ * whitespace `excerpt` trims (a paragraph break right at the cut).
+ */
+export const DAY_EXCERPT_CHARS = 400;
+
+/**
+ * One essay in a day list (`/essay today`, `/essay on`, the anniversary
+ * post and their pagers): what the list shows, read from one covering index
+ * — never the whole body, which only the essay being read needs.
+ */
+export interface DayEntry extends Pick<
+  Essay,
+  'id' | 'title' | 'date' | 'place' | 'tags' | 'hidden'
+> {
+  /** The body's first {@link DAY_EXCERPT_CHARS} code points. */
+  excerpt: string;
+  /** The whole body's length in code points. */
+  length: number;
+  /** Whole calendar years between the essay's date and the day asked for. */
+  yearsAgo: number;
+}
+
+/** A day's list: its essays, or when it has none, the nearest days' essays. */
+export interface DayList {
+  date: string;
+  essays: DayEntry[];
+  /** Filled only when `essays` is empty: the nearest month-days' essays. */
+  nearest: DayEntry[];
+}
 
 /**
  * The `MM-DD` keys whose essays belong to `today`. Feb 29 essays show on

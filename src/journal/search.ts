@@ -24,7 +24,7 @@
  * The FTS expression finds a superset of these essays (it ignores
  * punctuation), and {@link verifyMatch} keeps exactly the ones that match.
  */
-import { isHan, isWordChar, normalizeText, searchRuns } from './text.js';
+import { adjoinsNext, isHan, isWordChar, normalizeText, runTokens, searchRuns } from './text.js';
 
 /** A query ready for the store. */
 export interface TranslatedQuery {
@@ -37,8 +37,8 @@ export interface TranslatedQuery {
   /** The normalized terms, for {@link verifyMatch} and snippet highlighting. */
   readonly needles: readonly string[];
   /**
-   * True when the MATCH expression alone is exact — every term is one run
-   * of Han characters or one word, with no punctuation or space to check —
+   * True when the MATCH expression alone is exact — every term is runs of
+   * Han characters and words that touch, with no punctuation or space to check —
    * so the store may skip {@link verifyMatch}. That is the common case, and
    * the one where it matters: a single common character matches nearly
    * every essay, and verifying means reading and normalizing each of them.
@@ -98,23 +98,20 @@ function trimPunctuation(term: string): string {
  *   longer Han run is just its bigrams (`逐渐自洽` → `"逐渐 渐自 自洽"`);
  * - a run followed by punctuation or another run ends there in the text as
  *   well, so its tokens are exactly the text's: the word, or the bigrams
- *   plus the tail character (`AI翻译` → `"ai 翻译"`, `菜,也` → `"菜 也"*`).
+ *   plus the tail character (`菜,也` → `"菜 也"*`), marked when the next
+ *   run touches it (`AI翻译` → `"ai\ue000 翻译"`), as `indexTokens` marks it.
  */
 function phraseFor(needle: string): string | null {
-  const tokens: string[] = [];
-  let prefix = false;
-  for (const run of searchRuns(needle)) {
-    const open = run.end === needle.length;
-    if (run.kind === 'word') {
-      tokens.push(run.text);
-      prefix = open;
-      continue;
-    }
-    const chars = Array.from(run.text);
-    for (let k = 0; k + 1 < chars.length; k++) tokens.push(`${chars[k]}${chars[k + 1]}`);
-    if (chars.length === 1 || !open) tokens.push(chars[chars.length - 1] ?? '');
-    prefix = open && chars.length === 1;
-  }
+  const runs = searchRuns(needle);
+  const tokens = runs.flatMap((run, i) =>
+    runTokens(run, run.end === needle.length, adjoinsNext(runs, i)),
+  );
+  const last = runs[runs.length - 1];
+  // An open word, or a lone Han character, may continue in the text.
+  const prefix =
+    last !== undefined &&
+    last.end === needle.length &&
+    (last.kind === 'word' || Array.from(last.text).length === 1);
   if (tokens.length === 0) return null;
   // Tokens never contain a double quote; doubling it anyway keeps the
   // "always a string literal" guarantee local to this line.
@@ -142,9 +139,14 @@ export function translateQuery(input: string): TranslatedQuery | null {
     phrases.push(phrase);
   }
   if (phrases.length === 0) return null;
+  // Runs that touch each other and fill the term: the marked tokens say all there is to check.
   const exact = needles.every((needle) => {
     const runs = searchRuns(needle);
-    return runs.length === 1 && runs[0]?.start === 0 && runs[0].end === needle.length;
+    return (
+      runs[0]?.start === 0 &&
+      runs[runs.length - 1]?.end === needle.length &&
+      runs.every((_, i) => i === runs.length - 1 || adjoinsNext(runs, i))
+    );
   });
   return { match: phrases.join(' AND '), needles, exact };
 }

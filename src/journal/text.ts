@@ -13,6 +13,12 @@
  * bigram `菜X` when 菜 is followed by another Han character and the tail
  * unigram `菜` when it ends its run — so every occurrence is found.
  *
+ * A Han run and a word that touch (`的AI`, `2024年`) are told apart from
+ * the same two separated by punctuation (`的, AI`): the first one's last
+ * token carries {@link ADJOINS} (`的\ue000 ai`). A query for the joined
+ * form is then a phrase of exactly the text's tokens, answered by the index
+ * alone, while `"的"*` and `"ai"*` still find the marked tokens as prefixes.
+ *
  * Everything is compared in a normalized form (see {@link normalizeText}),
  * computed the same way for essays and queries.
  */
@@ -33,6 +39,14 @@ import { HAN_FOLD_PAIRS } from './hanFolds.js';
  * `"菜"*` finds both `菜鸟` and a tail `菜`, `"ai 翻译"` finds `ai 翻译 译`.
  */
 export const SEARCH_TOKENIZER = 'ascii';
+
+/**
+ * Appended to a run's last token when the next run (of the other kind)
+ * follows with nothing between. A private-use code point: never part of a
+ * token otherwise (tokens are Han, letters, digits and marks), and a token
+ * character for the `ascii` tokenizer.
+ */
+export const ADJOINS = '\ue000';
 
 const HAN = /\p{Script=Han}/u;
 const WORD = /[\p{L}\p{N}\p{M}]/u;
@@ -217,21 +231,34 @@ export function searchRuns(normalized: string): SearchRun[] {
 }
 
 /**
+ * The tokens of one run as the index holds them: a word whole, a Han run as
+ * its bigrams plus its last character. `open` (a query's run at the end of
+ * its term, which may continue in the text) leaves out a long Han run's
+ * tail, which the text may not have; `adjoins` marks the last token.
+ */
+export function runTokens(run: SearchRun, open = false, adjoins = false): string[] {
+  const mark = adjoins ? ADJOINS : '';
+  if (run.kind === 'word') return [run.text + mark];
+  const chars = Array.from(run.text);
+  const tokens: string[] = [];
+  for (let k = 0; k + 1 < chars.length; k++) tokens.push(`${chars[k]}${chars[k + 1]}`);
+  if (chars.length === 1 || !open) tokens.push((chars[chars.length - 1] ?? '') + mark);
+  return tokens;
+}
+
+/** True when run `i` is directly followed by the next one (nothing between). */
+export function adjoinsNext(runs: readonly SearchRun[], i: number): boolean {
+  return runs[i + 1]?.start === runs[i]?.end;
+}
+
+/**
  * The space-separated tokens to store in the FTS5 table for `text` (raw; it
  * is normalized here): each Han run as its overlapping bigrams plus its last
  * character (`ABCD` → `AB BC CD D`, `A` → `A`), each other run of letters and
- * digits as one lower-case word, punctuation and spaces dropped.
+ * digits as one lower-case word, punctuation and spaces dropped; a run's
+ * last token marked when the next run touches it.
  */
 export function indexTokens(text: string): string {
-  const tokens: string[] = [];
-  for (const run of searchRuns(normalizeText(text))) {
-    if (run.kind === 'word') {
-      tokens.push(run.text);
-      continue;
-    }
-    const chars = Array.from(run.text);
-    for (let k = 0; k + 1 < chars.length; k++) tokens.push(`${chars[k]}${chars[k + 1]}`);
-    tokens.push(chars[chars.length - 1] ?? '');
-  }
-  return tokens.join(' ');
+  const runs = searchRuns(normalizeText(text));
+  return runs.flatMap((run, i) => runTokens(run, false, adjoinsNext(runs, i))).join(' ');
 }

@@ -8,7 +8,7 @@ import { t, yearsAgoLabel, type Locale } from '../i18n/index.js';
 import { displayTitle, excerpt } from '../journal/display.js';
 import { escapeMarkdown } from '../journal/markdown.js';
 import type { Essay } from '../journal/essay.js';
-import type { EssayWithAge } from '../store/essays.js';
+import type { DayEntry } from '../journal/onThisDay.js';
 import type { Store } from '../store/index.js';
 import type { Quote } from '../store/quotes.js';
 import { essayOf, messageAuthorLine } from '../commands/quote/render.js';
@@ -38,9 +38,9 @@ export interface AnniversaryContent {
   /** The server's local date the post is for. */
   date: string;
   /** Essays of this month-day in earlier years, newest first. */
-  essays: EssayWithAge[];
+  essays: DayEntry[];
   /** When `essays` is empty and empty days show the nearest days. */
-  nearest: EssayWithAge[];
+  nearest: DayEntry[];
   /** When `essays` is empty and empty days show a quote. */
   quote: DayQuote | null;
 }

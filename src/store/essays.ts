@@ -6,7 +6,14 @@
  */
 import type { Essay, EssayDraft } from '../journal/essay.js';
 import { contentHash } from '../journal/contentHash.js';
-import { anniversaryMonthDays, nearestMonthDays, yearsAgo } from '../journal/onThisDay.js';
+import {
+  anniversaryMonthDays,
+  DAY_EXCERPT_CHARS,
+  nearestMonthDays,
+  yearsAgo,
+  type DayEntry,
+  type DayList,
+} from '../journal/onThisDay.js';
 import { atomic, type Db } from './database.js';
 
 /** Something kept in sync with each essay (the search index, extracted quotes). */
@@ -57,13 +64,33 @@ function toSummary(row: EssayRow): EssaySummary {
   return { ...rest, excerpt: body };
 }
 
-export type EssayWithAge = Essay & { yearsAgo: number };
+/** A day-list row: the columns of the `essays_day_list` index (migration 9), nothing read from the table. */
+interface DayRow {
+  id: number;
+  title: string | null;
+  written_on: string;
+  place: string | null;
+  tags: string;
+  hidden: number;
+  excerpt: string;
+  length: number;
+}
 
-export interface OnThisDay {
-  date: string;
-  essays: EssayWithAge[];
-  /** Filled only when `essays` is empty: the nearest month-days' essays. */
-  nearest: EssayWithAge[];
+/** Exactly the index's expressions, so SQLite reads them from the index instead of loading bodies (tests/onThisDay.test.ts checks the plan). */
+export const DAY_COLUMNS = `id, title, written_on, place, tags, hidden, substr(body, 1, ${DAY_EXCERPT_CHARS}) AS excerpt, length(body) AS length`;
+
+function toDayEntry(row: DayRow, today: string): DayEntry {
+  return {
+    id: row.id,
+    title: row.title,
+    date: row.written_on,
+    place: row.place,
+    tags: JSON.parse(row.tags) as string[],
+    hidden: row.hidden === 1,
+    excerpt: row.excerpt,
+    length: row.length,
+    yearsAgo: yearsAgo(row.written_on, today),
+  };
 }
 
 /** Which essays a query may see. Hidden essays are for authors only. */
@@ -122,8 +149,11 @@ export function createEssayStore(db: Db, now: () => Date, indexers: readonly Ess
   const s = {
     get: db.prepare<[number], EssayRow>(`SELECT ${COLUMNS} FROM essays WHERE id = ?`),
     byHash: db.prepare<[string], EssayRow>(`SELECT ${COLUMNS} FROM essays WHERE content_hash = ?`),
-    byMonthDay: db.prepare<[string, number], EssayRow>(
-      `SELECT ${COLUMNS} FROM essays WHERE month_day = ? AND (hidden = 0 OR ?) ORDER BY written_on DESC, id DESC`,
+    // Up to today only: an essay dated later is not an anniversary yet.
+    byMonthDay: db.prepare<[{ md: string; today: string; hidden: number }], DayRow>(
+      `SELECT ${DAY_COLUMNS} FROM essays INDEXED BY essays_day_list
+       WHERE month_day = @md AND written_on <= @today AND (hidden = 0 OR @hidden)
+       ORDER BY written_on DESC, id DESC`,
     ),
     monthDays: db.prepare<[number], { month_day: string }>(
       `SELECT DISTINCT month_day FROM essays WHERE (hidden = 0 OR ?) ORDER BY month_day`,
@@ -230,28 +260,31 @@ export function createEssayStore(db: Db, now: () => Date, indexers: readonly Ess
       return row ? toEssay(row) : null;
     },
 
-    /** Essays written on any of these `MM-DD` keys, newest first. */
-    onMonthDays(monthDays: readonly string[], v?: Visibility): Essay[] {
+    /** Day-list entries of essays written on any of these `MM-DD` keys up to `today`, newest first. */
+    onMonthDays(monthDays: readonly string[], today: string, v?: Visibility): DayEntry[] {
+      const hidden = visible(v);
       return monthDays
-        .flatMap((md) => s.byMonthDay.all(md, visible(v)).map(toEssay))
-        .sort((a, b) => (a.date < b.date ? 1 : a.date > b.date ? -1 : b.id - a.id));
+        .flatMap((md) => s.byMonthDay.all({ md, today, hidden }))
+        .sort((a, b) =>
+          a.written_on < b.written_on ? 1 : a.written_on > b.written_on ? -1 : b.id - a.id,
+        )
+        .map((row) => toDayEntry(row, today));
     },
 
     /**
      * What was written on `today`'s month-day in earlier years (and this
      * year), newest first; when nothing was, the essays of the nearest days.
+     * Entries carry an excerpt, not the body (see {@link DayEntry}).
      */
-    onThisDay(today: string, v?: Visibility & { nearest?: number }): OnThisDay {
-      const withAge = (e: Essay) => ({ ...e, yearsAgo: yearsAgo(e.date, today) });
-      const essays = this.onMonthDays(anniversaryMonthDays(today), v)
-        .filter((e) => e.date <= today)
-        .map(withAge);
+    onThisDay(today: string, v?: Visibility & { nearest?: number }): DayList {
+      const essays = this.onMonthDays(anniversaryMonthDays(today), today, v);
       if (essays.length > 0) return { date: today, essays, nearest: [] };
       const want = v?.nearest ?? 5;
-      const nearest = this.onMonthDays(nearestMonthDays(today, this.monthDays(v), want), v)
-        .filter((e) => e.date <= today)
-        .slice(0, want)
-        .map(withAge);
+      const nearest = this.onMonthDays(
+        nearestMonthDays(today, this.monthDays(v), want),
+        today,
+        v,
+      ).slice(0, want);
       return { date: today, essays, nearest };
     },
 

@@ -211,4 +211,14 @@ export const MIGRATIONS: readonly Migration[] = [
     `,
     after: historyKeysToCodePoints,
   },
+  {
+    name: 'day lists read from one covering index, excerpt included, never the whole body',
+    sql: `
+      -- The expression must stay the one in src/store/essays.ts (DAY_COLUMNS) for SQLite to read it from here.
+      DROP INDEX essays_by_month_day;
+      CREATE INDEX essays_day_list ON essays (
+        month_day, written_on, id, hidden, title, place, tags, substr(body, 1, 400), length(body)
+      );
+    `,
+  },
 ];

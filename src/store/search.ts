@@ -156,7 +156,7 @@ export function createSearchStore(db: Db, loadEssays: (ids: number[], v: Visibil
  * Bumped whenever indexTokens changes what it writes; a database indexed by
  * an older version is re-indexed once at open, in one transaction.
  */
-export const SEARCH_INDEX_VERSION = '1';
+export const SEARCH_INDEX_VERSION = '2';
 const VERSION_KEY = 'search:index-version';
 
 /** Rebuilds the index when it was built by other token rules (or never, e.g. after a migration). */

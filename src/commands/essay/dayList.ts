@@ -1,7 +1,7 @@
 /** The list of essays of one day, shared by /essay today, /essay on and their pagers. */
 import { t, yearsAgoLabel } from '../../i18n/index.js';
 import { clampPage } from '../../journal/paging.js';
-import type { EssayWithAge } from '../../store/essays.js';
+import type { DayEntry } from '../../journal/onThisDay.js';
 import { LIST_PAGE_SIZE, renderEssayList } from '../../discord/render.js';
 import { formatMonthDay } from '../context.js';
 import type { HandlerContext, MessagePayload } from '../types.js';
@@ -16,8 +16,8 @@ export function renderDayList(
   ctx: HandlerContext,
   date: string,
   page: number,
-  essays: EssayWithAge[],
-  nearest: EssayWithAge[],
+  essays: DayEntry[],
+  nearest: DayEntry[],
 ): MessagePayload {
   const { locale } = ctx;
   const day = formatMonthDay(date, locale);
