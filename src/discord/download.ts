@@ -59,19 +59,27 @@ export function createDownloader(
     }
     if (attachment.size > maxBytes) throw tooLarge(maxBytes);
 
-    // A plain timer, not AbortSignal.timeout inside AbortSignal.any: on Node 20 the
-    // combined signal holds its sources weakly, so a collected timeout never fired
-    // and a stalled download hung (seen now and then in tests/download.test.ts).
+    // The deadline is raced against every await rather than trusted to the fetch
+    // signal alone: on Node 20, undici holds its abort listener weakly, so an abort
+    // could go unheard once the response had arrived and a stalled body hung
+    // (seen now and then in tests/download.test.ts). The abort still frees the socket.
     const stop = new AbortController();
     const signal = stop.signal;
     let timedOut = false;
-    const timer = setTimeout(() => {
-      timedOut = true;
-      stop.abort();
-    }, timeoutMs);
+    let timer: NodeJS.Timeout | undefined;
+    const deadline = new Promise<never>((_, reject) => {
+      timer = setTimeout(() => {
+        timedOut = true;
+        stop.abort();
+        reject(new Error('timed out'));
+      }, timeoutMs);
+    });
+    // Keeps an unobserved rejection from being reported when the download won the race.
+    deadline.catch(() => {});
+    const withinDeadline = <T>(step: Promise<T>): Promise<T> => Promise.race([step, deadline]);
     try {
       // A redirect could lead off the CDN, so none is followed.
-      const response = await doFetch(attachment.url, { signal, redirect: 'error' });
+      const response = await withinDeadline(doFetch(attachment.url, { signal, redirect: 'error' }));
       if (!response.ok || !response.body) {
         throw new UserFacingError(
           `the download failed with HTTP ${response.status}`,
@@ -87,7 +95,10 @@ export function createDownloader(
       let total = 0;
       const reader: ReadableStreamDefaultReader<Uint8Array> = response.body.getReader();
       for (;;) {
-        const { done, value } = await reader.read();
+        const { done, value } = await withinDeadline(reader.read()).catch(async (err: unknown) => {
+          await reader.cancel().catch(() => {});
+          throw err;
+        });
         if (done) break;
         total += value.byteLength;
         if (total > maxBytes) {
