@@ -244,7 +244,7 @@ describe('Save as quote', () => {
     });
     expect(saveAsQuote.access).toBe('author');
     expect(() =>
-      checkAccess(context(memoryStore(), { caller: STRANGER }), saveAsQuote.access),
+      checkAccess(context(memoryStore(), { caller: STRANGER }), saveAsQuote),
     ).toThrow(UserFacingError);
   });
 
