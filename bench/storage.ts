@@ -93,6 +93,7 @@ export async function benchStorage(input: StorageInput): Promise<SectionResult> 
         store,
         clock: fixedClock(BENCH_CLOCK.now().toISOString()),
         timeZone: 'Asia/Shanghai',
+        place: 'local',
         logger: silentLogger,
         locale: 'zh-CN',
         caller: { id: '300000000000000001', isAuthor: true, isManager: true },

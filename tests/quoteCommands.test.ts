@@ -243,9 +243,9 @@ describe('Save as quote', () => {
       name_localizations: { 'zh-CN': '保存为语录' },
     });
     expect(saveAsQuote.access).toBe('author');
-    expect(() =>
-      checkAccess(context(memoryStore(), { caller: STRANGER }), saveAsQuote.access),
-    ).toThrow(UserFacingError);
+    expect(() => checkAccess(context(memoryStore(), { caller: STRANGER }), saveAsQuote)).toThrow(
+      UserFacingError,
+    );
   });
 
   it('keeps the link to the message and who saved it, and refuses the same message twice', async () => {

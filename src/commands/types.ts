@@ -79,6 +79,25 @@ export interface Services {
   readJobs?: ReadJobRunner;
 }
 
+/**
+ * Where an interaction happens, as far as what may run there and who reads
+ * the reply go:
+ * - `server`: a server that installed the bot; its members read public replies.
+ * - `botDm`: the caller's DM with the bot; only they read it.
+ * - `userApp`: reached only through the caller's own install (a server without
+ *   the bot, a DM or group DM between users): others there may read replies,
+ *   and the server's permissions say nothing about the journal.
+ * - `local`: the offline console, on the author's own machine.
+ */
+export type Place = 'server' | 'botDm' | 'userApp' | 'local';
+
+/**
+ * Where a handler may run. Reading runs wherever the app is offered; writing
+ * and managing only in a server with the bot (and the console), since
+ * Discord can restrict only whole top-level commands, not subcommands.
+ */
+export type Reach = 'anywhere' | 'server';
+
 export interface HandlerContext {
   store: Store;
   clock: Clock;
@@ -91,6 +110,8 @@ export interface HandlerContext {
   logger: Logger;
   locale: Locale;
   caller: Caller;
+  place: Place;
+  /** The server, when the bot is installed there (`place` is `server`); else null. */
   guildId: string | null;
   channelId: string | null;
   services: Services;
@@ -104,6 +125,8 @@ export interface Subcommand {
   data: APIApplicationCommandSubcommandOption;
   /** Checked at run time before `execute` (Discord lets admins re-grant commands to anyone). */
   access: Access;
+  /** Default: `anywhere` for `everyone`, else `server`. */
+  reach?: Reach;
   /**
    * Defer before running when the work may outlast Discord's 3 s; the value
    * says whether the eventual reply is ephemeral (it cannot change later).
@@ -128,6 +151,8 @@ export interface SlashCommand {
 export interface ComponentRoute {
   prefix: string;
   access: Access;
+  /** Default: `anywhere` for `everyone`, else `server`. */
+  reach?: Reach;
   /** `args` are the custom id's segments after the prefix; `fields` a modal's text inputs. */
   handle(
     ctx: HandlerContext,
@@ -141,6 +166,8 @@ export interface ComponentRoute {
 export interface MessageMenuCommand {
   data: RESTPostAPIApplicationCommandsJSONBody;
   access: Access;
+  /** Default: `anywhere` for `everyone`, else `server`. */
+  reach?: Reach;
   execute(
     ctx: HandlerContext,
     message: {

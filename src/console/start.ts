@@ -40,6 +40,7 @@ export function consoleContext(deps: {
   return {
     ...deps,
     caller: { id: 'console', isAuthor: true, isManager: true },
+    place: 'local',
     guildId: null,
     channelId: null,
     services: {},

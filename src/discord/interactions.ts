@@ -6,6 +6,7 @@
  */
 import {
   ApplicationCommandOptionType,
+  InteractionContextType,
   MessageFlags,
   PermissionFlagsBits,
   type AutocompleteInteraction,
@@ -29,7 +30,7 @@ import {
   resolveSubcommand,
   runAutocomplete,
 } from '../commands/index.js';
-import type { HandlerContext, Options, Reply, Services } from '../commands/types.js';
+import type { HandlerContext, Options, Place, Reply, Services } from '../commands/types.js';
 import { toMessageOptions } from './messageOptions.js';
 
 export interface AdapterDeps {
@@ -49,16 +50,34 @@ type Repliable =
   | ModalSubmitInteraction
   | MessageContextMenuCommandInteraction;
 
+/**
+ * A server counts as ours when the bot is installed there (the guild is an
+ * authorizing owner); used in any other server, the app came with the
+ * caller's own install.
+ */
+function placeOf(interaction: Interaction): Place {
+  if (interaction.guildId !== null)
+    return interaction.authorizingIntegrationOwners.guildId === interaction.guildId
+      ? 'server'
+      : 'userApp';
+  return interaction.context === InteractionContextType.BotDM ? 'botDm' : 'userApp';
+}
+
 function callerOf(
   interaction: Interaction,
+  place: Place,
   authorIds: AdapterDeps['authorIds'],
 ): HandlerContext['caller'] {
-  const isManager = interaction.memberPermissions?.has(PermissionFlagsBits.ManageGuild) ?? false;
+  // Manage Server in a server without the bot (or in no server) says nothing about this journal.
+  const isManager =
+    place === 'server' &&
+    (interaction.memberPermissions?.has(PermissionFlagsBits.ManageGuild) ?? false);
   const isAuthor = authorIds ? authorIds.includes(interaction.user.id) : isManager;
   return { id: interaction.user.id, isAuthor, isManager };
 }
 
 function contextFor(interaction: Interaction, deps: AdapterDeps): HandlerContext {
+  const place = placeOf(interaction);
   return {
     store: deps.store,
     clock: deps.clock,
@@ -66,8 +85,10 @@ function contextFor(interaction: Interaction, deps: AdapterDeps): HandlerContext
     logger: deps.logger,
     services: deps.services,
     locale: pickLocale(interaction.locale),
-    caller: callerOf(interaction, deps.authorIds),
-    guildId: interaction.guildId,
+    caller: callerOf(interaction, place, deps.authorIds),
+    place,
+    // Settings, schedules and quote history belong to servers with the bot.
+    guildId: place === 'server' ? interaction.guildId : null,
     channelId: interaction.channelId,
     random: Math.random,
   };
@@ -145,7 +166,7 @@ async function handleChatInput(
   ctx: HandlerContext,
 ): Promise<void> {
   const sub = resolveSubcommand(interaction.commandName, interaction.options.getSubcommand(false));
-  checkAccess(ctx, sub.access);
+  checkAccess(ctx, sub);
   if (sub.defer)
     await interaction.deferReply({
       flags: sub.defer === 'ephemeral' ? MessageFlags.Ephemeral : undefined,
@@ -158,7 +179,7 @@ async function handleComponent(
   ctx: HandlerContext,
 ): Promise<void> {
   const { route, args } = resolveComponent(interaction.customId);
-  checkAccess(ctx, route.access);
+  checkAccess(ctx, route);
   if (route.defer === 'update' && interaction.isMessageComponent()) await interaction.deferUpdate();
   else if (route.defer)
     await interaction.deferReply({
@@ -178,7 +199,7 @@ async function handleMessageMenu(
 ): Promise<void> {
   const menu = MESSAGE_MENUS.find((m) => m.data.name === interaction.commandName);
   if (!menu) throw new UserFacingError('unknown menu command', 'error.unknownCommand');
-  checkAccess(ctx, menu.access);
+  checkAccess(ctx, menu);
   const m = interaction.targetMessage;
   await send(
     interaction,

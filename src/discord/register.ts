@@ -38,6 +38,19 @@ function definitionsHash(
 const metaKey = (target: RegisterTarget) =>
   `commands:${target.applicationId}:${target.guildId ?? 'global'}`;
 
+/**
+ * Guild commands are never offered in DMs or to user installs, and Discord
+ * ignores `integration_types`/`contexts` on them: leave them out there, so
+ * the user-installable app needs global registration (DISCORD_GUILD_ID unset).
+ */
+function forScope(
+  target: RegisterTarget,
+  definitions: readonly RESTPostAPIApplicationCommandsJSONBody[],
+): RESTPostAPIApplicationCommandsJSONBody[] {
+  if (!target.guildId) return [...definitions];
+  return definitions.map(({ integration_types: _i, contexts: _c, ...rest }) => rest);
+}
+
 /** PUTs the whole set (bulk overwrite: only new commands count toward the daily limit). */
 export async function registerCommands(
   target: RegisterTarget,
@@ -47,7 +60,7 @@ export async function registerCommands(
   const route = target.guildId
     ? Routes.applicationGuildCommands(target.applicationId, target.guildId)
     : Routes.applicationCommands(target.applicationId);
-  const result = (await rest.put(route, { body: definitions })) as unknown[];
+  const result = (await rest.put(route, { body: forScope(target, definitions) })) as unknown[];
   return result.length;
 }
 

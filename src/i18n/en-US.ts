@@ -31,6 +31,8 @@ export const enUS = {
     'Something went wrong on our side (error id {id}). The journal is safe; try again in a moment.',
   'error.authorOnly': "Only the journal's authors can do that.",
   'error.managerOnly': 'Only members with Manage Server can do that.',
+  'error.serverOnly':
+    'This works only in a server that has journal-bot; here you can read, search and see quotes.',
   'error.unknownCommand':
     'This command is not known to this version of the bot; it may have been removed.',
   'error.stale': 'This button belongs to an older message; run the command again.',

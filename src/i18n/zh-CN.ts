@@ -31,6 +31,7 @@ export const zhCN: Messages = {
   'error.generic': '出了点问题(错误编号 {id})。日记没有受影响,请稍后再试。',
   'error.authorOnly': '只有日记作者可以这样做。',
   'error.managerOnly': '只有拥有“管理服务器”权限的成员可以这样做。',
+  'error.serverOnly': '这个操作只能在装有日记机器人的服务器里进行;在这里可以阅读、搜索和看语录。',
   'error.unknownCommand': '当前版本的机器人不认识这个命令,它可能已被移除。',
   'error.stale': '这个按钮属于一条旧消息,请重新运行命令。',
   // 存储故障(src/store/storageError.ts):写入已回滚。

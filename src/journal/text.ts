@@ -121,6 +121,59 @@ interface OffsetSink {
   ends: number[];
 }
 
+/** 1 when a UTF-16 unit is a combining mark, 2 when not, 0 not yet known; surrogates are asked each time. */
+const MARK_UNITS = new Uint8Array(0x10000);
+
+/** True when the character starting at `at` is a combining mark (it belongs to the one before). */
+function isMarkAt(source: string, at: number): boolean {
+  const unit = source.charCodeAt(at);
+  if (unit < 0x300) return false;
+  let known = MARK_UNITS[unit];
+  if (known === 0 || (unit >= 0xd800 && unit <= 0xdfff)) {
+    MARK_AT.lastIndex = at;
+    known = MARK_AT.test(source) ? 1 : 2;
+    if (unit < 0xd800 || unit > 0xdfff) MARK_UNITS[unit] = known;
+  }
+  return known === 1;
+}
+
+function foldPiece(piece: string): { text: string; spaceOnly: boolean; hasSpace: boolean } {
+  let text = '';
+  let hasSpace = false;
+  let spaceOnly = true;
+  for (const ch of piece.normalize('NFKC').toLowerCase()) {
+    if (IGNORABLE.test(ch)) continue;
+    if (SPACE.test(ch)) {
+      hasSpace = true;
+      text += ' ';
+    } else {
+      spaceOnly = false;
+      text += HAN.test(ch) ? foldHan(ch, ch.codePointAt(0) ?? 0) : ch;
+    }
+  }
+  return { text, spaceOnly, hasSpace };
+}
+
+/**
+ * How each BMP code unit without marks after it folds, filled on first
+ * sight: `' '` is whitespace (collapsed by the caller), `''` an invisible
+ * character, null a form mixing text and space (the general path). One
+ * array read per character instead of NFKC and regular expressions: a
+ * 2,000-character essay is normalized for its index, its quotes and each
+ * snippet.
+ */
+const UNIT_FOLDS: Array<string | null | undefined> = new Array<undefined>(0x10000);
+
+function unitFold(unit: number): string | null {
+  let folded = UNIT_FOLDS[unit];
+  if (folded === undefined) {
+    const piece = foldPiece(String.fromCharCode(unit));
+    folded = !piece.hasSpace ? piece.text : piece.spaceOnly ? ' ' : null;
+    UNIT_FOLDS[unit] = folded;
+  }
+  return folded;
+}
+
 /**
  * Normalizes one "character" at a time — a code point plus the combining
  * marks after it — so that every output unit can be traced back to a whole
@@ -128,56 +181,32 @@ interface OffsetSink {
  * surrogate pair is never split.
  */
 function fold(source: string, sink: OffsetSink | null): string {
-  const parts: string[] = [];
+  let out = '';
   let lastWasSpace = false;
-  const emit = (piece: string, from: number, to: number): void => {
-    parts.push(piece);
+  const put = (piece: string, from: number, to: number): void => {
+    if (piece === '' || (piece === ' ' && lastWasSpace)) return;
     lastWasSpace = piece === ' ';
-    if (sink) {
+    out += piece;
+    if (sink)
       for (let k = 0; k < piece.length; k++) {
         sink.starts.push(from);
         sink.ends.push(to);
       }
-    }
   };
   const n = source.length;
   let i = 0;
   while (i < n) {
-    const cp = source.codePointAt(i) ?? 0;
-    let j = i + (cp > 0xffff ? 2 : 1);
-    while (j < n && source.charCodeAt(j) >= 0x300) {
-      MARK_AT.lastIndex = j;
-      if (!MARK_AT.test(source)) break;
-      j = MARK_AT.lastIndex;
-    }
-    if (j - i === 1 && cp < 0x80) {
-      // ASCII is NFKC-stable: skip the general path for the common case.
-      if (cp === 0x20 || (cp >= 0x09 && cp <= 0x0d)) {
-        if (!lastWasSpace) emit(' ', i, j);
-      } else {
-        emit(cp >= 0x41 && cp <= 0x5a ? String.fromCharCode(cp + 32) : (source[i] ?? ''), i, j);
-      }
-    } else if (j - i === 1 && cp >= 0x4e00 && cp <= 0x9fff) {
-      // The main CJK block is NFKC-stable too.
-      emit(foldHan(source[i] ?? '', cp), i, j);
-    } else {
-      const piece = source.slice(i, j).normalize('NFKC').toLowerCase();
-      for (const ch of piece) {
-        if (IGNORABLE.test(ch)) {
-          // Soft hyphens, zero-width spaces, variation selectors, bidi marks,
-          // a stray BOM: invisible, so they must not split or change a word.
-        } else if (SPACE.test(ch)) {
-          if (!lastWasSpace) emit(' ', i, j);
-        } else if (HAN.test(ch)) {
-          emit(foldHan(ch, ch.codePointAt(0) ?? 0), i, j);
-        } else {
-          emit(ch, i, j);
-        }
-      }
-    }
+    const unit = source.charCodeAt(i);
+    const surrogate = unit >= 0xd800 && unit <= 0xdfff;
+    let j = i + (surrogate && source.codePointAt(i)! > 0xffff ? 2 : 1);
+    while (j < n && isMarkAt(source, j)) j += source.codePointAt(j)! > 0xffff ? 2 : 1;
+    const single = j - i === 1 && !surrogate ? unitFold(unit) : null;
+    if (single !== null) put(single, i, j);
+    // Marks, astral characters, and forms that fold to text and space alike: one output character at a time.
+    else for (const ch of foldPiece(source.slice(i, j)).text) put(ch, i, j);
     i = j;
   }
-  return parts.join('');
+  return out;
 }
 
 /**

@@ -42,6 +42,7 @@ export function handlerContext(store: Store, over: Partial<HandlerContext> = {})
     logger: silentLogger,
     locale: 'en-US',
     caller: AUTHOR,
+    place: 'server',
     guildId: GUILD_ID,
     channelId: CHANNEL_ID,
     services: {},

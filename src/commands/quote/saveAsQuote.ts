@@ -17,6 +17,8 @@ export const saveAsQuote: MessageMenuCommand = {
     default_member_permissions: String(PermissionFlagsBits.ManageGuild),
   },
   access: 'author',
+  // An author saves words from anywhere they read them: a DM, a friend's server.
+  reach: 'anywhere',
   execute(ctx, target) {
     // Stored as written: mentions stay text (shown escaped, sent with mentions disabled).
     const text = quoteText(target.content, 'quote.emptyMessage');
