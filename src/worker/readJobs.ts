@@ -11,6 +11,11 @@ import type { Locale } from '../i18n/index.js';
 import { renderStats, statsFor } from '../commands/journal/statsReport.js';
 import type { MessagePayload } from '../commands/types.js';
 import type { Store } from '../store/index.js';
+import { renderSearchPage } from '../commands/essay/search.js';
+import { renderQuoteSearchPage } from '../commands/quote/search.js';
+
+/** What a search page lists. */
+export type SearchKind = 'essay' | 'quote';
 
 /** Discord's upload limit for bots in a server without boosts. */
 export const UPLOAD_LIMIT_BYTES = 10 * 1024 * 1024;
@@ -31,6 +36,17 @@ export const READ_JOBS = {
     args: { today: string; year?: number; includeHidden: boolean; locale: Locale },
   ): MessagePayload {
     return renderStats(statsFor({ store, ...args }, args.year), args.locale);
+  },
+
+  /** `/essay search` and `/quote search`: one page, with the exact count of every match. */
+  searchPage(
+    store: Store,
+    args: { kind: SearchKind; query: string; page: number; locale: Locale },
+  ): MessagePayload {
+    const ctx = { store, locale: args.locale };
+    return args.kind === 'essay'
+      ? renderSearchPage(ctx, args.query, args.page)
+      : renderQuoteSearchPage(ctx, args.query, args.page);
   },
 
   /** `/journal export`: the whole journal as JSON, gzipped when it would not fit in one upload. */

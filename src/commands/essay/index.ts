@@ -8,7 +8,7 @@ import { renderDayList } from './dayList.js';
 import { list, readYear, renderListPage } from './list.js';
 import { on } from './on.js';
 import { random } from './random.js';
-import { renderSearchPage, search } from './search.js';
+import { essaySearch, searchResultsPage } from '../searchSubcommand.js';
 import { show } from './show.js';
 import { today } from './today.js';
 import { add } from './add.js';
@@ -23,7 +23,7 @@ const subcommands = [
   show,
   random,
   list,
-  search,
+  essaySearch,
   add,
   importFile,
   edit,
@@ -48,7 +48,7 @@ function essayById(ctx: HandlerContext, idText: string | undefined) {
 export const essayRoute: ComponentRoute = {
   prefix: 'essay',
   access: 'everyone',
-  handle(ctx, args) {
+  async handle(ctx, args) {
     const [action, a, b] = args;
     switch (action) {
       case 'open':
@@ -79,7 +79,7 @@ export const essayRoute: ComponentRoute = {
         // The query may itself contain colons: it is everything after the page.
         return {
           kind: 'update',
-          payload: renderSearchPage(ctx, args.slice(2).join(':'), intArg(a)),
+          payload: await searchResultsPage(ctx, 'essay', args.slice(2).join(':'), intArg(a)),
         };
       default:
         throw new UserFacingError(`unknown essay button ${String(action)}`, 'error.stale');

@@ -1,14 +1,11 @@
-import { textOption } from '../options.js';
-import { ApplicationCommandOptionType } from 'discord-api-types/v10';
 import { UserFacingError } from '../../errors.js';
 import { t } from '../../i18n/index.js';
 import { buildSnippet } from '../../journal/snippet.js';
 import { truncate } from '../../journal/display.js';
 import { searchPage } from '../../journal/paging.js';
 import { LIMITS, LIST_PAGE_SIZE, renderEssayList } from '../../discord/render.js';
-import { option, subcommand } from '../define.js';
 import { CHANNEL_VISIBILITY } from '../context.js';
-import type { HandlerContext, MessagePayload, Subcommand } from '../types.js';
+import type { HandlerContext, MessagePayload } from '../types.js';
 
 /** Queries longer than this would not fit a button's custom id (100 characters). */
 export const MAX_QUERY_LENGTH = 80;
@@ -20,34 +17,13 @@ export function searchQuery(rawQuery: string): string {
   return query;
 }
 
-/** `/essay search query:` and `/quote search query:`: the first page of `render`. */
-export function searchSubcommand(
-  path: 'essay.search' | 'quote.search',
-  render: (ctx: HandlerContext, query: string, page: number) => MessagePayload,
-): Subcommand {
-  return {
-    data: subcommand(path, [
-      option(`${path}.query`, {
-        type: ApplicationCommandOptionType.String,
-        required: true,
-        max_length: MAX_QUERY_LENGTH,
-      }),
-    ]),
-    access: 'everyone',
-    execute: (ctx, options) => ({
-      kind: 'message',
-      payload: render(ctx, textOption(options, 'query').slice(0, MAX_QUERY_LENGTH), 0),
-    }),
-  };
-}
-
 export const searchIds = {
   page: (query: string, page: number) => `essay:search:${page}:${query}`.slice(0, LIMITS.customId),
 };
 
 /** One page of search results: ranked essays, each with its match in bold. */
 export function renderSearchPage(
-  ctx: HandlerContext,
+  ctx: Pick<HandlerContext, 'store' | 'locale'>,
   rawQuery: string,
   page: number,
 ): MessagePayload {
@@ -82,5 +58,3 @@ export function renderSearchPage(
     locale,
   });
 }
-
-export const search = searchSubcommand('essay.search', renderSearchPage);

@@ -7,9 +7,9 @@ import { add } from './add.js';
 import { list, renderQuoteListPage } from './list.js';
 import { random } from './random.js';
 import { remove } from './remove.js';
-import { renderQuoteSearchPage, search } from './search.js';
+import { quoteSearch, searchResultsPage } from '../searchSubcommand.js';
 
-const subcommands: Subcommand[] = [random, search, list, add, remove];
+const subcommands: Subcommand[] = [random, quoteSearch, list, add, remove];
 
 export const quoteCommand: SlashCommand = {
   data: chatCommand('quote', subcommands),
@@ -21,7 +21,7 @@ export const quoteRoutes: ComponentRoute[] = [
   {
     prefix: 'quote',
     access: 'everyone',
-    handle(ctx, args) {
+    async handle(ctx, args) {
       const [action, page, scope] = args;
       switch (action) {
         case 'list':
@@ -35,7 +35,7 @@ export const quoteRoutes: ComponentRoute[] = [
           // The query may itself contain colons: it is everything after the page.
           return {
             kind: 'update',
-            payload: renderQuoteSearchPage(ctx, args.slice(2).join(':'), intArg(page)),
+            payload: await searchResultsPage(ctx, 'quote', args.slice(2).join(':'), intArg(page)),
           };
         default:
           throw new UserFacingError(`unknown quote button ${String(action)}`, 'error.stale');

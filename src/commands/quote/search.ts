@@ -3,7 +3,7 @@ import { truncate } from '../../journal/display.js';
 import { buildSnippet } from '../../journal/snippet.js';
 import { searchPage } from '../../journal/paging.js';
 import { LIMITS, LIST_PAGE_SIZE } from '../../discord/render.js';
-import { searchQuery, searchSubcommand } from '../essay/search.js';
+import { searchQuery } from '../essay/search.js';
 import type { HandlerContext, MessagePayload } from '../types.js';
 import { essayOf, renderQuoteList } from './render.js';
 
@@ -16,7 +16,7 @@ const WHOLE_QUOTE = { style: 'markdown', radius: 400, max: 1000 } as const;
 
 /** One page of quotes containing every word of the query (the essay search's rules), curated ones first. */
 export function renderQuoteSearchPage(
-  ctx: HandlerContext,
+  ctx: Pick<HandlerContext, 'store' | 'locale'>,
   rawQuery: string,
   page: number,
 ): MessagePayload {
@@ -51,5 +51,3 @@ export function renderQuoteSearchPage(
     locale,
   });
 }
-
-export const search = searchSubcommand('quote.search', renderQuoteSearchPage);
