@@ -8,6 +8,8 @@ export interface EssayJson {
   place: string | null;
   tags: string[];
   hidden: boolean;
+  /** The content warning, or null. */
+  warning: string | null;
 }
 
 export function essayJson(essay: Omit<Essay, 'body'>): EssayJson {
@@ -18,5 +20,6 @@ export function essayJson(essay: Omit<Essay, 'body'>): EssayJson {
     place: essay.place,
     tags: essay.tags,
     hidden: essay.hidden,
+    warning: essay.warning,
   };
 }

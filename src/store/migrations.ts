@@ -211,4 +211,11 @@ export const MIGRATIONS: readonly Migration[] = [
     `,
     after: historyKeysToCodePoints,
   },
+  {
+    // Release plan step 10 (memory care); h16's step 9 goes before it.
+    name: 'content warnings: a few words shown before an essay whose text stays behind a spoiler',
+    sql: `
+      ALTER TABLE essays ADD COLUMN warning TEXT CHECK (warning IS NULL OR length(warning) > 0);
+    `,
+  },
 ];
