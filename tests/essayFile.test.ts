@@ -100,7 +100,7 @@ describe('essay files', () => {
     [
       'an unknown front matter key',
       '---\ndate: 2025-11-01\nmood: happy\n---\n正文。',
-      /unknown key mood \(allowed: title, date, place, tags, hidden\)/u,
+      /unknown key mood \(allowed: title, date, place, tags, hidden, warning\)/u,
     ],
     ['broken YAML', '---\ndate: [2025\n---\n正文。', /not valid YAML/u],
     ['unterminated front matter', '---\ndate: 2025-11-01\n正文。', /never ends/u],

@@ -87,6 +87,7 @@ describe('on this day', () => {
       place: null,
       tags: ['旅行'],
       hidden: false,
+      warning: null,
       excerpt: body.slice(0, 400),
       length: 2000,
       yearsAgo: 2,

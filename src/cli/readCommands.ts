@@ -8,6 +8,11 @@ import { essayJson } from '../journal/essayJson.js';
 import { printJson, stringOption, type CliCommand } from './command.js';
 import { cliLocale } from './locale.js';
 
+/** The line the command line prints before a warned essay's text. */
+function warningText(warning: string): string {
+  return `⚠ ${t(cliLocale(), 'warning.cli', { warning })}`;
+}
+
 function parseId(text: string | undefined): number {
   const id = Number(text);
   if (text === undefined || !Number.isSafeInteger(id) || id <= 0) {
@@ -71,9 +76,15 @@ export const showCommand: CliCommand = {
       return 0;
     }
     const footer = `— ${essay.date}${essay.place ? ` 于${essay.place}` : ''}`;
-    const lines = [essay.title ? `${essay.title}\n` : '', essay.body, '', footer];
+    const lines = [
+      ...(essay.title ? [`${essay.title}\n`] : []),
+      ...(essay.warning ? [`${warningText(essay.warning)}\n`] : []),
+      essay.body,
+      '',
+      footer,
+    ];
     if (essay.tags.length > 0) lines.push(`tags: ${essay.tags.join(', ')}`);
-    ctx.io.out(lines.filter((l, i) => i > 0 || l !== '').join('\n'));
+    ctx.io.out(lines.join('\n'));
     return 0;
   },
 };
@@ -111,7 +122,8 @@ function describeWithAge(e: DayEntry, locale: ReturnType<typeof cliLocale>): str
   ]
     .filter(Boolean)
     .join(' · ');
-  return `${head}\n    ${excerpt(e.excerpt, 120).replace(/\n+/gu, ' ')}`;
+  const warning = e.warning ? `    ${warningText(e.warning)}\n` : '';
+  return `${head}\n${warning}    ${excerpt(e.excerpt, 120).replace(/\n+/gu, ' ')}`;
 }
 
 export const todayCommand: CliCommand = {

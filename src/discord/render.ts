@@ -15,11 +15,12 @@ import {
   type APIEmbed,
 } from 'discord-api-types/v10';
 import type { Essay } from '../journal/essay.js';
-import { displayTitle, excerpt, truncate } from '../journal/display.js';
+import { excerpt, truncate } from '../journal/display.js';
 import { escapeMarkdown } from '../journal/markdown.js';
 import { clampPage, paginate } from '../journal/paging.js';
 import { t, type Locale } from '../i18n/index.js';
 import type { MessagePayload, Reply } from '../commands/types.js';
+import { behindWarning, shownTitle } from '../messages/contentWarning.js';
 
 export const LIMITS = {
   content: 2000,
@@ -103,9 +104,15 @@ export function dateAndPlace(essay: Pick<Essay, 'date' | 'place'>): string {
   return essay.place ? `${essay.date} · ${essay.place}` : essay.date;
 }
 
+/** What a content warning's line and spoiler marks can take of a page (the warning is ≤ 100 characters, escaped ≤ 200). */
+const WARNING_ROOM = 300;
+
 /** The pages an essay's body is shown in (escaped, so markdown in it shows as written). */
-export function essayPages(essay: Pick<Essay, 'body'>): string[] {
-  return paginate(escapeMarkdown(essay.body), ESSAY_PAGE_CHARS);
+export function essayPages(essay: Pick<Essay, 'body'> & { warning?: string | null }): string[] {
+  return paginate(
+    escapeMarkdown(essay.body),
+    ESSAY_PAGE_CHARS - (essay.warning ? WARNING_ROOM : 0),
+  );
 }
 
 /** Custom ids: stateless (essay id + page), so buttons keep working after a restart. */
@@ -130,8 +137,8 @@ export function renderEssayPage(
     footerParts.push(t(locale, 'essay.pageOf', { page: page + 1, pages: pages.length }));
   if (essay.hidden) footerParts.push(t(locale, 'essay.hiddenMark'));
   const embed: APIEmbed = {
-    title: truncate(displayTitle(essay), LIMITS.title),
-    description: pages[page],
+    title: truncate(shownTitle(essay), LIMITS.title),
+    description: behindWarning(essay, pages[page]!, locale),
     color: ACCENT,
     footer: { text: truncate(footerParts.join(' · '), LIMITS.footer) },
   };
@@ -158,7 +165,8 @@ export interface ListFrame {
 /** A line in a list of essays: "**1 year ago** · title · place" and an excerpt. */
 export interface ListedEssay {
   /** The body, or for a day list only its opening (`excerpt`, see DayEntry). */
-  essay: Pick<Essay, 'id' | 'title' | 'date' | 'place'> & ({ body: string } | { excerpt: string });
+  essay: Pick<Essay, 'id' | 'title' | 'date' | 'place' | 'warning'> &
+    ({ body: string } | { excerpt: string });
   /** Bold lead-in, e.g. "1 year ago". */
   lead?: string;
   /** Preview text already formatted for Discord (escaped, highlighted); else an excerpt of the body. */
@@ -178,14 +186,14 @@ export function renderEssayList(
     const e = { ...item.essay, body: 'body' in item.essay ? item.essay.body : item.essay.excerpt };
     const head = [
       item.lead ? `**${item.lead}**` : null,
-      escapeMarkdown(displayTitle(e, item.lead === undefined ? true : false)),
+      escapeMarkdown(shownTitle(e, item.lead === undefined)),
       e.place ? escapeMarkdown(e.place) : null,
     ]
       .filter(Boolean)
       .join(' · ');
     const preview =
       item.preview ?? escapeMarkdown(excerpt(e.body, LIST_EXCERPT).replace(/\n+/gu, ' '));
-    return `\`${i + 1}\` ${head}\n${preview}`;
+    return `\`${i + 1}\` ${head}\n${behindWarning(e, preview, input.locale)}`;
   });
   const openButtons = input.items.map((item, i) => openEssayButton(item.essay, String(i + 1)));
   return renderPagedList({ ...input, entries, buttons: openButtons });

@@ -12,6 +12,8 @@ export const enUS = {
   'on.impossible': '{input} is not a real calendar date.',
   'essay.pageOf': 'page {page}/{pages}',
   'essay.hiddenMark': 'hidden',
+  'warning.line': 'Content warning: {warning} (tap the hidden text to read it)',
+  'warning.cli': 'Content warning: {warning}',
   'essay.notFound': 'That essay no longer exists (it may have been deleted).',
   'essay.unknownChoice':
     'No essay matches "{input}". Start typing a title or a date and pick one from the list.',

@@ -14,6 +14,8 @@ export const zhCN: Messages = {
   'on.impossible': '{input} 这一天并不存在。',
   'essay.pageOf': '第 {page}/{pages} 页',
   'essay.hiddenMark': '已隐藏',
+  'warning.line': '内容提示:{warning}(点开遮住的文字阅读)',
+  'warning.cli': '内容提示:{warning}',
   'essay.notFound': '这篇文章已不存在(可能已被删除)。',
   'essay.unknownChoice': '没有与“{input}”对应的文章。请输入标题或日期,并从列表中选择。',
   'essay.empty': '日记还是空的:把文章放进日记文件夹,或用 /essay add 添加。',

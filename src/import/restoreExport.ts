@@ -22,6 +22,8 @@ const essaySchema = z.object({
   place: z.string().trim().min(1).nullable(),
   tags: z.array(z.string().trim().min(1)),
   hidden: z.boolean(),
+  // Exports made before content warnings have none.
+  warning: z.string().trim().min(1).nullable().default(null),
   body: z.string().refine((b) => b.trim() !== '', 'the essay has no text'),
   source: z.string().min(1),
   createdAt: z.iso.datetime(),
@@ -89,6 +91,7 @@ export function restoreJournalExport(store: Store, path: string): ImportResult[]
         date: e.date,
         place: e.place,
         tags: e.tags,
+        warning: e.warning,
       };
       const base = { path: `${path}#${e.id}`, title: e.title, date: e.date };
       const same = essays.findByContent(draft);

@@ -9,6 +9,11 @@ export interface EssayDraft {
   place: string | null;
   tags: string[];
   /**
+   * A content warning (`warning: 离别`): Discord shows it and keeps the text
+   * behind a spoiler until the reader asks. Absent or null: none.
+   */
+  warning?: string | null;
+  /**
    * Only from a file's front matter (`hidden: true|false`, as exports write
    * it); absent means "leave the essay's flag as it is".
    */
@@ -20,6 +25,7 @@ export interface Essay extends EssayDraft {
   id: number;
   /** Kept out of anniversaries, random picks and quotes; still found by authors. */
   hidden: boolean;
+  warning: string | null;
   /** The file path it was imported from, or `discord`. */
   source: string;
   contentHash: string;

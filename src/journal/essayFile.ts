@@ -33,7 +33,10 @@ export interface EssayFileOptions {
   logseq?: boolean;
 }
 
-const FRONT_MATTER_KEYS = ['title', 'date', 'place', 'tags', 'hidden'] as const;
+const FRONT_MATTER_KEYS = ['title', 'date', 'place', 'tags', 'hidden', 'warning'] as const;
+
+/** A content warning is a few words ("离别", "illness"), shown on one line above hidden text. */
+export const MAX_WARNING_LENGTH = 100;
 
 const frontMatterSchema = z.strictObject({
   title: z.string().trim().min(1).nullish(),
@@ -42,6 +45,12 @@ const frontMatterSchema = z.strictObject({
   place: z.string().trim().nullish(),
   tags: z.union([z.array(z.union([z.string(), z.number()])), z.string()]).nullish(),
   hidden: z.boolean().optional(),
+  warning: z
+    .string({ error: 'a content warning must be text, e.g. warning: 离别' })
+    .trim()
+    .max(MAX_WARNING_LENGTH, `a content warning must be at most ${MAX_WARNING_LENGTH} characters`)
+    .regex(/^[^\n]*$/u, 'a content warning must be one line')
+    .nullish(),
 });
 
 /** A title is a short line: longer than this it is the first sentence of the body. */
@@ -263,6 +272,8 @@ export function parseEssayText(
     place: place === '' ? null : place,
     tags: normalizeTags(front?.data.tags),
   };
+  const warning = front?.data.warning;
+  if (warning) draft.warning = warning;
   if (front?.data.hidden !== undefined) draft.hidden = front.data.hidden;
   return draft;
 }

@@ -8,10 +8,12 @@ export interface EssayJson {
   place: string | null;
   tags: string[];
   hidden: boolean;
+  /** The content warning, or null. */
+  warning: string | null;
 }
 
 export function essayJson(
-  essay: Pick<Essay, 'id' | 'title' | 'date' | 'place' | 'tags' | 'hidden'>,
+  essay: Pick<Essay, 'id' | 'title' | 'date' | 'place' | 'tags' | 'hidden' | 'warning'>,
 ): EssayJson {
   return {
     id: essay.id,
@@ -20,5 +22,6 @@ export function essayJson(
     place: essay.place,
     tags: essay.tags,
     hidden: essay.hidden,
+    warning: essay.warning,
   };
 }

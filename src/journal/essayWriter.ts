@@ -21,7 +21,7 @@ export function footerLine(essay: Pick<EssayDraft, 'date' | 'place'>): string {
 
 /**
  * An essay as a file: front matter with title, date, place, tags (and
- * hidden when known), then the body. Reading it back gives the same essay:
+ * hidden and warning when known), then the body. Reading it back gives the same essay:
  * `title: null` keeps an untitled essay untitled, and a body whose last
  * line looks like a footer gets a real footer after it, so that line stays.
  */
@@ -32,6 +32,7 @@ export function formatEssayFile(essay: EssayDraft): string {
     place: essay.place,
     tags: essay.tags,
     hidden: essay.hidden,
+    warning: essay.warning ?? undefined,
   });
   const lines = essay.body.split('\n');
   const last = [...lines].reverse().find((line) => line.trim() !== '');

@@ -19,7 +19,7 @@ export const DAY_EXCERPT_CHARS = 400;
  */
 export interface DayEntry extends Pick<
   Essay,
-  'id' | 'title' | 'date' | 'place' | 'tags' | 'hidden'
+  'id' | 'title' | 'date' | 'place' | 'tags' | 'hidden' | 'warning'
 > {
   /** The body's first {@link DAY_EXCERPT_CHARS} code points. */
   excerpt: string;

@@ -51,6 +51,12 @@ export interface QuotePool<Q> {
   next(quote: Q): Q | null;
   /** Keys of this kind shown recently in the scope, within its window. */
   recent: ReadonlySet<string>;
+  /**
+   * Whether a quote may be shown at all (its essay is not muted or behind a
+   * content warning); absent means every quote may. An ineligible pick is
+   * drawn again like a recent one, and never becomes the fallback.
+   */
+  eligible?: (quote: Q) => boolean;
 }
 
 /** Which kind a draw takes from, given how many quotes each has. */
@@ -77,8 +83,9 @@ export function drawQuote<Q extends { key: string }>(
   const first = chooseSource(sizes, random);
   if (first === null) return null;
   const several = sizes.curated + sizes.extracted > 1;
+  const eligible = (source: QuoteSource, q: Q) => pools[source].eligible?.(q) ?? true;
   const fresh = (source: QuoteSource, q: Q) =>
-    !(several && q.key === last) && !pools[source].recent.has(q.key);
+    !(several && q.key === last) && !pools[source].recent.has(q.key) && eligible(source, q);
 
   for (let i = 0; i < DRAW_TRIES; i++) {
     const source = i === 0 ? first : chooseSource(sizes, random)!;
@@ -92,7 +99,7 @@ export function drawQuote<Q extends { key: string }>(
     let q = pools[source].size > 0 ? pools[source].pick(random) : null;
     for (let step = 0; q && step < RECENT_LIMIT + 2; step++) {
       if (fresh(source, q)) return q;
-      if (!(several && q.key === last)) fallback ??= q;
+      if (!(several && q.key === last) && eligible(source, q)) fallback ??= q;
       q = pools[source].next(q);
     }
   }

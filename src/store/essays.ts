@@ -35,6 +35,7 @@ export interface EssayRow {
   source: string;
   content_hash: string;
   hidden: number;
+  warning: string | null;
   created_at: string;
   updated_at: string;
 }
@@ -50,6 +51,7 @@ function toEssay(row: EssayRow): Essay {
     source: row.source,
     contentHash: row.content_hash,
     hidden: row.hidden === 1,
+    warning: row.warning,
     createdAt: row.created_at,
     updatedAt: row.updated_at,
   };
@@ -72,12 +74,13 @@ interface DayRow {
   place: string | null;
   tags: string;
   hidden: number;
+  warning: string | null;
   excerpt: string;
   length: number;
 }
 
 /** Exactly the index's expressions, so SQLite reads them from the index instead of loading bodies (tests/onThisDay.test.ts checks the plan). */
-export const DAY_COLUMNS = `id, title, written_on, place, tags, hidden, substr(body, 1, ${DAY_EXCERPT_CHARS}) AS excerpt, length(body) AS length`;
+export const DAY_COLUMNS = `id, title, written_on, place, tags, hidden, warning, substr(body, 1, ${DAY_EXCERPT_CHARS}) AS excerpt, length(body) AS length`;
 
 function toDayEntry(row: DayRow, today: string): DayEntry {
   return {
@@ -87,6 +90,7 @@ function toDayEntry(row: DayRow, today: string): DayEntry {
     place: row.place,
     tags: JSON.parse(row.tags) as string[],
     hidden: row.hidden === 1,
+    warning: row.warning,
     excerpt: row.excerpt,
     length: row.length,
     yearsAgo: yearsAgo(row.written_on, today),
@@ -127,6 +131,7 @@ interface ContentParams {
   date: string;
   place: string | null;
   tags: string;
+  warning: string | null;
   hash: string;
 }
 
@@ -137,13 +142,14 @@ function contentParams(draft: EssayDraft): ContentParams {
     date: draft.date,
     place: draft.place,
     tags: JSON.stringify(draft.tags),
+    warning: draft.warning ?? null,
     hash: contentHash(draft),
   };
 }
 
 const COLUMNS =
-  'id, title, body, written_on, place, tags, source, content_hash, hidden, created_at, updated_at';
-const SUMMARY_COLUMNS = `id, title, substr(body, 1, 200) AS body, written_on, place, tags, source, content_hash, hidden, created_at, updated_at`;
+  'id, title, body, written_on, place, tags, source, content_hash, hidden, warning, created_at, updated_at';
+const SUMMARY_COLUMNS = `id, title, substr(body, 1, 200) AS body, written_on, place, tags, source, content_hash, hidden, warning, created_at, updated_at`;
 
 export function createEssayStore(db: Db, now: () => Date, indexers: readonly EssayIndexer[] = []) {
   const s = {
@@ -188,9 +194,9 @@ export function createEssayStore(db: Db, now: () => Date, indexers: readonly Ess
     ),
     // New ids continue past the trash too, so a deleted essay can always come back under its own id.
     insert: db.prepare<[ContentParams & { source: string; at: string }], { id: number }>(
-      `INSERT INTO essays (id, title, body, written_on, place, tags, source, content_hash, created_at, updated_at)
+      `INSERT INTO essays (id, title, body, written_on, place, tags, warning, source, content_hash, created_at, updated_at)
        VALUES (max(coalesce((SELECT max(id) FROM essays), 0), coalesce((SELECT max(essay_id) FROM trash), 0)) + 1,
-               @title, @body, @date, @place, @tags, @source, @hash, @at, @at) RETURNING id`,
+               @title, @body, @date, @place, @tags, @warning, @source, @hash, @at, @at) RETURNING id`,
     ),
     restore: db.prepare<
       [
@@ -203,15 +209,15 @@ export function createEssayStore(db: Db, now: () => Date, indexers: readonly Ess
         },
       ]
     >(
-      `INSERT INTO essays (id, title, body, written_on, place, tags, source, content_hash, hidden, created_at, updated_at)
-       VALUES (@id, @title, @body, @date, @place, @tags, @source, @hash, @hidden, @createdAt, @updatedAt)`,
+      `INSERT INTO essays (id, title, body, written_on, place, tags, warning, source, content_hash, hidden, created_at, updated_at)
+       VALUES (@id, @title, @body, @date, @place, @tags, @warning, @source, @hash, @hidden, @createdAt, @updatedAt)`,
     ),
     all: db.prepare<[number], EssayRow>(
       `SELECT ${COLUMNS} FROM essays WHERE (hidden = 0 OR ?) ORDER BY written_on, id`,
     ),
     update: db.prepare<[ContentParams & { id: number; at: string }]>(
       `UPDATE essays SET title = @title, body = @body, written_on = @date, place = @place, tags = @tags,
-         content_hash = @hash, updated_at = @at WHERE id = @id`,
+         warning = @warning, content_hash = @hash, updated_at = @at WHERE id = @id`,
     ),
     setHidden: db.prepare<[number, string, number]>(
       `UPDATE essays SET hidden = ?, updated_at = ? WHERE id = ?`,

@@ -219,6 +219,17 @@ export const MIGRATIONS: readonly Migration[] = [
       CREATE INDEX essays_day_list ON essays (
         month_day, written_on, id, hidden, title, place, tags, substr(body, 1, 400), length(body)
       );
+      `,
+  },
+  {
+    name: 'content warnings: a few words shown before an essay whose text stays behind a spoiler',
+    sql: `
+      ALTER TABLE essays ADD COLUMN warning TEXT CHECK (warning IS NULL OR length(warning) > 0);
+      -- Day lists show the warning, so it joins the covering index (same expression as DAY_COLUMNS).
+      DROP INDEX essays_day_list;
+      CREATE INDEX essays_day_list ON essays (
+        month_day, written_on, id, hidden, title, place, tags, warning, substr(body, 1, 400), length(body)
+      );
     `,
   },
 ];

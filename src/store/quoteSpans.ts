@@ -5,7 +5,9 @@
  * shown. Kept in step with every essay write as an EssayIndexer.
  *
  * A hidden essay has no spans: hiding removes them and unhiding extracts
- * them again, so nothing that draws or searches here can show one.
+ * them again, so nothing that draws or searches here can show one. An
+ * essay with a content warning has none either: its sentences would reach
+ * a channel without the warning.
  *
  * `seq` is dense (1..n, no holes): a draw picks a uniform random position
  * and reads one row by primary key, whatever the journal's size. Removing
@@ -126,8 +128,8 @@ export function createQuoteSpanStore(db: Db) {
        ORDER BY written_on DESC, id DESC`,
     ),
     essayIds: db.prepare<[], { id: number }>(`SELECT id FROM essays ORDER BY id`),
-    essayText: db.prepare<[number], { body: string; hidden: number }>(
-      `SELECT body, hidden FROM essays WHERE id = ?`,
+    essayText: db.prepare<[number], { body: string; hidden: number; warning: string | null }>(
+      `SELECT body, hidden, warning FROM essays WHERE id = ?`,
     ),
   };
 
@@ -144,14 +146,15 @@ export function createQuoteSpanStore(db: Db) {
     }
   }
 
-  function extract(essayId: number, body: string, hidden: boolean): void {
+  /** `withheld`: hidden, or behind a content warning; such an essay's sentences are never drawn. */
+  function extract(essayId: number, body: string, withheld: boolean): void {
     forget(essayId);
-    if (hidden) return;
+    if (withheld) return;
     for (const span of spansOf(body)) s.insert.run({ essay: essayId, ...span });
   }
 
   const indexer: EssayIndexer = {
-    put: (essay) => extract(essay.id, essay.body, essay.hidden),
+    put: (essay) => extract(essay.id, essay.body, essay.hidden || essay.warning !== null),
     remove: (id) => forget(id),
   };
 
@@ -169,7 +172,7 @@ export function createQuoteSpanStore(db: Db) {
         // One essay at a time: a journal's bodies need not all be in memory at once.
         for (const { id } of s.essayIds.all()) {
           const essay = s.essayText.get(id)!;
-          extract(id, essay.body, essay.hidden === 1);
+          extract(id, essay.body, essay.hidden === 1 || essay.warning !== null);
         }
         meta.set(VERSION_KEY, INDEX_VERSION);
       })();

@@ -38,6 +38,10 @@ export function createQuoteStore(db: Db, now: () => Date) {
   const spans = createQuoteSpanStore(db);
   const curated = createCuratedQuoteStore(db, now);
   const history = createQuoteHistoryStore(db);
+  // A saved quote of an essay behind a content warning would reach a channel without the warning.
+  const withheld = db.prepare<[number], { id: number }>(
+    `SELECT id FROM essays WHERE id = ? AND warning IS NOT NULL`,
+  );
 
   function pool<Q extends Quote>(
     scope: string,
@@ -51,6 +55,7 @@ export function createQuoteStore(db: Db, now: () => Date) {
       pick,
       next: (quote) => next(quote as Q),
       recent: new Set(history.recent(scope, source, recentWindow(size))),
+      eligible: (quote) => quote.essayId === null || !withheld.get(quote.essayId),
     };
   }
 

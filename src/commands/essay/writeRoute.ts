@@ -63,6 +63,8 @@ function submitEdit(
   if ('reason' in read) return textBack(ctx, values, options, read.reason);
   // Tags left as shown stay exactly as they were (a tag may itself hold a comma, which the field would split).
   if (values.tags.trim() === existing.tags.join(', ')) read.draft.tags = existing.tags;
+  // The form has no warning field yet: an edit keeps the essay's content warning.
+  read.draft.warning ??= existing.warning;
   if (contentHash(read.draft) === existing.contentHash)
     return notice(t(ctx.locale, 'write.unchanged', { id }));
   const twin = ctx.store.essays.findByContent(read.draft);
