@@ -29,7 +29,8 @@ import {
   resolveSubcommand,
   runAutocomplete,
 } from '../commands/index.js';
-import type { HandlerContext, Options, Reply, Services } from '../commands/types.js';
+import type { HandlerContext, Options, Services } from '../commands/types.js';
+import type { Reply } from '../messages/payload.js';
 import { toMessageOptions } from './messageOptions.js';
 
 export interface AdapterDeps {
