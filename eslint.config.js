@@ -41,6 +41,40 @@ export default tseslint.config(
     },
   },
   {
+    // The presentation layer draws messages from journal values and strings
+    // only; reading the store or calling into the adapter or the handlers
+    // from here would bring back the import cycle it was cut out to break.
+    files: ['src/messages/**'],
+    rules: {
+      'import-x/no-restricted-paths': [
+        'error',
+        {
+          zones: [
+            {
+              target: './src/messages',
+              from: [
+                './src/discord',
+                './src/store',
+                './src/commands',
+                './src/console',
+                './src/cli',
+              ],
+              message:
+                'src/messages/ depends only on src/journal/, src/i18n/ and src/schedule/types.ts.',
+            },
+            {
+              target: './src/messages',
+              from: './src/schedule',
+              except: ['./types.ts'],
+              message:
+                'src/messages/ depends only on src/journal/, src/i18n/ and src/schedule/types.ts.',
+            },
+          ],
+        },
+      ],
+    },
+  },
+  {
     // Tests and benchmarks read Discord's raw JSON off the wire and poke at it;
     // typing every probe would add noise, not safety. The promise and import
     // rules above still hold there.

@@ -1,7 +1,7 @@
 import { pino } from 'pino';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { Clock } from '../src/clock.js';
-import type { MessagePayload } from '../src/commands/types.js';
+import type { MessagePayload } from '../src/messages/payload.js';
 import {
   createAnniversaryScheduler,
   PostError,

@@ -1,6 +1,8 @@
 import { ButtonStyle, ComponentType } from 'discord-api-types/v10';
 import { describe, expect, it } from 'vitest';
-import { essayIds, message, renderEssayList, renderEssayPage } from '../src/discord/render.js';
+import { essayIds, renderEssayPage } from '../src/messages/essay.js';
+import { message } from '../src/messages/builders.js';
+import { renderEssayList } from '../src/messages/list.js';
 import { markdownToText, renderPayload, type RenderOptions } from '../src/console/renderText.js';
 import { memoryStore } from './helpers/store.js';
 

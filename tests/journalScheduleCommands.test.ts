@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { fixedClock, type Clock } from '../src/clock.js';
 import { findSubcommand, runAutocomplete, runSubcommand } from '../src/commands/index.js';
-import type { HandlerContext, Reply, Services } from '../src/commands/types.js';
+import type { HandlerContext, Services } from '../src/commands/types.js';
+import type { Reply } from '../src/messages/payload.js';
 import type { PostOutcome } from '../src/schedule/anniversary.js';
 import type { Store } from '../src/store/index.js';
 import {

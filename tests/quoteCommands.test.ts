@@ -12,7 +12,7 @@ import {
   runAutocomplete,
   runComponent,
 } from '../src/commands/index.js';
-import type { MessagePayload, Reply } from '../src/commands/types.js';
+import type { MessagePayload, Reply } from '../src/messages/payload.js';
 import { importPaths } from '../src/import/importFiles.js';
 import { t } from '../src/i18n/index.js';
 import type { Store } from '../src/store/index.js';

@@ -12,7 +12,8 @@ import {
   runComponent,
   runSubcommand,
 } from '../src/commands/index.js';
-import type { AttachmentOption, HandlerContext, Reply } from '../src/commands/types.js';
+import type { AttachmentOption, HandlerContext } from '../src/commands/types.js';
+import type { Reply } from '../src/messages/payload.js';
 import { createDownloader } from '../src/discord/download.js';
 import type { Store } from '../src/store/index.js';
 import { startFakeDiscord, type FakeAttachment, type FakeDiscord } from './fakeDiscord/index.js';

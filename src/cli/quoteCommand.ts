@@ -1,7 +1,7 @@
 /** `journal quote`: one quote drawn from the journal, as /quote random draws it. */
 import { UserFacingError } from '../errors.js';
 import { CLI_SCOPE, type Quote } from '../store/quotes.js';
-import { quoteAttribution } from '../commands/quote/render.js';
+import { quoteAttribution } from '../messages/quote.js';
 import { essayJson } from '../journal/essayJson.js';
 import { printJson, type CliCommand } from './command.js';
 

@@ -28,14 +28,6 @@ export function todayOf(ctx: HandlerContext): string {
   return localDate(ctx.clock.now(), zoneOf(ctx));
 }
 
-/** "Nov 1" / "11月1日" for a `YYYY-MM-DD` or `MM-DD`. */
-export function formatMonthDay(date: string, locale: HandlerContext['locale']): string {
-  const md = date.length === 5 ? `2000-${date}` : date;
-  return new Intl.DateTimeFormat(locale, { month: 'long', day: 'numeric', timeZone: 'UTC' }).format(
-    new Date(`${md}T00:00:00Z`),
-  );
-}
-
 /** A whole number option (page, id) from a custom id segment, or a polite refusal. */
 export function intArg(text: string | undefined): number {
   const n = Number(text);

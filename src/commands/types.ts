@@ -5,46 +5,20 @@
  * handler serves Discord, the console and tests.
  */
 import type {
-  APIActionRowComponent,
   APIApplicationCommandOptionChoice,
   APIApplicationCommandSubcommandOption,
-  APIComponentInMessageActionRow,
-  APIEmbed,
-  APIModalInteractionResponseCallbackData,
   RESTPostAPIApplicationCommandsJSONBody,
 } from 'discord-api-types/v10';
 import type { Clock } from '../clock.js';
 import type { Locale } from '../i18n/index.js';
 import type { Logger } from '../logger.js';
 import type { Store } from '../store/index.js';
-import type { PostOutcome } from '../schedule/anniversary.js';
+import type { PostOutcome } from '../schedule/types.js';
+import type { Reply } from '../messages/payload.js';
 import type { ReadJobRunner } from '../worker/readJobRunner.js';
 
-/** A file sent with a message (exports, stats pictures). */
-export interface ReplyFile {
-  name: string;
-  data: Buffer;
-  /** Alt text for screen readers. */
-  description?: string;
-}
-
-/** A message as handlers build it: Discord's JSON, plus files. */
-export interface MessagePayload {
-  content?: string;
-  embeds?: APIEmbed[];
-  components?: Array<APIActionRowComponent<APIComponentInMessageActionRow>>;
-  files?: ReplyFile[];
-  /** Always `{ parse: [] }`: an essay that says @everyone pings nobody. */
-  allowed_mentions: { parse: [] };
-}
-
-export type Reply =
-  /** A new message answering the interaction. */
-  | { kind: 'message'; payload: MessagePayload; ephemeral?: boolean }
-  /** Replace the message the pressed button is on (paging). */
-  | { kind: 'update'; payload: MessagePayload }
-  /** Open a form. */
-  | { kind: 'modal'; modal: APIModalInteractionResponseCallbackData };
+// Replies are the presentation layer's; re-exported because every handler names them.
+export type { MessagePayload, Reply, ReplyFile } from '../messages/payload.js';
 
 export type Choice = APIApplicationCommandOptionChoice<string | number>;
 

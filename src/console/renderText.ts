@@ -17,7 +17,7 @@ import {
   type APIMessageComponentEmoji,
 } from 'discord-api-types/v10';
 import { t, type Locale } from '../i18n/index.js';
-import type { MessagePayload } from '../commands/types.js';
+import type { MessagePayload } from '../messages/payload.js';
 
 /** `ansi` on a terminal; `plain` when piped. */
 export type TextStyle = 'ansi' | 'plain';

@@ -7,7 +7,8 @@
 import type { APIModalInteractionResponseCallbackData } from 'discord-api-types/v10';
 import { resolveSubcommand, runComponent, runSubcommand } from '../commands/index.js';
 import { errorText } from '../commands/errorText.js';
-import type { HandlerContext, Options, Reply, ReplyFile } from '../commands/types.js';
+import type { HandlerContext, Options } from '../commands/types.js';
+import type { Reply, ReplyFile } from '../messages/payload.js';
 import { t } from '../i18n/index.js';
 import type { CommandDefinition } from './definitions.js';
 import { renderHelp } from './help.js';

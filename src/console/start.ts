@@ -13,7 +13,8 @@ import { syncJournalDir } from '../import/syncJournalDir.js';
 import type { Locale } from '../i18n/index.js';
 import { createLogger, type Logger } from '../logger.js';
 import type { Store } from '../store/index.js';
-import type { HandlerContext, ReplyFile } from '../commands/types.js';
+import type { HandlerContext } from '../commands/types.js';
+import type { ReplyFile } from '../messages/payload.js';
 import { runRepl } from './repl.js';
 
 /** `--locale`: zh-CN or en-US (also zh / en, any case); undefined keeps `fallback`. */

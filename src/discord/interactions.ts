@@ -30,7 +30,8 @@ import {
   resolveSubcommand,
   runAutocomplete,
 } from '../commands/index.js';
-import type { HandlerContext, Options, Place, Reply, Services } from '../commands/types.js';
+import type { HandlerContext, Options, Place, Services } from '../commands/types.js';
+import type { Reply } from '../messages/payload.js';
 import { toMessageOptions } from './messageOptions.js';
 
 export interface AdapterDeps {

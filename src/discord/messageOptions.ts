@@ -1,6 +1,6 @@
 /** A handler's payload in the shape discord.js sends, for replies and scheduled posts alike. */
 import type { BaseMessageOptions } from 'discord.js';
-import type { MessagePayload } from '../commands/types.js';
+import type { MessagePayload } from '../messages/payload.js';
 
 /**
  * Every field is set, even when empty, so an edit or an update replaces what

@@ -19,11 +19,14 @@ import type { Clock } from '../clock.js';
 import type { Logger } from '../logger.js';
 import { localDate } from '../journal/dates.js';
 import type { Store } from '../store/index.js';
-import type { FailureReason, GuildSettings } from '../store/guilds.js';
+import type { GuildSettings } from '../store/guilds.js';
+import type { FailureReason, PostOutcome } from './types.js';
 import type { PostRecord } from '../store/posts.js';
-import type { MessagePayload } from '../commands/types.js';
+import type { MessagePayload } from '../messages/payload.js';
 import { planPost, type LastRecord } from './due.js';
 import { composeAnniversaryPost } from './post.js';
+
+export type { PostOutcome } from './types.js';
 
 /** A failed send, already classified by the front end that attempted it. */
 export class PostError extends Error {
@@ -46,18 +49,6 @@ export interface ChannelPoster {
   /** Returns the id of the message Discord created (or had already created for this nonce). */
   send(channelId: string, payload: MessagePayload, nonce: string): Promise<string>;
 }
-
-/** What one attempt to post a server's day came to. */
-export type PostOutcome =
-  | { kind: 'posted'; date: string; channelId: string; messageId: string }
-  /** The day was already posted (by the schedule or an earlier post-now). */
-  | { kind: 'already'; date: string; channelId: string; messageId: string | null }
-  /** Another send for this day is in flight. */
-  | { kind: 'busy'; date: string }
-  /** Nothing to post, and empty days are set to skip. Counts as the day's post. */
-  | { kind: 'skipped'; date: string }
-  | { kind: 'failed'; date: string; reason: FailureReason; detail: string; retryAt: Date | null }
-  | { kind: 'notConfigured' };
 
 /** How long a claim holds against another sender before it counts as crashed. */
 export const CLAIM_LEASE_MS = 2 * 60_000;

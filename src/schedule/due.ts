@@ -124,8 +124,3 @@ export function firstPostDate(time: string, zone: string, now: Date): string {
   const today = localDate(now, zone);
   return now < postInstant(today, time, zone) ? today : addDays(today, 1);
 }
-
-/** Discord's timestamp markup, shown in each reader's own zone: `<t:1762000000:F>`. */
-export function discordTimestamp(at: Date, style: 'F' | 'R' | 'f' | 'D' = 'F'): string {
-  return `<t:${Math.floor(at.getTime() / 1000)}:${style}>`;
-}

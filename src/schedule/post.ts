@@ -4,46 +4,18 @@
  * whole, privately and paged (the `essay:open` route). Hidden essays are
  * never posted.
  */
-import { t, yearsAgoLabel, type Locale } from '../i18n/index.js';
-import { displayTitle, excerpt } from '../journal/display.js';
-import { escapeMarkdown } from '../journal/markdown.js';
-import type { Essay } from '../journal/essay.js';
-import type { DayEntry } from '../journal/onThisDay.js';
-import type { Store } from '../store/index.js';
-import type { Quote } from '../store/quotes.js';
-import { essayOf, messageAuthorLine } from '../commands/quote/render.js';
-import type { EmptyDayMode } from '../store/guilds.js';
-import type { MessagePayload } from '../commands/types.js';
-import { formatMonthDay } from '../commands/context.js';
+import type { Locale } from '../i18n/index.js';
+
+import { essayOf, type Store } from '../store/index.js';
+import type { EmptyDayMode } from './types.js';
+import type { MessagePayload } from '../messages/payload.js';
 import {
-  ACCENT,
-  LIST_PAGE_SIZE,
-  button,
-  dateAndPlace,
-  essayIds,
-  message,
-  renderEssayList,
-  rows,
-} from '../discord/render.js';
+  renderAnniversaryPost,
+  type AnniversaryContent,
+  type DayQuote,
+} from '../messages/anniversary.js';
 
-/** A quote from the journal, for days with nothing to remember: drawn as /quote random draws. */
-export interface DayQuote {
-  quote: Quote;
-  /** The visible essay it is attributed to, if any. */
-  essay: Essay | null;
-}
-
-/** What a day's post is made of. */
-export interface AnniversaryContent {
-  /** The server's local date the post is for. */
-  date: string;
-  /** Essays of this month-day in earlier years, newest first. */
-  essays: DayEntry[];
-  /** When `essays` is empty and empty days show the nearest days. */
-  nearest: DayEntry[];
-  /** When `essays` is empty and empty days show a quote. */
-  quote: DayQuote | null;
-}
+export type { AnniversaryContent, DayQuote } from '../messages/anniversary.js';
 
 export interface PostOptions {
   date: string;
@@ -54,9 +26,6 @@ export interface PostOptions {
   /** Whose no-repeat window the quote of an empty day follows: the channel posted to. */
   scope: string;
 }
-
-/** The longest quote shown: a sentence, not a paragraph. */
-const QUOTE_CHARS = 300;
 
 function drawDayQuote(store: Store, options: PostOptions): DayQuote | null {
   const quote = store.quotes.draw(options.scope, options.random);
@@ -75,61 +44,6 @@ export function gatherAnniversary(store: Store, options: PostOptions): Anniversa
     nearest: empty && options.emptyDay === 'nearest' ? day.nearest : [],
     quote: empty && options.emptyDay === 'quote' ? drawDayQuote(store, options) : null,
   };
-}
-
-/** The post as a Discord message, or null when there is nothing to post (an empty day set to skip). */
-export function renderAnniversaryPost(
-  content: AnniversaryContent,
-  locale: Locale,
-): MessagePayload | null {
-  const day = formatMonthDay(content.date, locale);
-  const title = t(locale, 'today.title', { date: day });
-  if (content.essays.length > 0) {
-    const shown = content.essays.slice(0, LIST_PAGE_SIZE);
-    const more = content.essays.length - shown.length;
-    return renderEssayList({
-      title,
-      items: shown.map((essay) => ({ essay, lead: yearsAgoLabel(locale, essay.yearsAgo) })),
-      page: 0,
-      pageCount: 1,
-      footer:
-        more > 0 ? t(locale, 'post.more', { n: more, date: content.date.slice(5) }) : undefined,
-      locale,
-    });
-  }
-  if (content.nearest.length > 0) {
-    return renderEssayList({
-      title: t(locale, 'today.nearestTitle', { date: day }),
-      intro: `${t(locale, 'today.none', { date: day })}\n${t(locale, 'today.nearest')}`,
-      items: content.nearest.slice(0, LIST_PAGE_SIZE).map((essay) => ({ essay, lead: essay.date })),
-      page: 0,
-      pageCount: 1,
-      locale,
-    });
-  }
-  if (content.quote) {
-    const { essay } = content.quote;
-    const quote = escapeMarkdown(excerpt(content.quote.quote.text, QUOTE_CHARS)).replace(
-      /\n+/gu,
-      ' ',
-    );
-    const source = essay
-      ? `— ${escapeMarkdown(displayTitle(essay, false))} · ${escapeMarkdown(dateAndPlace(essay))}`
-      : (messageAuthorLine(content.quote.quote) ?? '');
-    return message({
-      embeds: [
-        {
-          title,
-          description: `${t(locale, 'post.quoteIntro', { date: day })}\n\n> ${quote}\n${source}`,
-          color: ACCENT,
-        },
-      ],
-      components: essay
-        ? rows([button(essayIds.open(essay.id), t(locale, 'quote.readEssay'), { emoji: '📖' })])
-        : [],
-    });
-  }
-  return null;
 }
 
 /** The post for `date` as it would go out now, or null when there is nothing to post. */

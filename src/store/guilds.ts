@@ -2,19 +2,14 @@
 import type { Locale } from '../i18n/index.js';
 import { atomic, type Db } from './database.js';
 
-/** What a day without anniversaries posts: nothing, the nearest days' essays, or a quote. */
-export const EMPTY_DAY_MODES = ['skip', 'nearest', 'quote'] as const;
-export type EmptyDayMode = (typeof EMPTY_DAY_MODES)[number];
+import type { EmptyDayMode, FailureReason } from '../schedule/types.js';
 
-/** Why a post could not go out, as stored and shown in `/journal status`. */
-export const FAILURE_REASONS = [
-  'missing_permissions',
-  'missing_access',
-  'unknown_channel',
-  'unavailable',
-  'rejected',
-] as const;
-export type FailureReason = (typeof FAILURE_REASONS)[number];
+export {
+  EMPTY_DAY_MODES,
+  FAILURE_REASONS,
+  type EmptyDayMode,
+  type FailureReason,
+} from '../schedule/types.js';
 
 export interface PostFailure {
   /** ISO instant. */

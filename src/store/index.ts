@@ -10,7 +10,8 @@ import { createTrashStore } from './trash.js';
 import { createGuildStore } from './guilds.js';
 import { createPostStore } from './posts.js';
 import { createSearchIndexer, createSearchStore, rebuildSearchIndexIfStale } from './search.js';
-import { createQuoteStore } from './quotes.js';
+import { createQuoteStore, type Quote } from './quotes.js';
+import type { Essay } from '../journal/essay.js';
 
 export interface Store {
   db: Db;
@@ -59,4 +60,13 @@ export function openStore(path: string, clock: Clock, options: { readOnly?: bool
     transaction: <T>(fn: () => T): T => db.transaction(fn)(),
     close: () => db.close(),
   };
+}
+
+/**
+ * The essay a quote is attributed to, if it may be shown. Visible essays
+ * only, even for authors: an attribution must never reveal a hidden essay in
+ * a channel.
+ */
+export function essayOf(ctx: { store: Pick<Store, 'essays'> }, quote: Quote): Essay | null {
+  return quote.essayId === null ? null : ctx.store.essays.get(quote.essayId);
 }

@@ -8,8 +8,9 @@
 import { gzipSync } from 'node:zlib';
 import { buildJournalExport, journalExportText } from '../export/journalExport.js';
 import type { Locale } from '../i18n/index.js';
-import { renderStats, statsFor } from '../commands/journal/statsReport.js';
-import type { MessagePayload } from '../commands/types.js';
+import { statsFor } from '../commands/journal/statsReport.js';
+import { renderStats } from '../messages/stats.js';
+import type { MessagePayload } from '../messages/payload.js';
 import type { Store } from '../store/index.js';
 import { renderSearchPage } from '../commands/essay/search.js';
 import { renderQuoteSearchPage } from '../commands/quote/search.js';

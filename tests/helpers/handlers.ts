@@ -8,13 +8,8 @@ import { expect } from 'vitest';
 import { fixedClock } from '../../src/clock.js';
 import { errorText } from '../../src/commands/errorText.js';
 import { findSubcommand, runSubcommand } from '../../src/commands/index.js';
-import type {
-  Caller,
-  HandlerContext,
-  MessagePayload,
-  Options,
-  Reply,
-} from '../../src/commands/types.js';
+import type { Caller, HandlerContext, Options } from '../../src/commands/types.js';
+import type { MessagePayload, Reply } from '../../src/messages/payload.js';
 import { UserFacingError } from '../../src/errors.js';
 import type { Locale } from '../../src/i18n/index.js';
 import { silentLogger } from '../../src/logger.js';

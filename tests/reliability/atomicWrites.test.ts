@@ -15,7 +15,8 @@ import {
   runComponent,
   runSubcommand,
 } from '../../src/commands/index.js';
-import type { HandlerContext, Reply } from '../../src/commands/types.js';
+import type { HandlerContext } from '../../src/commands/types.js';
+import type { Reply } from '../../src/messages/payload.js';
 import { createDownloader } from '../../src/discord/download.js';
 import { writeJsonExport } from '../../src/export/journalExport.js';
 import { t } from '../../src/i18n/index.js';

@@ -15,7 +15,8 @@ import {
   runComponent,
   runSubcommand,
 } from '../../src/commands/index.js';
-import type { Caller, Options, Reply, Subcommand } from '../../src/commands/types.js';
+import type { Caller, Options, Subcommand } from '../../src/commands/types.js';
+import type { Reply } from '../../src/messages/payload.js';
 import type { Store } from '../../src/store/index.js';
 import { MANAGER, OWNER, STRANGER, outcome, replyText } from '../helpers/handlers.js';
 import {

@@ -14,8 +14,9 @@ import {
   runSubcommand,
   findSubcommand,
 } from '../../src/commands/index.js';
-import type { HandlerContext, Reply } from '../../src/commands/types.js';
-import { LIMITS } from '../../src/discord/render.js';
+import type { HandlerContext } from '../../src/commands/types.js';
+import type { Reply } from '../../src/messages/payload.js';
+import { LIMITS } from '../../src/messages/limits.js';
 import { isValidDate } from '../../src/journal/dates.js';
 import type { EssayDraft } from '../../src/journal/essay.js';
 import { EssayParseError, parseEssayFile } from '../../src/journal/essayFile.js';

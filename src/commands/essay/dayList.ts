@@ -2,8 +2,9 @@
 import { t, yearsAgoLabel } from '../../i18n/index.js';
 import { clampPage } from '../../journal/paging.js';
 import type { DayEntry } from '../../journal/onThisDay.js';
-import { LIST_PAGE_SIZE, renderEssayList } from '../../discord/render.js';
-import { formatMonthDay } from '../context.js';
+import { LIST_PAGE_SIZE } from '../../messages/limits.js';
+import { renderEssayList } from '../../messages/list.js';
+import { formatMonthDay } from '../../messages/dates.js';
 import type { HandlerContext, MessagePayload } from '../types.js';
 
 export const dayListIds = {

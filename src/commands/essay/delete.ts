@@ -1,7 +1,7 @@
 /** `/essay delete essay:`: asks first; the essay then goes to the trash, one Undo away. */
 import { textOption } from '../options.js';
 import { ButtonStyle } from 'discord-api-types/v10';
-import { button, message, rows } from '../../discord/render.js';
+import { button, message, rows } from '../../messages/builders.js';
 import { displayTitle } from '../../journal/display.js';
 import { t } from '../../i18n/index.js';
 import { subcommand } from '../define.js';

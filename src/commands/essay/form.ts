@@ -14,7 +14,8 @@ import { EssayParseError, parseEssayFile, readFooterLine } from '../../journal/e
 import { frontMatter } from '../../journal/essayWriter.js';
 import { truncate } from '../../journal/display.js';
 import { t } from '../../i18n/index.js';
-import { LIMITS, message } from '../../discord/render.js';
+import { LIMITS } from '../../messages/limits.js';
+import { message } from '../../messages/builders.js';
 import type { HandlerContext, Reply } from '../types.js';
 
 /** What the form holds, as typed. */

@@ -1,6 +1,6 @@
 /** `/essay hide` and `/essay unhide`: keep an essay out of anniversaries, random picks and quotes, or let it back. */
 import { textOption } from '../options.js';
-import { notice } from '../../discord/render.js';
+import { notice } from '../../messages/builders.js';
 import { displayTitle } from '../../journal/display.js';
 import { t } from '../../i18n/index.js';
 import { subcommand } from '../define.js';

@@ -10,7 +10,8 @@ import { UserFacingError } from '../../errors.js';
 import { importFileBytes, isEssayFile, type ImportResult } from '../../import/importFiles.js';
 import { importUploadedExport, type JournalImport } from '../../import/importJournal.js';
 import { t } from '../../i18n/index.js';
-import { message, notice, renderEssayPage } from '../../discord/render.js';
+import { message, notice } from '../../messages/builders.js';
+import { renderEssayPage } from '../../messages/essay.js';
 import { option, subcommand } from '../define.js';
 import type { AttachmentOption, HandlerContext, OptionValue, Reply, Subcommand } from '../types.js';
 

@@ -1,6 +1,6 @@
 /** `/essay`: reading the journal. Subcommands live one per file beside this one. */
 import { UserFacingError } from '../../errors.js';
-import { renderEssayPage } from '../../discord/render.js';
+import { renderEssayPage } from '../../messages/essay.js';
 import { chatCommand } from '../define.js';
 import { CHANNEL_VISIBILITY, intArg, visibility } from '../context.js';
 import type { ComponentRoute, HandlerContext, SlashCommand } from '../types.js';

@@ -1,5 +1,5 @@
 import { UserFacingError } from '../../errors.js';
-import { renderEssayPage } from '../../discord/render.js';
+import { renderEssayPage } from '../../messages/essay.js';
 import { subcommand } from '../define.js';
 import type { Subcommand } from '../types.js';
 

@@ -3,7 +3,8 @@ import { t } from '../../i18n/index.js';
 import { buildSnippet } from '../../journal/snippet.js';
 import { truncate } from '../../journal/display.js';
 import { searchPage } from '../../journal/paging.js';
-import { LIMITS, LIST_PAGE_SIZE, renderEssayList } from '../../discord/render.js';
+import { LIMITS, LIST_PAGE_SIZE } from '../../messages/limits.js';
+import { renderEssayList } from '../../messages/list.js';
 import { CHANNEL_VISIBILITY } from '../context.js';
 import type { HandlerContext, MessagePayload } from '../types.js';
 

@@ -1,6 +1,6 @@
 /** `/journal disable`: stop the anniversary posts (settings are kept for the next /journal setup). */
 import { t } from '../../i18n/index.js';
-import { notice } from '../../discord/render.js';
+import { notice } from '../../messages/builders.js';
 import { subcommand } from '../define.js';
 import type { Subcommand } from '../types.js';
 import { requireSettings } from './scheduleText.js';

@@ -5,7 +5,7 @@
 import { UserFacingError } from '../../errors.js';
 import { localDate } from '../../journal/dates.js';
 import { t } from '../../i18n/index.js';
-import { message } from '../../discord/render.js';
+import { message } from '../../messages/builders.js';
 import { subcommand } from '../define.js';
 import { zoneOf } from '../context.js';
 import type { Subcommand } from '../types.js';

@@ -7,11 +7,12 @@ import { localDate } from '../../journal/dates.js';
 import { t } from '../../i18n/index.js';
 import { composeAnniversaryPost } from '../../schedule/post.js';
 import { quoteScope } from '../quote/random.js';
-import { message, notice } from '../../discord/render.js';
+import { message, notice } from '../../messages/builders.js';
 import { subcommand } from '../define.js';
 import { zoneOf } from '../context.js';
 import type { Reply, Subcommand } from '../types.js';
-import { outcomeText, requireSettings } from './scheduleText.js';
+import { requireSettings } from './scheduleText.js';
+import { outcomeText } from '../../messages/schedule.js';
 
 export const postNow: Subcommand = {
   data: subcommand('journal.post-now'),
@@ -22,7 +23,8 @@ export const postNow: Subcommand = {
     const send = ctx.services.postAnniversary;
     // The offline console has no server: preview the post a default setup would send.
     const settings = ctx.guildId === null && !send ? null : requireSettings(ctx);
-    if (send && settings) return notice(outcomeText(ctx, settings, await send(settings.guildId)));
+    if (send && settings)
+      return notice(outcomeText(ctx.locale, settings, await send(settings.guildId)));
 
     const date = localDate(ctx.clock.now(), settings?.timeZone ?? zoneOf(ctx));
     const preview = composeAnniversaryPost(ctx.store, {

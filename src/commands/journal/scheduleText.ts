@@ -1,9 +1,9 @@
-/** What /journal setup, status, post-now and disable say about a server's anniversary posts. */
+/** What the schedule commands ask of a server: that it is one, that it is set up, and when it posts next. */
 import { UserFacingError } from '../../errors.js';
-import { t, type Locale } from '../../i18n/index.js';
-import { discordTimestamp } from '../../schedule/due.js';
-import { planFor, type PostOutcome } from '../../schedule/anniversary.js';
-import type { EmptyDayMode, FailureReason, GuildSettings } from '../../store/guilds.js';
+import { t } from '../../i18n/index.js';
+import { planFor } from '../../schedule/anniversary.js';
+import type { GuildSettings } from '../../store/guilds.js';
+import { failureText, whenText } from '../../messages/schedule.js';
 import type { HandlerContext } from '../types.js';
 
 /** The server a schedule command is about; schedules are per server, so DMs are refused. */
@@ -24,26 +24,6 @@ export function requireSettings(ctx: HandlerContext): GuildSettings {
   return settings;
 }
 
-/** "Sunday, November 1, 2026, 09:00 GMT+8" in the reader's language, on the server's clock. */
-export function formatLocalTime(at: Date, zone: string, locale: Locale): string {
-  return new Intl.DateTimeFormat(locale, {
-    timeZone: zone,
-    weekday: 'long',
-    year: 'numeric',
-    month: 'long',
-    day: 'numeric',
-    hour: '2-digit',
-    minute: '2-digit',
-    hourCycle: 'h23',
-    timeZoneName: 'short',
-  }).format(at);
-}
-
-/** Local time, then the same instant as a Discord timestamp every reader sees in their own zone. */
-export function whenText(at: Date, zone: string, locale: Locale): string {
-  return `${formatLocalTime(at, zone, locale)} · ${discordTimestamp(at, 'F')} (${discordTimestamp(at, 'R')})`;
-}
-
 /** The next post, as a line: a time, "now", or off. */
 export function nextPostText(ctx: HandlerContext, settings: GuildSettings): string {
   const { locale } = ctx;
@@ -57,67 +37,4 @@ export function nextPostText(ctx: HandlerContext, settings: GuildSettings): stri
   const plan = planFor(ctx.store, settings, ctx.clock.now());
   if (plan.due) return t(locale, 'schedule.nextNow');
   return plan.next ? whenText(plan.next, settings.timeZone, locale) : t(locale, 'schedule.off');
-}
-
-/** Why a post could not go out, in words a manager can act on. */
-export function failureText(
-  locale: Locale,
-  reason: FailureReason,
-  channelId: string,
-  detail: string | null,
-): string {
-  return t(locale, `schedule.failure.${reason}`, {
-    channel: channelId,
-    detail: detail ?? '—',
-  });
-}
-
-export function languageName(locale: Locale, language: Locale): string {
-  return t(locale, `schedule.language.${language}`);
-}
-
-export function emptyDayName(locale: Locale, mode: EmptyDayMode): string {
-  return t(locale, `schedule.emptyDay.${mode}`);
-}
-
-/** A link that opens a message in Discord. */
-export function messageLink(guildId: string, channelId: string, messageId: string): string {
-  return `https://discord.com/channels/${guildId}/${channelId}/${messageId}`;
-}
-
-/** One sentence about what `/journal post-now` did. */
-export function outcomeText(
-  ctx: HandlerContext,
-  settings: GuildSettings,
-  outcome: PostOutcome,
-): string {
-  const { locale } = ctx;
-  switch (outcome.kind) {
-    case 'posted':
-      return t(locale, 'schedule.posted', {
-        channel: outcome.channelId,
-        link: messageLink(settings.guildId, outcome.channelId, outcome.messageId),
-      });
-    case 'already':
-      return outcome.messageId
-        ? t(locale, 'schedule.already', {
-            link: messageLink(settings.guildId, outcome.channelId, outcome.messageId),
-          })
-        : t(locale, 'schedule.busy');
-    case 'busy':
-      return t(locale, 'schedule.busy');
-    case 'skipped':
-      return t(locale, 'schedule.skipped', { date: outcome.date });
-    case 'failed': {
-      const reason = failureText(locale, outcome.reason, settings.channelId, outcome.detail);
-      return outcome.retryAt
-        ? t(locale, 'schedule.failedRetrying', {
-            reason,
-            at: discordTimestamp(outcome.retryAt, 'R'),
-          })
-        : t(locale, 'schedule.failed', { reason });
-    }
-    case 'notConfigured':
-      return t(locale, 'schedule.notConfigured');
-  }
 }

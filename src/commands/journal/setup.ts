@@ -7,10 +7,12 @@ import { isValidTimeZone } from '../../journal/dates.js';
 import { truncate } from '../../journal/display.js';
 import { firstPostDate, formatTime, parseTime } from '../../schedule/due.js';
 import { EMPTY_DAY_MODES, type EmptyDayMode } from '../../store/guilds.js';
-import { LIMITS, notice } from '../../discord/render.js';
+import { LIMITS } from '../../messages/limits.js';
+import { notice } from '../../messages/builders.js';
 import { option, subcommand } from '../define.js';
 import type { Choice, HandlerContext, Subcommand } from '../types.js';
-import { emptyDayName, languageName, nextPostText, requireGuild } from './scheduleText.js';
+import { nextPostText, requireGuild } from './scheduleText.js';
+import { emptyDayName, languageName } from '../../messages/schedule.js';
 
 const SNOWFLAKE = /^\d{17,20}$/u;
 

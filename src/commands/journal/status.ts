@@ -2,18 +2,18 @@
 import type { APIEmbedField } from 'discord-api-types/v10';
 import { t } from '../../i18n/index.js';
 import { truncate } from '../../journal/display.js';
-import { ACCENT, LIMITS, message } from '../../discord/render.js';
+import { ACCENT, LIMITS } from '../../messages/limits.js';
+import { message } from '../../messages/builders.js';
 import { subcommand } from '../define.js';
 import type { Subcommand } from '../types.js';
+import { nextPostText, requireSettings } from './scheduleText.js';
 import {
   emptyDayName,
   failureText,
   formatLocalTime,
   languageName,
   messageLink,
-  nextPostText,
-  requireSettings,
-} from './scheduleText.js';
+} from '../../messages/schedule.js';
 
 export const status: Subcommand = {
   data: subcommand('journal.status'),

@@ -8,10 +8,11 @@ import {
   MIN_QUOTE_LATIN_CHARS,
   MIN_QUOTE_UNITS,
 } from '../../journal/quotes.js';
-import { message } from '../../discord/render.js';
+import { message } from '../../messages/builders.js';
 import type { CuratedQuote, NewCuratedQuote } from '../../store/quotes.js';
 import type { HandlerContext, Reply } from '../types.js';
-import { essayOf, renderQuote } from './render.js';
+import { essayOf } from '../../store/index.js';
+import { renderQuote } from '../../messages/quote.js';
 
 /**
  * The text of a new quote, trimmed, or a refusal: it must be one sentence

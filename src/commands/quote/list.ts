@@ -1,9 +1,10 @@
 import { t } from '../../i18n/index.js';
 import { clampPage } from '../../journal/paging.js';
-import { LIST_PAGE_SIZE } from '../../discord/render.js';
+import { LIST_PAGE_SIZE } from '../../messages/limits.js';
 import { subcommand } from '../define.js';
 import type { HandlerContext, MessagePayload, Subcommand } from '../types.js';
-import { essayOf, renderQuoteList } from './render.js';
+import { essayOf } from '../../store/index.js';
+import { renderQuoteList } from '../../messages/quote.js';
 
 export const quoteListIds = {
   /** `all`: the pages of an author's private list, which include quotes of hidden essays. */

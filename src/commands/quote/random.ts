@@ -2,7 +2,8 @@ import { UserFacingError } from '../../errors.js';
 import { CLI_SCOPE } from '../../store/quotes.js';
 import { subcommand } from '../define.js';
 import type { HandlerContext, Subcommand } from '../types.js';
-import { essayOf, renderQuote } from './render.js';
+import { essayOf } from '../../store/index.js';
+import { renderQuote } from '../../messages/quote.js';
 
 /** Where the no-repeat window applies: the channel, or the offline console (which shares the command line's). */
 export function quoteScope(ctx: Pick<HandlerContext, 'channelId'>): string {

@@ -4,7 +4,8 @@ import { UserFacingError } from '../../errors.js';
 import { t } from '../../i18n/index.js';
 import { truncate } from '../../journal/display.js';
 import { escapeMarkdown } from '../../journal/markdown.js';
-import { LIMITS, notice } from '../../discord/render.js';
+import { LIMITS } from '../../messages/limits.js';
+import { notice } from '../../messages/builders.js';
 import { option, subcommand } from '../define.js';
 import type { Choice, HandlerContext, Subcommand } from '../types.js';
 

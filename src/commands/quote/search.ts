@@ -2,10 +2,11 @@ import { t } from '../../i18n/index.js';
 import { truncate } from '../../journal/display.js';
 import { buildSnippet } from '../../journal/snippet.js';
 import { searchPage } from '../../journal/paging.js';
-import { LIMITS, LIST_PAGE_SIZE } from '../../discord/render.js';
+import { LIMITS, LIST_PAGE_SIZE } from '../../messages/limits.js';
 import { searchQuery } from '../essay/search.js';
 import type { HandlerContext, MessagePayload } from '../types.js';
-import { essayOf, renderQuoteList } from './render.js';
+import { essayOf } from '../../store/index.js';
+import { renderQuoteList } from '../../messages/quote.js';
 
 export const quoteSearchIds = {
   page: (query: string, page: number) => `quote:search:${page}:${query}`.slice(0, LIMITS.customId),

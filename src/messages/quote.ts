@@ -5,37 +5,33 @@ import {
   type APIButtonComponent,
   type APIEmbed,
 } from 'discord-api-types/v10';
-import type { Essay } from '../../journal/essay.js';
-import { displayTitle, truncate } from '../../journal/display.js';
-import { escapeMarkdown } from '../../journal/markdown.js';
-import { t, type Locale } from '../../i18n/index.js';
-import {
-  ACCENT,
-  LIMITS,
-  button,
-  dateAndPlace,
-  essayIds,
-  message,
-  openEssayButton,
-  renderPagedList,
-  rows,
-  type ListFrame,
-} from '../../discord/render.js';
-import type { Quote } from '../../store/quotes.js';
-import type { HandlerContext, MessagePayload } from '../types.js';
+import type { Essay } from '../journal/essay.js';
+import { displayTitle, truncate } from '../journal/display.js';
+import { escapeMarkdown } from '../journal/markdown.js';
+import { t, type Locale } from '../i18n/index.js';
+import { button, message, rows } from './builders.js';
+import { dateAndPlace, essayIds } from './essay.js';
+import { ACCENT, LIMITS } from './limits.js';
+import { openEssayButton, renderPagedList, type ListFrame } from './list.js';
+import type { MessagePayload } from './payload.js';
+
+/**
+ * A quote as far as a message shows it: the store's quotes fit this shape,
+ * so this layer needs no store types.
+ */
+export type Quote =
+  | { kind: 'extracted'; id: number; text: string }
+  | {
+      kind: 'curated';
+      id: number;
+      text: string;
+      /** The Discord message it was saved from, if any. */
+      message: { url: string; authorId: string | null; sentAt: string | null } | null;
+    };
 
 /** "title · date · place": where a quote comes from. */
 export function quoteAttribution(essay: Pick<Essay, 'title' | 'date' | 'place' | 'body'>): string {
   return `${displayTitle(essay, false)} · ${dateAndPlace(essay)}`;
-}
-
-/**
- * The essay a quote is attributed to, if it may be shown to this caller.
- * Visible essays only, even for authors: an attribution must never reveal a
- * hidden essay in a channel.
- */
-export function essayOf(ctx: Pick<HandlerContext, 'store'>, quote: Quote): Essay | null {
-  return quote.essayId === null ? null : ctx.store.essays.get(quote.essayId);
 }
 
 function linkButton(url: string, label: string): APIButtonComponent {
