@@ -29,6 +29,12 @@ describe('essay files', () => {
     expect(original.startsWith(essay.body)).toBe(true);
   });
 
+  it('reads a content warning from front matter, and none when absent', () => {
+    const warned = parseEssayFile(utf8('---\ndate: 2025-11-01\nwarning: 离别\n---\n正文。'));
+    expect(warned.warning).toBe('离别');
+    expect(parseEssayFile(utf8('正文。\n\n— 2025.11.1')).warning).toBeUndefined();
+  });
+
   it.each([
     ['— 2025.11.1 于北京', '2025-11-01', '北京'],
     ['—— 2025.11.1 于北京', '2025-11-01', '北京'],
@@ -101,6 +107,16 @@ describe('essay files', () => {
       'an unknown front matter key',
       '---\ndate: 2025-11-01\nmood: happy\n---\n正文。',
       /unknown key mood \(allowed: title, date, place, tags, hidden, warning\)/u,
+    ],
+    [
+      'a content warning that is not text',
+      '---\ndate: 2025-11-01\nwarning: [离别]\n---\n正文。',
+      /content warning must be text/u,
+    ],
+    [
+      'a content warning of two lines',
+      '---\ndate: 2025-11-01\nwarning: "离别\\n病"\n---\n正文。',
+      /one line/u,
     ],
     ['broken YAML', '---\ndate: [2025\n---\n正文。', /not valid YAML/u],
     ['unterminated front matter', '---\ndate: 2025-11-01\n正文。', /never ends/u],
