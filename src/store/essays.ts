@@ -189,8 +189,14 @@ export function createEssayStore(db: Db, now: () => Date, indexers: readonly Ess
     >(
       `SELECT written_on, title, body, place, tags FROM essays WHERE (hidden = 0 OR ?) ORDER BY written_on`,
     ),
+    // Counts off through the small date index, never the table: stepping over table rows reads
+    // every essay's body on the way (about 20 ms at 20,000 essays). Hidden ones are few and come
+    // from their partial index.
     nth: db.prepare<[number, number], EssayRow>(
-      `SELECT ${COLUMNS} FROM essays WHERE (hidden = 0 OR ?) ORDER BY id LIMIT 1 OFFSET ?`,
+      `SELECT ${COLUMNS} FROM essays WHERE id = (
+         SELECT id FROM essays INDEXED BY essays_by_date
+         WHERE ? OR id NOT IN (SELECT id FROM essays INDEXED BY essays_hidden WHERE hidden = 1)
+         ORDER BY written_on, id LIMIT 1 OFFSET ?)`,
     ),
     // New ids continue past the trash too, so a deleted essay can always come back under its own id.
     insert: db.prepare<[ContentParams & { source: string; at: string }], { id: number }>(
@@ -333,7 +339,7 @@ export function createEssayStore(db: Db, now: () => Date, indexers: readonly Ess
       }));
     },
 
-    /** The essay at position `index` (0-based, by id) among those visible: random picks draw an index. */
+    /** The essay at position `index` (0-based, by date) among those visible: random picks draw an index. */
     nth(index: number, v?: Visibility): Essay | null {
       const row = s.nth.get(visible(v), index);
       return row ? toEssay(row) : null;
