@@ -169,9 +169,11 @@ export function createEssayStore(db: Db, now: () => Date, indexers: readonly Ess
        WHERE (hidden = 0 OR @hidden) AND (@from IS NULL OR written_on >= @from) AND (@to IS NULL OR written_on < @to)
        ORDER BY written_on DESC, id DESC LIMIT @limit OFFSET @offset`,
     ),
+    // From the date index alone, like nth: a hidden flag read per row is a body read per row.
     count: db.prepare<[YearFilter], { n: number }>(
-      `SELECT count(*) AS n FROM essays
-       WHERE (hidden = 0 OR @hidden) AND (@from IS NULL OR written_on >= @from) AND (@to IS NULL OR written_on < @to)`,
+      `SELECT count(*) AS n FROM essays INDEXED BY essays_by_date
+       WHERE (@from IS NULL OR written_on >= @from) AND (@to IS NULL OR written_on < @to)
+         AND (@hidden OR id NOT IN (SELECT id FROM essays INDEXED BY essays_hidden WHERE hidden = 1))`,
     ),
     suggest: db.prepare<
       [{ hidden: number; q: string; like: string; prefix: string; limit: number }],

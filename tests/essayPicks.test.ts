@@ -7,7 +7,7 @@ function draft(date: string, title: string): EssayDraft {
 }
 
 /** `essays.nth` is what `/essay random` draws from: position i of n visible essays. */
-describe('essays.nth (random picks)', () => {
+describe('essays.count and essays.nth (random picks)', () => {
   // Dates out of id order, so counting off by date is not counting off by id.
   const dates = [
     '2024-03-01',
@@ -34,6 +34,14 @@ describe('essays.nth (random picks)', () => {
     expect(new Set(picked).size).toBe(count);
     expect(picked.sort()).toEqual([ids[0], ids[2], ids[3], ids[5]].sort());
     expect(store.essays.nth(count)).toBeNull();
+  });
+
+  it('counts a year without its hidden essays, and with them when asked', () => {
+    const { store } = journal();
+    expect(store.essays.count({ year: 2019 })).toBe(0);
+    expect(store.essays.count({ year: 2019, includeHidden: true })).toBe(2);
+    expect(store.essays.count({ year: 2025 })).toBe(1);
+    expect(store.essays.count({ includeHidden: true })).toBe(6);
   });
 
   it('includes hidden essays only when asked', () => {
