@@ -35,6 +35,8 @@ export interface BotOptions {
    * benchmarks, which build first).
    */
   entry?: 'source' | 'dist';
+  /** Extra node arguments before the entry (e.g. `--cpu-prof`, which NODE_OPTIONS may not hold). */
+  nodeArgs?: string[];
 }
 
 /** The environment that points the bot at the fake. */
@@ -75,8 +77,11 @@ export async function startBotProcess(fake: FakeDiscord, options: BotOptions): P
   for (const [k, v] of Object.entries(env)) if (v === undefined) delete env[k];
   const [command, args] =
     options.entry === 'dist'
-      ? [process.execPath, npmStartArgs()]
-      : [process.execPath, ['--enable-source-maps', builtEntry('src/index.ts')]];
+      ? [process.execPath, [...(options.nodeArgs ?? []), ...npmStartArgs()]]
+      : [
+          process.execPath,
+          [...(options.nodeArgs ?? []), '--enable-source-maps', builtEntry('src/index.ts')],
+        ];
   const child = spawn(command, args, {
     env,
     stdio: ['ignore', 'pipe', 'pipe'],
