@@ -25,12 +25,17 @@ export class EssayParseError extends Error {
   }
 }
 
+/** Refused for want of a date: a form can name this in the author's language and ask for one. */
+export class MissingDateError extends EssayParseError {}
+
 /** How a file is read beyond its bytes. */
 export interface EssayFileOptions {
   /** Where the file is: a date in its name or folders is used when the text gives none. */
   path?: string;
   /** A Logseq page: outline bullets and `key:: value` properties are turned into prose and tags. */
   logseq?: boolean;
+  /** The date to use when neither the text nor the path gives one (a form's date field). */
+  fallbackDate?: string;
 }
 
 const FRONT_MATTER_KEYS = ['title', 'date', 'place', 'tags', 'hidden', 'warning'] as const;
@@ -190,6 +195,7 @@ export function parseEssayFile(bytes: Uint8Array, options: EssayFileOptions = {}
   // A Logseq page's first block is prose; only `title::` or a heading names it.
   const draft = parseEssayText(text, {
     ...(options.path !== undefined ? { path: options.path } : {}),
+    ...(options.fallbackDate !== undefined ? { fallbackDate: options.fallbackDate } : {}),
     guessTitle: !page,
   });
   if (page) {
@@ -209,13 +215,13 @@ function dateFromPath(path: string | undefined): string | null {
 
 /**
  * Parses essay text (already decoded, LF line ends); the form and the file
- * share this. `path`, when given, may supply the date (daily notes);
- * `guessTitle: false` takes only a `# Heading` for the title, not a short
- * first line.
+ * share this. `path`, when given, may supply the date (daily notes), and
+ * after it `fallbackDate`; `guessTitle: false` takes only a `# Heading` for
+ * the title, not a short first line.
  */
 export function parseEssayText(
   text: string,
-  options: { path?: string; guessTitle?: boolean } = {},
+  options: { path?: string; guessTitle?: boolean; fallbackDate?: string } = {},
 ): EssayDraft {
   const front = readFrontMatter(text);
   let lines = trimBlankLines((front ? front.rest : text).split('\n'));
@@ -236,9 +242,9 @@ export function parseEssayText(
       lines = trimBlankLines(lines.slice(0, -1));
     }
   }
-  date ??= dateFromPath(options.path);
+  date ??= dateFromPath(options.path) ?? options.fallbackDate ?? null;
   if (date === null) {
-    throw new EssayParseError(
+    throw new MissingDateError(
       'no date found: end the essay with a line like "— 2025.11.1 于北京", give date: in front matter, or name the file like 2025-11-01.md',
     );
   }
