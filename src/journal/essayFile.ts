@@ -62,7 +62,8 @@ const frontMatterSchema = z.strictObject({
 const MAX_TITLE_LENGTH = 80;
 
 const FOOTER_DASH = /^\s*(?:——|—|–|-{1,2})\s*/u;
-const PLACE_SEPARATOR = /^\s*(?:于|於|,|，|@|\s+in\s+)\s*/u;
+// `·` as the form writes it: `2025-11-01 · 北京`.
+const PLACE_SEPARATOR = /^\s*(?:于|於|,|，|·|@|\s+in\s+)\s*/u;
 /** After a dash the line is surely a footer, so plain space may separate the place. */
 const LOOSE_PLACE_SEPARATOR = /^\s+/u;
 
