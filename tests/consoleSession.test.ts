@@ -261,4 +261,3 @@ describe('the essay form in the console', () => {
     });
   });
 });
-
