@@ -172,6 +172,29 @@ describe('/essay add', () => {
     });
   });
 
+  it.each(['en-US', 'zh-CN'] as const)(
+    'fits every label and hint of the add and the long-essay edit form in %s without cutting it',
+    async (locale) => {
+      const store = seeded();
+      store.essays.insert(
+        { title: '长', body: '字'.repeat(4001), date: '2025-01-01', place: null, tags: [] },
+        'long.md',
+      );
+      const ctx = context(store, { locale });
+      for (const modal of [
+        modalOf(await run(ctx, 'add')),
+        modalOf(await run(ctx, 'edit', { essay: '2' })),
+      ]) {
+        for (const row of modal.components) {
+          if (row.type !== ComponentType.Label) throw new Error('expected labels only');
+          expect([...row.label].length).toBeLessThanOrEqual(45);
+          expect([...(row.description ?? '')].length).toBeLessThanOrEqual(100);
+          expect(`${row.label}${row.description ?? ''}`).not.toContain('…');
+        }
+      }
+    },
+  );
+
   it('takes the date and place from a footer line pasted with the text when the date was left as opened', async () => {
     const store = seeded();
     const ctx = context(store);

@@ -250,7 +250,7 @@ export const enUS = {
     'Like 2025-11-01 · 北京 (place optional). A date you change wins over one in the text.',
   'write.field.body': 'Text',
   'write.field.bodyHint':
-    'May open with front matter: ---, tags: a, b, warning: …, ---. Leave empty if you attach a file.',
+    'May open with front matter in --- lines: tags: a, b and warning: grief. Empty it to attach a file.',
   'write.field.bodyKeptHint':
     'Too long for this box: left empty, the text stays as it is; attach a file to replace it.',
   'write.field.file': 'Or attach a .md or .txt file',

@@ -229,7 +229,7 @@ export const zhCN: Messages = {
   'write.field.whenHint': '如 2025-11-01 · 北京(地点可不填)。改过的日期优先于正文里的日期。',
   'write.field.body': '正文',
   'write.field.bodyHint':
-    '开头可写 front matter:---、tags: 甲, 乙、warning: …、---。附上文件时请留空。',
+    '开头可写 front matter(用 --- 包起):tags: 甲, 乙 和 warning: 离别。附上文件时请留空。',
   'write.field.bodyKeptHint': '正文太长,放不进这里:留空则原文不变;附上文件可替换正文。',
   'write.field.file': '或附上 .md / .txt 文件',
   'write.field.fileHint': '按日记文件夹里的文件读取(UTF-8,不超过 1 MB),可以比正文框长。',
