@@ -276,6 +276,13 @@ describe('/essay add', () => {
       warning: '离别',
       body: '草稿的正文。',
     });
+    // Front matter that does not parse comes back exactly as typed.
+    const broken = '---\ntags: [旅行\n正文。';
+    const again = await runComponent(context(store), `write:add:${AUTHOR_TODAY}`, {
+      when: '2026-02-30',
+      body: broken,
+    });
+    expect(payloadOf(again).files![0]!.data.toString('utf8')).toBe(broken);
   });
 
   it('refuses a form without any date, still handing the text back', async () => {

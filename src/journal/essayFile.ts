@@ -113,15 +113,27 @@ export function trimBlankLines(lines: string[]): string[] {
   return lines.slice(start, end);
 }
 
+/**
+ * A leading front matter block split off the text: its YAML and what follows.
+ * Null when the text has none; EssayParseError when the block never closes.
+ */
+export function splitFrontMatter(text: string): { yaml: string; rest: string } | null {
+  if (!text.startsWith('---\n')) return null;
+  const after = text.slice(4);
+  const m = /^(?:---|\.\.\.)[ \t]*$/mu.exec(after);
+  if (!m) throw new EssayParseError('front matter starts with --- but never ends with a --- line');
+  return {
+    yaml: after.slice(0, m.index),
+    rest: after.slice(m.index + m[0].length).replace(/^\n/u, ''),
+  };
+}
+
 function readFrontMatter(
   text: string,
 ): { data: z.infer<typeof frontMatterSchema>; rest: string } | null {
-  if (!text.startsWith('---\n')) return null;
-  const close = /^(?:---|\.\.\.)[ \t]*$/mu;
-  const after = text.slice(4);
-  const m = close.exec(after);
-  if (!m) throw new EssayParseError('front matter starts with --- but never ends with a --- line');
-  const yamlText = after.slice(0, m.index);
+  const block = splitFrontMatter(text);
+  if (!block) return null;
+  const yamlText = block.yaml;
   let raw: unknown;
   try {
     // Warnings (e.g. an unknown !tag) would go to process.emitWarning: stray non-JSON lines in the bot's log.
@@ -151,7 +163,7 @@ function readFrontMatter(
       `front matter ${String(issue?.path[0] ?? '')} is invalid: ${issue?.message ?? 'bad value'}`,
     );
   }
-  return { data: parsed.data, rest: after.slice(m.index + m[0].length).replace(/^\n/u, '') };
+  return { data: parsed.data, rest: block.rest };
 }
 
 function frontMatterDate(value: string | Date | number): string {

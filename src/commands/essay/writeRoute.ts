@@ -11,7 +11,9 @@ import { t } from '../../i18n/index.js';
 import { button, message, notice, rows } from '../../messages/builders.js';
 import { renderEssayPage } from '../../messages/essay.js';
 import type { ComponentRoute, HandlerContext, ModalFields, Reply } from '../types.js';
-import { formValues, readForm, textBack, type FormOptions } from './form.js';
+import { formValues, type FormOptions } from './form.js';
+import { textBack } from './formTextBack.js';
+import { readForm } from './readForm.js';
 
 /** What a `write:*` custom id says. Stateless, so forms and buttons work after a restart. */
 export type WriteArgs =
