@@ -260,4 +260,12 @@ describe('the essay form in the console', () => {
       hidden: true,
     });
   });
+
+  it('refuses a file over 1 MB in one sentence, as Discord downloads are capped', async () => {
+    const path = join(dir.dir, 'huge.md');
+    writeFileSync(path, `${'字'.repeat(400_000)}\n\n— 2025.3.1\n`);
+    const { out } = await session(['/essay add', '', '', '.', path, '']);
+    expect(out).toContain('Not saved: The file is larger than 1 MB, too large for an essay.');
+    expect(store!.essays.count({ includeHidden: true })).toBe(0);
+  });
 });
