@@ -57,7 +57,13 @@ interface LabelJson {
   type: number;
   label: string;
   description?: string;
-  component: { type: number; custom_id: string; value?: string; default?: boolean };
+  component: {
+    type: number;
+    custom_id: string;
+    value?: string;
+    default?: boolean;
+    file_types?: string[];
+  };
 }
 
 const labels = (modal: Record<string, unknown> | null) => modal!.components as LabelJson[];
@@ -90,6 +96,9 @@ describe('the essay form (real bot, fake Discord)', () => {
     expect(rows.map((l) => l.component.type)).toEqual([4, 4, 4, 19, 23]);
     expect(rows.every((l) => (l.description ?? '').length > 0)).toBe(true);
     expect(rows[4]!.label).toBe('不出现在“那年今日”和随机推荐里');
+    // One optional file, and the picker offers essay files only.
+    expect(rows[3]!.component).toMatchObject({ min_values: 0, max_values: 1, required: false });
+    expect(rows[3]!.component.file_types).toEqual(expect.arrayContaining(['.md', '.txt']));
     expect(prefill(opened.modal, 'when').value).toBe(today);
     const en = await openAdd();
     expect(labels(en.modal)[4]!.label).toBe('Keep out of anniversaries and random picks');

@@ -16,6 +16,7 @@ import {
   type APILabelComponent,
   type APIModalInteractionResponseCallbackData,
 } from 'discord-api-types/v10';
+import { ESSAY_EXTENSIONS } from '../../import/importFiles.js';
 import { formatDatePlaceLine } from '../../journal/datePlaceLine.js';
 import type { Essay } from '../../journal/essay.js';
 import { frontMatter } from '../../journal/essayWriter.js';
@@ -111,6 +112,8 @@ export function essayModal(
         custom_id: FIELD.file,
         min_values: 0,
         max_values: 1,
+        // The picker offers essay files only; the extension is checked again on submit.
+        file_types: ESSAY_EXTENSIONS.map((ext) => `.${ext.slice(1)}` as const),
         required: false,
       }),
       label(ctx, 'hidden', {
