@@ -91,6 +91,10 @@ export const enUS = {
   'console.modalRequired': '{label} is required.',
   'console.modalCancelled': 'Form dropped; nothing was sent.',
   'console.fieldLines': 'several lines, ended by a line holding only "."',
+  'console.fieldFile': 'the path of a file to attach; empty for none',
+  'console.fieldCheckbox': 'y or n',
+  'console.noSuchFile': '{path} is not a file that can be read.',
+  'console.yesOrNo': 'Answer y or n.',
   'console.modalUnsupported':
     'This form has a field the console cannot fill ({label}); use Discord or the journal command line.',
   'console.helpTitle': 'Commands',
@@ -239,12 +243,21 @@ export const enUS = {
   'cmd.journal.export.description': 'The whole journal as one JSON file, only for you (authors)',
   'write.modal.add': 'New essay',
   'write.modal.edit': 'Edit essay #{id}',
-  'write.field.title': 'Title (optional)',
-  'write.field.date': 'Date (YYYY-MM-DD)',
-  'write.field.place': 'Place (optional)',
-  'write.field.tags': 'Tags, separated by commas (optional)',
+  'write.field.title': 'Title',
+  'write.field.titleHint': 'Optional. Typed here, it wins over a title in the text or the file.',
+  'write.field.when': 'Date and place',
+  'write.field.whenHint':
+    'Like 2025-11-01 · 北京 (place optional). A date you change wins over one in the text.',
   'write.field.body': 'Text',
-  'write.field.bodyHint': 'A last line like "— 2025.11.1 于北京" sets the date and place too.',
+  'write.field.bodyHint':
+    'May open with front matter in --- lines: tags: a, b and warning: grief. Empty it to attach a file.',
+  'write.field.bodyKeptHint':
+    'Too long for this box: left empty, the text stays as it is; attach a file to replace it.',
+  'write.field.file': 'Or attach a .md or .txt file',
+  'write.field.fileHint':
+    'Read like a file of the journal folder (UTF-8, up to 1 MB), so it may be longer than the box.',
+  'write.field.hidden': 'Keep out of anniversaries and random picks',
+  'write.field.hiddenHint': 'Authors still find it in search, lists and /essay show.',
   'write.added': 'Added essay #{id}.',
   'write.saved': 'Saved essay #{id}; it keeps its number.',
   'write.unchanged': 'Nothing changed in essay #{id}.',
@@ -252,12 +265,14 @@ export const enUS = {
   'write.notSaved': 'Not saved: {reason}',
   'write.keptText':
     'Nothing you typed is lost: it is below and attached as {file}. Paste it into the form again, or fix the file and send it with /essay import.',
-  'write.badDate': '"{input}" is not a date: write it as 2025-11-01.',
+  'write.badDate': '"{input}" does not start with a date: write it like 2025-11-01 · 北京.',
   'write.impossibleDate': '{input} is not a real calendar date.',
   'write.noDate':
     'No date: fill in the date, or end the text with a line like "— 2025.11.1 于北京".',
-  'write.tooLongForForm':
-    'Essay #{id} is too long for a Discord form ({length} characters; a form holds {max}). Edit its file and send it again with /essay import.',
+  'write.form.textAndFile':
+    'the text box and an attached file cannot both be used; empty the box or drop the file.',
+  'write.form.noText': 'there is no text: write it in the box or attach a .md or .txt file.',
+  'write.form.notEssayFile': '"{name}" is not a .md or .txt file.',
   'write.hidden':
     'Essay #{id} ({title}) is hidden: it stays out of anniversaries, random picks and quotes. Authors still find it with /essay show, search and list.',
   'write.unhidden': 'Essay #{id} ({title}) is visible again and can come up on its anniversaries.',

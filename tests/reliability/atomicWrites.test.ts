@@ -292,9 +292,7 @@ const COMMAND_WRITES: CommandPath[] = [
       runComponent(ctx, 'write:add:2026-11-29', {
         title: '秋天',
         body: AUTUMN,
-        date: '2024-10-01',
-        place: '北京',
-        tags: '',
+        when: '2024-10-01 · 北京',
       }),
   },
   {
@@ -304,10 +302,8 @@ const COMMAND_WRITES: CommandPath[] = [
     run: (store, ctx) =>
       runComponent(ctx, `write:edit:${springId(store)}:2026-11-29`, {
         title: '春天',
-        body: AUTUMN,
-        date: '2024-03-05',
-        place: '上海',
-        tags: '季节',
+        body: `---\ntags: 季节\n---\n${AUTUMN}`,
+        when: '2024-03-05 · 上海',
       }),
   },
   {
