@@ -14,7 +14,6 @@
  * that day; a deleted channel switches the server's posts off with the reason.
  */
 import { createHash } from 'node:crypto';
-import type { ScheduledTask } from 'node-cron';
 import type { Clock } from '../clock.js';
 import type { Logger } from '../logger.js';
 import { localDate } from '../journal/dates.js';
@@ -25,7 +24,7 @@ import type { PostRecord } from '../store/posts.js';
 import { planPost, type LastRecord } from './due.js';
 import { deliverDay, type ChannelPoster } from './deliver.js';
 import { composeAnniversaryPost } from './post.js';
-import { everyMinute, settleWithin } from './ticker.js';
+import { createTicker } from './ticker.js';
 
 export type { PostOutcome } from './types.js';
 // The sending vocabulary lives in deliver.ts (shared with the DMs); front ends and tests import it from here.
@@ -33,8 +32,6 @@ export { PostError, retryDelayMs, type ChannelPoster } from './deliver.js';
 
 /** How long a claim holds against another sender before it counts as crashed. */
 export const CLAIM_LEASE_MS = 2 * 60_000;
-/** How long shutdown waits for a send in flight before disconnecting. */
-export const STOP_GRACE_MS = 10_000;
 
 /**
  * Discord's nonce for a server's day, or (`dm`) a subscriber's (≤ 25
@@ -83,9 +80,7 @@ export interface AnniversaryScheduler {
 export function createAnniversaryScheduler(deps: AnniversarySchedulerDeps): AnniversaryScheduler {
   const { store, clock, logger, poster } = deps;
   const random = deps.random ?? Math.random;
-  const inFlight = new Map<string, Promise<PostOutcome>>();
-  let task: ScheduledTask | null = null;
-  let stopped = false;
+  const ticker = createTicker('anniversary-posts', logger);
 
   /** What the record of a day that could not be claimed means for the caller. */
   function unclaimed(settings: GuildSettings, date: string): PostOutcome {
@@ -164,14 +159,14 @@ export function createAnniversaryScheduler(deps: AnniversarySchedulerDeps): Anni
 
   /** One send per server at a time in this process, whoever asks. */
   function post(settings: GuildSettings, date: string, force: boolean): Promise<PostOutcome> {
-    if (inFlight.has(settings.guildId)) return Promise.resolve({ kind: 'busy', date });
-    const running = attempt(settings, date, force).finally(() => inFlight.delete(settings.guildId));
-    inFlight.set(settings.guildId, running);
-    return running;
+    return ticker.once(settings.guildId, () => attempt(settings, date, force), {
+      kind: 'busy',
+      date,
+    });
   }
 
   async function runDue(): Promise<PostOutcome[]> {
-    if (stopped) return [];
+    if (ticker.stopped) return [];
     try {
       const now = clock.now();
       const due = store.guilds.listEnabled().flatMap((settings) => {
@@ -191,8 +186,7 @@ export function createAnniversaryScheduler(deps: AnniversarySchedulerDeps): Anni
 
   return {
     start() {
-      if (stopped || task) return Promise.resolve();
-      task = everyMinute('anniversary-posts', runDue, logger);
+      if (!ticker.start(runDue)) return Promise.resolve();
       logger.info({ servers: store.guilds.listEnabled().length }, 'anniversary scheduler started');
       // The catch-up: whatever came due while the bot was down (today's only).
       return runDue().then((outcomes) => {
@@ -212,12 +206,6 @@ export function createAnniversaryScheduler(deps: AnniversarySchedulerDeps): Anni
       return post(settings, localDate(clock.now(), settings.timeZone), true);
     },
 
-    async stop() {
-      if (stopped) return;
-      stopped = true;
-      await task?.destroy();
-      task = null;
-      if (inFlight.size > 0) await settleWithin(inFlight.values(), STOP_GRACE_MS);
-    },
+    stop: () => ticker.stop(),
   };
 }
