@@ -9,7 +9,8 @@ import { isValidTimeZone } from '../journal/dates.js';
 import { EMPTY_DAY_MODES } from '../store/guilds.js';
 import type { ExportSection } from './sections.js';
 
-const guildSchema = z.object({
+/** A server's schedule; anniversaries by DM read their time, zone, language and start the same way. */
+export const guildSchema = z.object({
   guildId: z.string().regex(/^\d{17,20}$/u),
   channelId: z.string().regex(/^\d{17,20}$/u),
   time: z.string().regex(/^[0-2]\d:[0-5]\d$/u),
