@@ -169,6 +169,18 @@ describe('anniversaries by DM (real bot, fake Discord)', () => {
     expect(s.fake.rejections).toHaveLength(1);
   });
 
+  it('delivers each DM exactly once when Discord answers 500, then 429, before accepting', async () => {
+    const s = await scenario();
+    s.fake.failNext('POST /users/@me/channels', { status: 500 });
+    s.fake.failNext('POST /channels/:id/messages', { status: 429, retryAfter: 0.1 });
+    const bot = await s.start();
+    expect(await catchUp(bot)).toMatchObject({ sent: 2, failed: 1 });
+    expect(s.fake.injectedFaults.map((f) => f.status)).toEqual([500, 429]);
+    expect(s.fake.directMessages(s.reader)).toHaveLength(1);
+    expect(s.fake.directMessages(s.author)).toHaveLength(1);
+    expect(s.fake.rejections.map((r) => r.code)).toEqual([50007]);
+  });
+
   it('subscribes and unsubscribes from a DM through the user install, in one private sentence, and refuses a bad time or zone', async () => {
     const s = await scenario();
     await catchUp(await s.start());
