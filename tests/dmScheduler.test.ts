@@ -161,6 +161,21 @@ describe('anniversaries by DM', () => {
     expect(dms.attempts).toBe(1);
   });
 
+  it('leaves the subscription as it was when recording the refusal fails halfway', async () => {
+    // The day's record is written after the subscription is ended, in the same transaction.
+    store.db.exec(
+      `CREATE TEMP TRIGGER refuse_failed BEFORE UPDATE ON dm_posts WHEN NEW.status = 'failed'
+       BEGIN SELECT RAISE(ABORT, 'disk I/O error'); END`,
+    );
+    dms.failures.push(
+      new PostError('recipient_closed', '403 50007: Cannot send messages to this user'),
+    );
+    vi.setSystemTime(new Date('2026-11-02T03:00:00Z'));
+    expect(await scheduler().runDue()).toEqual([]);
+    expect(store.subscriptions.get(READER)).toMatchObject({ active: true, endedReason: null });
+    expect(store.dmPosts.get(READER, '2026-11-02')).toMatchObject({ status: 'sending' });
+  });
+
   it('retries a passing outage later that day and delivers once', async () => {
     dms.failures.push(new PostError('unavailable', '503 0: Service Unavailable'));
     vi.setSystemTime(new Date('2026-11-02T03:00:00Z'));

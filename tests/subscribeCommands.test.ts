@@ -2,10 +2,21 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import type { Reply } from '../src/messages/payload.js';
 import type { Store } from '../src/store/index.js';
-import { STRANGER, handlerContext, refusal, runner, shownError } from './helpers/handlers.js';
+import {
+  GUILD_ID,
+  CHANNEL_ID,
+  MANAGER,
+  OWNER,
+  STRANGER,
+  handlerContext,
+  refusal,
+  runner,
+  shownError,
+} from './helpers/handlers.js';
 import { memoryStore } from './helpers/store.js';
 
 const run = runner('essay');
+const journal = runner('journal');
 let store: Store;
 
 beforeEach(() => {
@@ -90,5 +101,28 @@ describe('/essay unsubscribe', () => {
       endedAt: '2026-11-29T07:30:00.000Z',
     });
     expect(store.subscriptions.listActive()).toEqual([]);
+  });
+});
+
+describe('/journal status', () => {
+  it('tells authors how many readers get their anniversaries by DM, and nobody else', async () => {
+    store.guilds.save({
+      guildId: GUILD_ID,
+      channelId: CHANNEL_ID,
+      time: '08:00',
+      timeZone: 'Asia/Shanghai',
+      enabled: true,
+      language: 'en-US',
+      emptyDay: 'skip',
+      startsOn: '2026-11-29',
+    });
+    for (const caller of [STRANGER, OWNER])
+      await run(handlerContext(store, { caller }), 'subscribe', { time: '08:00' });
+    const fields = async (caller: typeof OWNER) => {
+      const reply = await journal(handlerContext(store, { caller }), 'status');
+      return reply.kind === 'message' ? (reply.payload.embeds?.[0]?.fields ?? []) : [];
+    };
+    expect(await fields(OWNER)).toContainEqual({ name: 'Anniversary DMs', value: '2 subscribed' });
+    expect((await fields(MANAGER)).map((f) => f.name)).not.toContain('Anniversary DMs');
   });
 });

@@ -87,15 +87,16 @@ export function createDmScheduler(deps: DmSchedulerDeps): DmScheduler {
       what: 'anniversary DM',
       transaction: (fn) => store.transaction(fn),
       onFailure(failure) {
-        if (failure.reason !== 'recipient_closed') return;
         // Final for this user: asking again every day would only be refused again.
-        store.subscriptions.end(userId, 'recipient_closed', failure.message);
-        logger.warn(
-          { dmUserId: userId, detail: failure.message },
-          'subscriber takes no DMs from the bot; subscription ended',
-        );
+        if (failure.reason === 'recipient_closed')
+          store.subscriptions.end(userId, 'recipient_closed', failure.message);
       },
     });
+    if (delivery.kind === 'failed' && delivery.failure.reason === 'recipient_closed')
+      logger.warn(
+        { dmUserId: userId, detail: delivery.failure.message },
+        'subscriber takes no DMs from the bot; subscription ended',
+      );
     return { userId, date, ...delivery };
   }
 
@@ -111,7 +112,12 @@ export function createDmScheduler(deps: DmSchedulerDeps): DmScheduler {
         return [ticker.once(sub.userId, () => attempt(sub, plan.date), busy)];
       });
       const settled = await Promise.allSettled(sends);
-      return settled.flatMap((r) => (r.status === 'fulfilled' ? [r.value] : []));
+      return settled.flatMap((r) => {
+        if (r.status === 'fulfilled') return [r.value];
+        // The day stays claimed until its lease runs out, then is tried again.
+        logger.error({ err: r.reason as unknown }, 'anniversary DM could not be recorded');
+        return [];
+      });
     } catch (err) {
       logger.error({ err }, 'anniversary DM check failed');
       return [];
