@@ -150,15 +150,20 @@ function readBack(path: string) {
       essays: store.essays.all({ includeHidden: true }),
       quotes: quotesOf(store),
       guilds: store.guilds.list().map(({ updatedAt: _u, ...g }) => g),
+      // What a restore makes afresh (stamps, the ended-or-not state) is this machine's, not the export's.
       dms: store.subscriptions
         .listActive()
-        .map(({ userId, time, timeZone, language, startsOn }) => ({
-          userId,
-          time,
-          timeZone,
-          language,
-          startsOn,
-        })),
+        .map(
+          ({
+            active: _a,
+            endedReason: _r,
+            endedDetail: _d,
+            endedAt: _e,
+            createdAt: _c,
+            updatedAt: _u,
+            ...dm
+          }) => dm,
+        ),
     };
   } finally {
     store.close();

@@ -9,22 +9,19 @@
  * was down and the startup catch-up must send. The minute tick itself is
  * covered on a frozen clock in dmScheduler.test.ts.
  */
-import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { systemClock } from '../../src/clock.js';
 import { postNonce } from '../../src/schedule/anniversary.js';
 import { openStore } from '../../src/store/index.js';
 import type { DmSubscription } from '../../src/store/subscriptions.js';
-import { startFakeDiscord, waitFor, type FakeDiscord } from '../fakeDiscord/index.js';
+import { waitFor, type FakeDiscord } from '../fakeDiscord/index.js';
 import { startBotProcess, type BotProcess } from '../helpers/botProcess.js';
-import { answered, oneYearBefore, stableZone, todayIn } from '../helpers/e2e.js';
+import { anniversaryJournal, answered, stableZone, todayIn } from '../helpers/e2e.js';
 import { unspoileredText } from '../helpers/spoilers.js';
-import { tempDir } from '../helpers/store.js';
 
 const ZONE = stableZone();
 const today = todayIn(ZONE);
-const lastYear = oneYearBefore(today);
 
 const cleanups: Array<() => Promise<void> | void> = [];
 afterEach(async () => {
@@ -42,29 +39,15 @@ interface Scenario {
   start(): Promise<BotProcess>;
 }
 
-/** Last year's essay and a hidden one; three subscribers at 00:00 today, written before the bot starts. */
+/** The anniversary journal (last year's essay and a hidden one); three subscribers at 00:00 today, written before the bot starts. */
 async function scenario(): Promise<Scenario> {
-  const fake = await startFakeDiscord();
-  const t = tempDir('journal-e2e-dm-');
-  cleanups.push(async () => {
-    await fake.close();
-    t.cleanup();
-  });
-  const essays = join(t.dir, 'essays');
-  mkdirSync(essays);
-  writeFileSync(
-    join(essays, 'last-year.md'),
-    `一年前的今天\n\n那天写下了这些话。\n\n— ${lastYear.replaceAll('-', '.')} 于上海\n`,
-  );
-  writeFileSync(
-    join(essays, 'private.md'),
-    `---\ntitle: 不公开的一篇\ndate: ${lastYear}\nhidden: true\n---\n只给自己看。\n`,
-  );
+  const { fake, dir, essays, cleanup } = await anniversaryJournal('journal-e2e-dm-', today);
+  cleanups.push(cleanup);
   const reader = fake.addUser({ username: 'reader' }).id;
   const author = fake.userId;
   const closed = fake.addUser({ username: 'closed' }).id;
   fake.closeDms(closed);
-  const db = join(t.dir, 'journal.db');
+  const db = join(dir, 'journal.db');
   const store = openStore(db, systemClock);
   for (const [userId, language] of [
     [reader, 'zh-CN'],
@@ -88,7 +71,7 @@ async function scenario(): Promise<Scenario> {
     closed,
     async start() {
       const bot = await startBotProcess(fake, {
-        dir: t.dir,
+        dir: dir,
         env: {
           DISCORD_GUILD_ID: undefined,
           JOURNAL_DIR: essays,
