@@ -4,7 +4,7 @@
  * restored journal starts each subscriber's DMs afresh from their start date.
  */
 import { z } from 'zod';
-import { UserFacingError } from '../errors.js';
+import { parseSection } from './sectionData.js';
 import type { ExportSection } from './sections.js';
 import { guildSchema } from './settingsSection.js';
 
@@ -30,11 +30,7 @@ export const subscriptionsSection: ExportSection = {
     };
   },
   restore(store, data) {
-    const parsed = subscriptionsSchema.safeParse(data);
-    if (!parsed.success)
-      throw new UserFacingError(
-        `the export's subscriptions are malformed (${parsed.error.issues[0]?.message ?? 'bad value'}); nothing was imported`,
-      );
-    for (const dm of parsed.data.dms) store.subscriptions.subscribe(dm);
+    const parsed = parseSection(subscriptionsSchema, data, 'subscriptions');
+    for (const dm of parsed.dms) store.subscriptions.subscribe(dm);
   },
 };
