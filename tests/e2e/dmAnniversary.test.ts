@@ -94,6 +94,18 @@ function catchUp(bot: BotProcess): Promise<Record<string, unknown>> {
   );
 }
 
+/** Every button's custom id in a message's components, in order, however they are nested. */
+function customIds(components: unknown): string[] {
+  if (Array.isArray(components)) return components.flatMap(customIds);
+  if (components === null || typeof components !== 'object') return [];
+  const c = components as { custom_id?: unknown; components?: unknown; accessory?: unknown };
+  return [
+    ...(typeof c.custom_id === 'string' ? [c.custom_id] : []),
+    ...customIds(c.accessory),
+    ...customIds(c.components),
+  ];
+}
+
 function subscriptionOf(db: string, userId: string): DmSubscription | null {
   const store = openStore(db, systemClock, { readOnly: true });
   try {
@@ -130,6 +142,22 @@ describe('anniversaries by DM (real bot, fake Discord)', () => {
       { parse: [] },
       { parse: [] },
     ]);
+
+    // The author opens each essay from their DM, privately: the hidden one too.
+    const opens = customIds(toAuthor[0]!.api.components).filter((id) =>
+      id.startsWith('essay:open:'),
+    );
+    expect(opens).toHaveLength(2);
+    const opened: string[] = [];
+    for (const customId of opens) {
+      const read = answered(
+        await s.fake.component({ message: toAuthor[0]!, customId, dm: true, userId: s.author }),
+      );
+      const page = await read.waitForMessage();
+      expect(page.flags & 64).toBe(64);
+      opened.push(unspoileredText(page.api));
+    }
+    expect(opened.join('\n')).toContain('只给自己看');
 
     // Closed DMs: refused once, the subscription ended with Discord's reason, logged.
     expect(s.fake.rejections.map((r) => r.code)).toEqual([50007]);
