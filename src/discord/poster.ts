@@ -22,6 +22,15 @@ const MISSING_PERMISSIONS = 50013;
 const CANNOT_MESSAGE_USER = 50007;
 /** Also final for a DM (platform-facts §9): the user cannot be reached by this bot. */
 const CANNOT_MESSAGE_USER_NOW = 50278;
+/** Opening a DM with an account that no longer exists. */
+const UNKNOWN_USER = 10013;
+const INVALID_RECIPIENTS = 50033;
+const RECIPIENT_GONE = new Set([
+  CANNOT_MESSAGE_USER,
+  CANNOT_MESSAGE_USER_NOW,
+  UNKNOWN_USER,
+  INVALID_RECIPIENTS,
+]);
 
 /** The scheduler's reason for an error thrown by discord.js. */
 export function classifySendError(err: unknown): PostError {
@@ -33,7 +42,7 @@ export function classifySendError(err: unknown): PostError {
     // The bot was removed from the server, or the channel deleted: posting there cannot work again.
     if (err.code === UNKNOWN_CHANNEL || err.code === UNKNOWN_GUILD)
       return new PostError('unknown_channel', detail);
-    if (err.code === CANNOT_MESSAGE_USER || err.code === CANNOT_MESSAGE_USER_NOW)
+    if (typeof err.code === 'number' && RECIPIENT_GONE.has(err.code))
       return new PostError('recipient_closed', detail);
     if (err.status === 429 || err.status >= 500) return new PostError('unavailable', detail);
     return new PostError('rejected', detail);
