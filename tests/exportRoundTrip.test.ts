@@ -129,6 +129,10 @@ beforeAll(() => {
     emptyDay: 'nearest',
     startsOn: '2026-01-01',
   });
+  store.subscriptions.subscribe(DMS[0]!);
+  // An ended subscription stays behind: the export carries who still gets DMs.
+  store.subscriptions.subscribe({ ...DMS[0]!, userId: '300000000000000008' });
+  store.subscriptions.end('300000000000000008', 'recipient_closed');
   original = store.essays.all({ includeHidden: true });
   originalQuotes = quotesOf(store);
   store.close();
@@ -146,11 +150,35 @@ function readBack(path: string) {
       essays: store.essays.all({ includeHidden: true }),
       quotes: quotesOf(store),
       guilds: store.guilds.list().map(({ updatedAt: _u, ...g }) => g),
+      // What a restore makes afresh (stamps, the ended-or-not state) is this machine's, not the export's.
+      dms: store.subscriptions
+        .listActive()
+        .map(
+          ({
+            active: _a,
+            endedReason: _r,
+            endedDetail: _d,
+            endedAt: _e,
+            createdAt: _c,
+            updatedAt: _u,
+            ...dm
+          }) => dm,
+        ),
     };
   } finally {
     store.close();
   }
 }
+
+const DMS = [
+  {
+    userId: '300000000000000007',
+    time: '07:15',
+    timeZone: 'Europe/London',
+    language: 'en-US' as const,
+    startsOn: '2026-02-01',
+  },
+];
 
 const GUILDS = [
   {
@@ -196,6 +224,7 @@ describe('export and import round trip', () => {
     );
     expect(back.quotes).toEqual(originalQuotes);
     expect(back.guilds).toEqual(GUILDS);
+    expect(back.dms).toEqual(DMS);
 
     // Importing the same export again changes nothing.
     expect((await runJournal(['import', '--db', target, out])).stdout).toMatch(
@@ -223,6 +252,7 @@ describe('export and import round trip', () => {
     expect(back.essays.map(visible)).toEqual(original.map(visible));
     expect(back.quotes).toEqual(originalQuotes);
     expect(back.guilds).toEqual(GUILDS);
+    expect(back.dms).toEqual(DMS);
     expect((await runJournal(['import', '--db', target, out])).stdout).toMatch(
       /0 added, 0 updated, 8 unchanged/u,
     );

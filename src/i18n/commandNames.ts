@@ -35,6 +35,8 @@ export const ZH_NAMES: Readonly<Record<string, string>> = {
   unhide: '取消隐藏',
   delete: '删除',
   export: '导出',
+  subscribe: '订阅',
+  unsubscribe: '取消订阅',
   // Quotes. A key "command subcommand" names one subcommand where the plain name's Chinese fits only another (/essay add is 写作).
   'quote add': '添加',
   remove: '移除',

@@ -350,4 +350,20 @@ export const enUS = {
   'quote.removed': 'Removed quote #{id}: {text}',
   'quote.unknownChoice':
     'No saved quote matches "{input}". Start typing its words and pick one from the list.',
+  // Anniversaries by DM: /essay subscribe|unsubscribe (src/commands/essay/subscribe.ts, src/schedule/dm.ts).
+  'cmd.essay.subscribe.description': 'Get "on this day" by DM, every day at a time you pick',
+  'cmd.essay.subscribe.time.description': 'Your local time, HH:MM (24-hour), e.g. 08:00',
+  'cmd.essay.subscribe.timezone.description':
+    "Your time zone, e.g. Asia/Shanghai (default: the journal's)",
+  'cmd.essay.unsubscribe.description': 'Stop the "on this day" DMs',
+  'dm.subscribed':
+    'Every day at {time} ({zone}) I will DM you what was written on that day in earlier years, starting {next}; a day with nothing written sends nothing.',
+  'dm.nextNow': 'within a minute',
+  'dm.unsubscribed': 'Done: no more "on this day" DMs.',
+  'dm.notSubscribed': 'You are not subscribed to "on this day" DMs, so nothing changed.',
+  'dm.discordOnly': 'DMs come from Discord: subscribe there with /essay subscribe.',
+  'schedule.failure.recipient_closed':
+    'Discord will not deliver direct messages from the bot to this user ({detail}).',
+  'schedule.status.subscribers': 'Anniversary DMs',
+  'schedule.status.subscriberCount': '{n} subscribed',
 } as const;

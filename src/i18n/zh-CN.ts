@@ -316,4 +316,18 @@ export const zhCN: Messages = {
     '语录是一句长短适中的话:{min}–{max} 个汉字,或 {minLatin}–{maxLatin} 个英文字符。请挑出最重要的那一句。',
   'quote.removed': '已删除语录 #{id}:{text}',
   'quote.unknownChoice': '没有收藏的语录匹配“{input}”。输入其中的字词,再从列表里选一条。',
+  // 那年今日私信:/essay subscribe|unsubscribe(src/commands/essay/subscribe.ts、src/schedule/dm.ts)。
+  'cmd.essay.subscribe.description': '每天在你选的时刻私信你那年今日',
+  'cmd.essay.subscribe.time.description': '你的当地时间,24 小时制 HH:MM,例如 08:00',
+  'cmd.essay.subscribe.timezone.description': '你的时区,例如 Asia/Shanghai(默认:日记的时区)',
+  'cmd.essay.unsubscribe.description': '不再私信那年今日',
+  'dm.subscribed':
+    '每天 {time}({zone})私信你往年这一天写下的文章,{next}开始;那天没有写过文章就不发。',
+  'dm.nextNow': '一分钟内',
+  'dm.unsubscribed': '好的,不再私信你那年今日。',
+  'dm.notSubscribed': '你没有订阅那年今日私信,没有改动。',
+  'dm.discordOnly': '私信来自 Discord:请在 Discord 里用 /essay subscribe 订阅。',
+  'schedule.failure.recipient_closed': 'Discord 不把机器人的私信送给这位用户({detail})。',
+  'schedule.status.subscribers': '那年今日私信',
+  'schedule.status.subscriberCount': '{n} 人订阅',
 };

@@ -124,3 +124,19 @@ export function firstPostDate(time: string, zone: string, now: Date): string {
   const today = localDate(now, zone);
   return now < postInstant(today, time, zone) ? today : addDays(today, 1);
 }
+
+/**
+ * The first local date after a schedule is saved at `now`: a schedule that
+ * was already on keeps its earlier start (a new time still posts today if
+ * today's has not gone out), a new or switched-on one starts as
+ * firstPostDate says, so saving never surprises anyone with an immediate post.
+ */
+export function startsOnAfterSave(
+  current: { enabled: boolean; startsOn: string } | null,
+  time: string,
+  zone: string,
+  now: Date,
+): string {
+  const fresh = firstPostDate(time, zone, now);
+  return current?.enabled && current.startsOn < fresh ? current.startsOn : fresh;
+}

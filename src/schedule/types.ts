@@ -16,6 +16,8 @@ export const FAILURE_REASONS = [
   'unknown_channel',
   'unavailable',
   'rejected',
+  // A DM's recipient takes no messages from the bot (DMs closed, no shared server): final for them.
+  'recipient_closed',
 ] as const;
 export type FailureReason = (typeof FAILURE_REASONS)[number];
 

@@ -8,7 +8,8 @@ import { createEssayStore } from './essays.js';
 import { createMetaStore } from './meta.js';
 import { createTrashStore } from './trash.js';
 import { createGuildStore } from './guilds.js';
-import { createPostStore } from './posts.js';
+import { createPostStore, DM_POSTS } from './posts.js';
+import { createSubscriptionStore } from './subscriptions.js';
 import { createSearchIndexer, createSearchStore, rebuildSearchIndexIfStale } from './search.js';
 import { createQuoteStore, type Quote } from './quotes.js';
 import type { Essay } from '../journal/essay.js';
@@ -23,6 +24,10 @@ export interface Store {
   guilds: ReturnType<typeof createGuildStore>;
   /** Anniversary posts claimed and sent, one per server and local date. */
   posts: ReturnType<typeof createPostStore>;
+  /** Who receives their own anniversaries by DM, and when. */
+  subscriptions: ReturnType<typeof createSubscriptionStore>;
+  /** Anniversary DMs claimed and sent, one per subscriber and local date. */
+  dmPosts: ReturnType<typeof createPostStore>;
   /** Chinese-first full-text search over essays. */
   search: ReturnType<typeof createSearchStore>;
   /** Quotes: extracted from visible essays, curated by authors, and what each channel saw last. */
@@ -57,6 +62,8 @@ export function openStore(path: string, clock: Clock, options: { readOnly?: bool
     trash: createTrashStore(db, essays, now),
     guilds: createGuildStore(db, now),
     posts: createPostStore(db, now),
+    subscriptions: createSubscriptionStore(db, now),
+    dmPosts: createPostStore(db, now, DM_POSTS),
     transaction: <T>(fn: () => T): T => db.transaction(fn)(),
     close: () => db.close(),
   };

@@ -232,4 +232,43 @@ export const MIGRATIONS: readonly Migration[] = [
       );
     `,
   },
+  // Release plan step 12 (anniversaries by DM); the muted periods' step 11 goes before it at merge.
+  {
+    name: 'anniversaries by DM: who subscribed, when, and one claimed row per subscriber and local date',
+    sql: `
+      -- A row outlives its subscription (active = 0, with why and when), so its days stay claimed:
+      -- unsubscribing and subscribing again on the same day never sends that day twice.
+      CREATE TABLE dm_subscriptions (
+        user_id       TEXT PRIMARY KEY,
+        post_time     TEXT NOT NULL CHECK (post_time GLOB '[0-2][0-9]:[0-5][0-9]'),
+        time_zone     TEXT NOT NULL,
+        language      TEXT NOT NULL CHECK (language IN ('zh-CN', 'en-US')),
+        starts_on     TEXT NOT NULL,
+        active        INTEGER NOT NULL DEFAULT 1 CHECK (active IN (0, 1)),
+        ended_reason  TEXT CHECK (ended_reason IN ('unsubscribed', 'recipient_closed')),
+        ended_detail  TEXT,
+        ended_at      TEXT,
+        created_at    TEXT NOT NULL,
+        updated_at    TEXT NOT NULL
+      ) STRICT;
+      CREATE INDEX dm_subscriptions_active ON dm_subscriptions (user_id) WHERE active = 1;
+
+      -- The same ledger as anniversary_posts (src/store/posts.ts), keyed by the subscriber;
+      -- channel_id is the recipient, whose DM channel is opened on each send.
+      CREATE TABLE dm_posts (
+        user_id     TEXT NOT NULL REFERENCES dm_subscriptions (user_id) ON DELETE CASCADE,
+        local_date  TEXT NOT NULL CHECK (local_date GLOB '[0-9][0-9][0-9][0-9]-[0-9][0-9]-[0-9][0-9]'),
+        status      TEXT NOT NULL CHECK (status IN ('sending', 'retrying', 'sent', 'failed', 'skipped')),
+        channel_id  TEXT NOT NULL,
+        nonce       TEXT NOT NULL,
+        message_id  TEXT,
+        attempts    INTEGER NOT NULL DEFAULT 1,
+        retry_at    TEXT,
+        error       TEXT,
+        claimed_at  TEXT NOT NULL,
+        finished_at TEXT,
+        PRIMARY KEY (user_id, local_date)
+      ) STRICT;
+    `,
+  },
 ];

@@ -2,6 +2,8 @@
  * One row per server and local date: the anniversary post's claim and its
  * outcome. A day is claimed in a transaction before anything is sent, so
  * two ticks, a restart or `/journal post-now` can never post it twice.
+ * Anniversaries by DM keep the same ledger in a table of their own, keyed
+ * by the subscriber instead of the server (`DM_POSTS`).
  */
 import { atomic, type Db } from './database.js';
 
@@ -15,6 +17,7 @@ import { atomic, type Db } from './database.js';
 export type PostStatus = 'sending' | 'retrying' | 'sent' | 'failed' | 'skipped';
 
 export interface PostRecord {
+  /** The server; in the DM ledger, the subscriber's user id. */
   guildId: string;
   /** The server's local date the post is for, `YYYY-MM-DD`. */
   date: string;
@@ -32,7 +35,7 @@ export interface PostRecord {
 }
 
 interface PostRow {
-  guild_id: string;
+  owner_id: string;
   local_date: string;
   status: PostStatus;
   channel_id: string;
@@ -47,7 +50,7 @@ interface PostRow {
 
 function toRecord(row: PostRow): PostRecord {
   return {
-    guildId: row.guild_id,
+    guildId: row.owner_id,
     date: row.local_date,
     status: row.status,
     channelId: row.channel_id,
@@ -81,29 +84,39 @@ interface ClaimParams {
   at: string;
 }
 
-const COLUMNS =
-  'guild_id, local_date, status, channel_id, nonce, message_id, attempts, retry_at, error, claimed_at, finished_at';
+/** Which table a ledger lives in, and the column naming whose days it records. */
+export interface Ledger {
+  table: string;
+  key: string;
+}
+
+/** The servers' anniversary posts. */
+export const SERVER_POSTS: Ledger = { table: 'anniversary_posts', key: 'guild_id' };
+/** Anniversaries by DM, one row per subscriber and local date. */
+export const DM_POSTS: Ledger = { table: 'dm_posts', key: 'user_id' };
 
 /** Prepares the post statements once; `now` decides leases, retries and stamps. */
-export function createPostStore(db: Db, now: () => Date) {
+export function createPostStore(db: Db, now: () => Date, ledger: Ledger = SERVER_POSTS) {
+  const { table, key } = ledger;
+  const COLUMNS = `${key} AS owner_id, local_date, status, channel_id, nonce, message_id, attempts, retry_at, error, claimed_at, finished_at`;
   const s = {
     get: db.prepare<[string, string], PostRow>(
-      `SELECT ${COLUMNS} FROM anniversary_posts WHERE guild_id = ? AND local_date = ?`,
+      `SELECT ${COLUMNS} FROM ${table} WHERE ${key} = ? AND local_date = ?`,
     ),
     latest: db.prepare<[string], PostRow>(
-      `SELECT ${COLUMNS} FROM anniversary_posts WHERE guild_id = ? ORDER BY local_date DESC LIMIT 1`,
+      `SELECT ${COLUMNS} FROM ${table} WHERE ${key} = ? ORDER BY local_date DESC LIMIT 1`,
     ),
     lastSent: db.prepare<[string], PostRow>(
-      `SELECT ${COLUMNS} FROM anniversary_posts WHERE guild_id = ? AND status = 'sent' ORDER BY local_date DESC LIMIT 1`,
+      `SELECT ${COLUMNS} FROM ${table} WHERE ${key} = ? AND status = 'sent' ORDER BY local_date DESC LIMIT 1`,
     ),
     insert: db.prepare<[ClaimParams & { nonce: string }]>(
-      `INSERT INTO anniversary_posts (guild_id, local_date, status, channel_id, nonce, attempts, retry_at, claimed_at)
+      `INSERT INTO ${table} (${key}, local_date, status, channel_id, nonce, attempts, retry_at, claimed_at)
        VALUES (@guild, @date, 'sending', @channel, @nonce, 1, @lease, @at)`,
     ),
     retake: db.prepare<[ClaimParams]>(
-      `UPDATE anniversary_posts SET status = 'sending', channel_id = @channel, attempts = attempts + 1, retry_at = @lease,
+      `UPDATE ${table} SET status = 'sending', channel_id = @channel, attempts = attempts + 1, retry_at = @lease,
          claimed_at = @at, finished_at = NULL
-       WHERE guild_id = @guild AND local_date = @date`,
+       WHERE ${key} = @guild AND local_date = @date`,
     ),
     finish: db.prepare<
       [
@@ -118,9 +131,9 @@ export function createPostStore(db: Db, now: () => Date) {
         },
       ]
     >(
-      `UPDATE anniversary_posts SET status = @status, message_id = coalesce(@messageId, message_id), retry_at = @retryAt,
+      `UPDATE ${table} SET status = @status, message_id = coalesce(@messageId, message_id), retry_at = @retryAt,
          error = @error, finished_at = @at
-       WHERE guild_id = @guild AND local_date = @date`,
+       WHERE ${key} = @guild AND local_date = @date`,
     ),
   };
 
@@ -209,3 +222,6 @@ export function createPostStore(db: Db, now: () => Date) {
       finish(guildId, date, { status: 'retrying', retryAt, error }),
   };
 }
+
+/** A ledger's statements: the servers' posts or the DMs. */
+export type PostStore = ReturnType<typeof createPostStore>;

@@ -45,6 +45,17 @@ export const status: Subcommand = {
       ),
       field('schedule.status.language', languageName(locale, settings.language)),
       field('schedule.status.emptyDay', emptyDayName(locale, settings.emptyDay)),
+      // How many readers get their anniversaries by DM: the journal's, so for its authors only.
+      ...(ctx.caller.isAuthor
+        ? [
+            field(
+              'schedule.status.subscribers',
+              t(locale, 'schedule.status.subscriberCount', {
+                n: ctx.store.subscriptions.countActive(),
+              }),
+            ),
+          ]
+        : []),
     ];
     return {
       kind: 'message',
