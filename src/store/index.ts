@@ -11,6 +11,7 @@ import { createGuildStore } from './guilds.js';
 import { createPostStore } from './posts.js';
 import { createSearchIndexer, createSearchStore, rebuildSearchIndexIfStale } from './search.js';
 import { createQuoteStore, type Quote } from './quotes.js';
+import { createMuteStore } from './mutes.js';
 import type { Essay } from '../journal/essay.js';
 
 export interface Store {
@@ -27,6 +28,8 @@ export interface Store {
   search: ReturnType<typeof createSearchStore>;
   /** Quotes: extracted from visible essays, curated by authors, and what each channel saw last. */
   quotes: ReturnType<typeof createQuoteStore>;
+  /** Muted periods: date ranges kept out of anniversaries, day lists, random picks and quotes. */
+  mutes: ReturnType<typeof createMuteStore>;
   /** Runs `fn` in one transaction (nested calls join the outer one). */
   transaction<T>(fn: () => T): T;
   close(): void;
@@ -57,6 +60,7 @@ export function openStore(path: string, clock: Clock, options: { readOnly?: bool
     trash: createTrashStore(db, essays, now),
     guilds: createGuildStore(db, now),
     posts: createPostStore(db, now),
+    mutes: createMuteStore(db, now),
     transaction: <T>(fn: () => T): T => db.transaction(fn)(),
     close: () => db.close(),
   };
