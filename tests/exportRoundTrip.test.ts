@@ -1,7 +1,7 @@
 /**
  * `journal export` then `journal import` into an empty database, as real
  * processes: the journal that comes back is equal in every field users see
- * (essays, hidden flags, curated quotes, server settings).
+ * (essays, hidden flags, curated quotes, server settings, muted periods).
  */
 import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -129,6 +129,7 @@ beforeAll(() => {
     emptyDay: 'nearest',
     startsOn: '2026-01-01',
   });
+  for (const { from, to, note } of MUTES) store.mutes.add({ from, to, note });
   original = store.essays.all({ includeHidden: true });
   originalQuotes = quotesOf(store);
   store.close();
@@ -146,6 +147,7 @@ function readBack(path: string) {
       essays: store.essays.all({ includeHidden: true }),
       quotes: quotesOf(store),
       guilds: store.guilds.list().map(({ updatedAt: _u, ...g }) => g),
+      mutes: store.mutes.list().map(({ id: _id, ...m }) => m),
     };
   } finally {
     store.close();
@@ -163,8 +165,15 @@ const GUILDS = [
     emptyDay: 'nearest',
     startsOn: '2026-01-01',
     disabledReason: null,
+    pausedUntil: null,
     lastFailure: null,
   },
+];
+
+/** Muted periods as users see them (ids are the new journal's own). */
+const MUTES = [
+  { from: '2023-07-01', to: '2023-07-31', note: '那个夏天', createdAt: '2026-11-29T07:30:00.000Z' },
+  { from: '2024-03-05', to: '2024-03-05', note: null, createdAt: '2026-11-29T07:30:00.000Z' },
 ];
 
 describe('export and import round trip', () => {
@@ -196,6 +205,7 @@ describe('export and import round trip', () => {
     );
     expect(back.quotes).toEqual(originalQuotes);
     expect(back.guilds).toEqual(GUILDS);
+    expect(back.mutes).toEqual(MUTES);
 
     // Importing the same export again changes nothing.
     expect((await runJournal(['import', '--db', target, out])).stdout).toMatch(
@@ -223,6 +233,7 @@ describe('export and import round trip', () => {
     expect(back.essays.map(visible)).toEqual(original.map(visible));
     expect(back.quotes).toEqual(originalQuotes);
     expect(back.guilds).toEqual(GUILDS);
+    expect(back.mutes).toEqual(MUTES);
     expect((await runJournal(['import', '--db', target, out])).stdout).toMatch(
       /0 added, 0 updated, 8 unchanged/u,
     );

@@ -6,6 +6,7 @@
 import type { Store } from '../store/index.js';
 import { quotesSection } from './quotesSection.js';
 import { settingsSection } from './settingsSection.js';
+import { mutesSection } from './mutesSection.js';
 
 export interface ExportSection {
   /** Its top-level key in the JSON export, e.g. `quotes` or `settings`. */
@@ -24,4 +25,8 @@ export interface ExportSection {
  * The registered sections, in export order. Extension point: a module with
  * more to carry (its own table) adds its section here.
  */
-export const EXPORT_SECTIONS: readonly ExportSection[] = [quotesSection, settingsSection];
+export const EXPORT_SECTIONS: readonly ExportSection[] = [
+  quotesSection,
+  settingsSection,
+  mutesSection,
+];
