@@ -247,6 +247,23 @@ const STORE_WRITES: WritePath[] = [
       return restoreJournalExport(store, path);
     },
   },
+  {
+    // The muted periods come last in an export: failing there takes the essays already restored back out.
+    name: 'restoreJournalExport (essays, then muted periods)',
+    table: 'muted_periods',
+    op: 'INSERT',
+    write: (store) => {
+      const other = memoryStore(clock);
+      other.essays.insert(draft(AUTUMN, '秋天', '2024-10-01'), 'discord');
+      other.mutes.add({ from: '2024-10-01', to: '2024-10-31', note: '那个秋天' });
+      const t = tempDir('journal-atomic-');
+      cleanups.push(t.cleanup);
+      const path = join(t.dir, 'export.json');
+      writeJsonExport(other, path, clock.now());
+      other.close();
+      return restoreJournalExport(store, path);
+    },
+  },
 ];
 
 describe('a store write that fails after its first statement leaves the journal as it was', () => {
