@@ -217,8 +217,8 @@ export const zhCN: Messages = {
   'mute.removed': '已取消静默时段 #{id}({from} – {to}):这些文章会重新出现。',
   'mute.duplicate': '{from} – {to} 已经静默了(#{id}),没有改动。',
   'mute.unknown': '没有编号为 #{id} 的静默时段,没有改动。',
-  'mute.unknownChoice': '没有与"{input}"对应的静默时段:请从列表里选一个。',
-  'mute.badDate': '"{input}"不是日期:请写成 2025-11-01;没有静默任何内容。',
+  'mute.unknownChoice': '没有与“{input}”对应的静默时段:请从列表里选一个。',
+  'mute.badDate': '“{input}”不是日期:请写成 2025-11-01;没有静默任何内容。',
   'mute.impossibleDate': '{input} 不是日历上存在的日期;没有静默任何内容。',
   'mute.reversed': '结束日期({to})早于开始日期({from}):请把较早的日期放在前面;没有静默任何内容。',
   'mute.tooLong': '静默时段最长 {years} 年,{from} – {to} 超出了;没有静默任何内容。',
@@ -231,7 +231,7 @@ export const zhCN: Messages = {
   'schedule.pause.done':
     '这个服务器的那年今日发布已暂停:{date} 之前不会发布,当天恢复。/journal pause days:0 或 /journal setup 可以提前恢复。',
   'schedule.pause.resumed': '那年今日发布已恢复。下一次发布:{next}',
-  'schedule.pause.badDays': '"{input}"不是天数:请填写 0 到 {max} 之间的整数(0 表示恢复)。',
+  'schedule.pause.badDays': '“{input}”不是天数:请填写 0 到 {max} 之间的整数(0 表示恢复)。',
   'schedule.paused': '那年今日发布暂停到 {until},所以没有发布。/journal pause days:0 可以恢复。',
   // 在 Discord 里写作(/essay add、import、edit、hide、unhide、delete)、回收站和 /journal export。
   'cmd.essay.add.description': '写一篇新文章(作者)',
