@@ -1,7 +1,7 @@
 /**
  * `journal export` then `journal import` into an empty database, as real
  * processes: the journal that comes back is equal in every field users see
- * (essays, hidden flags, curated quotes, server settings).
+ * (essays, hidden flags, curated quotes, server settings, muted periods).
  */
 import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -133,6 +133,7 @@ beforeAll(() => {
   // An ended subscription stays behind: the export carries who still gets DMs.
   store.subscriptions.subscribe({ ...DMS[0]!, userId: '300000000000000008' });
   store.subscriptions.end('300000000000000008', 'recipient_closed');
+  for (const { from, to, note } of MUTES) store.mutes.add({ from, to, note });
   original = store.essays.all({ includeHidden: true });
   originalQuotes = quotesOf(store);
   store.close();
@@ -164,6 +165,7 @@ function readBack(path: string) {
             ...dm
           }) => dm,
         ),
+      mutes: store.mutes.list().map(({ id: _id, ...m }) => m),
     };
   } finally {
     store.close();
@@ -191,8 +193,15 @@ const GUILDS = [
     emptyDay: 'nearest',
     startsOn: '2026-01-01',
     disabledReason: null,
+    pausedUntil: null,
     lastFailure: null,
   },
+];
+
+/** Muted periods as users see them (ids are the new journal's own). */
+const MUTES = [
+  { from: '2023-07-01', to: '2023-07-31', note: '那个夏天', createdAt: '2026-11-29T07:30:00.000Z' },
+  { from: '2024-03-05', to: '2024-03-05', note: null, createdAt: '2026-11-29T07:30:00.000Z' },
 ];
 
 describe('export and import round trip', () => {
@@ -225,6 +234,7 @@ describe('export and import round trip', () => {
     expect(back.quotes).toEqual(originalQuotes);
     expect(back.guilds).toEqual(GUILDS);
     expect(back.dms).toEqual(DMS);
+    expect(back.mutes).toEqual(MUTES);
 
     // Importing the same export again changes nothing.
     expect((await runJournal(['import', '--db', target, out])).stdout).toMatch(
@@ -253,6 +263,7 @@ describe('export and import round trip', () => {
     expect(back.quotes).toEqual(originalQuotes);
     expect(back.guilds).toEqual(GUILDS);
     expect(back.dms).toEqual(DMS);
+    expect(back.mutes).toEqual(MUTES);
     expect((await runJournal(['import', '--db', target, out])).stdout).toMatch(
       /0 added, 0 updated, 8 unchanged/u,
     );

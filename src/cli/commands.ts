@@ -11,6 +11,7 @@ import { exportCommand } from './exportCommand.js';
 import { backupCommand } from './backupCommand.js';
 import { restoreCommand } from './restoreCommand.js';
 import { postCommand } from './postCommand.js';
+import { muteCommand, mutesCommand, unmuteCommand } from './muteCommand.js';
 
 export const CLI_COMMANDS: readonly CliCommand[] = [
   importCommand,
@@ -24,6 +25,9 @@ export const CLI_COMMANDS: readonly CliCommand[] = [
   exportCommand,
   backupCommand,
   restoreCommand,
+  muteCommand,
+  mutesCommand,
+  unmuteCommand,
   postCommand,
   registerCommand,
 ];

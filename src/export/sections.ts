@@ -7,6 +7,7 @@ import type { Store } from '../store/index.js';
 import { quotesSection } from './quotesSection.js';
 import { settingsSection } from './settingsSection.js';
 import { subscriptionsSection } from './subscriptionsSection.js';
+import { mutesSection } from './mutesSection.js';
 
 export interface ExportSection {
   /** Its top-level key in the JSON export, e.g. `quotes` or `settings`. */
@@ -29,4 +30,5 @@ export const EXPORT_SECTIONS: readonly ExportSection[] = [
   quotesSection,
   settingsSection,
   subscriptionsSection,
+  mutesSection,
 ];

@@ -225,6 +225,41 @@ export const enUS = {
     'When the next anniversary post goes out, and how the last one went',
   'cmd.journal.post-now.description': "Post today's anniversary post now (it counts as today's)",
   'cmd.journal.disable.description': 'Stop the anniversary posts in this server',
+  // Muted periods (/journal mute|unmute, journal mute|mutes|unmute) and the pause (/journal pause).
+  'cmd.journal.mute.description':
+    'Keep the essays of a stretch of dates out of anniversaries, random picks and quotes (authors)',
+  'cmd.journal.mute.from.description': 'First day, e.g. 2024-03-01',
+  'cmd.journal.mute.to.description': 'Last day (included), e.g. 2024-06-30',
+  'cmd.journal.mute.note.description': 'A note for yourself (optional)',
+  'cmd.journal.unmute.description': 'Let a muted period come up again (authors)',
+  'cmd.journal.unmute.id.description': 'The muted period',
+  'cmd.journal.pause.description': "Hold this server's anniversary posts for some days (0 resumes)",
+  'cmd.journal.pause.days.description': 'How many days, 0–365 (0 resumes now)',
+  'mute.added':
+    'Muted #{id}: essays written from {from} to {to} stay out of anniversaries, /essay today, on and random, and quotes; search, lists and /essay show still find them. /journal unmute lifts it.',
+  'mute.removed': 'Lifted muted period #{id} ({from} – {to}): its essays can come up again.',
+  'mute.duplicate': '{from} – {to} is already muted (#{id}); nothing changed.',
+  'mute.unknown': 'There is no muted period #{id}; nothing changed.',
+  'mute.unknownChoice': 'No muted period matches "{input}": pick one from the list.',
+  'mute.badDate': '"{input}" is not a date: write it as 2025-11-01; nothing was muted.',
+  'mute.impossibleDate': '{input} is not a real calendar date; nothing was muted.',
+  'mute.reversed':
+    'The period ends ({to}) before it starts ({from}): put the earlier date first; nothing was muted.',
+  'mute.tooLong':
+    'A muted period spans at most {years} years, and {from} – {to} is longer; nothing was muted.',
+  'mute.noteTooLong': 'A note is at most {max} characters; nothing was muted.',
+  'mute.none': 'none',
+  'random.noneDrawable': 'Every essay was written in a muted period, so there is none to pick.',
+  'schedule.status.muted': 'Muted periods',
+  'schedule.status.paused': 'Paused',
+  'schedule.pausedUntil': 'no posts until {date}; they resume that day',
+  'schedule.pause.done':
+    'Anniversary posts in this server are paused: nothing is posted before {date}, when they resume. /journal pause days:0 or /journal setup resumes them sooner.',
+  'schedule.pause.resumed': 'Anniversary posts are on again. Next post: {next}',
+  'schedule.pause.badDays':
+    '"{input}" is not a number of days: give a whole number from 0 to {max} (0 resumes).',
+  'schedule.paused':
+    'Anniversary posts are paused until {until}, so nothing was posted. /journal pause days:0 resumes them.',
   // Writing from Discord (/essay add, import, edit, hide, unhide, delete), the trash and /journal export.
   'cmd.essay.add.description': 'Write a new essay (authors)',
   'cmd.essay.import.description':

@@ -21,7 +21,7 @@ import type { Store } from '../store/index.js';
 import type { GuildSettings } from '../store/guilds.js';
 import type { PostOutcome } from './types.js';
 import type { PostRecord } from '../store/posts.js';
-import { planPost, type LastRecord } from './due.js';
+import { isPaused, planPost, type LastRecord } from './due.js';
 import { deliverDay, type ChannelPoster } from './deliver.js';
 import { composeAnniversaryPost } from './post.js';
 import { createTicker } from './ticker.js';
@@ -90,6 +90,8 @@ export function createAnniversaryScheduler(deps: AnniversarySchedulerDeps): Anni
         return { kind: 'already', date, channelId: record.channelId, messageId: record.messageId };
       case 'skipped':
         return { kind: 'skipped', date };
+      case 'paused':
+        return { kind: 'paused', date, until: settings.pausedUntil ?? date };
       case 'failed':
       case 'retrying': {
         const failure = settings.lastFailure;
@@ -112,6 +114,13 @@ export function createAnniversaryScheduler(deps: AnniversarySchedulerDeps): Anni
     force: boolean,
   ): Promise<PostOutcome> {
     const { guildId, channelId } = settings;
+    if (isPaused(settings, date) && settings.pausedUntil) {
+      // The schedule records the day, so neither a later tick nor a restart posts it; post-now only says so.
+      if (!force)
+        store.posts.markPaused({ guildId, date, channelId, nonce: postNonce(guildId, date) });
+      logger.info({ guildId, date, until: settings.pausedUntil }, 'anniversary posts are paused');
+      return { kind: 'paused', date, until: settings.pausedUntil };
+    }
     const claim = store.posts.claim({
       guildId,
       date,
@@ -192,7 +201,12 @@ export function createAnniversaryScheduler(deps: AnniversarySchedulerDeps): Anni
       return runDue().then((outcomes) => {
         const count = (kind: PostOutcome['kind']) => outcomes.filter((o) => o.kind === kind).length;
         logger.info(
-          { posted: count('posted'), skipped: count('skipped'), failed: count('failed') },
+          {
+            posted: count('posted'),
+            skipped: count('skipped'),
+            paused: count('paused'),
+            failed: count('failed'),
+          },
           'anniversary catch-up done',
         );
       });

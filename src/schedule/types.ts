@@ -30,5 +30,7 @@ export type PostOutcome =
   | { kind: 'busy'; date: string }
   /** Nothing to post, and empty days are set to skip. Counts as the day's post. */
   | { kind: 'skipped'; date: string }
+  /** Posts are paused (`/journal pause`) until local date `until`; a scheduled day is recorded as paused. */
+  | { kind: 'paused'; date: string; until: string }
   | { kind: 'failed'; date: string; reason: FailureReason; detail: string; retryAt: Date | null }
   | { kind: 'notConfigured' };

@@ -15,6 +15,7 @@ import {
   type DayList,
 } from '../journal/onThisDay.js';
 import { atomic, type Db } from './database.js';
+import { notMuted } from './mutes.js';
 
 /** Something kept in sync with each essay (the search index, extracted quotes). */
 export interface EssayIndexer {
@@ -155,14 +156,14 @@ export function createEssayStore(db: Db, now: () => Date, indexers: readonly Ess
   const s = {
     get: db.prepare<[number], EssayRow>(`SELECT ${COLUMNS} FROM essays WHERE id = ?`),
     byHash: db.prepare<[string], EssayRow>(`SELECT ${COLUMNS} FROM essays WHERE content_hash = ?`),
-    // Up to today only: an essay dated later is not an anniversary yet.
+    // Up to today only: an essay dated later is not an anniversary yet. Muted periods never show here.
     byMonthDay: db.prepare<[{ md: string; today: string; hidden: number }], DayRow>(
       `SELECT ${DAY_COLUMNS} FROM essays INDEXED BY essays_day_list
-       WHERE month_day = @md AND written_on <= @today AND (hidden = 0 OR @hidden)
+       WHERE month_day = @md AND written_on <= @today AND (hidden = 0 OR @hidden) AND ${notMuted()}
        ORDER BY written_on DESC, id DESC`,
     ),
     monthDays: db.prepare<[number], { month_day: string }>(
-      `SELECT DISTINCT month_day FROM essays WHERE (hidden = 0 OR ?) ORDER BY month_day`,
+      `SELECT DISTINCT month_day FROM essays WHERE (hidden = 0 OR ?) AND ${notMuted()} ORDER BY month_day`,
     ),
     list: db.prepare<[YearFilter & { limit: number; offset: number }], EssayRow>(
       `SELECT ${SUMMARY_COLUMNS} FROM essays
@@ -191,13 +192,17 @@ export function createEssayStore(db: Db, now: () => Date, indexers: readonly Ess
     >(
       `SELECT written_on, title, body, place, tags FROM essays WHERE (hidden = 0 OR ?) ORDER BY written_on`,
     ),
-    // Counts off through the small date index, never the table: stepping over table rows reads
-    // every essay's body on the way (about 20 ms at 20,000 essays). Hidden ones are few and come
-    // from their partial index.
-    nth: db.prepare<[number, number], EssayRow>(
+    // Random picks: visible and not muted. Counted and counted off through the small date index,
+    // never the table: stepping over table rows reads every essay's body on the way (about 20 ms
+    // at 20,000 essays). Hidden ones are few and come from their partial index.
+    drawable: db.prepare<[], { n: number }>(
+      `SELECT count(*) AS n FROM essays INDEXED BY essays_by_date
+       WHERE id NOT IN (SELECT id FROM essays INDEXED BY essays_hidden WHERE hidden = 1) AND ${notMuted()}`,
+    ),
+    nthDrawable: db.prepare<[number], EssayRow>(
       `SELECT ${COLUMNS} FROM essays WHERE id = (
          SELECT id FROM essays INDEXED BY essays_by_date
-         WHERE ? OR id NOT IN (SELECT id FROM essays INDEXED BY essays_hidden WHERE hidden = 1)
+         WHERE id NOT IN (SELECT id FROM essays INDEXED BY essays_hidden WHERE hidden = 1) AND ${notMuted()}
          ORDER BY written_on, id LIMIT 1 OFFSET ?)`,
     ),
     // New ids continue past the trash too, so a deleted essay can always come back under its own id.
@@ -341,9 +346,14 @@ export function createEssayStore(db: Db, now: () => Date, indexers: readonly Ess
       }));
     },
 
-    /** The essay at position `index` (0-based, by date) among those visible: random picks draw an index. */
-    nth(index: number, v?: Visibility): Essay | null {
-      const row = s.nth.get(visible(v), index);
+    /**
+     * A uniformly random essay for `/essay random`: never hidden (not even
+     * for authors) and never from a muted period. Null when there is none.
+     */
+    pickRandom(random: () => number): Essay | null {
+      const count = s.drawable.get()!.n;
+      if (count === 0) return null;
+      const row = s.nthDrawable.get(Math.min(count - 1, Math.floor(random() * count)));
       return row ? toEssay(row) : null;
     },
 

@@ -12,6 +12,7 @@ import { createPostStore, DM_POSTS } from './posts.js';
 import { createSubscriptionStore } from './subscriptions.js';
 import { createSearchIndexer, createSearchStore, rebuildSearchIndexIfStale } from './search.js';
 import { createQuoteStore, type Quote } from './quotes.js';
+import { createMuteStore } from './mutes.js';
 import type { Essay } from '../journal/essay.js';
 
 export interface Store {
@@ -32,6 +33,8 @@ export interface Store {
   search: ReturnType<typeof createSearchStore>;
   /** Quotes: extracted from visible essays, curated by authors, and what each channel saw last. */
   quotes: ReturnType<typeof createQuoteStore>;
+  /** Muted periods: date ranges kept out of anniversaries, day lists, random picks and quotes. */
+  mutes: ReturnType<typeof createMuteStore>;
   /** Runs `fn` in one transaction (nested calls join the outer one). */
   transaction<T>(fn: () => T): T;
   close(): void;
@@ -64,6 +67,7 @@ export function openStore(path: string, clock: Clock, options: { readOnly?: bool
     posts: createPostStore(db, now),
     subscriptions: createSubscriptionStore(db, now),
     dmPosts: createPostStore(db, now, DM_POSTS),
+    mutes: createMuteStore(db, now),
     transaction: <T>(fn: () => T): T => db.transaction(fn)(),
     close: () => db.close(),
   };

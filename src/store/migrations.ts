@@ -232,7 +232,45 @@ export const MIGRATIONS: readonly Migration[] = [
       );
     `,
   },
-  // Release plan step 12 (anniversaries by DM); the muted periods' step 11 goes before it at merge.
+  {
+    name: "muted periods, and a pause of a server's posts recorded as paused days",
+    sql: `
+      -- Essays written from starts_on to ends_on (inclusive) never resurface unasked: src/store/mutes.ts (notMuted).
+      CREATE TABLE muted_periods (
+        id          INTEGER PRIMARY KEY,
+        starts_on   TEXT NOT NULL CHECK (starts_on GLOB '[0-9][0-9][0-9][0-9]-[0-9][0-9]-[0-9][0-9]'),
+        ends_on     TEXT NOT NULL CHECK (ends_on GLOB '[0-9][0-9][0-9][0-9]-[0-9][0-9]-[0-9][0-9]' AND ends_on >= starts_on),
+        note        TEXT CHECK (note IS NULL OR length(note) > 0),
+        created_at  TEXT NOT NULL,
+        UNIQUE (starts_on, ends_on)
+      ) STRICT;
+
+      -- The first local date posts go out again; NULL when not paused.
+      ALTER TABLE guild_settings ADD COLUMN paused_until TEXT
+        CHECK (paused_until IS NULL OR paused_until GLOB '[0-9][0-9][0-9][0-9]-[0-9][0-9]-[0-9][0-9]');
+
+      -- A paused day is recorded, so nothing posts it later: 'paused' joins the statuses (a CHECK
+      -- cannot be altered, so the table is rebuilt with the same rows).
+      CREATE TABLE anniversary_posts_v11 (
+        guild_id    TEXT NOT NULL REFERENCES guild_settings (guild_id) ON DELETE CASCADE,
+        local_date  TEXT NOT NULL CHECK (local_date GLOB '[0-9][0-9][0-9][0-9]-[0-9][0-9]-[0-9][0-9]'),
+        status      TEXT NOT NULL CHECK (status IN ('sending', 'retrying', 'sent', 'failed', 'skipped', 'paused')),
+        channel_id  TEXT NOT NULL,
+        nonce       TEXT NOT NULL,
+        message_id  TEXT,
+        attempts    INTEGER NOT NULL DEFAULT 1,
+        retry_at    TEXT,
+        error       TEXT,
+        claimed_at  TEXT NOT NULL,
+        finished_at TEXT,
+        PRIMARY KEY (guild_id, local_date)
+      ) STRICT;
+      INSERT INTO anniversary_posts_v11 SELECT guild_id, local_date, status, channel_id, nonce, message_id,
+        attempts, retry_at, error, claimed_at, finished_at FROM anniversary_posts;
+      DROP TABLE anniversary_posts;
+      ALTER TABLE anniversary_posts_v11 RENAME TO anniversary_posts;
+    `,
+  },
   {
     name: 'anniversaries by DM: who subscribed, when, and one claimed row per subscriber and local date',
     sql: `

@@ -13,8 +13,9 @@ import { atomic, type Db } from './database.js';
  * - `sent`: delivered, `messageId` recorded.
  * - `failed`: cannot be delivered today (permissions, deleted channel); not retried unless a manager asks.
  * - `skipped`: nothing to post that day (and empty days are set to skip).
+ * - `paused`: the server's posts were paused that day; never posted later, unless a manager asks.
  */
-export type PostStatus = 'sending' | 'retrying' | 'sent' | 'failed' | 'skipped';
+export type PostStatus = 'sending' | 'retrying' | 'sent' | 'failed' | 'skipped' | 'paused';
 
 export interface PostRecord {
   /** The server; in the DM ledger, the subscriber's user id. */
@@ -118,6 +119,15 @@ export function createPostStore(db: Db, now: () => Date, ledger: Ledger = SERVER
          claimed_at = @at, finished_at = NULL
        WHERE ${key} = @guild AND local_date = @date`,
     ),
+    // A paused day: recorded outright, or instead of a retry still waiting (a send in flight keeps its lease).
+    paused: db.prepare<
+      [{ guild: string; date: string; channel: string; nonce: string; at: string }]
+    >(
+      `INSERT INTO anniversary_posts (guild_id, local_date, status, channel_id, nonce, attempts, claimed_at, finished_at)
+       VALUES (@guild, @date, 'paused', @channel, @nonce, 0, @at, @at)
+       ON CONFLICT (guild_id, local_date) DO UPDATE SET status = 'paused', retry_at = NULL, finished_at = excluded.finished_at
+       WHERE status = 'retrying' OR (status = 'sending' AND retry_at <= excluded.claimed_at)`,
+    ),
     finish: db.prepare<
       [
         {
@@ -147,6 +157,7 @@ export function createPostStore(db: Db, now: () => Date, ledger: Ledger = SERVER
         return force || (row.retry_at !== null && new Date(row.retry_at) <= at);
       case 'failed':
       case 'skipped':
+      case 'paused':
         return force;
     }
   }
@@ -212,6 +223,17 @@ export function createPostStore(db: Db, now: () => Date, ledger: Ledger = SERVER
       const row = s.lastSent.get(guildId);
       return row ? toRecord(row) : null;
     },
+
+    /** Records a server's day as paused (nothing sent, and nothing will be for it). */
+    markPaused: tx((req: Pick<ClaimRequest, 'guildId' | 'date' | 'channelId' | 'nonce'>): void => {
+      s.paused.run({
+        guild: req.guildId,
+        date: req.date,
+        channel: req.channelId,
+        nonce: req.nonce,
+        at: now().toISOString(),
+      });
+    }),
 
     markSent: (guildId: string, date: string, messageId: string) =>
       finish(guildId, date, { status: 'sent', messageId }),
