@@ -236,6 +236,9 @@ export function createEssayStore(db: Db, now: () => Date, indexers: readonly Ess
       `UPDATE essays SET hidden = ?, updated_at = ? WHERE id = ?`,
     ),
     delete: db.prepare<[number]>(`DELETE FROM essays WHERE id = ?`),
+    sourceMtimes: db.prepare<[], { path: string; mtime_ms: number }>(
+      'SELECT path, mtime_ms FROM essay_sources',
+    ),
     getSource: db.prepare<
       [string],
       { path: string; essay_id: number; file_hash: string; mtime_ms: number; synced_at: string }
@@ -398,6 +401,11 @@ export function createEssayStore(db: Db, now: () => Date, indexers: readonly Ess
       for (const indexer of indexers) indexer.remove(id);
       s.delete.run(id);
     }),
+
+    /** Every recorded file's modification time, by path: a folder sync compares against these in one read. */
+    sourceMtimes(): Map<string, number> {
+      return new Map(s.sourceMtimes.all().map((r) => [r.path, r.mtime_ms]));
+    },
 
     getSource(path: string): EssaySource | null {
       const row = s.getSource.get(path);
