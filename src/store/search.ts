@@ -73,6 +73,41 @@ export function createSearchIndexer(db: Db): EssayIndexer {
 }
 
 /**
+ * Ids of the newest essays matching `input` anywhere in title, body, place
+ * or tags, at most `limit`: what an essay option's autocomplete offers. The
+ * index finds them and the date index orders them, so no essay is read but
+ * the few a query with punctuation must be checked against.
+ */
+export function createNewestMatching(db: Db) {
+  const byDate = db.prepare<[{ match: string; hidden: number; limit: number }], { id: number }>(
+    `SELECT id FROM essays INDEXED BY essays_by_date
+     WHERE id IN (SELECT rowid FROM essay_search WHERE essay_search MATCH @match) AND (hidden = 0 OR @hidden)
+     ORDER BY written_on DESC, id DESC LIMIT @limit`,
+  );
+  const fields = db.prepare<[number], Omit<CandidateRow, 'id'>>(
+    'SELECT title, body, place, tags FROM essays WHERE id = ?',
+  );
+  return (input: string, limit: number, includeHidden: boolean): number[] => {
+    const query = translateQuery(input);
+    if (!query) return [];
+    const hidden = includeHidden ? 1 : 0;
+    if (query.exact) return byDate.all({ match: query.match, hidden, limit }).map((r) => r.id);
+    // Inner punctuation or spaces: a few more candidates than asked for, each checked on its text.
+    return byDate
+      .all({ match: query.match, hidden, limit: limit * 4 })
+      .filter(({ id }) => {
+        const row = fields.get(id)!;
+        const normalized = fieldsOf({ ...row, tags: JSON.parse(row.tags) as string[] }).map(
+          normalizeText,
+        );
+        return verifyMatch(normalized, query.needles);
+      })
+      .slice(0, limit)
+      .map((r) => r.id);
+  };
+}
+
+/**
  * Searching: translate, match, verify, rank, page. Snippets are built by the
  * caller from `essays`. Counting and ranking read the FTS index alone: a join
  * to `essays` per hit would cost a row read each (thousands for a common
