@@ -11,6 +11,7 @@ import { exportCommand } from './exportCommand.js';
 import { backupCommand } from './backupCommand.js';
 import { restoreCommand } from './restoreCommand.js';
 import { postCommand } from './postCommand.js';
+import { placesCommand } from './placesCommand.js';
 
 export const CLI_COMMANDS: readonly CliCommand[] = [
   importCommand,
@@ -20,6 +21,7 @@ export const CLI_COMMANDS: readonly CliCommand[] = [
   searchCommand,
   quoteCommand,
   statsCommand,
+  placesCommand,
   consoleCommand,
   exportCommand,
   backupCommand,

@@ -9,6 +9,7 @@ import { createMetaStore } from './meta.js';
 import { createTrashStore } from './trash.js';
 import { createGuildStore } from './guilds.js';
 import { createPostStore } from './posts.js';
+import { createPlaceStore } from './places.js';
 import { createSearchIndexer, createSearchStore, rebuildSearchIndexIfStale } from './search.js';
 import { createQuoteStore, type Quote } from './quotes.js';
 import type { Essay } from '../journal/essay.js';
@@ -25,6 +26,8 @@ export interface Store {
   posts: ReturnType<typeof createPostStore>;
   /** Chinese-first full-text search over essays. */
   search: ReturnType<typeof createSearchStore>;
+  /** Places the essays were written in, grouped by their normalized form. */
+  places: ReturnType<typeof createPlaceStore>;
   /** Quotes: extracted from visible essays, curated by authors, and what each channel saw last. */
   quotes: ReturnType<typeof createQuoteStore>;
   /** Runs `fn` in one transaction (nested calls join the outer one). */
@@ -53,6 +56,7 @@ export function openStore(path: string, clock: Clock, options: { readOnly?: bool
     essays,
     meta,
     search: createSearchStore(db, (ids, v) => essays.getMany(ids, v)),
+    places: createPlaceStore(db, (ids, v) => essays.getMany(ids, v)),
     quotes,
     trash: createTrashStore(db, essays, now),
     guilds: createGuildStore(db, now),

@@ -5,7 +5,8 @@ import { chatCommand } from '../define.js';
 import { CHANNEL_VISIBILITY, intArg, visibility } from '../context.js';
 import type { ComponentRoute, HandlerContext, SlashCommand } from '../types.js';
 import { renderDayList } from './dayList.js';
-import { list, readYear, renderListPage } from './list.js';
+import { list, readYear, renderListPage, renderPlaceListPage, resolvePlace } from './list.js';
+import { places, renderPlacesPage } from './places.js';
 import { on } from './on.js';
 import { random } from './random.js';
 import { essaySearch, searchResultsPage } from '../searchSubcommand.js';
@@ -23,6 +24,7 @@ const subcommands = [
   show,
   random,
   list,
+  places,
   essaySearch,
   add,
   importFile,
@@ -75,6 +77,14 @@ export const essayRoute: ComponentRoute = {
           kind: 'update',
           payload: renderListPage(ctx, a === 'all' ? undefined : readYear(a), intArg(b)),
         };
+      case 'places':
+        return { kind: 'update', payload: renderPlacesPage(ctx, intArg(a)) };
+      case 'plist': {
+        // The place is everything after the page: it may itself contain colons.
+        const place = resolvePlace(ctx, args.slice(3).join(':'));
+        const year = a === 'all' ? undefined : readYear(a);
+        return { kind: 'update', payload: renderPlaceListPage(ctx, place, year, intArg(b)) };
+      }
       case 'search':
         // The query may itself contain colons: it is everything after the page.
         return {
