@@ -12,6 +12,7 @@ import { backupCommand } from './backupCommand.js';
 import { restoreCommand } from './restoreCommand.js';
 import { postCommand } from './postCommand.js';
 import { placesCommand } from './placesCommand.js';
+import { relatedCommand } from './relatedCommand.js';
 
 export const CLI_COMMANDS: readonly CliCommand[] = [
   importCommand,
@@ -22,6 +23,7 @@ export const CLI_COMMANDS: readonly CliCommand[] = [
   quoteCommand,
   statsCommand,
   placesCommand,
+  relatedCommand,
   consoleCommand,
   exportCommand,
   backupCommand,

@@ -29,6 +29,9 @@ export const enUS = {
   'list.unknownPlace':
     'No essay was written at "{input}". Start typing and pick a place from the list.',
   'places.title': 'Places',
+  'related.button': 'Related',
+  'related.title': 'Related to {title}',
+  'related.none': 'No other essay shares rare words with this one yet.',
   'places.entry': '{n} essays · {years}',
   'places.count': '{n} places',
   'places.none':

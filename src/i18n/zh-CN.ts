@@ -29,6 +29,9 @@ export const zhCN: Messages = {
   'list.nonePlaceYear': '{year} 年没有写于{place}的文章。',
   'list.unknownPlace': '没有写于"{input}"的文章。输入几个字,从列表里选一个地方。',
   'places.title': '写作的地方',
+  'related.button': '相关',
+  'related.title': '与「{title}」相关',
+  'related.none': '还没有别的文章和这篇共用少见的词。',
   'places.entry': '{n} 篇 · {years}',
   'places.count': '共 {n} 个地方',
   'places.none':

@@ -124,6 +124,36 @@ describe('places on Discord (fake)', () => {
     }
   });
 
+  it('lists related essays privately from the essay card’s Related button, each opening', async () => {
+    const card = answered(
+      await fake.command({
+        name: 'essay',
+        subcommand: 'show',
+        options: { essay: 'taipei-2019' },
+        locale: 'zh-CN',
+      }),
+    );
+    const message = await card.waitForMessage();
+    const relatedButton = buttons(message).find((b) => b.label === '相关')!;
+    const r = answered(
+      await fake.component({ message, customId: relatedButton.custom_id, locale: 'zh-CN' }),
+    );
+    const list = await r.waitForMessage();
+    expect(list.flags & 64).toBe(64);
+    const embed = list.embeds[0]!;
+    expect(embed.title).toBe('与「taipei-2019」相关');
+    // The two other Taipei essays share the word and the place; nothing hidden shows.
+    expect(embed.description).toContain('taipei-2021');
+    expect(embed.description).toContain('taipei-2020');
+    expect(embed.description).toContain('taipei');
+    expect(shownText(list)).not.toContain(HIDDEN_PLACE);
+    const open = buttons(list).find((b) => b.custom_id.startsWith('essay:open:'))!;
+    const opened = answered(
+      await fake.component({ message: list, customId: open.custom_id, locale: 'zh-CN' }),
+    );
+    expect((await opened.waitForMessage()).embeds[0]!.title).toMatch(/^taipei-202[01]$/u);
+  });
+
   it('made no request Discord would reject', () => {
     expect(fake.rejections).toEqual([]);
   });

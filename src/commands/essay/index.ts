@@ -1,6 +1,7 @@
 /** `/essay`: reading the journal. Subcommands live one per file beside this one. */
 import { UserFacingError } from '../../errors.js';
 import { renderEssayPage } from '../../messages/essay.js';
+import { renderRelated } from '../../messages/related.js';
 import { chatCommand } from '../define.js';
 import { CHANNEL_VISIBILITY, intArg, visibility } from '../context.js';
 import type { ComponentRoute, HandlerContext, SlashCommand } from '../types.js';
@@ -60,6 +61,16 @@ export const essayRoute: ComponentRoute = {
           ephemeral: true,
           payload: renderEssayPage(essayById(ctx, a), 0, ctx.locale),
         };
+      case 'related': {
+        // Privately, like opening an essay: an author's list may hold hidden essays.
+        const essay = essayById(ctx, a);
+        const related = ctx.store.related.relatedTo(essay, visibility(ctx));
+        return {
+          kind: 'message',
+          ephemeral: true,
+          payload: renderRelated(essay, related, ctx.locale),
+        };
+      }
       case 'page':
         return {
           kind: 'update',
