@@ -106,6 +106,11 @@ describe('related essays', () => {
     );
   });
 
+  it('counts Han bigrams (astral characters too) and words, not lone characters or numbers', () => {
+    const terms = essayTerms({ title: '𠀀𠀁字', body: '热爱 AI 2025 的', tags: ['旅行'] });
+    expect([...terms.keys()].sort()).toEqual(['ai', '旅行', '热爱', '𠀀𠀁', '𠀁字'].sort());
+  });
+
   it('shows shared words as the related essay writes them, neighbouring bigrams joined', () => {
     expect(
       sharedWords({ title: null, body: '他是天才少年,很自洽。', tags: [] }, [

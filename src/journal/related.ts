@@ -20,15 +20,27 @@ type TermSource = Pick<Essay, 'title' | 'body' | 'tags'>;
 
 const DIGITS = /^\p{N}+$/u;
 
+/** A character outside the BMP (two UTF-16 units). */
+const ASTRAL = /[\u{10000}-\u{10FFFF}]/u;
+
 /** Distinct terms of normalized text with how often each occurs. */
 function countTerms(normalized: string, into: Map<string, number>): void {
   for (const run of searchRuns(normalized)) {
+    const text = run.text;
     if (run.kind === 'han') {
-      if (run.text.length < 2) continue;
-      // runTokens with `open` leaves out the tail character: bigrams only.
-      for (const bigram of runTokens(run, true)) into.set(bigram, (into.get(bigram) ?? 0) + 1);
-    } else if (run.text.length >= 2 && !DIGITS.test(run.text)) {
-      into.set(run.text, (into.get(run.text) ?? 0) + 1);
+      if (text.length < 2) continue;
+      if (ASTRAL.test(text)) {
+        // runTokens with `open` leaves out the tail character: bigrams only.
+        for (const bigram of runTokens(run, true)) into.set(bigram, (into.get(bigram) ?? 0) + 1);
+        continue;
+      }
+      // The common case, every character one UTF-16 unit: slice pairs without building arrays.
+      for (let k = 0; k + 1 < text.length; k++) {
+        const bigram = text.slice(k, k + 2);
+        into.set(bigram, (into.get(bigram) ?? 0) + 1);
+      }
+    } else if (text.length >= 2 && !DIGITS.test(text)) {
+      into.set(text, (into.get(text) ?? 0) + 1);
     }
   }
 }
