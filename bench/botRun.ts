@@ -92,9 +92,10 @@ export async function launchBot(
   dir: string,
   env: Record<string, string>,
   timeoutMs = 600_000,
+  nodeArgs: string[] = [],
 ): Promise<RunningBot> {
   const spawnedAt = Date.now();
-  const bot = await startBotProcess(fake, { dir, env, waitReady: false, entry: 'dist' });
+  const bot = await startBotProcess(fake, { dir, env, waitReady: false, entry: 'dist', nodeArgs });
   live.add(bot);
   let exited: number | null | undefined;
   void bot.exited.then((code) => (exited = code));

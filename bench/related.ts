@@ -17,8 +17,12 @@ export function benchRelated(dbPath: string, quick: boolean, seed: number): Sect
   try {
     const n = store.essays.count({ includeHidden: true });
     const random = createRandom(seed);
+    const ids = store.db
+      .prepare<[], { id: number }>('SELECT id FROM essays')
+      .all()
+      .map((r) => r.id);
     const sample = Array.from({ length: quick ? 200 : 500 }, () =>
-      store.essays.nth(random.int(n), { includeHidden: true }),
+      store.essays.get(ids[random.int(ids.length)]!, { includeHidden: true }),
     ).filter((e) => e !== null);
 
     // Warm the page cache and statements, untimed.

@@ -15,8 +15,9 @@ import { commandDefinitions } from './commands/index.js';
 import { createClient } from './discord/client.js';
 import { createInteractionHandler } from './discord/interactions.js';
 import { applicationIdFromToken, registerIfChanged } from './discord/register.js';
-import { createChannelPoster } from './discord/poster.js';
+import { createChannelPoster, createDmPoster } from './discord/poster.js';
 import { createAnniversaryScheduler } from './schedule/anniversary.js';
+import { createDmScheduler } from './schedule/dm.js';
 import { createReadJobRunner } from './worker/readJobRunner.js';
 
 export interface RunningBot {
@@ -75,6 +76,13 @@ export async function startBot(
       logger,
       poster: createChannelPoster(client),
     });
+    const dms = createDmScheduler({
+      store,
+      clock,
+      logger,
+      poster: createDmPoster(client),
+      authorIds: config.JOURNAL_AUTHOR_IDS,
+    });
     const onInteraction = createInteractionHandler({
       store,
       clock,
@@ -131,6 +139,8 @@ export async function startBot(
     // After ready, so channels are cached; the catch-up runs in the background. Stopped first on shutdown.
     void scheduler.start();
     stoppers.push(() => scheduler.stop());
+    void dms.start();
+    stoppers.push(() => dms.stop());
   } catch (err) {
     for (const stop of stoppers.reverse())
       await Promise.resolve()

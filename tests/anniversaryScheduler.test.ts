@@ -270,3 +270,68 @@ describe('the anniversary scheduler', () => {
     expect(store.posts.latest(GUILD)).toMatchObject({ status: 'sent' });
   });
 });
+
+describe('a paused server (/journal pause)', () => {
+  it('posts nothing at the minute, records the day as paused, and posts again the day the pause ends', async () => {
+    store.guilds.pause(GUILD, '2026-11-02'); // holds Nov 1 only
+    await scheduler().start();
+    await vi.advanceTimersByTimeAsync(5 * 60_000); // past 09:00 in Shanghai
+    expect(poster.sent).toHaveLength(0);
+    expect(store.posts.get(GUILD, '2026-11-01')).toMatchObject({ status: 'paused' });
+    await vi.advanceTimersByTimeAsync(24 * 60 * 60_000);
+    expect(poster.sent.map((s) => s.nonce)).toEqual([postNonce(GUILD, '2026-11-02')]);
+  });
+
+  it('does not catch up a paused day when the pause is lifted and the bot restarts that day', async () => {
+    store.guilds.pause(GUILD, '2026-11-03');
+    await scheduler().start();
+    await vi.advanceTimersByTimeAsync(5 * 60_000);
+    expect(store.posts.get(GUILD, '2026-11-01')).toMatchObject({ status: 'paused' });
+    await schedulers[0]!.stop();
+    store.guilds.pause(GUILD, null); // /journal pause days:0, the same day
+    vi.setSystemTime(new Date('2026-11-01T06:00:00Z')); // 14:00 in Shanghai
+    await scheduler().start();
+    await vi.advanceTimersByTimeAsync(10 * 60_000);
+    expect(poster.sent).toHaveLength(0);
+  });
+
+  it('after a pause the bot was down for, posts only the day it comes back, once', async () => {
+    store.guilds.pause(GUILD, '2026-11-02'); // holds Nov 1
+    vi.setSystemTime(new Date('2026-11-02T03:00:00Z')); // Nov 2, 11:00 in Shanghai
+    await scheduler().start();
+    await vi.advanceTimersByTimeAsync(10 * 60_000);
+    expect(poster.sent.map((s) => s.nonce)).toEqual([postNonce(GUILD, '2026-11-02')]);
+    expect(store.posts.get(GUILD, '2026-11-01')).toBeNull();
+  });
+
+  it('turns a retry waiting when the pause begins into a paused day, never sent', async () => {
+    vi.setSystemTime(new Date('2026-11-01T01:00:10Z'));
+    poster.failures.push(new PostError('unavailable', '503'));
+    await scheduler().start();
+    expect(store.posts.get(GUILD, '2026-11-01')).toMatchObject({ status: 'retrying' });
+    store.guilds.pause(GUILD, '2026-11-02');
+    await vi.advanceTimersByTimeAsync(30 * 60_000);
+    expect(poster.sent).toHaveLength(0);
+    expect(store.posts.get(GUILD, '2026-11-01')).toMatchObject({ status: 'paused' });
+  });
+
+  it('answers post-now with "paused" and records nothing; after resuming, post-now posts', async () => {
+    store.guilds.pause(GUILD, '2026-11-04');
+    const s = scheduler();
+    expect(await s.postNow(GUILD)).toEqual({
+      kind: 'paused',
+      date: '2026-11-01',
+      until: '2026-11-04',
+    });
+    expect(store.posts.get(GUILD, '2026-11-01')).toBeNull();
+    store.guilds.pause(GUILD, null);
+    expect(await s.postNow(GUILD)).toMatchObject({ kind: 'posted' });
+  });
+
+  it('is lifted by /journal setup (saving the settings again)', () => {
+    store.guilds.pause(GUILD, '2026-11-04');
+    expect(store.guilds.get(GUILD)!.pausedUntil).toBe('2026-11-04');
+    store.guilds.save(settings());
+    expect(store.guilds.get(GUILD)!.pausedUntil).toBeNull();
+  });
+});

@@ -18,15 +18,17 @@ const READING = [
   'quote random',
   'quote search',
 ];
+/** Anniversaries by DM: anyone who reads the journal subscribes for themselves, from wherever they read it. */
+const FOR_ONESELF = ['essay subscribe', 'essay unsubscribe'];
 
 describe('reach of each command', () => {
-  it('lets only the reading subcommands and Save as quote run beyond servers', () => {
+  it('lets only the reading subcommands, DM subscriptions and Save as quote run beyond servers', () => {
     const anywhere = SLASH_COMMANDS.flatMap((c) =>
       c.subcommands
         .filter((s) => reachOf(s) === 'anywhere')
         .map((s) => `${c.data.name} ${s.data.name}`),
     ).sort();
-    expect(anywhere).toEqual(READING);
+    expect(anywhere).toEqual([...READING, ...FOR_ONESELF].sort());
     expect(MESSAGE_MENUS.map((m) => reachOf(m))).toEqual(['anywhere']);
   });
 

@@ -1,10 +1,12 @@
+import { writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { PassThrough, Writable } from 'node:stream';
 import {
   ComponentType,
   TextInputStyle,
   type RESTPostAPIChatInputApplicationCommandsJSONBody,
 } from 'discord-api-types/v10';
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterAll, afterEach, describe, expect, it } from 'vitest';
 import { fixedClock } from '../src/clock.js';
 import { UserFacingError } from '../src/errors.js';
 import { silentLogger } from '../src/logger.js';
@@ -12,10 +14,11 @@ import { message } from '../src/messages/builders.js';
 import { consoleContext } from '../src/console/start.js';
 import { runRepl } from '../src/console/repl.js';
 import type { Dispatch } from '../src/console/session.js';
+import type { ModalFields } from '../src/commands/types.js';
 import type { Reply } from '../src/messages/payload.js';
 import type { Locale } from '../src/i18n/index.js';
 import type { Store } from '../src/store/index.js';
-import { memoryStore } from './helpers/store.js';
+import { memoryStore, tempDir } from './helpers/store.js';
 
 const clock = fixedClock('2026-11-29T07:30:00Z');
 let store: Store | undefined;
@@ -126,7 +129,7 @@ describe('forms and failures in the console', () => {
       { type: 1, name: 'refuse', description: 'Refuses' },
     ],
   };
-  const submitted: Array<Readonly<Record<string, string>>> = [];
+  const submitted: ModalFields[] = [];
   const dispatch: Dispatch = {
     async command(_ctx, _command, sub): Promise<Reply> {
       if (sub === 'crash') throw new Error('boom');
@@ -223,5 +226,46 @@ describe('forms and failures in the console', () => {
     expect(out).toMatch(
       /^Something went wrong on our side \(error id [0-9a-f]{6}\)\. The journal is safe; try again in a moment\.\n\nOnly the journal's authors can do that\.\n\n$/u,
     );
+  });
+});
+
+describe('the essay form in the console', () => {
+  const dir = tempDir('journal-console-form-');
+  afterAll(() => dir.cleanup());
+
+  it('asks the same fields as Discord: a path for the file, y/n for the checkbox', async () => {
+    const path = join(dir.dir, '春.md');
+    writeFileSync(path, '# 春\n\n春天来了,比 4000 字的框还长也可以。\n\n— 2025.3.1 于杭州\n');
+    const { out } = await session([
+      '/essay add',
+      '', // title: the file's heading
+      '', // date · place: today, which the file's own footer overrides
+      '.', // no text: the file brings it
+      join(dir.dir, 'missing.md'),
+      path,
+      'maybe',
+      'y',
+    ]);
+    expect(out).toContain('4. Or attach a .md or .txt file');
+    expect(out).toContain('the path of a file to attach; empty for none');
+    expect(out).toContain('5. Keep out of anniversaries and random picks');
+    expect(out).toContain(`${join(dir.dir, 'missing.md')} is not a file that can be read.`);
+    expect(out).toContain('Answer y or n.');
+    expect(out).toMatch(/Added essay #1\./u);
+    expect(store!.essays.get(1, { includeHidden: true })).toMatchObject({
+      title: '春',
+      date: '2025-03-01',
+      place: '杭州',
+      body: '春天来了,比 4000 字的框还长也可以。',
+      hidden: true,
+    });
+  });
+
+  it('refuses a file over 1 MB in one sentence, as Discord downloads are capped', async () => {
+    const path = join(dir.dir, 'huge.md');
+    writeFileSync(path, `${'字'.repeat(400_000)}\n\n— 2025.3.1\n`);
+    const { out } = await session(['/essay add', '', '', '.', path, '']);
+    expect(out).toContain('Not saved: The file is larger than 1 MB, too large for an essay.');
+    expect(store!.essays.count({ includeHidden: true })).toBe(0);
   });
 });

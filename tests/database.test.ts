@@ -46,6 +46,30 @@ describe('database', () => {
     db.close();
   });
 
+  it("keeps every server's post records through migration 11, which rebuilds their table to allow 'paused'", () => {
+    const path = join(dir(), 'v10.db');
+    const old = new Database(path);
+    for (const m of MIGRATIONS.slice(0, 10)) old.exec(m.sql);
+    old.pragma('user_version = 10');
+    old.exec(`
+      INSERT INTO guild_settings (guild_id, channel_id, post_time, time_zone, language, starts_on, updated_at)
+        VALUES ('g', 'c', '09:00', 'UTC', 'en-US', '2026-01-01', 't');
+      INSERT INTO anniversary_posts (guild_id, local_date, status, channel_id, nonce, message_id, claimed_at, finished_at)
+        VALUES ('g', '2026-11-01', 'sent', 'c', 'n', 'm1', 't', 't');
+    `);
+    const before = old.prepare('SELECT * FROM anniversary_posts').all();
+    old.close();
+    const db = openDatabase(path);
+    expect(db.prepare('SELECT * FROM anniversary_posts').all()).toEqual(before);
+    db.prepare(
+      `INSERT INTO anniversary_posts (guild_id, local_date, status, channel_id, nonce, claimed_at) VALUES ('g', '2026-11-02', 'paused', 'c', 'n2', 't')`,
+    ).run();
+    // The foreign key survived the rebuild: a server's records go with it.
+    db.prepare(`DELETE FROM guild_settings WHERE guild_id = 'g'`).run();
+    expect(db.prepare('SELECT count(*) FROM anniversary_posts').pluck().get()).toBe(0);
+    db.close();
+  });
+
   it('rolls a failing migration back together with user_version', () => {
     const db = new Database(':memory:');
     expect(() =>

@@ -47,6 +47,9 @@ describe('essay files', () => {
     ['— 1 Nov 2025 于东京', '2025-11-01', '东京'],
     ['2024.2.29', '2024-02-29', null],
     ['— 2025.11.1 横跨太平洋的飞机上', '2025-11-01', '横跨太平洋的飞机上'],
+    // As the essay form writes it.
+    ['— 2025-11-01 · 北京', '2025-11-01', '北京'],
+    ['2025-11-01 · 北京', '2025-11-01', '北京'],
   ])('reads the footer %s', (footer, date, place) => {
     const essay = parse(`正文第一段。\n\n${footer}\n`);
     expect(essay.date).toBe(date);

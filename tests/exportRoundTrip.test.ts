@@ -1,7 +1,7 @@
 /**
  * `journal export` then `journal import` into an empty database, as real
  * processes: the journal that comes back is equal in every field users see
- * (essays, hidden flags, curated quotes, server settings).
+ * (essays, hidden flags, curated quotes, server settings, muted periods).
  */
 import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -129,6 +129,11 @@ beforeAll(() => {
     emptyDay: 'nearest',
     startsOn: '2026-01-01',
   });
+  store.subscriptions.subscribe(DMS[0]!);
+  // An ended subscription stays behind: the export carries who still gets DMs.
+  store.subscriptions.subscribe({ ...DMS[0]!, userId: '300000000000000008' });
+  store.subscriptions.end('300000000000000008', 'recipient_closed');
+  for (const { from, to, note } of MUTES) store.mutes.add({ from, to, note });
   original = store.essays.all({ includeHidden: true });
   originalQuotes = quotesOf(store);
   store.close();
@@ -146,11 +151,36 @@ function readBack(path: string) {
       essays: store.essays.all({ includeHidden: true }),
       quotes: quotesOf(store),
       guilds: store.guilds.list().map(({ updatedAt: _u, ...g }) => g),
+      // What a restore makes afresh (stamps, the ended-or-not state) is this machine's, not the export's.
+      dms: store.subscriptions
+        .listActive()
+        .map(
+          ({
+            active: _a,
+            endedReason: _r,
+            endedDetail: _d,
+            endedAt: _e,
+            createdAt: _c,
+            updatedAt: _u,
+            ...dm
+          }) => dm,
+        ),
+      mutes: store.mutes.list().map(({ id: _id, ...m }) => m),
     };
   } finally {
     store.close();
   }
 }
+
+const DMS = [
+  {
+    userId: '300000000000000007',
+    time: '07:15',
+    timeZone: 'Europe/London',
+    language: 'en-US' as const,
+    startsOn: '2026-02-01',
+  },
+];
 
 const GUILDS = [
   {
@@ -163,8 +193,15 @@ const GUILDS = [
     emptyDay: 'nearest',
     startsOn: '2026-01-01',
     disabledReason: null,
+    pausedUntil: null,
     lastFailure: null,
   },
+];
+
+/** Muted periods as users see them (ids are the new journal's own). */
+const MUTES = [
+  { from: '2023-07-01', to: '2023-07-31', note: '那个夏天', createdAt: '2026-11-29T07:30:00.000Z' },
+  { from: '2024-03-05', to: '2024-03-05', note: null, createdAt: '2026-11-29T07:30:00.000Z' },
 ];
 
 describe('export and import round trip', () => {
@@ -196,6 +233,8 @@ describe('export and import round trip', () => {
     );
     expect(back.quotes).toEqual(originalQuotes);
     expect(back.guilds).toEqual(GUILDS);
+    expect(back.dms).toEqual(DMS);
+    expect(back.mutes).toEqual(MUTES);
 
     // Importing the same export again changes nothing.
     expect((await runJournal(['import', '--db', target, out])).stdout).toMatch(
@@ -223,6 +262,8 @@ describe('export and import round trip', () => {
     expect(back.essays.map(visible)).toEqual(original.map(visible));
     expect(back.quotes).toEqual(originalQuotes);
     expect(back.guilds).toEqual(GUILDS);
+    expect(back.dms).toEqual(DMS);
+    expect(back.mutes).toEqual(MUTES);
     expect((await runJournal(['import', '--db', target, out])).stdout).toMatch(
       /0 added, 0 updated, 8 unchanged/u,
     );

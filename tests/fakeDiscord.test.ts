@@ -523,6 +523,35 @@ describe('channel messages', () => {
   });
 });
 
+describe('direct messages', () => {
+  it('opens one DM channel per user, records what is sent there, and deduplicates a repeated nonce', async () => {
+    const reader = fake.addUser({ username: 'dm-reader' });
+    const dm = await client.users.createDM(reader.id);
+    expect(dm.type).toBe(ChannelType.DM);
+    expect(dm.recipientId).toBe(reader.id);
+    const again = await client.users.createDM(reader.id, { force: true });
+    expect(again.id).toBe(dm.id);
+    const a = await dm.send({ content: '那年今日', nonce: 'dm-2026-11-02', enforceNonce: true });
+    const b = await dm.send({ content: '那年今日', nonce: 'dm-2026-11-02', enforceNonce: true });
+    expect(b.id).toBe(a.id);
+    expect(fake.directMessages(reader.id).map((m) => m.content)).toEqual(['那年今日']);
+    expect(fake.directMessages(fake.userId)).toEqual([]);
+    expect(fake.rejections).toEqual([]);
+  });
+
+  it('answers 403 50007 when the user’s DMs are closed, and 400 50033 for no such user', async () => {
+    const closed = fake.addUser({ username: 'dm-closed' });
+    fake.closeDms(closed.id);
+    const dm = await client.users.createDM(closed.id);
+    await expect(dm.send('hello')).rejects.toMatchObject({ status: 403, code: 50007 });
+    await expect(
+      client.rest.post(Routes.userChannels(), { body: { recipient_id: '1' } }),
+    ).rejects.toMatchObject({ status: 400, code: 50033 });
+    expect(fake.rejections.map((r) => r.code)).toEqual([50007, 50033]);
+    expect(fake.directMessages(closed.id)).toEqual([]);
+  });
+});
+
 describe('gateway', () => {
   it('resumes after a dropped connection and still delivers an interaction sent meanwhile', async () => {
     const resumesBefore = fake.gatewayLog.resumes.length;

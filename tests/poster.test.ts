@@ -20,6 +20,11 @@ describe('what a failed send means for the schedule', () => {
     [10003, 404, 'Unknown Channel', 'unknown_channel', false],
     [10004, 404, 'Unknown Guild', 'unknown_channel', false],
     [50035, 400, 'Invalid Form Body', 'rejected', false],
+    // A DM's recipient closed their DMs or shares no server: final for that subscriber.
+    [50007, 403, 'Cannot send messages to this user', 'recipient_closed', false],
+    [50278, 403, 'Cannot send messages to this user', 'recipient_closed', false],
+    [10013, 404, 'Unknown User', 'recipient_closed', false],
+    [50033, 400, 'Invalid Recipient(s)', 'recipient_closed', false],
     [0, 503, 'Service Unavailable', 'unavailable', true],
     [0, 429, 'You are being rate limited.', 'unavailable', true],
   ])('Discord code %i (HTTP %i) → %s', (code, status, message, reason, retryable) => {

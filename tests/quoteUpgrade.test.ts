@@ -42,6 +42,7 @@ function readRelease(path: string) {
       curated: all('SELECT * FROM curated_quotes ORDER BY id'),
       history: all('SELECT * FROM quote_history ORDER BY scope, seq'),
       guilds: all('SELECT * FROM guild_settings ORDER BY guild_id'),
+      posts: all('SELECT * FROM anniversary_posts ORDER BY guild_id, local_date'),
       oldQuotes: all('SELECT essay_id, start_offset, text, quote_key FROM essay_quotes'),
     };
   } finally {
@@ -86,7 +87,13 @@ describe('opening a first-release journal', () => {
     );
     expect(rows(store, 'SELECT * FROM essay_sources ORDER BY path')).toEqual(before.sources);
     expect(rows(store, 'SELECT * FROM trash ORDER BY essay_id')).toEqual(before.trash);
-    expect(rows(store, 'SELECT * FROM guild_settings ORDER BY guild_id')).toEqual(before.guilds);
+    // Migration 11 adds the pause (none yet) and rebuilds the post table with the same rows.
+    expect(rows(store, 'SELECT * FROM guild_settings ORDER BY guild_id')).toEqual(
+      before.guilds.map((g) => ({ ...(g as object), paused_until: null })),
+    );
+    expect(rows(store, 'SELECT * FROM anniversary_posts ORDER BY guild_id, local_date')).toEqual(
+      before.posts,
+    );
     expect(before.essays).toHaveLength(4);
   });
 

@@ -35,7 +35,7 @@ const JOURNAL: Array<[string, EssayDraft]> = [
       tags: ['成长'],
     }),
   ],
-  ['rare', draft('稀有', `${COMMON}他也是天才少年,而且自洽。`)],
+  ['rare', draft('稀有', `${COMMON}他也是天才少年,而且自洽。`, { date: '2023-03-03' })],
   ['common', draft('寻常', `${COMMON}${COMMON}生活很好。`)],
   ['hidden', draft('秘密', `${COMMON}天才少年,天才少年,自洽,自洽,热爱。`, { hidden: true })],
   ['samePlace', draft('同地', `${COMMON}夏夜的萤火虫。`, { place: '臺北' })],
@@ -96,6 +96,13 @@ describe('related essays', () => {
   it('never shows a hidden essay to a non-author, and does to an author', () => {
     expect(related('source').map((r) => r.essay.id)).not.toContain(idOf('hidden'));
     expect(related('source', true)[0]!.essay.id).toBe(idOf('hidden'));
+  });
+
+  it('never shows an essay of a muted period, and does again once unmuted', () => {
+    const period = store.mutes.add({ from: '2023-03-01', to: '2023-03-31' });
+    expect(related('source').map((r) => r.essay.id)).not.toContain(idOf('rare'));
+    store.mutes.remove(period.id);
+    expect(related('source')[0]!.essay.id).toBe(idOf('rare'));
   });
 
   it('lifts an essay written at the same place, in another spelling', () => {

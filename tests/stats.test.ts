@@ -1,4 +1,5 @@
 import { readFileSync } from 'node:fs';
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { computeStats, countText, isoWeek, type StatsEssay } from '../src/journal/stats.js';
 
@@ -16,7 +17,52 @@ function essay(date: string, body = '一', extra: Partial<StatsEssay> = {}): Sta
   return { date, title: null, body, place: null, tags: [], ...extra };
 }
 
+/**
+ * The counting rules as two regexes (the first implementation): the oracle
+ * the single-pass counter must agree with on any text.
+ */
+function countTextByRegex(text: string): { chars: number; codePoints: number } {
+  const cjk =
+    /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Hangul}\u30FC\uFF70]/gu;
+  const word =
+    /[\p{L}\p{N}][\p{L}\p{M}\p{N}]*(?:(?:['’\-‐]|(?<=\p{N})[.,](?=\p{N}))[\p{L}\p{M}\p{N}]+)*/gu;
+  const normalized = text.normalize('NFC');
+  const units =
+    (normalized.match(cjk)?.length ?? 0) + (normalized.replace(cjk, ' ').match(word)?.length ?? 0);
+  return { chars: units, codePoints: [...text].length };
+}
+
+/** Characters where the rules turn: joiners, marks, digits of other scripts, CJK beside Latin, surrogates. */
+const TRICKY = [
+  ..."a Z 9 ' ’ - ‐ . , 。 ， 一 〇 ー ｰ カ 한 \u0301 \u1161 \u11AB ٣ ① Ⅻ 😀 \uFE0F é",
+  '\ud800',
+  '\udc00',
+  '\u{20000}',
+  '\u{1D7D8}',
+];
+
 describe('countText', () => {
+  it('agrees with the regex rules on any text (property)', () => {
+    const tricky = fc.constantFrom(...TRICKY);
+    const text = fc.oneof(
+      fc.array(tricky, { maxLength: 30 }).map((a) => a.join('')),
+      fc.string({ unit: 'binary', maxLength: 40 }),
+      fc
+        .array(fc.oneof(tricky, fc.string({ unit: 'grapheme', maxLength: 3 })), { maxLength: 20 })
+        .map((a) => a.join('')),
+    );
+    fc.assert(
+      fc.property(text, (t) => {
+        expect(countText(t)).toEqual(countTextByRegex(t));
+      }),
+      { numRuns: 3000 },
+    );
+  });
+
+  it('agrees with the regex rules on the seed essay', () => {
+    expect(countText(seedBody())).toEqual(countTextByRegex(seedBody()));
+  });
+
   it('counts a mixed paragraph the way it was counted by hand', () => {
     // Han: 我 在 年 用 做 了 个 = 7. Words: 2025, AI, RL, it's, fun, 1 (of 1%), self-aware = 7.
     // Zero: ，！😀 % 。 and spaces.

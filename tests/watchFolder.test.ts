@@ -91,6 +91,39 @@ describe('watching the journal folder', () => {
     await waitFor(() => store.essays.count() === 1, 10_000, 'the fixed file was not imported');
   });
 
+  it('watches each folder once, not each file (Linux: one inotify watch per folder)', async () => {
+    const t = tempDir('journal-watch-');
+    cleanup = t.cleanup;
+    for (const sub of ['2024', '2025', '.obsidian'])
+      mkdirSync(join(t.dir, sub), { recursive: true });
+    for (let i = 0; i < 40; i++)
+      writeFileSync(join(t.dir, i % 2 ? '2024' : '2025', `${i}.md`), essay(`第${i}篇。`));
+    const watchers = () =>
+      process.getActiveResourcesInfo().filter((r) => r === 'FSEventWrap').length;
+    // Watches closed by earlier tests leave on a later turn of the event loop.
+    await waitFor(() => watchers() === 0, 5_000, 'an earlier test left folder watches open');
+    watch = watchFolder({ store: memoryStore(), dir: t.dir, logger: silentLogger });
+    // The folder and its two year folders; the app folder and the 40 files add nothing.
+    expect(watchers()).toBe(process.platform === 'linux' ? 3 : 1);
+    watch!.close();
+    watch = null;
+    await waitFor(() => watchers() === 0, 5_000, 'closing left folder watches open');
+  });
+
+  it('follows folders made after it started, however deep', async () => {
+    const { dir, store } = start();
+    mkdirSync(join(dir, 'a'));
+    await new Promise((resolve) => setTimeout(resolve, 200));
+    mkdirSync(join(dir, 'a', 'b'));
+    await new Promise((resolve) => setTimeout(resolve, 200));
+    writeFileSync(join(dir, 'a', 'b', 'deep.md'), essay('很深的一篇。'));
+    await waitFor(
+      () => store.essays.count() === 1,
+      10_000,
+      'the file two new folders down was not imported',
+    );
+  });
+
   it('does not watch a folder that does not exist', () => {
     expect(
       watchFolder({ store: memoryStore(), dir: '/nonexistent/journal-dir', logger: silentLogger }),

@@ -4,7 +4,7 @@
  * downloader against the fake Discord's CDN.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { APIModalInteractionResponseCallbackData } from 'discord-api-types/v10';
+import { ComponentType, type APIModalInteractionResponseCallbackData } from 'discord-api-types/v10';
 import { fixedClock } from '../src/clock.js';
 import {
   findSubcommand,
@@ -44,14 +44,28 @@ function modalOf(reply: Reply): APIModalInteractionResponseCallbackData {
   return reply.modal;
 }
 
-/** The prefilled values of a modal's inputs. */
+/** The prefilled values of a modal's fields: a text input's value, a checkbox's default. */
 function prefilled(
   modal: APIModalInteractionResponseCallbackData,
-): Record<string, string | undefined> {
+): Record<string, string | boolean | undefined> {
   return Object.fromEntries(
     modal.components
-      .flatMap((row) => ('components' in row ? row.components : []))
-      .map((c) => [c.custom_id, 'value' in c ? c.value : undefined]),
+      .flatMap((c) => ('component' in c ? [c.component] : []))
+      .map((c) => [
+        c.custom_id,
+        'value' in c
+          ? c.value
+          : c.type === ComponentType.Checkbox
+            ? (c.default ?? false)
+            : undefined,
+      ]),
+  );
+}
+
+/** The prefilled text inputs only, as a submission would carry them. */
+function typed(modal: APIModalInteractionResponseCallbackData): Record<string, string> {
+  return Object.fromEntries(
+    Object.entries(prefilled(modal)).map(([k, v]) => [k, typeof v === 'string' ? v : '']),
   );
 }
 
@@ -118,20 +132,30 @@ describe('who may write', () => {
 });
 
 describe('/essay add', () => {
-  it("opens a form dated today in the author's zone and saves what was typed", async () => {
+  it("opens a five-row form of labelled fields dated today in the author's zone, and saves what was typed", async () => {
     const store = seeded();
     const ctx = context(store);
     const modal = modalOf(await run(ctx, 'add'));
     expect(modal.custom_id).toBe(`write:add:${AUTHOR_TODAY}`);
-    expect(prefilled(modal)).toMatchObject({ date: AUTHOR_TODAY });
+    expect(prefilled(modal)).toEqual({
+      title: undefined,
+      when: AUTHOR_TODAY,
+      body: undefined,
+      file: undefined,
+      hidden: false,
+    });
     expect(modal.components).toHaveLength(5);
+    for (const row of modal.components) {
+      expect(row.type).toBe(ComponentType.Label);
+      expect('description' in row && row.description).toBeTruthy();
+    }
 
     const reply = await runComponent(ctx, modal.custom_id, {
       title: '新的一天',
-      date: AUTHOR_TODAY,
-      place: '北京',
-      tags: '生活, 随笔',
-      body: '今天写了一篇。',
+      when: `${AUTHOR_TODAY} · 北京`,
+      body: '---\ntags: [生活, 随笔]\nwarning: 离别\n---\n今天写了一篇。',
+      file: [],
+      hidden: false,
     });
     const payload = payloadOf(reply);
     expect(reply).toMatchObject({ kind: 'message', ephemeral: true });
@@ -141,16 +165,41 @@ describe('/essay add', () => {
       date: AUTHOR_TODAY,
       place: '北京',
       tags: ['生活', '随笔'],
+      warning: '离别',
       body: '今天写了一篇。',
       source: 'discord',
+      hidden: false,
     });
   });
+
+  it.each(['en-US', 'zh-CN'] as const)(
+    'fits every label and hint of the add and the long-essay edit form in %s without cutting it',
+    async (locale) => {
+      const store = seeded();
+      store.essays.insert(
+        { title: '长', body: '字'.repeat(4001), date: '2025-01-01', place: null, tags: [] },
+        'long.md',
+      );
+      const ctx = context(store, { locale });
+      for (const modal of [
+        modalOf(await run(ctx, 'add')),
+        modalOf(await run(ctx, 'edit', { essay: '2' })),
+      ]) {
+        for (const row of modal.components) {
+          if (row.type !== ComponentType.Label) throw new Error('expected labels only');
+          expect([...row.label].length).toBeLessThanOrEqual(45);
+          expect([...(row.description ?? '')].length).toBeLessThanOrEqual(100);
+          expect(`${row.label}${row.description ?? ''}`).not.toContain('…');
+        }
+      }
+    },
+  );
 
   it('takes the date and place from a footer line pasted with the text when the date was left as opened', async () => {
     const store = seeded();
     const ctx = context(store);
     await runComponent(ctx, `write:add:${AUTHOR_TODAY}`, {
-      date: AUTHOR_TODAY,
+      when: AUTHOR_TODAY,
       body: '出发\n\n今天去了北京。\n\n— 2025.11.1 于横跨太平洋的飞机上',
     });
     expect(store.essays.get(2)).toMatchObject({
@@ -161,56 +210,212 @@ describe('/essay add', () => {
     });
   });
 
-  it('refuses a bad date and gives every typed word back, in a code block and as a file to import', async () => {
+  it('lets a changed date and a typed place win over the footer of the text', async () => {
+    const store = seeded();
+    await runComponent(context(store), `write:add:${AUTHOR_TODAY}`, {
+      when: '2024.5.4 于上海',
+      body: '一段话。\n\n— 2025.11.1 于北京',
+    });
+    expect(store.essays.get(2)).toMatchObject({
+      date: '2024-05-04',
+      place: '上海',
+      body: '一段话。',
+    });
+  });
+
+  it('refuses a bad date and gives every typed word back, with the date · place line, in a code block and as a file to import', async () => {
     const store = seeded();
     const ctx = context(store, { locale: 'zh-CN' });
     const body = '写了很久的一段话,有 ```代码``` 也有 @everyone。\n第二段。';
     const reply = await runComponent(ctx, `write:add:${AUTHOR_TODAY}`, {
       title: '不能丢',
-      date: '2025-13-45',
-      place: '家',
-      tags: '',
+      when: '2025-13-45 · 家',
       body,
     });
     const payload = payloadOf(reply);
     expect(reply).toMatchObject({ kind: 'message', ephemeral: true });
     expect(payload.content).toContain('没有保存');
-    expect(payload.content).toContain('2025-13-45');
+    expect(payload.content).toContain('2025-13-45 不是真实存在的日期');
     expect(payload.allowed_mentions).toEqual({ parse: [] });
     const shown = payload.embeds![0]!.description!.replace(/\u200b/gu, '');
     expect(shown).toContain('写了很久的一段话');
     expect(shown).toContain('第二段。');
-    expect(payload.embeds![0]!.title).toContain('不能丢');
+    expect(payload.embeds![0]!.title).toBe('不能丢 · 2025-13-45 · 家');
     const file = payload.files![0]!;
     expect(file.name).toBe('essay-draft.md');
     const text = file.data.toString('utf8');
     expect(text).toContain(body);
     expect(text).toContain('title: 不能丢');
-    expect(text).toContain('date: 2025-13-45');
+    expect(text).toMatch(/\n— 2025-13-45 · 家\n$/u);
     expect(store.essays.count({ includeHidden: true })).toBe(1);
+  });
+
+  it('says in one sentence what is wrong with a line that does not start with a date', async () => {
+    const store = seeded();
+    const reply = await runComponent(context(store), `write:add:${AUTHOR_TODAY}`, {
+      when: '北京',
+      body: '一段。',
+    });
+    expect(payloadOf(reply).content).toMatch(/^Not saved: "北京" does not start with a date/u);
+    expect(store.essays.count({ includeHidden: true })).toBe(1);
+  });
+
+  it('hands back a draft file that imports as what was typed once the date is fixed, front matter joined', async () => {
+    const store = seeded();
+    const reply = await runComponent(context(store), `write:add:${AUTHOR_TODAY}`, {
+      title: '草稿',
+      when: '2026-02-30 · 杭州',
+      body: '---\ntags: [旅行]\nwarning: 离别\n---\n草稿的正文。',
+    });
+    const draft = payloadOf(reply).files![0]!.data.toString('utf8');
+    const fixed = draft.replace('2026-02-30 · 杭州', '2026-02-28 · 杭州');
+    const { parseEssayText } = await import('../src/journal/essayFile.js');
+    expect(parseEssayText(fixed)).toMatchObject({
+      title: '草稿',
+      tags: ['旅行'],
+      warning: '离别',
+      body: '草稿的正文。',
+    });
+    // Front matter that does not parse comes back exactly as typed.
+    const broken = '---\ntags: [旅行\n正文。';
+    const again = await runComponent(context(store), `write:add:${AUTHOR_TODAY}`, {
+      when: '2026-02-30',
+      body: broken,
+    });
+    expect(payloadOf(again).files![0]!.data.toString('utf8')).toBe(broken);
   });
 
   it('refuses a form without any date, still handing the text back', async () => {
     const store = seeded();
     const reply = await runComponent(context(store), `write:add:${AUTHOR_TODAY}`, {
-      date: '',
+      when: '',
       body: '没有日期的一段。',
     });
     expect(payloadOf(reply).content).toMatch(/No date/u);
     expect(payloadOf(reply).files![0]!.data.toString()).toContain('没有日期的一段。');
   });
 
+  it('refuses a form with neither text nor file in one sentence', async () => {
+    const store = seeded();
+    const reply = await runComponent(context(store), `write:add:${AUTHOR_TODAY}`, {
+      when: AUTHOR_TODAY,
+      body: '  ',
+      file: [],
+    });
+    expect(payloadOf(reply).content).toBe(
+      'Not saved: there is no text: write it in the box or attach a .md or .txt file.',
+    );
+    expect(payloadOf(reply).files ?? []).toEqual([]);
+  });
+
   it('does not add the same text twice', async () => {
     const store = seeded();
     const reply = await runComponent(context(store), `write:add:${AUTHOR_TODAY}`, {
       title: '一年前',
-      date: '2025-11-30',
-      place: '上海',
-      tags: '旅行',
-      body: '那天的事。',
+      when: '2025-11-30 · 上海',
+      body: '---\ntags: 旅行\n---\n那天的事。',
     });
     expect(payloadOf(reply).content).toMatch(/already essay #1/u);
     expect(store.essays.count()).toBe(1);
+  });
+});
+
+describe('the form with a file and the checkbox', () => {
+  const long = `${'很长的一段话。'.repeat(800)}\n\n— 2025.3.1 于杭州\n`;
+
+  it('adds an essay from an attached file, hidden when the box is ticked, with a typed title winning', async () => {
+    const store = seeded();
+    const file = asOption(fake.registerAttachment('长文.md', `# 文件里的标题\n\n${long}`));
+    const reply = await runComponent(context(store), `write:add:${AUTHOR_TODAY}`, {
+      title: '我起的标题',
+      when: AUTHOR_TODAY,
+      body: '',
+      file: [file],
+      hidden: true,
+    });
+    expect(payloadOf(reply).content).toMatch(/^Added essay #2/u);
+    const essay = store.essays.get(2, { includeHidden: true })!;
+    expect(essay).toMatchObject({
+      title: '我起的标题',
+      date: '2025-03-01',
+      place: '杭州',
+      hidden: true,
+    });
+    expect(essay.body.length).toBeGreaterThan(4000);
+    expect(store.essays.get(2)).toBeNull();
+  });
+
+  it('takes the date from the form for a file without one', async () => {
+    const store = seeded();
+    const file = asOption(fake.registerAttachment('无日期.txt', '没有落款的一段。'));
+    await runComponent(context(store), `write:add:${AUTHOR_TODAY}`, {
+      when: '2024-06-01 · 家',
+      file: [file],
+    });
+    expect(store.essays.get(2)).toMatchObject({
+      date: '2024-06-01',
+      place: '家',
+      body: '没有落款的一段。',
+    });
+  });
+
+  it('refuses text and a file together, saving nothing and handing the text back', async () => {
+    const store = seeded();
+    const before = fake.cdnRequests.length;
+    const file = asOption(fake.registerAttachment('a.md', '一段。\n\n— 2025.1.1'));
+    const reply = await runComponent(
+      context(store, { locale: 'zh-CN' }),
+      `write:add:${AUTHOR_TODAY}`,
+      {
+        when: AUTHOR_TODAY,
+        body: '框里也写了。',
+        file: [file],
+      },
+    );
+    const payload = payloadOf(reply);
+    expect(payload.content).toContain('正文框和附件不能同时使用');
+    expect(payload.files![0]!.data.toString()).toContain('框里也写了。');
+    expect(store.essays.count({ includeHidden: true })).toBe(1);
+    expect(fake.cdnRequests.length).toBe(before);
+  });
+
+  it.each([
+    [
+      'a .pdf',
+      () => fake.registerAttachment('a.pdf', '%PDF-1.4'),
+      /^Not saved: "a\.pdf" is not a \.md or \.txt file\.$/u,
+    ],
+    [
+      'a GBK file',
+      () => fake.registerAttachment('gbk.txt', Buffer.from([0xc4, 0xe3, 0xba, 0xc3, 0x0a])),
+      /^Not saved: "gbk\.txt" is not UTF-8 text\./u,
+    ],
+    [
+      'a file over 1 MB',
+      () => fake.registerLargeAttachment('huge.md', 3 * 1024 * 1024),
+      /^Not saved: The file is larger than 1 MB/u,
+    ],
+  ])('refuses %s in one sentence, saving nothing', async (_what, make, sentence) => {
+    const store = seeded();
+    const reply = await runComponent(context(store), `write:add:${AUTHOR_TODAY}`, {
+      when: AUTHOR_TODAY,
+      file: [asOption(make())],
+    });
+    expect(payloadOf(reply).content).toMatch(sentence);
+    expect(payloadOf(reply).content!.split('\n')).toHaveLength(1);
+    expect(store.essays.count({ includeHidden: true })).toBe(1);
+  });
+
+  it('defers the form submits (a file may be downloading) and not the delete buttons', async () => {
+    const { resolveComponent, deferOf } = await import('../src/commands/index.js');
+    const defer = (id: string) => {
+      const { route, args } = resolveComponent(id);
+      return deferOf(route, args);
+    };
+    expect(defer(`write:add:${AUTHOR_TODAY}`)).toBe('ephemeral');
+    expect(defer('write:edit:1:2025-11-30')).toBe('ephemeral');
+    expect(defer('write:delete:1')).toBeUndefined();
+    expect(defer('write:undo:1')).toBeUndefined();
   });
 });
 
@@ -221,41 +426,82 @@ describe('/essay edit', () => {
     const modal = modalOf(await run(ctx, 'edit', { essay: '1' }));
     expect(prefilled(modal)).toEqual({
       title: '一年前',
-      date: '2025-11-30',
-      place: '上海',
-      tags: '旅行',
-      body: '那天的事。',
+      when: '2025-11-30 · 上海',
+      body: '---\ntags:\n  - 旅行\n---\n那天的事。',
+      file: undefined,
+      hidden: false,
     });
     const reply = await runComponent(ctx, modal.custom_id, {
-      title: '一年前',
-      date: '2025-11-30',
-      place: '上海',
-      tags: '旅行',
-      body: '那天的事,改了一个字。',
+      ...typed(modal),
+      body: '---\ntags:\n  - 旅行\n---\n那天的事,改了一个字。',
     });
     expect(payloadOf(reply).content).toMatch(/Saved essay #1/u);
     expect(store.essays.get(1)).toMatchObject({
       id: 1,
       body: '那天的事,改了一个字。',
+      tags: ['旅行'],
       source: 'a.md',
     });
     expect(store.essays.count()).toBe(1);
   });
 
-  it('keeps tags left as shown exactly, even one holding a comma', async () => {
+  it('round-trips tags (one holding a comma), the content warning and hidden through the prefilled form', async () => {
     const store = memoryStore(fixedClock(NOW));
     const e = store.essays.insert(
-      { title: '标签', body: '正文。', date: '2025-01-01', place: null, tags: ['a,b', '旅行'] },
+      {
+        title: '标签',
+        body: '正文。',
+        date: '2025-01-01',
+        place: null,
+        tags: ['a,b', '旅行'],
+        warning: '离别',
+      },
+      'a.md',
+    );
+    store.essays.setHidden(e.id, true);
+    const ctx = context(store);
+    const modal = modalOf(await run(ctx, 'edit', { essay: String(e.id) }));
+    expect(prefilled(modal)).toMatchObject({ when: '2025-01-01', hidden: true });
+    expect(prefilled(modal).body).toContain('warning: 离别');
+    // Submitted as shown: nothing changed.
+    const same = await runComponent(ctx, modal.custom_id, { ...typed(modal), hidden: true });
+    expect(payloadOf(same).content).toBe(`Nothing changed in essay #${e.id}.`);
+    await runComponent(ctx, modal.custom_id, {
+      ...typed(modal),
+      body: typed(modal).body!.replace('正文。', '改过的正文。'),
+      hidden: true,
+    });
+    expect(store.essays.get(e.id, { includeHidden: true })).toMatchObject({
+      tags: ['a,b', '旅行'],
+      warning: '离别',
+      hidden: true,
+      body: '改过的正文。',
+    });
+  });
+
+  it('saves a change of the checkbox alone, both ways', async () => {
+    const store = seeded();
+    const ctx = context(store);
+    const modal = modalOf(await run(ctx, 'edit', { essay: '1' }));
+    const hide = await runComponent(ctx, modal.custom_id, { ...typed(modal), hidden: true });
+    expect(payloadOf(hide).content).toBe('Saved essay #1; it keeps its number.');
+    expect(store.essays.get(1, { includeHidden: true })!.hidden).toBe(true);
+    const reopened = modalOf(await run(ctx, 'edit', { essay: '1' }));
+    expect(prefilled(reopened).hidden).toBe(true);
+    await runComponent(ctx, reopened.custom_id, { ...typed(reopened), hidden: false });
+    expect(store.essays.get(1)!.hidden).toBe(false);
+  });
+
+  it('drops the content warning when its line is taken out of the front matter', async () => {
+    const store = memoryStore(fixedClock(NOW));
+    const e = store.essays.insert(
+      { title: null, body: '正文。', date: '2025-01-01', place: null, tags: [], warning: '离别' },
       'a.md',
     );
     const ctx = context(store);
     const modal = modalOf(await run(ctx, 'edit', { essay: String(e.id) }));
-    expect(prefilled(modal).tags).toBe('a,b, 旅行');
-    await runComponent(ctx, modal.custom_id, {
-      ...prefilled(modal),
-      body: '改过的正文。',
-    });
-    expect(store.essays.get(e.id)).toMatchObject({ tags: ['a,b', '旅行'], body: '改过的正文。' });
+    await runComponent(ctx, modal.custom_id, { ...typed(modal), body: '正文。' });
+    expect(store.essays.get(e.id)!.warning).toBeNull();
   });
 
   it('keeps an untitled essay untitled even when its first line could be a title', async () => {
@@ -267,7 +513,7 @@ describe('/essay edit', () => {
     const ctx = context(store);
     const modal = modalOf(await run(ctx, 'edit', { essay: String(e.id) }));
     await runComponent(ctx, modal.custom_id, {
-      ...prefilled(modal),
+      ...typed(modal),
       body: '短短一行\n\n然后是改过的正文。',
     });
     expect(store.essays.get(e.id)).toMatchObject({
@@ -276,22 +522,41 @@ describe('/essay edit', () => {
     });
   });
 
-  it('says "re-import the file" for an essay longer than a form holds', async () => {
+  it('opens an essay longer than the box with the box empty, keeps its text on save, and takes a file to replace it', async () => {
     const store = memoryStore(fixedClock(NOW));
+    const body = '字'.repeat(4001);
     const e = store.essays.insert(
-      { title: '长文', body: '字'.repeat(4001), date: '2025-01-01', place: null, tags: [] },
+      { title: '长文', body, date: '2025-01-01', place: null, tags: ['长'] },
       'long.md',
     );
-    const err = await refusal(run(context(store), 'edit', { essay: String(e.id) }));
-    expect(err.key).toBe('write.tooLongForForm');
-    expect(err.params).toMatchObject({ id: e.id, length: 4001, max: 4000 });
+    const ctx = context(store);
+    const modal = modalOf(await run(ctx, 'edit', { essay: String(e.id) }));
+    expect(prefilled(modal).body).toBeUndefined();
+    expect(JSON.stringify(modal)).toContain('left empty, the text stays as it is');
+    await runComponent(ctx, modal.custom_id, {
+      ...typed(modal),
+      title: '长文改名',
+      when: '2025-01-02 · 家',
+      hidden: true,
+    });
+    expect(store.essays.get(e.id, { includeHidden: true })).toMatchObject({
+      title: '长文改名',
+      date: '2025-01-02',
+      place: '家',
+      body,
+      tags: ['长'],
+      hidden: true,
+    });
+    const file = asOption(fake.registerAttachment('新.md', `${'新'.repeat(5000)}\n`));
+    await runComponent(ctx, modal.custom_id, { ...typed(modal), file: [file], hidden: true });
+    expect(store.essays.get(e.id, { includeHidden: true })!.body).toBe('新'.repeat(5000));
   });
 
   it('hands the text back when the essay was deleted while the form was open', async () => {
     const store = seeded();
     store.trash.put(1, null);
     const reply = await runComponent(context(store), 'write:edit:1:2025-11-30', {
-      date: '2025-11-30',
+      when: '2025-11-30',
       body: '改好的文字。',
     });
     expect(payloadOf(reply).files![0]!.data.toString()).toContain('改好的文字。');
@@ -308,6 +573,30 @@ describe('/essay edit', () => {
       {},
     );
     expect(choices).toEqual([{ name: expect.stringContaining('一年前') as string, value: '1' }]);
+  });
+});
+
+describe('write custom ids', () => {
+  it('reads back every id it writes, and nothing else', async () => {
+    const { encodeWriteId, parseWriteId } = await import('../src/commands/essay/writeRoute.js');
+    for (const args of [
+      { action: 'add', openedDate: '2026-11-30' },
+      { action: 'edit', id: 12, openedDate: '2025-01-01' },
+      { action: 'delete', id: 3 },
+      { action: 'keep', id: 3 },
+      { action: 'undo', id: 3 },
+    ] as const)
+      expect(parseWriteId(encodeWriteId(args))).toEqual(args);
+    for (const id of [
+      'write:add:tomorrow',
+      'write:edit:x:2025-01-01',
+      'write:edit:1',
+      'write:delete:0',
+      'write:delete:1:2',
+      'write:burn:1',
+      'essay:add:2025-01-01',
+    ])
+      expect(parseWriteId(id), id).toBeNull();
   });
 });
 

@@ -11,6 +11,7 @@ import { exportCommand } from './exportCommand.js';
 import { backupCommand } from './backupCommand.js';
 import { restoreCommand } from './restoreCommand.js';
 import { postCommand } from './postCommand.js';
+import { muteCommand, mutesCommand, unmuteCommand } from './muteCommand.js';
 import { placesCommand } from './placesCommand.js';
 import { relatedCommand } from './relatedCommand.js';
 
@@ -28,6 +29,9 @@ export const CLI_COMMANDS: readonly CliCommand[] = [
   exportCommand,
   backupCommand,
   restoreCommand,
+  muteCommand,
+  mutesCommand,
+  unmuteCommand,
   postCommand,
   registerCommand,
 ];

@@ -4,6 +4,7 @@ import { t, type Locale } from '../i18n/index.js';
 import { isValidTimeZone, localDate, parseDate } from '../journal/dates.js';
 import { renderPayload } from '../console/renderText.js';
 import { composeAnniversaryPost } from '../schedule/post.js';
+import { isPaused } from '../schedule/due.js';
 import { CLI_SCOPE } from '../store/quotes.js';
 import { EMPTY_DAY_MODES, type EmptyDayMode, type GuildSettings } from '../store/guilds.js';
 import { printJson, stringOption, type CliCommand } from './command.js';
@@ -77,6 +78,22 @@ export const postCommand: CliCommand = {
       settings?.emptyDay ??
       'skip';
 
+    // A paused server posts nothing on its paused days: say so rather than preview a post that will not go out.
+    if (settings && isPaused(settings, date)) {
+      const until = settings.pausedUntil!;
+      if (ctx.json)
+        printJson(ctx.io, {
+          date,
+          timeZone: zone,
+          language,
+          emptyDay,
+          posted: false,
+          pausedUntil: until,
+          payload: null,
+        });
+      else ctx.io.out(t(language, 'schedule.paused', { until }));
+      return 0;
+    }
     const payload = composeAnniversaryPost(store, {
       date,
       language,

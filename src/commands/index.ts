@@ -16,9 +16,11 @@ import { saveAsQuote } from './quote/saveAsQuote.js';
 import type {
   Access,
   Choice,
+  ComponentDefer,
   ComponentRoute,
   HandlerContext,
   MessageMenuCommand,
+  ModalFields,
   Options,
   Reach,
   Reply,
@@ -131,6 +133,14 @@ export function runAutocomplete(
   return sub.autocomplete(ctx, focused, options).slice(0, 25);
 }
 
+/** How a component is deferred, if at all, before its route runs. */
+export function deferOf(
+  route: ComponentRoute,
+  args: readonly string[],
+): ComponentDefer | undefined {
+  return typeof route.defer === 'function' ? route.defer(args) : route.defer;
+}
+
 /** Custom ids are `prefix:arg:arg…`. */
 export function resolveComponent(customId: string): { route: ComponentRoute; args: string[] } {
   const [prefix, ...args] = customId.split(':');
@@ -142,7 +152,7 @@ export function resolveComponent(customId: string): { route: ComponentRoute; arg
 export async function runComponent(
   ctx: HandlerContext,
   customId: string,
-  fields: Readonly<Record<string, string>> = {},
+  fields: ModalFields = {},
 ): Promise<Reply> {
   const { route, args } = resolveComponent(customId);
   checkAccess(ctx, route);

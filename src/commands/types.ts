@@ -121,19 +121,24 @@ export interface SlashCommand {
   subcommands: readonly Subcommand[];
 }
 
+/** What one modal field submits: a text input's text, a checkbox's state, a file upload's files. */
+export type ModalValue = string | boolean | readonly AttachmentOption[];
+/** A modal submission's fields by custom id (none for a button). */
+export type ModalFields = Readonly<Record<string, ModalValue>>;
+
+/** How a component is answered before its handler runs: see `Subcommand.defer`; `update` edits the message later. */
+export type ComponentDefer = 'public' | 'ephemeral' | 'update';
+
 /** Buttons and modal submits are routed by the first segment of their custom id. */
 export interface ComponentRoute {
   prefix: string;
   access: Access;
   /** Default: `anywhere` for `everyone`, else `server`. */
   reach?: Reach;
-  /** `args` are the custom id's segments after the prefix; `fields` a modal's text inputs. */
-  handle(
-    ctx: HandlerContext,
-    args: readonly string[],
-    fields: Readonly<Record<string, string>>,
-  ): Reply | Promise<Reply>;
-  defer?: 'public' | 'ephemeral' | 'update';
+  /** `args` are the custom id's segments after the prefix; `fields` a modal's fields. */
+  handle(ctx: HandlerContext, args: readonly string[], fields: ModalFields): Reply | Promise<Reply>;
+  /** One way for the whole route, or chosen per custom id (a route serving both buttons and forms). */
+  defer?: ComponentDefer | ((args: readonly string[]) => ComponentDefer | undefined);
 }
 
 /** A message context-menu command (e.g. "Save as quote"). */

@@ -1,7 +1,7 @@
 /**
- * Forms (Discord modals) in the console: which text fields a form asks for,
- * and whether an answer is one Discord would accept. Pure; the session does
- * the asking.
+ * Forms (Discord modals) in the console: which fields a form asks for (read
+ * from the modal's own JSON, so a form is defined once), and whether an
+ * answer is one Discord would accept. Pure; the session does the asking.
  */
 import {
   ComponentType,
@@ -26,9 +26,15 @@ export interface FormField {
   maxLength?: number;
 }
 
-/** What a form holds, in order: fields to ask, text to show, or something the console cannot fill. */
+/**
+ * What a form holds, in order: text fields to ask, a file upload (asked as a
+ * path), a checkbox (asked y/n), text to show, or something the console
+ * cannot fill.
+ */
 export type FormPart =
   | { kind: 'field'; field: FormField }
+  | { kind: 'file'; id: string; label: string; required: boolean }
+  | { kind: 'checkbox'; id: string; label: string; value: boolean }
   | { kind: 'text'; text: string }
   | { kind: 'unsupported'; label: string };
 
@@ -64,11 +70,18 @@ export function formParts(modal: APIModalInteractionResponseCallbackData): FormP
       const label = component.description
         ? `${component.label} (${component.description})`
         : component.label;
-      parts.push(
-        inner.type === ComponentType.TextInput
-          ? fieldOf(inner, label)
-          : { kind: 'unsupported', label: component.label },
-      );
+      if (inner.type === ComponentType.TextInput) parts.push(fieldOf(inner, label));
+      else if (inner.type === ComponentType.FileUpload)
+        parts.push({
+          kind: 'file',
+          id: inner.custom_id,
+          label,
+          // Discord's default for a file upload is one file, required.
+          required: inner.required !== false && (inner.min_values ?? 1) > 0,
+        });
+      else if (inner.type === ComponentType.Checkbox)
+        parts.push({ kind: 'checkbox', id: inner.custom_id, label, value: inner.default === true });
+      else parts.push({ kind: 'unsupported', label: component.label });
     } else if (component.type === ComponentType.TextDisplay) {
       parts.push({ kind: 'text', text: component.content });
     }
@@ -101,4 +114,13 @@ export function readAnswer(
     };
   }
   return { ok: true, value };
+}
+
+/** A y/n answer to a checkbox (an empty answer keeps the value shown), or null when it is neither. */
+export function readCheckbox(answer: string, value: boolean): boolean | null {
+  const a = answer.trim().toLowerCase();
+  if (a === '') return value;
+  if (['y', 'yes', '是', '对'].includes(a)) return true;
+  if (['n', 'no', '否', '不'].includes(a)) return false;
+  return null;
 }

@@ -7,12 +7,19 @@
 import type { APIModalInteractionResponseCallbackData } from 'discord-api-types/v10';
 import { resolveSubcommand, runComponent, runSubcommand } from '../commands/index.js';
 import { errorText } from '../commands/errorText.js';
-import type { HandlerContext, Options } from '../commands/types.js';
+import type {
+  AttachmentOption,
+  HandlerContext,
+  ModalFields,
+  ModalValue,
+  Options,
+} from '../commands/types.js';
 import type { Reply, ReplyFile } from '../messages/payload.js';
 import { t } from '../i18n/index.js';
 import type { CommandDefinition } from './definitions.js';
 import { renderHelp } from './help.js';
-import { formParts, readAnswer, type FormField } from './modal.js';
+import { localAttachment } from './localFiles.js';
+import { formParts, readAnswer, readCheckbox, type FormField, type FormPart } from './modal.js';
 import { parseInput, type InputProblem } from './parseInput.js';
 import { renderPayload, type ConsoleAction, type TextStyle } from './renderText.js';
 
@@ -31,11 +38,7 @@ export interface Dispatch {
     subcommand: string | null,
     options: Options,
   ): Promise<Reply>;
-  component(
-    ctx: HandlerContext,
-    customId: string,
-    fields?: Readonly<Record<string, string>>,
-  ): Promise<Reply>;
+  component(ctx: HandlerContext, customId: string, fields?: ModalFields): Promise<Reply>;
 }
 
 /** The dispatch Discord uses. */
@@ -135,6 +138,73 @@ export function createSession(deps: SessionDeps): ConsoleSession {
     }
   }
 
+  /** A line of the upfront list for a part the console asks for; null for the others. */
+  function describePart(part: FormPart): string | null {
+    switch (part.kind) {
+      case 'field':
+        return describeField(part.field);
+      case 'file': {
+        const notes = [
+          part.required ? t(locale, 'console.helpRequired') : '',
+          t(locale, 'console.fieldFile'),
+        ];
+        return `${part.label} — ${notes.filter(Boolean).join('; ')}`;
+      }
+      case 'checkbox':
+        return `${part.label} [${part.value ? 'y' : 'n'}] — ${t(locale, 'console.fieldCheckbox')}`;
+      default:
+        return null;
+    }
+  }
+
+  /** Asks for a file's path until it names a readable file (or, when allowed, nothing); null drops the form. */
+  async function askFile(
+    part: Extract<FormPart, { kind: 'file' }>,
+  ): Promise<AttachmentOption[] | null> {
+    for (;;) {
+      const line = await io.readLine(`${part.label}: `);
+      if (line === null || line.trim() === CANCEL) return null;
+      const path = line.trim();
+      if (path === '' && !part.required) return [];
+      const file = path === '' ? null : localAttachment(path);
+      if (file) return [file];
+      say(
+        path === ''
+          ? { key: 'console.modalRequired', params: { label: part.label } }
+          : { key: 'console.noSuchFile', params: { path } },
+      );
+    }
+  }
+
+  /** Asks y/n until answered; an empty answer keeps the box as shown. Null drops the form. */
+  async function askCheckbox(
+    part: Extract<FormPart, { kind: 'checkbox' }>,
+  ): Promise<boolean | null> {
+    for (;;) {
+      const line = await io.readLine(`${part.label} [${part.value ? 'y' : 'n'}]: `);
+      if (line === null || line.trim() === CANCEL) return null;
+      const value = readCheckbox(line, part.value);
+      if (value !== null) return value;
+      say({ key: 'console.yesOrNo', params: {} });
+    }
+  }
+
+  /** One part's id and answer (a field's text, a file list, a checkbox); undefined for parts not asked; null drops the form. */
+  async function askPart(part: FormPart): Promise<[string, ModalValue] | null | undefined> {
+    const answer = (id: string, value: ModalValue | null): [string, ModalValue] | null =>
+      value === null ? null : [id, value];
+    switch (part.kind) {
+      case 'field':
+        return answer(part.field.id, await askField(part.field));
+      case 'file':
+        return answer(part.id, await askFile(part));
+      case 'checkbox':
+        return answer(part.id, await askCheckbox(part));
+      default:
+        return undefined;
+    }
+  }
+
   /** Fills a form and submits it through the same route Discord's modal submit takes. */
   async function fillForm(modal: APIModalInteractionResponseCallbackData): Promise<void> {
     const parts = formParts(modal);
@@ -143,8 +213,8 @@ export function createSession(deps: SessionDeps): ConsoleSession {
       return say({ key: 'console.modalUnsupported', params: { label: unsupported.label } });
     // The fields are listed up front: piped, no prompt will name them.
     const fieldList = parts
-      .flatMap((p) => (p.kind === 'field' ? [p.field] : []))
-      .map((f, i) => `  ${i + 1}. ${describeField(f)}`);
+      .flatMap((p) => describePart(p) ?? [])
+      .map((line, i) => `  ${i + 1}. ${line}`);
     io.write(
       [
         t(locale, 'console.modalTitle', { title: modal.title }),
@@ -152,13 +222,13 @@ export function createSession(deps: SessionDeps): ConsoleSession {
         ...fieldList,
       ].join('\n'),
     );
-    const fields: Record<string, string> = {};
+    const fields: Record<string, ModalValue> = {};
     for (const part of parts) {
       if (part.kind === 'text') io.write(part.text);
-      if (part.kind !== 'field') continue;
-      const value = await askField(part.field);
-      if (value === null) return say({ key: 'console.modalCancelled', params: {} });
-      fields[part.field.id] = value;
+      const asked = await askPart(part);
+      if (asked === undefined) continue;
+      if (asked === null) return say({ key: 'console.modalCancelled', params: {} });
+      fields[asked[0]] = asked[1];
     }
     io.write('');
     await run(modal.custom_id, () => dispatch.component(ctx, modal.custom_id, fields));

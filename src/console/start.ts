@@ -15,6 +15,7 @@ import { createLogger, type Logger } from '../logger.js';
 import type { Store } from '../store/index.js';
 import type { HandlerContext } from '../commands/types.js';
 import type { ReplyFile } from '../messages/payload.js';
+import { readLocalAttachment } from './localFiles.js';
 import { runRepl } from './repl.js';
 
 /** `--locale`: zh-CN or en-US (also zh / en, any case); undefined keeps `fallback`. */
@@ -44,7 +45,8 @@ export function consoleContext(deps: {
     place: 'local',
     guildId: null,
     channelId: null,
-    services: {},
+    // Forms may attach a local file: it is read as Discord's downloads are, with the same cap.
+    services: { download: readLocalAttachment },
     random: Math.random,
   };
 }

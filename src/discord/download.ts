@@ -37,7 +37,7 @@ export function isUnderBase(url: string, base: string): boolean {
   return u.pathname.startsWith(prefix);
 }
 
-function tooLarge(maxBytes: number): UserFacingError {
+export function tooLarge(maxBytes: number): UserFacingError {
   const mb = Math.round((maxBytes / 1024 / 1024) * 10) / 10;
   return new UserFacingError(`the file is larger than ${mb} MB`, 'write.import.tooLarge', { mb });
 }

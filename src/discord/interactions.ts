@@ -6,9 +6,11 @@
  */
 import {
   ApplicationCommandOptionType,
+  ComponentType,
   InteractionContextType,
   MessageFlags,
   PermissionFlagsBits,
+  type Attachment,
   type AutocompleteInteraction,
   type ChatInputCommandInteraction,
   type CommandInteractionOption,
@@ -26,11 +28,20 @@ import { errorText } from '../commands/errorText.js';
 import {
   MESSAGE_MENUS,
   checkAccess,
+  deferOf,
   resolveComponent,
   resolveSubcommand,
   runAutocomplete,
 } from '../commands/index.js';
-import type { HandlerContext, Options, Place, Services } from '../commands/types.js';
+import type {
+  AttachmentOption,
+  HandlerContext,
+  ModalFields,
+  ModalValue,
+  Options,
+  Place,
+  Services,
+} from '../commands/types.js';
 import type { Reply } from '../messages/payload.js';
 import { toMessageOptions } from './messageOptions.js';
 
@@ -105,14 +116,7 @@ function optionsOf(data: readonly CommandInteractionOption[]): Options {
     ) {
       Object.assign(out, optionsOf(opt.options ?? []));
     } else if (opt.type === ApplicationCommandOptionType.Attachment && opt.attachment) {
-      const a = opt.attachment;
-      out[opt.name] = {
-        id: a.id,
-        filename: a.name,
-        size: a.size,
-        url: a.url,
-        contentType: a.contentType,
-      };
+      out[opt.name] = attachmentOf(opt.attachment);
     } else if (opt.type === ApplicationCommandOptionType.Channel) {
       out[opt.name] = opt.channel?.id ?? opt.value;
     } else if (opt.value !== undefined) {
@@ -120,6 +124,22 @@ function optionsOf(data: readonly CommandInteractionOption[]): Options {
     }
   }
   return out;
+}
+
+function attachmentOf(a: Attachment): AttachmentOption {
+  return { id: a.id, filename: a.name, size: a.size, url: a.url, contentType: a.contentType };
+}
+
+/** A modal's text inputs, checkboxes and file uploads as plain values. */
+function modalFieldsOf(interaction: ModalSubmitInteraction): ModalFields {
+  const fields: Record<string, ModalValue> = {};
+  for (const [id, field] of interaction.fields.fields) {
+    if (field.type === ComponentType.TextInput || field.type === ComponentType.Checkbox)
+      fields[id] = field.value;
+    else if (field.type === ComponentType.FileUpload)
+      fields[id] = [...(field.attachments?.values() ?? [])].map(attachmentOf);
+  }
+  return fields;
 }
 
 /** Sends a handler's reply, taking into account whether we already deferred. */
@@ -181,16 +201,13 @@ async function handleComponent(
 ): Promise<void> {
   const { route, args } = resolveComponent(interaction.customId);
   checkAccess(ctx, route);
-  if (route.defer === 'update' && interaction.isMessageComponent()) await interaction.deferUpdate();
-  else if (route.defer)
+  const defer = deferOf(route, args);
+  if (defer === 'update' && interaction.isMessageComponent()) await interaction.deferUpdate();
+  else if (defer)
     await interaction.deferReply({
-      flags: route.defer === 'ephemeral' ? MessageFlags.Ephemeral : undefined,
+      flags: defer === 'ephemeral' ? MessageFlags.Ephemeral : undefined,
     });
-  const fields: Record<string, string> = {};
-  if (interaction.isModalSubmit()) {
-    for (const [id, field] of interaction.fields.fields)
-      if ('value' in field && typeof field.value === 'string') fields[id] = field.value;
-  }
+  const fields = interaction.isModalSubmit() ? modalFieldsOf(interaction) : {};
   await send(interaction, await route.handle(ctx, args, fields));
 }
 

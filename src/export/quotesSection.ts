@@ -5,7 +5,7 @@
  * comes back unattributed.
  */
 import { z } from 'zod';
-import { UserFacingError } from '../errors.js';
+import { parseSection } from './sectionData.js';
 import type { ExportSection } from './sections.js';
 
 const quoteSchema = z.object({
@@ -44,12 +44,8 @@ export const quotesSection: ExportSection = {
       }));
   },
   restore(store, data, essayIds) {
-    const parsed = z.array(quoteSchema).safeParse(data);
-    if (!parsed.success)
-      throw new UserFacingError(
-        `the export's quotes are malformed (${parsed.error.issues[0]?.message ?? 'bad value'}); nothing was imported`,
-      );
-    for (const q of parsed.data) {
+    const parsed = parseSection(z.array(quoteSchema), data, 'quotes');
+    for (const q of parsed) {
       // Texts and source messages are unique: a quote already there is not added twice.
       if (
         store.quotes.curated.byText(q.text) ||

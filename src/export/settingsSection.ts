@@ -4,12 +4,13 @@
  * and stays behind.
  */
 import { z } from 'zod';
-import { UserFacingError } from '../errors.js';
 import { isValidTimeZone } from '../journal/dates.js';
 import { EMPTY_DAY_MODES } from '../store/guilds.js';
+import { parseSection } from './sectionData.js';
 import type { ExportSection } from './sections.js';
 
-const guildSchema = z.object({
+/** A server's schedule; anniversaries by DM read their time, zone, language and start the same way. */
+export const guildSchema = z.object({
   guildId: z.string().regex(/^\d{17,20}$/u),
   channelId: z.string().regex(/^\d{17,20}$/u),
   time: z.string().regex(/^[0-2]\d:[0-5]\d$/u),
@@ -39,11 +40,7 @@ export const settingsSection: ExportSection = {
     };
   },
   restore(store, data) {
-    const parsed = settingsSchema.safeParse(data);
-    if (!parsed.success)
-      throw new UserFacingError(
-        `the export's settings are malformed (${parsed.error.issues[0]?.message ?? 'bad value'}); nothing was imported`,
-      );
-    for (const guild of parsed.data.guilds) store.guilds.save(guild);
+    const parsed = parseSection(settingsSchema, data, 'settings');
+    for (const guild of parsed.guilds) store.guilds.save(guild);
   },
 };

@@ -104,6 +104,10 @@ export const enUS = {
   'console.modalRequired': '{label} is required.',
   'console.modalCancelled': 'Form dropped; nothing was sent.',
   'console.fieldLines': 'several lines, ended by a line holding only "."',
+  'console.fieldFile': 'the path of a file to attach; empty for none',
+  'console.fieldCheckbox': 'y or n',
+  'console.noSuchFile': '{path} is not a file that can be read.',
+  'console.yesOrNo': 'Answer y or n.',
   'console.modalUnsupported':
     'This form has a field the console cannot fill ({label}); use Discord or the journal command line.',
   'console.helpTitle': 'Commands',
@@ -236,6 +240,41 @@ export const enUS = {
     'When the next anniversary post goes out, and how the last one went',
   'cmd.journal.post-now.description': "Post today's anniversary post now (it counts as today's)",
   'cmd.journal.disable.description': 'Stop the anniversary posts in this server',
+  // Muted periods (/journal mute|unmute, journal mute|mutes|unmute) and the pause (/journal pause).
+  'cmd.journal.mute.description':
+    'Keep the essays of a stretch of dates out of anniversaries, random picks and quotes (authors)',
+  'cmd.journal.mute.from.description': 'First day, e.g. 2024-03-01',
+  'cmd.journal.mute.to.description': 'Last day (included), e.g. 2024-06-30',
+  'cmd.journal.mute.note.description': 'A note for yourself (optional)',
+  'cmd.journal.unmute.description': 'Let a muted period come up again (authors)',
+  'cmd.journal.unmute.id.description': 'The muted period',
+  'cmd.journal.pause.description': "Hold this server's anniversary posts for some days (0 resumes)",
+  'cmd.journal.pause.days.description': 'How many days, 0–365 (0 resumes now)',
+  'mute.added':
+    'Muted #{id}: essays written from {from} to {to} stay out of anniversaries, /essay today, on and random, and quotes; search, lists and /essay show still find them. /journal unmute lifts it.',
+  'mute.removed': 'Lifted muted period #{id} ({from} – {to}): its essays can come up again.',
+  'mute.duplicate': '{from} – {to} is already muted (#{id}); nothing changed.',
+  'mute.unknown': 'There is no muted period #{id}; nothing changed.',
+  'mute.unknownChoice': 'No muted period matches "{input}": pick one from the list.',
+  'mute.badDate': '"{input}" is not a date: write it as 2025-11-01; nothing was muted.',
+  'mute.impossibleDate': '{input} is not a real calendar date; nothing was muted.',
+  'mute.reversed':
+    'The period ends ({to}) before it starts ({from}): put the earlier date first; nothing was muted.',
+  'mute.tooLong':
+    'A muted period spans at most {years} years, and {from} – {to} is longer; nothing was muted.',
+  'mute.noteTooLong': 'A note is at most {max} characters; nothing was muted.',
+  'mute.none': 'none',
+  'random.noneDrawable': 'Every essay was written in a muted period, so there is none to pick.',
+  'schedule.status.muted': 'Muted periods',
+  'schedule.status.paused': 'Paused',
+  'schedule.pausedUntil': 'no posts until {date}; they resume that day',
+  'schedule.pause.done':
+    'Anniversary posts in this server are paused: nothing is posted before {date}, when they resume. /journal pause days:0 or /journal setup resumes them sooner.',
+  'schedule.pause.resumed': 'Anniversary posts are on again. Next post: {next}',
+  'schedule.pause.badDays':
+    '"{input}" is not a number of days: give a whole number from 0 to {max} (0 resumes).',
+  'schedule.paused':
+    'Anniversary posts are paused until {until}, so nothing was posted. /journal pause days:0 resumes them.',
   // Writing from Discord (/essay add, import, edit, hide, unhide, delete), the trash and /journal export.
   'cmd.essay.add.description': 'Write a new essay (authors)',
   'cmd.essay.import.description':
@@ -254,12 +293,21 @@ export const enUS = {
   'cmd.journal.export.description': 'The whole journal as one JSON file, only for you (authors)',
   'write.modal.add': 'New essay',
   'write.modal.edit': 'Edit essay #{id}',
-  'write.field.title': 'Title (optional)',
-  'write.field.date': 'Date (YYYY-MM-DD)',
-  'write.field.place': 'Place (optional)',
-  'write.field.tags': 'Tags, separated by commas (optional)',
+  'write.field.title': 'Title',
+  'write.field.titleHint': 'Optional. Typed here, it wins over a title in the text or the file.',
+  'write.field.when': 'Date and place',
+  'write.field.whenHint':
+    'Like 2025-11-01 · 北京 (place optional). A date you change wins over one in the text.',
   'write.field.body': 'Text',
-  'write.field.bodyHint': 'A last line like "— 2025.11.1 于北京" sets the date and place too.',
+  'write.field.bodyHint':
+    'May open with front matter in --- lines: tags: a, b and warning: grief. Empty it to attach a file.',
+  'write.field.bodyKeptHint':
+    'Too long for this box: left empty, the text stays as it is; attach a file to replace it.',
+  'write.field.file': 'Or attach a .md or .txt file',
+  'write.field.fileHint':
+    'Read like a file of the journal folder (UTF-8, up to 1 MB), so it may be longer than the box.',
+  'write.field.hidden': 'Keep out of anniversaries and random picks',
+  'write.field.hiddenHint': 'Authors still find it in search, lists and /essay show.',
   'write.added': 'Added essay #{id}.',
   'write.saved': 'Saved essay #{id}; it keeps its number.',
   'write.unchanged': 'Nothing changed in essay #{id}.',
@@ -267,12 +315,14 @@ export const enUS = {
   'write.notSaved': 'Not saved: {reason}',
   'write.keptText':
     'Nothing you typed is lost: it is below and attached as {file}. Paste it into the form again, or fix the file and send it with /essay import.',
-  'write.badDate': '"{input}" is not a date: write it as 2025-11-01.',
+  'write.badDate': '"{input}" does not start with a date: write it like 2025-11-01 · 北京.',
   'write.impossibleDate': '{input} is not a real calendar date.',
   'write.noDate':
     'No date: fill in the date, or end the text with a line like "— 2025.11.1 于北京".',
-  'write.tooLongForForm':
-    'Essay #{id} is too long for a Discord form ({length} characters; a form holds {max}). Edit its file and send it again with /essay import.',
+  'write.form.textAndFile':
+    'the text box and an attached file cannot both be used; empty the box or drop the file.',
+  'write.form.noText': 'there is no text: write it in the box or attach a .md or .txt file.',
+  'write.form.notEssayFile': '"{name}" is not a .md or .txt file.',
   'write.hidden':
     'Essay #{id} ({title}) is hidden: it stays out of anniversaries, random picks and quotes. Authors still find it with /essay show, search and list.',
   'write.unhidden': 'Essay #{id} ({title}) is visible again and can come up on its anniversaries.',
@@ -350,4 +400,20 @@ export const enUS = {
   'quote.removed': 'Removed quote #{id}: {text}',
   'quote.unknownChoice':
     'No saved quote matches "{input}". Start typing its words and pick one from the list.',
+  // Anniversaries by DM: /essay subscribe|unsubscribe (src/commands/essay/subscribe.ts, src/schedule/dm.ts).
+  'cmd.essay.subscribe.description': 'Get "on this day" by DM, every day at a time you pick',
+  'cmd.essay.subscribe.time.description': 'Your local time, HH:MM (24-hour), e.g. 08:00',
+  'cmd.essay.subscribe.timezone.description':
+    "Your time zone, e.g. Asia/Shanghai (default: the journal's)",
+  'cmd.essay.unsubscribe.description': 'Stop the "on this day" DMs',
+  'dm.subscribed':
+    'Every day at {time} ({zone}) I will DM you what was written on that day in earlier years, starting {next}; a day with nothing written sends nothing.',
+  'dm.nextNow': 'within a minute',
+  'dm.unsubscribed': 'Done: no more "on this day" DMs.',
+  'dm.notSubscribed': 'You are not subscribed to "on this day" DMs, so nothing changed.',
+  'dm.discordOnly': 'DMs come from Discord: subscribe there with /essay subscribe.',
+  'schedule.failure.recipient_closed':
+    'Discord will not deliver direct messages from the bot to this user ({detail}).',
+  'schedule.status.subscribers': 'Anniversary DMs',
+  'schedule.status.subscriberCount': '{n} subscribed',
 } as const;

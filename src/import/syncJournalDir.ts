@@ -33,6 +33,8 @@ export function planJournalSync(store: Store, dir: string): SyncPlan | null {
   if (!existsSync(dir)) return null;
   const changed: string[] = [];
   let unchanged = 0;
+  // One read of every recorded time rather than a query per file (20,000 at restart).
+  const recorded = store.essays.sourceMtimes();
   for (const path of collectEssayFiles([dir]).files) {
     let mtimeMs: number;
     try {
@@ -41,7 +43,7 @@ export function planJournalSync(store: Store, dir: string): SyncPlan | null {
       changed.push(path); // vanished since the walk: importPaths reports it
       continue;
     }
-    if (store.essays.getSource(path)?.mtimeMs === mtimeMs) unchanged++;
+    if (recorded.get(path) === mtimeMs) unchanged++;
     else changed.push(path);
   }
   return { dir, changed, unchanged };

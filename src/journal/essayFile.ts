@@ -25,12 +25,17 @@ export class EssayParseError extends Error {
   }
 }
 
+/** Refused for want of a date: a form can name this in the author's language and ask for one. */
+export class MissingDateError extends EssayParseError {}
+
 /** How a file is read beyond its bytes. */
 export interface EssayFileOptions {
   /** Where the file is: a date in its name or folders is used when the text gives none. */
   path?: string;
   /** A Logseq page: outline bullets and `key:: value` properties are turned into prose and tags. */
   logseq?: boolean;
+  /** The date to use when neither the text nor the path gives one (a form's date field). */
+  fallbackDate?: string;
 }
 
 const FRONT_MATTER_KEYS = ['title', 'date', 'place', 'tags', 'hidden', 'warning'] as const;
@@ -57,7 +62,8 @@ const frontMatterSchema = z.strictObject({
 const MAX_TITLE_LENGTH = 80;
 
 const FOOTER_DASH = /^\s*(?:——|—|–|-{1,2})\s*/u;
-const PLACE_SEPARATOR = /^\s*(?:于|於|,|，|@|\s+in\s+)\s*/u;
+// `·` as the form writes it: `2025-11-01 · 北京`.
+const PLACE_SEPARATOR = /^\s*(?:于|於|,|，|·|@|\s+in\s+)\s*/u;
 /** After a dash the line is surely a footer, so plain space may separate the place. */
 const LOOSE_PLACE_SEPARATOR = /^\s+/u;
 
@@ -107,15 +113,27 @@ export function trimBlankLines(lines: string[]): string[] {
   return lines.slice(start, end);
 }
 
+/**
+ * A leading front matter block split off the text: its YAML and what follows.
+ * Null when the text has none; EssayParseError when the block never closes.
+ */
+export function splitFrontMatter(text: string): { yaml: string; rest: string } | null {
+  if (!text.startsWith('---\n')) return null;
+  const after = text.slice(4);
+  const m = /^(?:---|\.\.\.)[ \t]*$/mu.exec(after);
+  if (!m) throw new EssayParseError('front matter starts with --- but never ends with a --- line');
+  return {
+    yaml: after.slice(0, m.index),
+    rest: after.slice(m.index + m[0].length).replace(/^\n/u, ''),
+  };
+}
+
 function readFrontMatter(
   text: string,
 ): { data: z.infer<typeof frontMatterSchema>; rest: string } | null {
-  if (!text.startsWith('---\n')) return null;
-  const close = /^(?:---|\.\.\.)[ \t]*$/mu;
-  const after = text.slice(4);
-  const m = close.exec(after);
-  if (!m) throw new EssayParseError('front matter starts with --- but never ends with a --- line');
-  const yamlText = after.slice(0, m.index);
+  const block = splitFrontMatter(text);
+  if (!block) return null;
+  const yamlText = block.yaml;
   let raw: unknown;
   try {
     // Warnings (e.g. an unknown !tag) would go to process.emitWarning: stray non-JSON lines in the bot's log.
@@ -145,7 +163,7 @@ function readFrontMatter(
       `front matter ${String(issue?.path[0] ?? '')} is invalid: ${issue?.message ?? 'bad value'}`,
     );
   }
-  return { data: parsed.data, rest: after.slice(m.index + m[0].length).replace(/^\n/u, '') };
+  return { data: parsed.data, rest: block.rest };
 }
 
 function frontMatterDate(value: string | Date | number): string {
@@ -190,6 +208,7 @@ export function parseEssayFile(bytes: Uint8Array, options: EssayFileOptions = {}
   // A Logseq page's first block is prose; only `title::` or a heading names it.
   const draft = parseEssayText(text, {
     ...(options.path !== undefined ? { path: options.path } : {}),
+    ...(options.fallbackDate !== undefined ? { fallbackDate: options.fallbackDate } : {}),
     guessTitle: !page,
   });
   if (page) {
@@ -209,13 +228,13 @@ function dateFromPath(path: string | undefined): string | null {
 
 /**
  * Parses essay text (already decoded, LF line ends); the form and the file
- * share this. `path`, when given, may supply the date (daily notes);
- * `guessTitle: false` takes only a `# Heading` for the title, not a short
- * first line.
+ * share this. `path`, when given, may supply the date (daily notes), and
+ * after it `fallbackDate`; `guessTitle: false` takes only a `# Heading` for
+ * the title, not a short first line.
  */
 export function parseEssayText(
   text: string,
-  options: { path?: string; guessTitle?: boolean } = {},
+  options: { path?: string; guessTitle?: boolean; fallbackDate?: string } = {},
 ): EssayDraft {
   const front = readFrontMatter(text);
   let lines = trimBlankLines((front ? front.rest : text).split('\n'));
@@ -236,9 +255,9 @@ export function parseEssayText(
       lines = trimBlankLines(lines.slice(0, -1));
     }
   }
-  date ??= dateFromPath(options.path);
+  date ??= dateFromPath(options.path) ?? options.fallbackDate ?? null;
   if (date === null) {
-    throw new EssayParseError(
+    throw new MissingDateError(
       'no date found: end the essay with a line like "— 2025.11.1 于北京", give date: in front matter, or name the file like 2025-11-01.md',
     );
   }

@@ -2,6 +2,7 @@
 import { t, type Locale } from '../i18n/index.js';
 import { discordTimestamp } from './builders.js';
 import type { EmptyDayMode, FailureReason, PostOutcome } from '../schedule/types.js';
+import type { MutedPeriod } from '../journal/mutedPeriods.js';
 
 /** "Sunday, November 1, 2026, 09:00 GMT+8" in the reader's language, on the server's clock. */
 export function formatLocalTime(at: Date, zone: string, locale: Locale): string {
@@ -71,6 +72,8 @@ export function outcomeText(
       return t(locale, 'schedule.busy');
     case 'skipped':
       return t(locale, 'schedule.skipped', { date: outcome.date });
+    case 'paused':
+      return t(locale, 'schedule.paused', { until: outcome.until });
     case 'failed': {
       const reason = failureText(locale, outcome.reason, settings.channelId, outcome.detail);
       return outcome.retryAt
@@ -83,4 +86,20 @@ export function outcomeText(
     case 'notConfigured':
       return t(locale, 'schedule.notConfigured');
   }
+}
+
+/** One muted period as a line: `#3 · 2024-03-01 – 2024-06-30 · note`. */
+export function mutedPeriodLine(period: MutedPeriod): string {
+  const range = `#${period.id} · ${period.from} – ${period.to}`;
+  return period.note ? `${range} · ${period.note}` : range;
+}
+
+/** Every muted period, one a line (for /journal status); "none" when there are none. */
+export function mutedPeriodsText(locale: Locale, periods: readonly MutedPeriod[]): string {
+  return periods.length === 0 ? t(locale, 'mute.none') : periods.map(mutedPeriodLine).join('\n');
+}
+
+/** While a server's posts are paused: until when, as a status line (the date is the server's local date). */
+export function pauseText(locale: Locale, pausedUntil: string): string {
+  return t(locale, 'schedule.pausedUntil', { date: pausedUntil });
 }

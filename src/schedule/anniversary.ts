@@ -14,68 +14,39 @@
  * that day; a deleted channel switches the server's posts off with the reason.
  */
 import { createHash } from 'node:crypto';
-import { schedule as cronSchedule, type Logger as CronLogger, type ScheduledTask } from 'node-cron';
 import type { Clock } from '../clock.js';
 import type { Logger } from '../logger.js';
 import { localDate } from '../journal/dates.js';
 import type { Store } from '../store/index.js';
 import type { GuildSettings } from '../store/guilds.js';
-import type { FailureReason, PostOutcome } from './types.js';
+import type { PostOutcome } from './types.js';
 import type { PostRecord } from '../store/posts.js';
-import type { MessagePayload } from '../messages/payload.js';
-import { planPost, type LastRecord } from './due.js';
+import { isPaused, planPost, type LastRecord } from './due.js';
+import { deliverDay, type ChannelPoster } from './deliver.js';
 import { composeAnniversaryPost } from './post.js';
+import { createTicker } from './ticker.js';
 
 export type { PostOutcome } from './types.js';
-
-/** A failed send, already classified by the front end that attempted it. */
-export class PostError extends Error {
-  override readonly name = 'PostError';
-  constructor(
-    readonly reason: FailureReason,
-    message: string,
-  ) {
-    super(message);
-  }
-
-  /** Only a passing failure is worth another attempt today. */
-  get retryable(): boolean {
-    return this.reason === 'unavailable';
-  }
-}
-
-/** Sends a message to a channel (discord.js in production). Throws PostError. */
-export interface ChannelPoster {
-  /** Returns the id of the message Discord created (or had already created for this nonce). */
-  send(channelId: string, payload: MessagePayload, nonce: string): Promise<string>;
-}
+// The sending vocabulary lives in deliver.ts (shared with the DMs); front ends and tests import it from here.
+export { PostError, retryDelayMs, type ChannelPoster } from './deliver.js';
 
 /** How long a claim holds against another sender before it counts as crashed. */
 export const CLAIM_LEASE_MS = 2 * 60_000;
-/** Longest wait between attempts after passing failures. */
-const MAX_BACKOFF_MS = 15 * 60_000;
-/** How long shutdown waits for a send in flight before disconnecting. */
-const STOP_GRACE_MS = 10_000;
 
-/** 1, 2, 4, 8 minutes… capped at 15, after the n-th failed attempt. */
-export function retryDelayMs(attempts: number): number {
-  return Math.min(MAX_BACKOFF_MS, 60_000 * 2 ** Math.max(0, attempts - 1));
-}
-
-/** Discord's nonce for a server's day (≤ 25 characters, as Discord requires); the same on every attempt. */
-export function postNonce(guildId: string, date: string): string {
-  return createHash('sha256')
-    .update(`anniversary:${guildId}:${date}`)
-    .digest('base64url')
-    .slice(0, 25);
-}
-
-function errorMessage(err: unknown): string {
-  return err instanceof Error ? err.message : String(err);
+/**
+ * Discord's nonce for a server's day, or (`dm`) a subscriber's (≤ 25
+ * characters, as Discord requires); the same on every attempt.
+ */
+export function postNonce(
+  ownerId: string,
+  date: string,
+  kind: 'anniversary' | 'dm' = 'anniversary',
+): string {
+  return createHash('sha256').update(`${kind}:${ownerId}:${date}`).digest('base64url').slice(0, 25);
 }
 
 /** The newest record as the due plan reads it: unfinished days carry their retry time. */
-function lastRecordOf(record: PostRecord | null): LastRecord | null {
+export function lastRecordOf(record: PostRecord | null): LastRecord | null {
   if (!record) return null;
   const unfinished = record.status === 'sending' || record.status === 'retrying';
   return { date: record.date, retryAt: unfinished ? record.retryAt : null };
@@ -84,18 +55,6 @@ function lastRecordOf(record: PostRecord | null): LastRecord | null {
 /** The plan for a server right now: due for a date, or when its next post is. */
 export function planFor(store: Store, settings: GuildSettings, now: Date) {
   return planPost(settings, lastRecordOf(store.posts.latest(settings.guildId)), now);
-}
-
-/** node-cron's messages in our structured log instead of colored console lines; a missed tick is harmless here, so debug. */
-function cronLogger(logger: Logger): CronLogger {
-  const cron = logger.child({ component: 'node-cron' });
-  return {
-    info: (msg) => cron.debug(msg),
-    warn: (msg) => cron.debug(msg),
-    error: (msg, err) =>
-      cron.error({ err: err ?? msg }, typeof msg === 'string' ? msg : msg.message),
-    debug: (msg) => cron.debug(typeof msg === 'string' ? msg : msg.message),
-  };
 }
 
 export interface AnniversarySchedulerDeps {
@@ -121,9 +80,7 @@ export interface AnniversaryScheduler {
 export function createAnniversaryScheduler(deps: AnniversarySchedulerDeps): AnniversaryScheduler {
   const { store, clock, logger, poster } = deps;
   const random = deps.random ?? Math.random;
-  const inFlight = new Map<string, Promise<PostOutcome>>();
-  let task: ScheduledTask | null = null;
-  let stopped = false;
+  const ticker = createTicker('anniversary-posts', logger);
 
   /** What the record of a day that could not be claimed means for the caller. */
   function unclaimed(settings: GuildSettings, date: string): PostOutcome {
@@ -133,6 +90,8 @@ export function createAnniversaryScheduler(deps: AnniversarySchedulerDeps): Anni
         return { kind: 'already', date, channelId: record.channelId, messageId: record.messageId };
       case 'skipped':
         return { kind: 'skipped', date };
+      case 'paused':
+        return { kind: 'paused', date, until: settings.pausedUntil ?? date };
       case 'failed':
       case 'retrying': {
         const failure = settings.lastFailure;
@@ -155,6 +114,13 @@ export function createAnniversaryScheduler(deps: AnniversarySchedulerDeps): Anni
     force: boolean,
   ): Promise<PostOutcome> {
     const { guildId, channelId } = settings;
+    if (isPaused(settings, date) && settings.pausedUntil) {
+      // The schedule records the day, so neither a later tick nor a restart posts it; post-now only says so.
+      if (!force)
+        store.posts.markPaused({ guildId, date, channelId, nonce: postNonce(guildId, date) });
+      logger.info({ guildId, date, until: settings.pausedUntil }, 'anniversary posts are paused');
+      return { kind: 'paused', date, until: settings.pausedUntil };
+    }
     const claim = store.posts.claim({
       guildId,
       date,
@@ -166,68 +132,50 @@ export function createAnniversaryScheduler(deps: AnniversarySchedulerDeps): Anni
     if (!claim) return unclaimed(settings, date);
     const log = logger.child({ guildId, date, channelId, attempt: claim.attempts });
 
-    let payload: MessagePayload | null;
-    try {
-      payload = composeAnniversaryPost(store, {
-        date,
-        language: settings.language,
-        emptyDay: settings.emptyDay,
-        random,
-        scope: channelId,
-      });
-    } catch (err) {
-      // A bug, not Discord: retrying would only repeat it.
-      store.posts.markFailed(guildId, date, errorMessage(err));
-      log.error({ err }, 'could not compose the anniversary post');
-      return { kind: 'failed', date, reason: 'rejected', detail: errorMessage(err), retryAt: null };
-    }
-    if (!payload) {
-      store.posts.markSkipped(guildId, date);
-      log.info('nothing written on this day; empty days are skipped');
-      return { kind: 'skipped', date };
-    }
-    try {
-      const messageId = await poster.send(channelId, payload, claim.nonce);
-      store.posts.markSent(guildId, date, messageId);
-      log.info({ messageId }, 'anniversary post sent');
-      return { kind: 'posted', date, channelId, messageId };
-    } catch (err) {
-      // Anything the front end did not classify (a dropped connection, a timeout) is worth another try.
-      const failure =
-        err instanceof PostError ? err : new PostError('unavailable', errorMessage(err));
-      store.guilds.recordFailure(guildId, failure.reason, failure.message);
-      if (failure.retryable) {
-        const retryAt = new Date(clock.now().getTime() + retryDelayMs(claim.attempts));
-        store.posts.markRetry(guildId, date, retryAt, failure.message);
-        log.warn({ err, retryAt }, 'anniversary post failed; will retry');
-        return { kind: 'failed', date, reason: failure.reason, detail: failure.message, retryAt };
+    const delivery = await deliverDay({
+      ledger: store.posts,
+      claim,
+      compose: () =>
+        composeAnniversaryPost(store, {
+          date,
+          language: settings.language,
+          emptyDay: settings.emptyDay,
+          random,
+          scope: channelId,
+        }),
+      poster,
+      clock,
+      log,
+      what: 'anniversary post',
+      transaction: (fn) => store.transaction(fn),
+      onFailure(failure, retryAt) {
+        store.guilds.recordFailure(guildId, failure.reason, failure.message);
+        if (!retryAt && failure.reason === 'unknown_channel')
+          store.guilds.disable(guildId, 'unknown_channel');
+      },
+    });
+    switch (delivery.kind) {
+      case 'sent':
+        return { kind: 'posted', date, channelId, messageId: delivery.messageId };
+      case 'skipped':
+        return { kind: 'skipped', date };
+      case 'failed': {
+        const { reason, message } = delivery.failure;
+        return { kind: 'failed', date, reason, detail: message, retryAt: delivery.retryAt };
       }
-      store.posts.markFailed(guildId, date, failure.message);
-      if (failure.reason === 'unknown_channel') store.guilds.disable(guildId, 'unknown_channel');
-      log.warn(
-        { reason: failure.reason, detail: failure.message },
-        'anniversary post cannot be delivered; not retrying today',
-      );
-      return {
-        kind: 'failed',
-        date,
-        reason: failure.reason,
-        detail: failure.message,
-        retryAt: null,
-      };
     }
   }
 
   /** One send per server at a time in this process, whoever asks. */
   function post(settings: GuildSettings, date: string, force: boolean): Promise<PostOutcome> {
-    if (inFlight.has(settings.guildId)) return Promise.resolve({ kind: 'busy', date });
-    const running = attempt(settings, date, force).finally(() => inFlight.delete(settings.guildId));
-    inFlight.set(settings.guildId, running);
-    return running;
+    return ticker.once(settings.guildId, () => attempt(settings, date, force), {
+      kind: 'busy',
+      date,
+    });
   }
 
   async function runDue(): Promise<PostOutcome[]> {
-    if (stopped) return [];
+    if (ticker.stopped) return [];
     try {
       const now = clock.now();
       const due = store.guilds.listEnabled().flatMap((settings) => {
@@ -247,21 +195,18 @@ export function createAnniversaryScheduler(deps: AnniversarySchedulerDeps): Anni
 
   return {
     start() {
-      if (stopped || task) return Promise.resolve();
-      // Every minute, in UTC: whole-minute offsets make every zone's minute a UTC minute.
-      // A late or dropped tick costs nothing: the next one finds the same post still due.
-      task = cronSchedule('* * * * *', runDue, {
-        name: 'anniversary-posts',
-        noOverlap: true,
-        timezone: 'UTC',
-        logger: cronLogger(logger),
-      });
+      if (!ticker.start(runDue)) return Promise.resolve();
       logger.info({ servers: store.guilds.listEnabled().length }, 'anniversary scheduler started');
       // The catch-up: whatever came due while the bot was down (today's only).
       return runDue().then((outcomes) => {
         const count = (kind: PostOutcome['kind']) => outcomes.filter((o) => o.kind === kind).length;
         logger.info(
-          { posted: count('posted'), skipped: count('skipped'), failed: count('failed') },
+          {
+            posted: count('posted'),
+            skipped: count('skipped'),
+            paused: count('paused'),
+            failed: count('failed'),
+          },
           'anniversary catch-up done',
         );
       });
@@ -275,17 +220,6 @@ export function createAnniversaryScheduler(deps: AnniversarySchedulerDeps): Anni
       return post(settings, localDate(clock.now(), settings.timeZone), true);
     },
 
-    async stop() {
-      if (stopped) return;
-      stopped = true;
-      await task?.destroy();
-      task = null;
-      if (inFlight.size > 0) {
-        let timer: NodeJS.Timeout | undefined;
-        const grace = new Promise((resolve) => (timer = setTimeout(resolve, STOP_GRACE_MS)));
-        await Promise.race([Promise.allSettled(inFlight.values()), grace]);
-        clearTimeout(timer);
-      }
-    },
+    stop: () => ticker.stop(),
   };
 }

@@ -22,6 +22,13 @@ export interface Schedule {
    * after today's minute has passed starts tomorrow rather than posting at once.
    */
   startsOn: string;
+  /** While paused: the first local date posts go out again (days before it are recorded as paused). */
+  pausedUntil?: string | null;
+}
+
+/** Whether a server's posts are held on local date `date`. */
+export function isPaused(schedule: Pick<Schedule, 'pausedUntil'>, date: string): boolean {
+  return schedule.pausedUntil != null && date < schedule.pausedUntil;
 }
 
 /** The newest day recorded for a server. */
@@ -112,7 +119,14 @@ export function planPost(schedule: Schedule, last: LastRecord | null, now: Date)
     date = addDays(last.date, 1);
   }
   const at = postInstant(date, schedule.time, schedule.timeZone);
+  // A paused day still comes due, so the scheduler records it as paused; the next post is after the pause.
   if (date === today && now >= at) return { due: true, date };
+  if (isPaused(schedule, date) && schedule.pausedUntil) {
+    return {
+      due: false,
+      next: postInstant(schedule.pausedUntil, schedule.time, schedule.timeZone),
+    };
+  }
   return { due: false, next: at };
 }
 
@@ -123,4 +137,20 @@ export function planPost(schedule: Schedule, last: LastRecord | null, now: Date)
 export function firstPostDate(time: string, zone: string, now: Date): string {
   const today = localDate(now, zone);
   return now < postInstant(today, time, zone) ? today : addDays(today, 1);
+}
+
+/**
+ * The first local date after a schedule is saved at `now`: a schedule that
+ * was already on keeps its earlier start (a new time still posts today if
+ * today's has not gone out), a new or switched-on one starts as
+ * firstPostDate says, so saving never surprises anyone with an immediate post.
+ */
+export function startsOnAfterSave(
+  current: { enabled: boolean; startsOn: string } | null,
+  time: string,
+  zone: string,
+  now: Date,
+): string {
+  const fresh = firstPostDate(time, zone, now);
+  return current?.enabled && current.startsOn < fresh ? current.startsOn : fresh;
 }

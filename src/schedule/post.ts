@@ -2,7 +2,7 @@
  * The anniversary post: what the author wrote on this month-day in earlier
  * years, in the server's language. Each essay gets a button that opens it
  * whole, privately and paged (the `essay:open` route). Hidden essays are
- * never posted.
+ * never posted, except to an author in their own DM.
  */
 import type { Locale } from '../i18n/index.js';
 
@@ -25,6 +25,8 @@ export interface PostOptions {
   random: () => number;
   /** Whose no-repeat window the quote of an empty day follows: the channel posted to. */
   scope: string;
+  /** Only for a post one author alone reads (their own DM): hidden essays too. */
+  includeHidden?: boolean;
 }
 
 function drawDayQuote(store: Store, options: PostOptions): DayQuote | null {
@@ -32,9 +34,11 @@ function drawDayQuote(store: Store, options: PostOptions): DayQuote | null {
   return quote ? { quote, essay: essayOf({ store }, quote) } : null;
 }
 
-/** Reads what the post for `date` shows: hidden essays left out, empty days filled as configured. */
+/** Reads what the post for `date` shows: hidden essays left out (unless asked for), empty days filled as configured. */
 export function gatherAnniversary(store: Store, options: PostOptions): AnniversaryContent {
-  const day = store.essays.onThisDay(options.date, { includeHidden: false });
+  const day = store.essays.onThisDay(options.date, {
+    includeHidden: options.includeHidden === true,
+  });
   // Only earlier years: an essay written today is not an anniversary yet.
   const essays = day.essays.filter((e) => e.yearsAgo > 0);
   const empty = essays.length === 0;

@@ -16,6 +16,8 @@ export const FAILURE_REASONS = [
   'unknown_channel',
   'unavailable',
   'rejected',
+  // A DM's recipient takes no messages from the bot (DMs closed, no shared server): final for them.
+  'recipient_closed',
 ] as const;
 export type FailureReason = (typeof FAILURE_REASONS)[number];
 
@@ -28,5 +30,7 @@ export type PostOutcome =
   | { kind: 'busy'; date: string }
   /** Nothing to post, and empty days are set to skip. Counts as the day's post. */
   | { kind: 'skipped'; date: string }
+  /** Posts are paused (`/journal pause`) until local date `until`; a scheduled day is recorded as paused. */
+  | { kind: 'paused'; date: string; until: string }
   | { kind: 'failed'; date: string; reason: FailureReason; detail: string; retryAt: Date | null }
   | { kind: 'notConfigured' };

@@ -15,6 +15,7 @@ import {
   type DayList,
 } from '../journal/onThisDay.js';
 import { atomic, type Db } from './database.js';
+import { notMuted } from './mutes.js';
 
 /** Something kept in sync with each essay (the search index, extracted quotes). */
 export interface EssayIndexer {
@@ -157,23 +158,25 @@ export function createEssayStore(db: Db, now: () => Date, indexers: readonly Ess
   const s = {
     get: db.prepare<[number], EssayRow>(`SELECT ${COLUMNS} FROM essays WHERE id = ?`),
     byHash: db.prepare<[string], EssayRow>(`SELECT ${COLUMNS} FROM essays WHERE content_hash = ?`),
-    // Up to today only: an essay dated later is not an anniversary yet.
+    // Up to today only: an essay dated later is not an anniversary yet. Muted periods never show here.
     byMonthDay: db.prepare<[{ md: string; today: string; hidden: number }], DayRow>(
       `SELECT ${DAY_COLUMNS} FROM essays INDEXED BY essays_day_list
-       WHERE month_day = @md AND written_on <= @today AND (hidden = 0 OR @hidden)
+       WHERE month_day = @md AND written_on <= @today AND (hidden = 0 OR @hidden) AND ${notMuted()}
        ORDER BY written_on DESC, id DESC`,
     ),
     monthDays: db.prepare<[number], { month_day: string }>(
-      `SELECT DISTINCT month_day FROM essays WHERE (hidden = 0 OR ?) ORDER BY month_day`,
+      `SELECT DISTINCT month_day FROM essays WHERE (hidden = 0 OR ?) AND ${notMuted()} ORDER BY month_day`,
     ),
     list: db.prepare<[YearFilter & { limit: number; offset: number }], EssayRow>(
       `SELECT ${SUMMARY_COLUMNS} FROM essays
        WHERE (hidden = 0 OR @hidden) AND (@from IS NULL OR written_on >= @from) AND (@to IS NULL OR written_on < @to)
        ORDER BY written_on DESC, id DESC LIMIT @limit OFFSET @offset`,
     ),
+    // From the date index alone, like nth: a hidden flag read per row is a body read per row.
     count: db.prepare<[YearFilter], { n: number }>(
-      `SELECT count(*) AS n FROM essays
-       WHERE (hidden = 0 OR @hidden) AND (@from IS NULL OR written_on >= @from) AND (@to IS NULL OR written_on < @to)`,
+      `SELECT count(*) AS n FROM essays INDEXED BY essays_by_date
+       WHERE (@from IS NULL OR written_on >= @from) AND (@to IS NULL OR written_on < @to)
+         AND (@hidden OR id NOT IN (SELECT id FROM essays INDEXED BY essays_hidden WHERE hidden = 1))`,
     ),
     suggest: db.prepare<
       [{ hidden: number; q: string; like: string; prefix: string; limit: number }],
@@ -191,8 +194,18 @@ export function createEssayStore(db: Db, now: () => Date, indexers: readonly Ess
     >(
       `SELECT written_on, title, body, place, tags FROM essays WHERE (hidden = 0 OR ?) ORDER BY written_on`,
     ),
-    nth: db.prepare<[number, number], EssayRow>(
-      `SELECT ${COLUMNS} FROM essays WHERE (hidden = 0 OR ?) ORDER BY id LIMIT 1 OFFSET ?`,
+    // Random picks: visible and not muted. Counted and counted off through the small date index,
+    // never the table: stepping over table rows reads every essay's body on the way (about 20 ms
+    // at 20,000 essays). Hidden ones are few and come from their partial index.
+    drawable: db.prepare<[], { n: number }>(
+      `SELECT count(*) AS n FROM essays INDEXED BY essays_by_date
+       WHERE id NOT IN (SELECT id FROM essays INDEXED BY essays_hidden WHERE hidden = 1) AND ${notMuted()}`,
+    ),
+    nthDrawable: db.prepare<[number], EssayRow>(
+      `SELECT ${COLUMNS} FROM essays WHERE id = (
+         SELECT id FROM essays INDEXED BY essays_by_date
+         WHERE id NOT IN (SELECT id FROM essays INDEXED BY essays_hidden WHERE hidden = 1) AND ${notMuted()}
+         ORDER BY written_on, id LIMIT 1 OFFSET ?)`,
     ),
     // New ids continue past the trash too, so a deleted essay can always come back under its own id.
     insert: db.prepare<[ContentParams & { source: string; at: string }], { id: number }>(
@@ -225,6 +238,9 @@ export function createEssayStore(db: Db, now: () => Date, indexers: readonly Ess
       `UPDATE essays SET hidden = ?, updated_at = ? WHERE id = ?`,
     ),
     delete: db.prepare<[number]>(`DELETE FROM essays WHERE id = ?`),
+    sourceMtimes: db.prepare<[], { path: string; mtime_ms: number }>(
+      'SELECT path, mtime_ms FROM essay_sources',
+    ),
     getSource: db.prepare<
       [string],
       { path: string; essay_id: number; file_hash: string; mtime_ms: number; synced_at: string }
@@ -335,9 +351,14 @@ export function createEssayStore(db: Db, now: () => Date, indexers: readonly Ess
       }));
     },
 
-    /** The essay at position `index` (0-based, by id) among those visible: random picks draw an index. */
-    nth(index: number, v?: Visibility): Essay | null {
-      const row = s.nth.get(visible(v), index);
+    /**
+     * A uniformly random essay for `/essay random`: never hidden (not even
+     * for authors) and never from a muted period. Null when there is none.
+     */
+    pickRandom(random: () => number): Essay | null {
+      const count = s.drawable.get()!.n;
+      if (count === 0) return null;
+      const row = s.nthDrawable.get(Math.min(count - 1, Math.floor(random() * count)));
       return row ? toEssay(row) : null;
     },
 
@@ -383,6 +404,11 @@ export function createEssayStore(db: Db, now: () => Date, indexers: readonly Ess
       for (const indexer of indexers) indexer.remove(id);
       s.delete.run(id);
     }),
+
+    /** Every recorded file's modification time, by path: a folder sync compares against these in one read. */
+    sourceMtimes(): Map<string, number> {
+      return new Map(s.sourceMtimes.all().map((r) => [r.path, r.mtime_ms]));
+    },
 
     getSource(path: string): EssaySource | null {
       const row = s.getSource.get(path);

@@ -32,6 +32,8 @@ export interface GuildSettings {
   startsOn: string;
   /** Why posting was switched off by the bot itself (e.g. the channel was deleted); null when a manager did it. */
   disabledReason: FailureReason | null;
+  /** While posts are paused (`/journal pause`): the first local date they go out again; else null. */
+  pausedUntil: string | null;
   lastFailure: PostFailure | null;
   updatedAt: string;
 }
@@ -52,6 +54,7 @@ interface GuildRow {
   empty_day: EmptyDayMode;
   starts_on: string;
   disabled_reason: FailureReason | null;
+  paused_until: string | null;
   last_failure_at: string | null;
   last_failure_reason: FailureReason | null;
   last_failure_detail: string | null;
@@ -69,6 +72,7 @@ function toSettings(row: GuildRow): GuildSettings {
     emptyDay: row.empty_day,
     startsOn: row.starts_on,
     disabledReason: row.disabled_reason,
+    pausedUntil: row.paused_until,
     lastFailure:
       row.last_failure_at && row.last_failure_reason
         ? {
@@ -82,7 +86,7 @@ function toSettings(row: GuildRow): GuildSettings {
 }
 
 const COLUMNS = `guild_id, channel_id, post_time, time_zone, enabled, language, empty_day, starts_on,
-  disabled_reason, last_failure_at, last_failure_reason, last_failure_detail, updated_at`;
+  disabled_reason, paused_until, last_failure_at, last_failure_reason, last_failure_detail, updated_at`;
 
 /** Prepares the settings statements once; `now` stamps every change. */
 export function createGuildStore(db: Db, now: () => Date) {
@@ -111,11 +115,14 @@ export function createGuildStore(db: Db, now: () => Date) {
        VALUES (@guild, @channel, @time, @zone, @enabled, @language, @emptyDay, @startsOn, @at)
        ON CONFLICT (guild_id) DO UPDATE SET channel_id = excluded.channel_id, post_time = excluded.post_time,
          time_zone = excluded.time_zone, enabled = excluded.enabled, language = excluded.language,
-         empty_day = excluded.empty_day, starts_on = excluded.starts_on, disabled_reason = NULL,
+         empty_day = excluded.empty_day, starts_on = excluded.starts_on, disabled_reason = NULL, paused_until = NULL,
          updated_at = excluded.updated_at`,
     ),
     disable: db.prepare<[string | null, string, string]>(
       `UPDATE guild_settings SET enabled = 0, disabled_reason = ?, updated_at = ? WHERE guild_id = ?`,
+    ),
+    pause: db.prepare<[string | null, string, string]>(
+      `UPDATE guild_settings SET paused_until = ?, updated_at = ? WHERE guild_id = ?`,
     ),
     fail: db.prepare<[{ at: string; reason: string; detail: string | null; guild: string }]>(
       `UPDATE guild_settings SET last_failure_at = @at, last_failure_reason = @reason, last_failure_detail = @detail
@@ -142,7 +149,10 @@ export function createGuildStore(db: Db, now: () => Date) {
       return s.all.all().map(toSettings);
     },
 
-    /** Creates or replaces a server's settings; saving clears a reason the bot had for switching posts off. */
+    /**
+     * Creates or replaces a server's settings; saving clears a reason the
+     * bot had for switching posts off, and a pause (`/journal setup` resumes).
+     */
     save: tx((input: GuildSettingsInput): GuildSettings => {
       s.save.run({
         guild: input.guildId,
@@ -161,6 +171,11 @@ export function createGuildStore(db: Db, now: () => Date) {
     /** Switches posts off; `reason` when the bot does it because posting cannot work. */
     disable: tx((guildId: string, reason: FailureReason | null = null): void => {
       s.disable.run(reason, now().toISOString(), guildId);
+    }),
+
+    /** Holds posts until local date `until` (null resumes). */
+    pause: tx((guildId: string, until: string | null): void => {
+      s.pause.run(until, now().toISOString(), guildId);
     }),
 
     /** Remembers the latest failure for `/journal status`. */

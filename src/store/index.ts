@@ -8,11 +8,13 @@ import { createEssayStore } from './essays.js';
 import { createMetaStore } from './meta.js';
 import { createTrashStore } from './trash.js';
 import { createGuildStore } from './guilds.js';
-import { createPostStore } from './posts.js';
+import { createPostStore, DM_POSTS } from './posts.js';
+import { createSubscriptionStore } from './subscriptions.js';
 import { createPlaceStore } from './places.js';
 import { createRelatedIndexer, createRelatedStore } from './related.js';
 import { createSearchIndexer, createSearchStore, rebuildSearchIndexIfStale } from './search.js';
 import { createQuoteStore, type Quote } from './quotes.js';
+import { createMuteStore } from './mutes.js';
 import type { Essay } from '../journal/essay.js';
 
 export interface Store {
@@ -25,6 +27,10 @@ export interface Store {
   guilds: ReturnType<typeof createGuildStore>;
   /** Anniversary posts claimed and sent, one per server and local date. */
   posts: ReturnType<typeof createPostStore>;
+  /** Who receives their own anniversaries by DM, and when. */
+  subscriptions: ReturnType<typeof createSubscriptionStore>;
+  /** Anniversary DMs claimed and sent, one per subscriber and local date. */
+  dmPosts: ReturnType<typeof createPostStore>;
   /** Chinese-first full-text search over essays. */
   search: ReturnType<typeof createSearchStore>;
   /** Places the essays were written in, grouped by their normalized form. */
@@ -36,6 +42,8 @@ export interface Store {
   };
   /** Quotes: extracted from visible essays, curated by authors, and what each channel saw last. */
   quotes: ReturnType<typeof createQuoteStore>;
+  /** Muted periods: date ranges kept out of anniversaries, day lists, random picks and quotes. */
+  mutes: ReturnType<typeof createMuteStore>;
   /** Runs `fn` in one transaction (nested calls join the outer one). */
   transaction<T>(fn: () => T): T;
   close(): void;
@@ -73,6 +81,9 @@ export function openStore(path: string, clock: Clock, options: { readOnly?: bool
     trash: createTrashStore(db, essays, now),
     guilds: createGuildStore(db, now),
     posts: createPostStore(db, now),
+    subscriptions: createSubscriptionStore(db, now),
+    dmPosts: createPostStore(db, now, DM_POSTS),
+    mutes: createMuteStore(db, now),
     transaction: <T>(fn: () => T): T => db.transaction(fn)(),
     close: () => db.close(),
   };

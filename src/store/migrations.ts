@@ -232,7 +232,84 @@ export const MIGRATIONS: readonly Migration[] = [
       );
     `,
   },
-  // Migration 13 on main (11 and 12 are muted periods and DM subscriptions): keep it after them when merging.
+  {
+    name: "muted periods, and a pause of a server's posts recorded as paused days",
+    sql: `
+      -- Essays written from starts_on to ends_on (inclusive) never resurface unasked: src/store/mutes.ts (notMuted).
+      CREATE TABLE muted_periods (
+        id          INTEGER PRIMARY KEY,
+        starts_on   TEXT NOT NULL CHECK (starts_on GLOB '[0-9][0-9][0-9][0-9]-[0-9][0-9]-[0-9][0-9]'),
+        ends_on     TEXT NOT NULL CHECK (ends_on GLOB '[0-9][0-9][0-9][0-9]-[0-9][0-9]-[0-9][0-9]' AND ends_on >= starts_on),
+        note        TEXT CHECK (note IS NULL OR length(note) > 0),
+        created_at  TEXT NOT NULL,
+        UNIQUE (starts_on, ends_on)
+      ) STRICT;
+
+      -- The first local date posts go out again; NULL when not paused.
+      ALTER TABLE guild_settings ADD COLUMN paused_until TEXT
+        CHECK (paused_until IS NULL OR paused_until GLOB '[0-9][0-9][0-9][0-9]-[0-9][0-9]-[0-9][0-9]');
+
+      -- A paused day is recorded, so nothing posts it later: 'paused' joins the statuses (a CHECK
+      -- cannot be altered, so the table is rebuilt with the same rows).
+      CREATE TABLE anniversary_posts_v11 (
+        guild_id    TEXT NOT NULL REFERENCES guild_settings (guild_id) ON DELETE CASCADE,
+        local_date  TEXT NOT NULL CHECK (local_date GLOB '[0-9][0-9][0-9][0-9]-[0-9][0-9]-[0-9][0-9]'),
+        status      TEXT NOT NULL CHECK (status IN ('sending', 'retrying', 'sent', 'failed', 'skipped', 'paused')),
+        channel_id  TEXT NOT NULL,
+        nonce       TEXT NOT NULL,
+        message_id  TEXT,
+        attempts    INTEGER NOT NULL DEFAULT 1,
+        retry_at    TEXT,
+        error       TEXT,
+        claimed_at  TEXT NOT NULL,
+        finished_at TEXT,
+        PRIMARY KEY (guild_id, local_date)
+      ) STRICT;
+      INSERT INTO anniversary_posts_v11 SELECT guild_id, local_date, status, channel_id, nonce, message_id,
+        attempts, retry_at, error, claimed_at, finished_at FROM anniversary_posts;
+      DROP TABLE anniversary_posts;
+      ALTER TABLE anniversary_posts_v11 RENAME TO anniversary_posts;
+    `,
+  },
+  {
+    name: 'anniversaries by DM: who subscribed, when, and one claimed row per subscriber and local date',
+    sql: `
+      -- A row outlives its subscription (active = 0, with why and when), so its days stay claimed:
+      -- unsubscribing and subscribing again on the same day never sends that day twice.
+      CREATE TABLE dm_subscriptions (
+        user_id       TEXT PRIMARY KEY,
+        post_time     TEXT NOT NULL CHECK (post_time GLOB '[0-2][0-9]:[0-5][0-9]'),
+        time_zone     TEXT NOT NULL,
+        language      TEXT NOT NULL CHECK (language IN ('zh-CN', 'en-US')),
+        starts_on     TEXT NOT NULL,
+        active        INTEGER NOT NULL DEFAULT 1 CHECK (active IN (0, 1)),
+        ended_reason  TEXT CHECK (ended_reason IN ('unsubscribed', 'recipient_closed')),
+        ended_detail  TEXT,
+        ended_at      TEXT,
+        created_at    TEXT NOT NULL,
+        updated_at    TEXT NOT NULL
+      ) STRICT;
+      CREATE INDEX dm_subscriptions_active ON dm_subscriptions (user_id) WHERE active = 1;
+
+      -- The same ledger as anniversary_posts (src/store/posts.ts), keyed by the subscriber;
+      -- channel_id is the recipient, whose DM channel is opened on each send.
+      CREATE TABLE dm_posts (
+        user_id     TEXT NOT NULL REFERENCES dm_subscriptions (user_id) ON DELETE CASCADE,
+        local_date  TEXT NOT NULL CHECK (local_date GLOB '[0-9][0-9][0-9][0-9]-[0-9][0-9]-[0-9][0-9]'),
+        status      TEXT NOT NULL CHECK (status IN ('sending', 'retrying', 'sent', 'failed', 'skipped')),
+        channel_id  TEXT NOT NULL,
+        nonce       TEXT NOT NULL,
+        message_id  TEXT,
+        attempts    INTEGER NOT NULL DEFAULT 1,
+        retry_at    TEXT,
+        error       TEXT,
+        claimed_at  TEXT NOT NULL,
+        finished_at TEXT,
+        PRIMARY KEY (user_id, local_date)
+      ) STRICT;
+    `,
+  },
+  // 13, after the muted periods (11) and DM subscriptions (12).
   {
     name: 'how many essays use each search term, for related essays (FTS5 keeps no document counts)',
     sql: `

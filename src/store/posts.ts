@@ -2,6 +2,8 @@
  * One row per server and local date: the anniversary post's claim and its
  * outcome. A day is claimed in a transaction before anything is sent, so
  * two ticks, a restart or `/journal post-now` can never post it twice.
+ * Anniversaries by DM keep the same ledger in a table of their own, keyed
+ * by the subscriber instead of the server (`DM_POSTS`).
  */
 import { atomic, type Db } from './database.js';
 
@@ -11,10 +13,12 @@ import { atomic, type Db } from './database.js';
  * - `sent`: delivered, `messageId` recorded.
  * - `failed`: cannot be delivered today (permissions, deleted channel); not retried unless a manager asks.
  * - `skipped`: nothing to post that day (and empty days are set to skip).
+ * - `paused`: the server's posts were paused that day; never posted later, unless a manager asks.
  */
-export type PostStatus = 'sending' | 'retrying' | 'sent' | 'failed' | 'skipped';
+export type PostStatus = 'sending' | 'retrying' | 'sent' | 'failed' | 'skipped' | 'paused';
 
 export interface PostRecord {
+  /** The server; in the DM ledger, the subscriber's user id. */
   guildId: string;
   /** The server's local date the post is for, `YYYY-MM-DD`. */
   date: string;
@@ -32,7 +36,7 @@ export interface PostRecord {
 }
 
 interface PostRow {
-  guild_id: string;
+  owner_id: string;
   local_date: string;
   status: PostStatus;
   channel_id: string;
@@ -47,7 +51,7 @@ interface PostRow {
 
 function toRecord(row: PostRow): PostRecord {
   return {
-    guildId: row.guild_id,
+    guildId: row.owner_id,
     date: row.local_date,
     status: row.status,
     channelId: row.channel_id,
@@ -81,29 +85,48 @@ interface ClaimParams {
   at: string;
 }
 
-const COLUMNS =
-  'guild_id, local_date, status, channel_id, nonce, message_id, attempts, retry_at, error, claimed_at, finished_at';
+/** Which table a ledger lives in, and the column naming whose days it records. */
+export interface Ledger {
+  table: string;
+  key: string;
+}
+
+/** The servers' anniversary posts. */
+export const SERVER_POSTS: Ledger = { table: 'anniversary_posts', key: 'guild_id' };
+/** Anniversaries by DM, one row per subscriber and local date. */
+export const DM_POSTS: Ledger = { table: 'dm_posts', key: 'user_id' };
 
 /** Prepares the post statements once; `now` decides leases, retries and stamps. */
-export function createPostStore(db: Db, now: () => Date) {
+export function createPostStore(db: Db, now: () => Date, ledger: Ledger = SERVER_POSTS) {
+  const { table, key } = ledger;
+  const COLUMNS = `${key} AS owner_id, local_date, status, channel_id, nonce, message_id, attempts, retry_at, error, claimed_at, finished_at`;
   const s = {
     get: db.prepare<[string, string], PostRow>(
-      `SELECT ${COLUMNS} FROM anniversary_posts WHERE guild_id = ? AND local_date = ?`,
+      `SELECT ${COLUMNS} FROM ${table} WHERE ${key} = ? AND local_date = ?`,
     ),
     latest: db.prepare<[string], PostRow>(
-      `SELECT ${COLUMNS} FROM anniversary_posts WHERE guild_id = ? ORDER BY local_date DESC LIMIT 1`,
+      `SELECT ${COLUMNS} FROM ${table} WHERE ${key} = ? ORDER BY local_date DESC LIMIT 1`,
     ),
     lastSent: db.prepare<[string], PostRow>(
-      `SELECT ${COLUMNS} FROM anniversary_posts WHERE guild_id = ? AND status = 'sent' ORDER BY local_date DESC LIMIT 1`,
+      `SELECT ${COLUMNS} FROM ${table} WHERE ${key} = ? AND status = 'sent' ORDER BY local_date DESC LIMIT 1`,
     ),
     insert: db.prepare<[ClaimParams & { nonce: string }]>(
-      `INSERT INTO anniversary_posts (guild_id, local_date, status, channel_id, nonce, attempts, retry_at, claimed_at)
+      `INSERT INTO ${table} (${key}, local_date, status, channel_id, nonce, attempts, retry_at, claimed_at)
        VALUES (@guild, @date, 'sending', @channel, @nonce, 1, @lease, @at)`,
     ),
     retake: db.prepare<[ClaimParams]>(
-      `UPDATE anniversary_posts SET status = 'sending', channel_id = @channel, attempts = attempts + 1, retry_at = @lease,
+      `UPDATE ${table} SET status = 'sending', channel_id = @channel, attempts = attempts + 1, retry_at = @lease,
          claimed_at = @at, finished_at = NULL
-       WHERE guild_id = @guild AND local_date = @date`,
+       WHERE ${key} = @guild AND local_date = @date`,
+    ),
+    // A paused day: recorded outright, or instead of a retry still waiting (a send in flight keeps its lease).
+    paused: db.prepare<
+      [{ guild: string; date: string; channel: string; nonce: string; at: string }]
+    >(
+      `INSERT INTO anniversary_posts (guild_id, local_date, status, channel_id, nonce, attempts, claimed_at, finished_at)
+       VALUES (@guild, @date, 'paused', @channel, @nonce, 0, @at, @at)
+       ON CONFLICT (guild_id, local_date) DO UPDATE SET status = 'paused', retry_at = NULL, finished_at = excluded.finished_at
+       WHERE status = 'retrying' OR (status = 'sending' AND retry_at <= excluded.claimed_at)`,
     ),
     finish: db.prepare<
       [
@@ -118,9 +141,9 @@ export function createPostStore(db: Db, now: () => Date) {
         },
       ]
     >(
-      `UPDATE anniversary_posts SET status = @status, message_id = coalesce(@messageId, message_id), retry_at = @retryAt,
+      `UPDATE ${table} SET status = @status, message_id = coalesce(@messageId, message_id), retry_at = @retryAt,
          error = @error, finished_at = @at
-       WHERE guild_id = @guild AND local_date = @date`,
+       WHERE ${key} = @guild AND local_date = @date`,
     ),
   };
 
@@ -134,6 +157,7 @@ export function createPostStore(db: Db, now: () => Date) {
         return force || (row.retry_at !== null && new Date(row.retry_at) <= at);
       case 'failed':
       case 'skipped':
+      case 'paused':
         return force;
     }
   }
@@ -200,6 +224,17 @@ export function createPostStore(db: Db, now: () => Date) {
       return row ? toRecord(row) : null;
     },
 
+    /** Records a server's day as paused (nothing sent, and nothing will be for it). */
+    markPaused: tx((req: Pick<ClaimRequest, 'guildId' | 'date' | 'channelId' | 'nonce'>): void => {
+      s.paused.run({
+        guild: req.guildId,
+        date: req.date,
+        channel: req.channelId,
+        nonce: req.nonce,
+        at: now().toISOString(),
+      });
+    }),
+
     markSent: (guildId: string, date: string, messageId: string) =>
       finish(guildId, date, { status: 'sent', messageId }),
     markSkipped: (guildId: string, date: string) => finish(guildId, date, { status: 'skipped' }),
@@ -209,3 +244,6 @@ export function createPostStore(db: Db, now: () => Date) {
       finish(guildId, date, { status: 'retrying', retryAt, error }),
   };
 }
+
+/** A ledger's statements: the servers' posts or the DMs. */
+export type PostStore = ReturnType<typeof createPostStore>;

@@ -18,6 +18,7 @@ import { verifyMatch, type TranslatedQuery } from '../journal/search.js';
 import { normalizeText } from '../journal/text.js';
 import type { Db } from './database.js';
 import type { EssayIndexer } from './essays.js';
+import { notMuted } from './mutes.js';
 import { SEARCH_INDEX_VERSION } from './search.js';
 
 /** A sentence of an essay, as extracted (see src/journal/quotes.ts). */
@@ -115,6 +116,11 @@ export function createQuoteSpanStore(db: Db) {
     at: db.prepare<[number], SpanRow>(
       `SELECT ${SPAN} FROM quote_spans q JOIN essays e ON e.id = q.essay_id WHERE q.seq = ?`,
     ),
+    // The walk of a draw: the next span, by draw position, whose essay is not in a muted period.
+    nextDrawable: db.prepare<[number], SpanRow>(
+      `SELECT ${SPAN} FROM quote_spans q JOIN essays e ON e.id = q.essay_id
+       WHERE q.seq > ? AND ${notMuted('e.written_on')} ORDER BY q.seq LIMIT 1`,
+    ),
     forEssay: db.prepare<[number], SpanRow>(
       `SELECT ${SPAN} FROM quote_spans q JOIN essays e ON e.id = q.essay_id WHERE q.essay_id = ? ORDER BY q.start`,
     ),
@@ -187,6 +193,15 @@ export function createQuoteSpanStore(db: Db) {
     /** The quote at draw position `position` (0-based, below {@link count}), read from its essay. */
     at(position: number): ExtractedQuote | null {
       const row = s.at.get(position + 1);
+      return row ? toExtracted(row) : null;
+    },
+
+    /**
+     * The first quote after `quote` in draw order (wrapping round) whose
+     * essay is not muted; null when every quote is muted.
+     */
+    nextDrawable(quote: ExtractedQuote): ExtractedQuote | null {
+      const row = s.nextDrawable.get(quote.id) ?? s.nextDrawable.get(0);
       return row ? toExtracted(row) : null;
     },
 

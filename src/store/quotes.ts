@@ -11,6 +11,7 @@ import { atomic, type Db } from './database.js';
 import { createCuratedQuoteStore, type CuratedQuote } from './curatedQuotes.js';
 import { createQuoteHistoryStore } from './quoteHistory.js';
 import { createQuoteSpanStore, type ExtractedQuote } from './quoteSpans.js';
+import { notMuted } from './mutes.js';
 
 export type { ExtractedQuote } from './quoteSpans.js';
 export {
@@ -38,9 +39,10 @@ export function createQuoteStore(db: Db, now: () => Date) {
   const spans = createQuoteSpanStore(db);
   const curated = createCuratedQuoteStore(db, now);
   const history = createQuoteHistoryStore(db);
-  // A saved quote of an essay behind a content warning would reach a channel without the warning.
+  // A saved quote of an essay behind a content warning would reach a channel without the warning;
+  // no quote of an essay written in a muted period is drawn.
   const withheld = db.prepare<[number], { id: number }>(
-    `SELECT id FROM essays WHERE id = ? AND warning IS NOT NULL`,
+    `SELECT id FROM essays WHERE id = ? AND (warning IS NOT NULL OR NOT ${notMuted()})`,
   );
 
   function pool<Q extends Quote>(
@@ -89,8 +91,8 @@ export function createQuoteStore(db: Db, now: () => Date) {
             'extracted',
             extractedCount,
             (r) => spans.at(Math.min(extractedCount - 1, Math.floor(r() * extractedCount))),
-            // `id` is the 1-based position: the next one's 0-based position, wrapping round.
-            (q: ExtractedQuote) => spans.at(q.id % extractedCount),
+            // Skipping muted essays' spans in SQL, so a walk finds a drawable quote however much is muted.
+            (q: ExtractedQuote) => spans.nextDrawable(q),
           ),
           curated: pool(scope, 'curated', curated.count(), (r) => curated.pick(r), curated.next),
         },

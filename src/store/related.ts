@@ -20,6 +20,7 @@ import {
 import { ADJOINS } from '../journal/text.js';
 import type Database from 'better-sqlite3';
 import type { Db } from './database.js';
+import { notMuted } from './mutes.js';
 import type { EssayIndexer, Visibility } from './essays.js';
 
 /** Bumped whenever essayTerms changes what it counts; a stale count is rebuilt once at open. */
@@ -186,7 +187,7 @@ function termMatch(term: string): string {
   return `{title body tags} : ${han ? `"${term}"` : `("${term}" OR "${term}${ADJOINS}")`}`;
 }
 
-/** Which essays may be shown beside another: visibility, and (later) muted periods. */
+/** Which essays may be shown beside another (muted ones never are). */
 export interface RelatedOptions extends Visibility {
   limit?: number;
 }
@@ -208,7 +209,8 @@ export function createRelatedStore(db: Db, loadEssays: (ids: number[], v: Visibi
     ),
     hidden: db.prepare<[], { id: number }>(`SELECT id FROM essays WHERE hidden = 1`),
     fields: db.prepare<[string], { id: number; place: string | null; tags: string }>(
-      `SELECT id, place, tags FROM essays WHERE id IN (SELECT value FROM json_each(?))`,
+      // Muted essays never come back unasked, here neither (src/store/mutes.ts).
+      `SELECT id, place, tags FROM essays WHERE id IN (SELECT value FROM json_each(?)) AND ${notMuted()}`,
     ),
   };
 
@@ -242,7 +244,8 @@ export function createRelatedStore(db: Db, loadEssays: (ids: number[], v: Visibi
       const query = distinctiveTerms(terms, docsOf, total, maxQueryDocs(total), self);
       const sharedBy = holdersOf(query, essay.id);
       if (!options.includeHidden) for (const { id } of s.hidden.all()) sharedBy.delete(id);
-      // Bonuses can lift a candidate by about two terms' weight: read place and tags of the best few only.
+      // Bonuses can lift a candidate by about two terms' weight: read place and tags of the best few only
+      // (a muted one drops out there, so the few are many more than shown).
       const weightOf = new Map(query.map((q) => [q.term, q.weight]));
       const byTerms = [...sharedBy]
         .map(([id, shared]) => ({

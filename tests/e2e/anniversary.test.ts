@@ -8,7 +8,6 @@
  * was down, so the startup catch-up must post. The minute-by-minute cron
  * tick itself is covered with fake timers in anniversaryScheduler.test.ts.
  */
-import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { PermissionFlagsBits } from 'discord-api-types/v10';
 import { afterEach, describe, expect, it } from 'vitest';
@@ -19,18 +18,15 @@ import { openStore } from '../../src/store/index.js';
 import {
   MANAGER_PERMISSIONS,
   MEMBER_PERMISSIONS,
-  startFakeDiscord,
   waitFor,
   type FakeDiscord,
   type StoredMessage,
 } from '../fakeDiscord/index.js';
-import { answered, oneYearBefore, stableZone, todayIn } from '../helpers/e2e.js';
+import { anniversaryJournal, answered, stableZone, todayIn } from '../helpers/e2e.js';
 import { startBotProcess, type BotProcess } from '../helpers/botProcess.js';
-import { tempDir } from '../helpers/store.js';
 
 const ZONE = stableZone();
 const today = todayIn(ZONE);
-const lastYear = oneYearBefore(today);
 
 interface Scenario {
   fake: FakeDiscord;
@@ -47,24 +43,13 @@ afterEach(async () => {
 
 /** A fake Discord, a journal with last year's essay (and a hidden one), and the server's settings written before the bot starts. */
 async function scenario(opts: { channel?: (fake: FakeDiscord) => string } = {}): Promise<Scenario> {
-  const fake = await startFakeDiscord();
-  const t = tempDir('journal-e2e-anniversary-');
-  cleanups.push(async () => {
-    await fake.close();
-    t.cleanup();
-  });
-  const essays = join(t.dir, 'essays');
-  mkdirSync(essays);
-  writeFileSync(
-    join(essays, 'last-year.md'),
-    `一年前的今天\n\n那天写下了 **这些** 话,还有 @everyone。\n\n— ${lastYear.replaceAll('-', '.')} 于上海\n`,
+  const { fake, dir, essays, cleanup } = await anniversaryJournal(
+    'journal-e2e-anniversary-',
+    today,
   );
-  writeFileSync(
-    join(essays, 'private.md'),
-    `---\ntitle: 不公开的一篇\ndate: ${lastYear}\nhidden: true\n---\n只给自己看。\n`,
-  );
+  cleanups.push(cleanup);
   const channelId = opts.channel?.(fake) ?? fake.channelId;
-  const store = openStore(join(t.dir, 'journal.db'), systemClock);
+  const store = openStore(join(dir, 'journal.db'), systemClock);
   store.guilds.save({
     guildId: fake.guildId,
     channelId,
@@ -78,10 +63,10 @@ async function scenario(opts: { channel?: (fake: FakeDiscord) => string } = {}):
   store.close();
   return {
     fake,
-    dir: t.dir,
+    dir,
     async start() {
       const bot = await startBotProcess(fake, {
-        dir: t.dir,
+        dir,
         env: { JOURNAL_DIR: essays, JOURNAL_TIMEZONE: ZONE },
       });
       cleanups.push(() => void bot.stop());

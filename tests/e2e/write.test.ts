@@ -107,7 +107,7 @@ describe('writing as the author', () => {
     const bad = answered(
       await fake.modalSubmit({
         modal: opened,
-        fields: { title: '手机上写的', date: '2026-02-30', place: '地铁上', tags: '', body },
+        fields: { title: '手机上写的', when: '2026-02-30 · 地铁上', body },
         ...as(author),
         locale: 'zh-CN',
       }),
@@ -122,7 +122,7 @@ describe('writing as the author', () => {
     const good = answered(
       await fake.modalSubmit({
         modal: opened,
-        fields: { title: '手机上写的', date: '2026-02-28', place: '地铁上', tags: '', body },
+        fields: { title: '手机上写的', when: '2026-02-28 · 地铁上', body },
         ...as(author),
       }),
     );
@@ -198,21 +198,14 @@ describe('writing as the author', () => {
       }),
     );
     const inputs = (
-      opened.modal!.components as Array<{
-        components: Array<{ custom_id: string; value?: string }>;
-      }>
-    ).map((row) => row.components[0]!);
+      opened.modal!.components as Array<{ component: { custom_id: string; value?: string } }>
+    ).map((label) => label.component);
     expect(inputs.find((i) => i.custom_id === 'body')?.value).toBe('今天去了北京。');
+    expect(inputs.find((i) => i.custom_id === 'when')?.value).toBe('2025-11-01 · 北京');
     const saved = answered(
       await fake.modalSubmit({
         modal: opened,
-        fields: {
-          title: '出发',
-          date: '2025-11-01',
-          place: '北京',
-          tags: '',
-          body: '今天去了北京,改了。',
-        },
+        fields: { title: '出发', when: '2025-11-01 · 北京', body: '今天去了北京,改了。' },
         ...as(author),
       }),
     );

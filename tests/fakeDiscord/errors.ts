@@ -75,6 +75,9 @@ export const errors = {
   invalidWebhookToken: (reason?: string) => fail(401, 50027, 'Invalid Webhook Token', reason),
   missingAccess: (reason?: string) => fail(403, 50001, 'Missing Access', reason),
   missingPermissions: (reason?: string) => fail(403, 50013, 'Missing Permissions', reason),
+  cannotMessageUser: (reason?: string) =>
+    fail(403, 50007, 'Cannot send messages to this user', reason),
+  invalidRecipients: (reason?: string) => fail(400, 50033, 'Invalid Recipient(s)', reason),
   cannotEditOthersMessage: () => fail(403, 50005, 'Cannot edit a message authored by another user'),
   notFound: (reason?: string) => fail(404, 0, '404: Not Found', reason),
   unknownApplication: () => fail(404, 10002, 'Unknown Application'),

@@ -72,6 +72,7 @@ export {
 export type {
   ApiMessage,
   FakeChannel,
+  FakeDmChannel,
   FakeUser,
   MessageSource,
   RecordedFile,
@@ -214,6 +215,21 @@ export class FakeDiscord {
 
   addUser(opts: { id?: string; username?: string; globalName?: string | null } = {}): FakeUser {
     return this.world.addUser(opts);
+  }
+
+  /**
+   * What the bot sent a user by DM (`POST /channels/{dm}/messages` after
+   * `POST /users/@me/channels`), oldest first. Replies to interactions in the
+   * DM are not among them.
+   */
+  directMessages(userId: string): StoredMessage[] {
+    const dm = [...this.world.dmChannels.values()].find((c) => c.recipients[0]?.id === userId);
+    return dm ? this.world.messagesIn(dm.id, { source: 'channel' }) : [];
+  }
+
+  /** Makes a user's DMs refuse the bot, as their privacy settings can: sends there answer 403 50007. */
+  closeDms(userId: string): void {
+    this.world.closedDms.add(userId);
   }
 
   /** A message posted by a user (not the bot), e.g. as a context-menu target. */

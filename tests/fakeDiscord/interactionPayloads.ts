@@ -246,18 +246,22 @@ export class InteractionBuilder {
     user: FakeUser,
     place: 'botDm' | 'privateChannel',
   ): Record<string, unknown> {
+    // The bot's own DM with the user: where `POST /users/@me/channels` leads too.
+    if (place === 'botDm') return { ...this.world.dmChannelFor(user) };
     const key = `${place}:${user.id}`;
     let channel = this.privateChannels.get(key);
     if (!channel) {
-      const friend = place === 'privateChannel' ? this.world.addUser({ username: 'friend' }) : null;
+      const friend = this.world.addUser({ username: 'friend' });
       channel = {
         id: this.world.ids.next(),
-        // 1 = DM, 3 = group DM: a user-installed app is used among people, the bot not among them.
-        type: place === 'botDm' ? 1 : 3,
+        // 3 = group DM: a user-installed app is used among people, the bot not among them.
+        type: 3,
         flags: 0,
-        recipients: friend ? [user, friend] : [user],
+        recipients: [user, friend],
         last_message_id: null,
-        ...(friend ? { name: null, icon: null, owner_id: user.id } : {}),
+        name: null,
+        icon: null,
+        owner_id: user.id,
       };
       this.privateChannels.set(key, channel);
     }

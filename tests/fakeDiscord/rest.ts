@@ -15,7 +15,7 @@ import { parseBody, sendJson, type ParsedBody } from './http.js';
 import type { InteractionHub } from './interactions.js';
 import { createMessage, CREATE_FLAGS, editMessage, type MessageContext } from './messages.js';
 import { isRecord } from './validate.js';
-import type { FakeChannel, World } from './world.js';
+import type { FakeChannel, FakeDmChannel, World } from './world.js';
 
 interface RouteContext {
   params: Record<string, string>;
@@ -106,6 +106,15 @@ export class FakeRest {
       status: 200,
       body: { ...world.botUser, verified: true, flags: 0 },
     }));
+    // Opening a DM: the same channel for the same user every time (DD:resources/user#create-dm).
+    this.add('POST', '/users/@me/channels', true, (ctx) => {
+      const body = isRecord(ctx.body.json) ? ctx.body.json : {};
+      const user =
+        typeof body.recipient_id === 'string' ? world.users.get(body.recipient_id) : undefined;
+      if (!user || user.bot)
+        throw errors.invalidRecipients(`no user ${String(body.recipient_id)} to open a DM with`);
+      return { status: 200, body: world.dmChannelFor(user) };
+    });
     const application = () => ({
       status: 200,
       body: {
@@ -268,8 +277,18 @@ export class FakeRest {
     });
   }
 
+  /** A message to a user's DM channel: refused (50007) when that user's DMs are closed to the bot. */
+  private postDirectMessage(ctx: RouteContext, dm: FakeDmChannel): RouteResult {
+    const recipient = dm.recipients[0]!;
+    if (this.deps.world.closedDms.has(recipient.id))
+      throw errors.cannotMessageUser(`${recipient.id} does not accept DMs from the bot`);
+    return this.createWithNonce(dm.id, { ...(isRecord(ctx.body.json) ? ctx.body.json : {}) }, ctx);
+  }
+
   private postChannelMessage(ctx: RouteContext): RouteResult {
-    const { world, messages } = this.deps;
+    const { world } = this.deps;
+    const dm = world.dmChannels.get(ctx.params.channel ?? '');
+    if (dm) return this.postDirectMessage(ctx, dm);
     const channel = this.channel(ctx.params.channel);
     if (!world.botCan(channel.id, PermissionFlagsBits.SendMessages))
       throw errors.missingPermissions(`bot lacks SendMessages in channel ${channel.id}`);
@@ -277,6 +296,25 @@ export class FakeRest {
       throw errors.missingPermissions(`bot lacks AttachFiles in channel ${channel.id}`);
     }
     const body = { ...(isRecord(ctx.body.json) ? ctx.body.json : {}) };
+    if (
+      Array.isArray(body.embeds) &&
+      body.embeds.length > 0 &&
+      !world.botCan(channel.id, PermissionFlagsBits.EmbedLinks)
+    ) {
+      // Discord accepts the message but does not show the embeds.
+      world.warnings.push(`embeds dropped in channel ${channel.id}: bot lacks EmbedLinks`);
+      body.embeds = [];
+    }
+    return this.createWithNonce(channel.id, body, ctx);
+  }
+
+  /** Creates a bot message in a channel; with `enforce_nonce`, a nonce seen in the window returns the earlier message. */
+  private createWithNonce(
+    channelId: string,
+    body: Record<string, unknown>,
+    ctx: RouteContext,
+  ): RouteResult {
+    const { world, messages } = this.deps;
     const nonce = body.nonce;
     if (body.enforce_nonce === true) {
       if (nonce === undefined || nonce === null) {
@@ -290,7 +328,7 @@ export class FakeRest {
       }
       const now = world.now();
       const earlier = world
-        .messagesIn(channel.id, { source: 'channel' })
+        .messagesIn(channelId, { source: 'channel' })
         .find(
           (m) =>
             m.api.nonce === nonce &&
@@ -300,17 +338,8 @@ export class FakeRest {
       // Same nonce within the window: Discord returns the message it already made.
       if (earlier) return { status: 200, body: earlier.api };
     }
-    if (
-      Array.isArray(body.embeds) &&
-      body.embeds.length > 0 &&
-      !world.botCan(channel.id, PermissionFlagsBits.EmbedLinks)
-    ) {
-      // Discord accepts the message but does not show the embeds.
-      world.warnings.push(`embeds dropped in channel ${channel.id}: bot lacks EmbedLinks`);
-      body.embeds = [];
-    }
     const message = createMessage(messages, {
-      channelId: channel.id,
+      channelId,
       body,
       files: ctx.body.files,
       prefix: [],

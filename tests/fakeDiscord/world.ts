@@ -62,6 +62,15 @@ export interface FakeChannel {
   permission_overwrites: Overwrite[];
 }
 
+/** A DM channel between the bot and one user (type 1), as `POST /users/@me/channels` returns it. */
+export interface FakeDmChannel {
+  id: string;
+  type: 1;
+  flags: 0;
+  recipients: FakeUser[];
+  last_message_id: string | null;
+}
+
 export interface FakeRole {
   id: string;
   name: string;
@@ -206,6 +215,10 @@ export class World {
   readonly channels = new Map<string, FakeChannel>();
   readonly roles = new Map<string, FakeRole>();
   readonly users = new Map<string, FakeUser>();
+  /** DM channels between the bot and a user, by channel id: one per user, opened by the bot or by a DM interaction. */
+  readonly dmChannels = new Map<string, FakeDmChannel>();
+  /** Users whose DMs refuse the bot (privacy settings, no shared server): messages there answer 50007. */
+  readonly closedDms = new Set<string>();
   /** Every message ever created, by id (deleted ones stay, flagged). */
   readonly messages = new Map<string, StoredMessage>();
   readonly rejections: Rejection[] = [];
@@ -326,6 +339,20 @@ export class World {
       allow: perms.toString(),
       deny: (ALL_PERMISSIONS & ~perms).toString(),
     });
+  }
+
+  /** The user's DM channel with the bot, created on first use; the same one every time. */
+  dmChannelFor(user: FakeUser): FakeDmChannel {
+    for (const dm of this.dmChannels.values()) if (dm.recipients[0]?.id === user.id) return dm;
+    const dm: FakeDmChannel = {
+      id: this.ids.next(),
+      type: 1,
+      flags: 0,
+      recipients: [user],
+      last_message_id: null,
+    };
+    this.dmChannels.set(dm.id, dm);
+    return dm;
   }
 
   memberRoles(userId: string): string[] {

@@ -3,6 +3,7 @@
  * child process pointed at a fake Discord, and waits until it is ready.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { FakeDiscord } from '../fakeDiscord/index.js';
 import { waitFor } from '../fakeDiscord/index.js';
@@ -34,6 +35,8 @@ export interface BotOptions {
    * benchmarks, which build first).
    */
   entry?: 'source' | 'dist';
+  /** Extra node arguments before the entry (e.g. `--cpu-prof`, which NODE_OPTIONS may not hold). */
+  nodeArgs?: string[];
 }
 
 /** The environment that points the bot at the fake. */
@@ -55,6 +58,17 @@ export function botEnv(
   };
 }
 
+/**
+ * The node arguments of `npm start` (its V8 flags and `dist/index.js`), read
+ * from package.json so the benchmarks measure exactly what a deployment runs.
+ */
+export function npmStartArgs(): string[] {
+  const pkg = JSON.parse(readFileSync('package.json', 'utf8')) as { scripts: { start: string } };
+  const [node, ...args] = pkg.scripts.start.split(/\s+/u);
+  if (node !== 'node') throw new Error(`npm start runs ${node}, not node`);
+  return args;
+}
+
 export async function startBotProcess(fake: FakeDiscord, options: BotOptions): Promise<BotProcess> {
   const env: Record<string, string | undefined> = {
     ...process.env,
@@ -63,8 +77,11 @@ export async function startBotProcess(fake: FakeDiscord, options: BotOptions): P
   for (const [k, v] of Object.entries(env)) if (v === undefined) delete env[k];
   const [command, args] =
     options.entry === 'dist'
-      ? [process.execPath, ['dist/index.js']]
-      : [process.execPath, ['--enable-source-maps', builtEntry('src/index.ts')]];
+      ? [process.execPath, [...(options.nodeArgs ?? []), ...npmStartArgs()]]
+      : [
+          process.execPath,
+          [...(options.nodeArgs ?? []), '--enable-source-maps', builtEntry('src/index.ts')],
+        ];
   const child = spawn(command, args, {
     env,
     stdio: ['ignore', 'pipe', 'pipe'],

@@ -1,7 +1,15 @@
 /** What every end-to-end test against the fake Discord asks of a reply. */
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { expect } from 'vitest';
 import { localDate, zonedParts } from '../../src/journal/dates.js';
-import type { InteractionResult, StoredMessage } from '../fakeDiscord/index.js';
+import {
+  startFakeDiscord,
+  type FakeDiscord,
+  type InteractionResult,
+  type StoredMessage,
+} from '../fakeDiscord/index.js';
+import { tempDir } from './store.js';
 
 /** A zone where it is now between 01:00 and 22:59, so "today" cannot roll over while a test runs. */
 export function stableZone(): string {
@@ -57,4 +65,37 @@ export function shownText(message: StoredMessage): string {
     ]),
     ...buttons(message).map((b) => b.label ?? ''),
   ].join('\n');
+}
+
+/**
+ * Where every anniversary scenario starts: a fake Discord, and a journal
+ * folder with last year's essay of `date` (markdown and an @everyone in it)
+ * and a hidden one of the same day. `cleanup` closes and removes both.
+ */
+export async function anniversaryJournal(
+  prefix: string,
+  date: string,
+): Promise<{ fake: FakeDiscord; dir: string; essays: string; cleanup: () => Promise<void> }> {
+  const fake = await startFakeDiscord();
+  const t = tempDir(prefix);
+  const essays = join(t.dir, 'essays');
+  mkdirSync(essays);
+  const lastYear = oneYearBefore(date);
+  writeFileSync(
+    join(essays, 'last-year.md'),
+    `一年前的今天\n\n那天写下了 **这些** 话,还有 @everyone。\n\n— ${lastYear.replaceAll('-', '.')} 于上海\n`,
+  );
+  writeFileSync(
+    join(essays, 'private.md'),
+    `---\ntitle: 不公开的一篇\ndate: ${lastYear}\nhidden: true\n---\n只给自己看。\n`,
+  );
+  return {
+    fake,
+    dir: t.dir,
+    essays,
+    cleanup: async () => {
+      await fake.close();
+      t.cleanup();
+    },
+  };
 }

@@ -163,6 +163,19 @@ function filesDir(files: Record<string, string>): string {
   return dir;
 }
 
+/** Restores into `store` the JSON export of another journal: one autumn essay plus what `fill` adds. */
+function restoreExportOf(store: Store, fill: (other: Store) => unknown) {
+  const other = memoryStore(clock);
+  other.essays.insert(draft(AUTUMN, '秋天', '2024-10-01'), 'discord');
+  fill(other);
+  const t = tempDir('journal-atomic-');
+  cleanups.push(t.cleanup);
+  const path = join(t.dir, 'export.json');
+  writeJsonExport(other, path, clock.now());
+  other.close();
+  return restoreJournalExport(store, path);
+}
+
 const STORE_WRITES: WritePath[] = [
   {
     name: 'essays.insert',
@@ -235,17 +248,20 @@ const STORE_WRITES: WritePath[] = [
     name: 'restoreJournalExport (a JSON export)',
     table: QUOTE_TABLE,
     op: 'INSERT',
-    write: (store) => {
-      const other = memoryStore(clock);
-      other.essays.insert(draft(AUTUMN, '秋天', '2024-10-01'), 'discord');
-      other.quotes.curated.add({ text: '踩上去沙沙作响的落叶,是秋天最好听的声音之一。' });
-      const t = tempDir('journal-atomic-');
-      cleanups.push(t.cleanup);
-      const path = join(t.dir, 'export.json');
-      writeJsonExport(other, path, clock.now());
-      other.close();
-      return restoreJournalExport(store, path);
-    },
+    write: (store) =>
+      restoreExportOf(store, (other) =>
+        other.quotes.curated.add({ text: '踩上去沙沙作响的落叶,是秋天最好听的声音之一。' }),
+      ),
+  },
+  {
+    // The muted periods come last in an export: failing there takes the essays already restored back out.
+    name: 'restoreJournalExport (essays, then muted periods)',
+    table: 'muted_periods',
+    op: 'INSERT',
+    write: (store) =>
+      restoreExportOf(store, (other) =>
+        other.mutes.add({ from: '2024-10-01', to: '2024-10-31', note: '那个秋天' }),
+      ),
   },
 ];
 
@@ -292,9 +308,7 @@ const COMMAND_WRITES: CommandPath[] = [
       runComponent(ctx, 'write:add:2026-11-29', {
         title: '秋天',
         body: AUTUMN,
-        date: '2024-10-01',
-        place: '北京',
-        tags: '',
+        when: '2024-10-01 · 北京',
       }),
   },
   {
@@ -304,10 +318,8 @@ const COMMAND_WRITES: CommandPath[] = [
     run: (store, ctx) =>
       runComponent(ctx, `write:edit:${springId(store)}:2026-11-29`, {
         title: '春天',
-        body: AUTUMN,
-        date: '2024-03-05',
-        place: '上海',
-        tags: '季节',
+        body: `---\ntags: 季节\n---\n${AUTUMN}`,
+        when: '2024-03-05 · 上海',
       }),
   },
   {

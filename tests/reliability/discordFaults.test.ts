@@ -275,9 +275,7 @@ describe("another program holds the journal's write lock (a long journal import)
           modal: form,
           fields: {
             title: '锁住的时候',
-            date: today,
-            place: '',
-            tags: '',
+            when: today,
             body: '写不进去的一篇。',
           },
           permissions: MANAGER_PERMISSIONS,

@@ -170,9 +170,7 @@ describe('the disk fills up during a write', () => {
     const form = {
       title: '满了',
       body,
-      date: '2026-11-29',
-      place: '',
-      tags: '',
+      when: '2026-11-29',
     };
     const seen = await outcome(() => runComponent(ctx, 'write:add:2026-11-29', form));
     expect(seen.error).toMatch(/disk .*full/iu);

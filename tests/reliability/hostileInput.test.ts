@@ -475,15 +475,7 @@ describe('forged custom ids through the real dispatch', () => {
   });
 
   const press = (ctx: HandlerContext, customId: string) =>
-    outcome(() =>
-      runComponent(ctx, customId, {
-        body: '正文',
-        date: '2026-01-01',
-        title: 'x',
-        place: '',
-        tags: '',
-      }),
-    );
+    outcome(() => runComponent(ctx, customId, { body: '正文', when: '2026-01-01', title: 'x' }));
 
   it("a hidden essay's id answers a reader exactly like an id that does not exist", async () => {
     const ctx = journalContext(store, { caller: STRANGER });

@@ -158,7 +158,7 @@ describe('mentions', () => {
       await send(
         fake.modalSubmit({
           modal: form,
-          fields: { title: '提醒', date: today, place: '', tags: '', body },
+          fields: { title: '提醒', when: today, body },
           ...as(author),
         }),
       ),

@@ -3,13 +3,19 @@ import { t } from '../../i18n/index.js';
 import { subcommand } from '../define.js';
 import { todayOf } from '../context.js';
 import type { Subcommand } from '../types.js';
-import { essayModal, writeIds } from './form.js';
+import { essayModal } from './form.js';
+import { encodeWriteId } from './writeRoute.js';
 
 export const add: Subcommand = {
   data: subcommand('essay.add'),
   access: 'author',
   execute(ctx) {
     const today = todayOf(ctx);
-    return essayModal(ctx, writeIds.add(today), t(ctx.locale, 'write.modal.add'), { date: today });
+    return essayModal(
+      ctx,
+      encodeWriteId({ action: 'add', openedDate: today }),
+      t(ctx.locale, 'write.modal.add'),
+      { when: today },
+    );
   },
 };

@@ -7,7 +7,7 @@ import { t } from '../../i18n/index.js';
 import { subcommand } from '../define.js';
 import type { Subcommand } from '../types.js';
 import { essayOption } from './essayOption.js';
-import { writeIds } from './form.js';
+import { encodeWriteId } from './writeRoute.js';
 import { essayChoices, resolveEssayOption } from './show.js';
 
 export const deleteEssay: Subcommand = {
@@ -26,11 +26,15 @@ export const deleteEssay: Subcommand = {
       payload: message({
         content: text,
         components: rows([
-          button(writeIds.deleteYes(essay.id), t(ctx.locale, 'write.delete.yes'), {
-            style: ButtonStyle.Danger,
-            emoji: '🗑️',
-          }),
-          button(writeIds.deleteNo(essay.id), t(ctx.locale, 'write.delete.no')),
+          button(
+            encodeWriteId({ action: 'delete', id: essay.id }),
+            t(ctx.locale, 'write.delete.yes'),
+            {
+              style: ButtonStyle.Danger,
+              emoji: '🗑️',
+            },
+          ),
+          button(encodeWriteId({ action: 'keep', id: essay.id }), t(ctx.locale, 'write.delete.no')),
         ]),
       }),
     };

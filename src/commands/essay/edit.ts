@@ -1,11 +1,16 @@
-/** `/essay edit essay:`: the essay form prefilled; saving keeps the essay's id. */
+/**
+ * `/essay edit essay:`: the essay form prefilled (tags and content warning as
+ * front matter at the top of the text); saving keeps the essay's id. An
+ * essay longer than the text box opens with the box empty: its text stays
+ * unless a file replaces it.
+ */
 import { textOption } from '../options.js';
-import { UserFacingError } from '../../errors.js';
 import { t } from '../../i18n/index.js';
 import { subcommand } from '../define.js';
 import { essayOption } from './essayOption.js';
 import type { Subcommand } from '../types.js';
-import { essayModal, FORM_MAX, writeIds, type FormValues } from './form.js';
+import { essayModal, essayPrefill } from './form.js';
+import { encodeWriteId } from './writeRoute.js';
 import { essayChoices, resolveEssayOption } from './show.js';
 
 export const edit: Subcommand = {
@@ -13,33 +18,11 @@ export const edit: Subcommand = {
   access: 'author',
   execute(ctx, options) {
     const essay = resolveEssayOption(ctx, textOption(options, 'essay'));
-    const values: FormValues = {
-      title: essay.title ?? '',
-      date: essay.date,
-      place: essay.place ?? '',
-      tags: essay.tags.join(', '),
-      body: essay.body,
-    };
-    // A form cannot hold more; cutting the text would lose the rest on save.
-    const tooLong = (Object.keys(values) as Array<keyof FormValues>).find(
-      (k) => values[k].length > FORM_MAX[k],
-    );
-    if (tooLong) {
-      throw new UserFacingError(
-        `essay #${essay.id} is too long for a form`,
-        'write.tooLongForForm',
-        {
-          id: essay.id,
-          length: values[tooLong].length,
-          max: FORM_MAX[tooLong],
-        },
-      );
-    }
     return essayModal(
       ctx,
-      writeIds.edit(essay.id, essay.date),
+      encodeWriteId({ action: 'edit', id: essay.id, openedDate: essay.date }),
       t(ctx.locale, 'write.modal.edit', { id: essay.id }),
-      values,
+      essayPrefill(essay),
     );
   },
   autocomplete: (ctx, focused) => essayChoices(ctx, focused.value),

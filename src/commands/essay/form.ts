@@ -1,214 +1,168 @@
 /**
- * The essay form (a Discord modal) shared by /essay add and /essay edit:
- * building it, reading what was typed exactly as a file would be read, and
- * handing the text back when it cannot be saved, so nothing typed is lost.
+ * The essay form (a Discord modal) shared by /essay add and /essay edit: its
+ * fields, how it opens, and a submission's fields as values. Reading them is
+ * readForm.ts; handing refused text back is formTextBack.ts.
+ *
+ * Five rows, Discord's most: title; date and place on one line, as the
+ * author signs an essay; the text, whose front matter carries tags and the
+ * content warning (so every field an essay has stays reachable); a file to
+ * attach instead of typing; the hidden checkbox. The console asks for the
+ * same fields from this modal's JSON (src/console/modal.ts).
  */
 import {
   ComponentType,
   TextInputStyle,
+  type APIComponentInLabel,
+  type APILabelComponent,
   type APIModalInteractionResponseCallbackData,
 } from 'discord-api-types/v10';
-import { parseDate } from '../../journal/dates.js';
-import type { EssayDraft } from '../../journal/essay.js';
-import { EssayParseError, parseEssayFile, readFooterLine } from '../../journal/essayFile.js';
+import { ESSAY_EXTENSIONS } from '../../import/importFiles.js';
+import { formatDatePlaceLine } from '../../journal/datePlaceLine.js';
+import type { Essay } from '../../journal/essay.js';
 import { frontMatter } from '../../journal/essayWriter.js';
 import { truncate } from '../../journal/display.js';
-import { t } from '../../i18n/index.js';
-import { LIMITS } from '../../messages/limits.js';
-import { message } from '../../messages/builders.js';
-import type { HandlerContext, Reply } from '../types.js';
+import { t, type MessageKey } from '../../i18n/index.js';
+import type { AttachmentOption, HandlerContext, ModalFields, Reply } from '../types.js';
 
-/** What the form holds, as typed. */
-export interface FormValues {
-  title: string;
-  date: string;
-  place: string;
-  tags: string;
-  body: string;
-}
+/** Custom ids of the form's fields. */
+export const FIELD = {
+  title: 'title',
+  when: 'when',
+  body: 'body',
+  file: 'file',
+  hidden: 'hidden',
+} as const;
 
 /** Discord text inputs hold at most 4000 characters; the others are kept to what a title or a place needs. */
-export const FORM_MAX: Readonly<Record<keyof FormValues, number>> = {
-  title: 256,
-  date: 40,
-  place: 200,
-  tags: 400,
-  body: 4000,
-};
+export const FORM_MAX = { title: 256, when: 256, body: 4000 } as const;
 
-/** Custom ids of the write route: stateless, so they work after a restart. */
-export const writeIds = {
-  /** The add form; `date` is the default it was opened with. */
-  add: (date: string) => `write:add:${date}`,
-  /** The edit form of essay `id`; `date` is the date it was opened with. */
-  edit: (id: number, date: string) => `write:edit:${id}:${date}`,
-  deleteYes: (id: number) => `write:delete:${id}`,
-  deleteNo: (id: number) => `write:keep:${id}`,
-  undo: (id: number) => `write:undo:${id}`,
-};
+/** What the form holds, as submitted. */
+export interface FormValues {
+  title: string;
+  /** The date · place line. */
+  when: string;
+  body: string;
+  file: AttachmentOption | null;
+  hidden: boolean;
+}
+
+/** What a form opens with. */
+export interface FormPrefill {
+  title?: string;
+  when?: string;
+  body?: string;
+  hidden?: boolean;
+  /** The text box starts empty because the essay is longer than it holds (edit). */
+  textKept?: boolean;
+}
+
+/** An example line, in the signature's own form. */
+const WHEN_PLACEHOLDER = '2025-11-01 · 北京';
+
+function label(
+  ctx: HandlerContext,
+  key: 'title' | 'when' | 'body' | 'file' | 'hidden',
+  component: APIComponentInLabel,
+  hint: MessageKey = `write.field.${key}Hint`,
+): APILabelComponent {
+  return {
+    type: ComponentType.Label,
+    label: truncate(t(ctx.locale, `write.field.${key}`), 45),
+    description: truncate(t(ctx.locale, hint), 100),
+    component,
+  };
+}
 
 /** The form as Discord JSON, prefilled with `values`. */
 export function essayModal(
   ctx: HandlerContext,
   customId: string,
   title: string,
-  values: Partial<FormValues>,
+  values: FormPrefill,
 ): Reply {
-  const input = (
-    id: keyof FormValues,
+  const text = (
+    id: 'title' | 'when' | 'body',
     style: TextInputStyle,
-    required: boolean,
     placeholder?: string,
-  ) => ({
-    type: ComponentType.ActionRow as const,
-    components: [
-      {
-        type: ComponentType.TextInput as const,
-        custom_id: id,
-        label: t(ctx.locale, `write.field.${id}`),
-        style,
-        required,
-        max_length: FORM_MAX[id],
-        ...(values[id] ? { value: values[id] } : {}),
-        ...(placeholder ? { placeholder: truncate(placeholder, 100) } : {}),
-      },
-    ],
+  ): APIComponentInLabel => ({
+    type: ComponentType.TextInput,
+    custom_id: FIELD[id],
+    style,
+    // Every field may be left empty: the text may come from the file, the date from the text.
+    required: false,
+    // A longer prefill (a title from front matter, a long place) must still fit, or saving would cut it.
+    max_length: Math.min(4000, Math.max(FORM_MAX[id], values[id]?.length ?? 0)),
+    ...(values[id] ? { value: values[id] } : {}),
+    ...(placeholder ? { placeholder } : {}),
   });
   const modal: APIModalInteractionResponseCallbackData = {
     custom_id: customId,
     title: truncate(title, 45),
     components: [
-      input('title', TextInputStyle.Short, false),
-      input('date', TextInputStyle.Short, false, '2025-11-01'),
-      input('place', TextInputStyle.Short, false),
-      input('tags', TextInputStyle.Short, false),
-      input('body', TextInputStyle.Paragraph, true, t(ctx.locale, 'write.field.bodyHint')),
+      label(ctx, 'title', text('title', TextInputStyle.Short)),
+      label(ctx, 'when', text('when', TextInputStyle.Short, WHEN_PLACEHOLDER)),
+      label(
+        ctx,
+        'body',
+        text('body', TextInputStyle.Paragraph),
+        values.textKept ? 'write.field.bodyKeptHint' : 'write.field.bodyHint',
+      ),
+      label(ctx, 'file', {
+        type: ComponentType.FileUpload,
+        custom_id: FIELD.file,
+        min_values: 0,
+        max_values: 1,
+        // The picker offers essay files only; the extension is checked again on submit.
+        file_types: ESSAY_EXTENSIONS.map((ext) => `.${ext.slice(1)}` as const),
+        required: false,
+      }),
+      label(ctx, 'hidden', {
+        type: ComponentType.Checkbox,
+        custom_id: FIELD.hidden,
+        ...(values.hidden ? { default: true } : {}),
+      }),
     ],
   };
   return { kind: 'modal', modal };
 }
 
-/** A modal submit's fields as form values (missing ones empty). */
-export function formValues(fields: Readonly<Record<string, string>>): FormValues {
-  const get = (k: keyof FormValues) => fields[k] ?? '';
+/** The edit form's prefill: the essay's tags and warning open the text as front matter, so editing loses neither. */
+export function essayPrefill(essay: Essay): FormPrefill {
+  const meta = {
+    ...(essay.tags.length > 0 ? { tags: essay.tags } : {}),
+    ...(essay.warning ? { warning: essay.warning } : {}),
+  };
+  // A text that itself starts like front matter gets a block of its own, so it stays text.
+  const needsBlock = Object.keys(meta).length > 0 || essay.body.startsWith('---\n');
+  const body = needsBlock ? frontMatter({ tags: [], ...meta }) + essay.body : essay.body;
+  const textKept = body.length > FORM_MAX.body;
   return {
-    title: get('title'),
-    date: get('date'),
-    place: get('place'),
-    tags: get('tags'),
-    body: get('body'),
+    title: essay.title ?? '',
+    when: formatDatePlaceLine(essay.date, essay.place),
+    hidden: essay.hidden,
+    ...(textKept ? { textKept } : { body }),
   };
 }
 
-/** The footer date of the body's last line, when it has one. */
-function bodyFooterDate(body: string): string | null {
-  const last = body
-    .replace(/\r\n?/gu, '\n')
-    .split('\n')
-    .reverse()
-    .find((l) => l.trim() !== '');
-  const footer = last === undefined ? null : readFooterLine(last);
-  return footer && !('impossible' in footer) ? footer.date : null;
+/** A modal submission's fields as form values (missing ones empty). */
+export function formValues(fields: ModalFields): FormValues {
+  const text = (id: string) => {
+    const v = fields[id];
+    return typeof v === 'string' ? v : '';
+  };
+  const files = fields[FIELD.file];
+  return {
+    title: text(FIELD.title),
+    when: text(FIELD.when),
+    body: text(FIELD.body),
+    file: Array.isArray(files) ? ((files as readonly AttachmentOption[])[0] ?? null) : null,
+    hidden: fields[FIELD.hidden] === true,
+  };
 }
 
 export interface FormOptions {
-  /** The date the form was opened with: left as is, a footer line in the body decides. */
+  /** The date the form was opened with: left as is, the text's own date wins. */
   openedDate: string;
-  /** Add: an empty title lets the first line be the title, as in a file. Edit: empty means untitled. */
-  guessTitle: boolean;
-}
-
-/**
- * The form as an essay file: front matter from the fields, then the body.
- * This is also the file handed back when the form cannot be saved.
- */
-export function formFileText(values: FormValues, options: FormOptions): string {
-  const date = values.date.trim();
-  // A pasted essay often ends with its own footer; unless the author changed the date, that footer wins.
-  const dateFromBody =
-    (date === '' || date === options.openedDate) && bodyFooterDate(values.body) !== null;
-  const title = values.title.trim();
-  return (
-    frontMatter({
-      title: title !== '' ? title : options.guessTitle ? undefined : null,
-      date: dateFromBody || date === '' ? undefined : date,
-      place: values.place.trim() || undefined,
-      tags: values.tags.trim() || undefined,
-    }) + values.body
-  );
-}
-
-/**
- * Reads the form exactly as a file in the journal folder would be read.
- * Returns the draft, or one sentence (in the user's language where we can
- * tell the reason) saying why it cannot be saved.
- */
-export function readForm(
-  ctx: HandlerContext,
-  values: FormValues,
-  options: FormOptions,
-): { draft: EssayDraft } | { reason: string } {
-  const date = values.date.trim();
-  const hasFooter = bodyFooterDate(values.body) !== null;
-  if (date !== '' && !(date === options.openedDate && hasFooter)) {
-    const reading = parseDate(date);
-    if (!reading.ok) {
-      return {
-        reason:
-          reading.reason === 'impossible'
-            ? t(ctx.locale, 'write.impossibleDate', { input: date })
-            : t(ctx.locale, 'write.badDate', { input: date }),
-      };
-    }
-  } else if (date === '' && !hasFooter) {
-    return { reason: t(ctx.locale, 'write.noDate') };
-  }
-  try {
-    return { draft: parseEssayFile(Buffer.from(formFileText(values, options), 'utf8')) };
-  } catch (err) {
-    if (err instanceof EssayParseError) return { reason: err.message };
-    throw err;
-  }
-}
-
-/** Name of the file a refused form comes back in. */
-export const DRAFT_FILE = 'essay-draft.md';
-
-/** A code block that shows `text` as typed, even if it holds backticks itself. */
-function codeBlock(text: string, max: number): string {
-  const inner = text.replace(/```/gu, '`\u200b``');
-  return `\`\`\`\n${truncate(inner, max - 8)}\n\`\`\``;
-}
-
-/**
- * The reply to a form that cannot be saved: the reason, the body in a code
- * block to copy, and the whole form as an essay file to fix and import.
- */
-export function textBack(
-  ctx: HandlerContext,
-  values: FormValues,
-  options: FormOptions,
-  reason: string,
-): Reply {
-  const content = `${t(ctx.locale, 'write.notSaved', { reason })}\n${t(ctx.locale, 'write.keptText', { file: DRAFT_FILE })}`;
-  const meta = [values.title.trim(), values.date.trim(), values.place.trim(), values.tags.trim()]
-    .filter((v) => v !== '')
-    .join(' · ');
-  return {
-    kind: 'message',
-    ephemeral: true,
-    payload: message({
-      content: truncate(content, LIMITS.content),
-      embeds:
-        values.body.trim() === ''
-          ? []
-          : [
-              {
-                ...(meta ? { title: truncate(meta, LIMITS.title) } : {}),
-                description: codeBlock(values.body, LIMITS.description),
-              },
-            ],
-      files: [{ name: DRAFT_FILE, data: Buffer.from(formFileText(values, options), 'utf8') }],
-    }),
-  };
+  /** Edit: the essay as it is (its text is kept when the form brings none). Add: null. */
+  existing: Essay | null;
 }

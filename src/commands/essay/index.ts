@@ -18,6 +18,7 @@ import { deleteEssay } from './delete.js';
 import { edit } from './edit.js';
 import { hide, unhide } from './hide.js';
 import { importFile } from './import.js';
+import { subscribe, unsubscribe } from './subscribe.js';
 
 const subcommands = [
   today,
@@ -33,6 +34,8 @@ const subcommands = [
   hide,
   unhide,
   deleteEssay,
+  subscribe,
+  unsubscribe,
 ];
 
 export const essayCommand: SlashCommand = {

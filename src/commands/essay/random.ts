@@ -7,10 +7,14 @@ export const random: Subcommand = {
   data: subcommand('essay.random'),
   access: 'everyone',
   execute(ctx) {
-    // Random picks never include hidden essays, not even for authors.
-    const count = ctx.store.essays.count();
-    const essay = count > 0 ? ctx.store.essays.nth(Math.floor(ctx.random() * count)) : null;
-    if (!essay) throw new UserFacingError('the journal is empty', 'essay.empty');
+    // Never hidden essays (not even for authors) nor muted periods: see pickRandom.
+    const essay = ctx.store.essays.pickRandom(ctx.random);
+    if (!essay) {
+      // Only muted essays left (hidden ones are not mentioned: members must not learn of them).
+      if (ctx.store.essays.count() > 0)
+        throw new UserFacingError('every essay is in a muted period', 'random.noneDrawable');
+      throw new UserFacingError('the journal is empty', 'essay.empty');
+    }
     return { kind: 'message', payload: renderEssayPage(essay, 0, ctx.locale) };
   },
 };

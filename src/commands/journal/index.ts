@@ -7,8 +7,20 @@ import { postNow } from './postNow.js';
 import { setup } from './setup.js';
 import { status } from './status.js';
 import { exportJournal } from './export.js';
+import { mute, unmute } from './mute.js';
+import { pause } from './pause.js';
 
-const subcommands: Subcommand[] = [stats, setup, status, postNow, disable, exportJournal];
+const subcommands: Subcommand[] = [
+  stats,
+  setup,
+  status,
+  postNow,
+  pause,
+  disable,
+  exportJournal,
+  mute,
+  unmute,
+];
 
 export const journalCommand: SlashCommand = {
   data: chatCommand('journal', subcommands),

@@ -2,6 +2,7 @@
 import { UserFacingError } from '../../errors.js';
 import { t } from '../../i18n/index.js';
 import { planFor } from '../../schedule/anniversary.js';
+import { isPaused, postInstant } from '../../schedule/due.js';
 import type { GuildSettings } from '../../store/guilds.js';
 import { failureText, whenText } from '../../messages/schedule.js';
 import type { HandlerContext } from '../types.js';
@@ -35,6 +36,13 @@ export function nextPostText(ctx: HandlerContext, settings: GuildSettings): stri
       : t(locale, 'schedule.off');
   }
   const plan = planFor(ctx.store, settings, ctx.clock.now());
+  // A paused day comes due only to be recorded as paused: the next post is the day the pause ends.
+  if (plan.due && isPaused(settings, plan.date) && settings.pausedUntil)
+    return whenText(
+      postInstant(settings.pausedUntil, settings.time, settings.timeZone),
+      settings.timeZone,
+      locale,
+    );
   if (plan.due) return t(locale, 'schedule.nextNow');
   return plan.next ? whenText(plan.next, settings.timeZone, locale) : t(locale, 'schedule.off');
 }

@@ -5,7 +5,7 @@ import { UserFacingError } from '../../errors.js';
 import { isLocale, localizations, t, type Locale, type MessageKey } from '../../i18n/index.js';
 import { isValidTimeZone } from '../../journal/dates.js';
 import { truncate } from '../../journal/display.js';
-import { firstPostDate, formatTime, parseTime } from '../../schedule/due.js';
+import { formatTime, parseTime, startsOnAfterSave } from '../../schedule/due.js';
 import { EMPTY_DAY_MODES, type EmptyDayMode } from '../../store/guilds.js';
 import { LIMITS } from '../../messages/limits.js';
 import { notice } from '../../messages/builders.js';
@@ -136,10 +136,7 @@ export const setup: Subcommand = {
       ? (emptyDayOption as EmptyDayMode)
       : (existing?.emptyDay ?? 'skip');
 
-    // Switching posts on after today's minute starts tomorrow, so setup never surprises
-    // the channel with an immediate post; changing an active schedule keeps today's.
-    const fresh = firstPostDate(time, timeZone, ctx.clock.now());
-    const startsOn = existing?.enabled && existing.startsOn < fresh ? existing.startsOn : fresh;
+    const startsOn = startsOnAfterSave(existing, time, timeZone, ctx.clock.now());
     const settings = ctx.store.guilds.save({
       guildId,
       channelId,

@@ -7,12 +7,16 @@ import { message } from '../../messages/builders.js';
 import { subcommand } from '../define.js';
 import type { Subcommand } from '../types.js';
 import { nextPostText, requireSettings } from './scheduleText.js';
+import { isPaused } from '../../schedule/due.js';
+import { todayOf } from '../context.js';
 import {
   emptyDayName,
   failureText,
   formatLocalTime,
   languageName,
   messageLink,
+  mutedPeriodsText,
+  pauseText,
 } from '../../messages/schedule.js';
 
 export const status: Subcommand = {
@@ -45,7 +49,21 @@ export const status: Subcommand = {
       ),
       field('schedule.status.language', languageName(locale, settings.language)),
       field('schedule.status.emptyDay', emptyDayName(locale, settings.emptyDay)),
+      // How many readers get their anniversaries by DM: the journal's, so for its authors only.
+      ...(ctx.caller.isAuthor
+        ? [
+            field(
+              'schedule.status.subscribers',
+              t(locale, 'schedule.status.subscriberCount', {
+                n: ctx.store.subscriptions.countActive(),
+              }),
+            ),
+          ]
+        : []),
+      field('schedule.status.muted', mutedPeriodsText(locale, ctx.store.mutes.list())),
     ];
+    if (settings.pausedUntil && isPaused(settings, todayOf(ctx)))
+      fields.splice(3, 0, field('schedule.status.paused', pauseText(locale, settings.pausedUntil)));
     return {
       kind: 'message',
       ephemeral: true,
