@@ -5,7 +5,7 @@
  * with every figure. Progress goes to stderr.
  *
  * Sections: corpus, import, storage (prose and a verse-like corpus),
- * onthisday, search, interactions, startup.
+ * onthisday, search, related, interactions, startup.
  */
 import { execFileSync } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
@@ -16,6 +16,7 @@ import { killLiveBots } from './botRun.js';
 import { ensureCorpus } from './corpus.js';
 import { benchImport } from './import.js';
 import { benchOnThisDay } from './onThisDay.js';
+import { benchRelated } from './related.js';
 import { startFakeDiscord } from '../tests/fakeDiscord/index.js';
 import { benchInteractions } from './interactions.js';
 import { benchSearch } from './search.js';
@@ -26,7 +27,15 @@ import { openStore } from '../src/store/index.js';
 import { BENCH_CLOCK } from './import.js';
 import { formatTable, targets, type SectionResult } from './report.js';
 
-const SECTIONS = ['import', 'storage', 'onthisday', 'search', 'interactions', 'startup'] as const;
+const SECTIONS = [
+  'import',
+  'storage',
+  'onthisday',
+  'search',
+  'related',
+  'interactions',
+  'startup',
+] as const;
 type Section = (typeof SECTIONS)[number];
 
 const { values } = parseArgs({
@@ -136,6 +145,8 @@ try {
   }
   if (only.has('onthisday'))
     sections.push(await phase('on this day', () => benchOnThisDay(imported.dbPath, quick)));
+  if (only.has('related'))
+    sections.push(await phase('related', () => benchRelated(imported.dbPath, quick, seed)));
   if (only.has('search'))
     sections.push(
       await phase('search', () => benchSearch(imported.dbPath, workDir, quick, seed, progress)),

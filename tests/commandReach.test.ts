@@ -8,6 +8,7 @@ import { memoryStore } from './helpers/store.js';
 const READING = [
   'essay list',
   'essay on',
+  'essay places',
   'essay random',
   'essay search',
   'essay show',

@@ -28,20 +28,24 @@ describe('renderPayload', () => {
         '标题 *not emphasis*',
         '第一行 *星号* 和 _下划线_\n# 不是标题\n1. 不是列表\nC:\\path',
         '2025-11-01 · 北京 · #旅行',
+        '[1] 🔗 Related',
       ].join('\n\n'),
     );
-    expect(actions).toEqual([]);
+    expect(actions.map((a) => a.customId)).toEqual([`essay:related:${essay.id}`]);
   });
 
   it('numbers the pager buttons, marks the disabled ones, and each pressable one carries its custom id', () => {
     const { essay } = storeWith('很长的一段话。'.repeat(1000));
     const { text, actions } = renderPayload(renderEssayPage(essay, 0, 'en-US'), plain);
-    expect(text.split('\n').at(-1)).toBe('[1] ◀ (disabled)  [2] 1/2 (disabled)  [3] ▶');
+    expect(text.split('\n').at(-1)).toBe(
+      '[1] ◀ (disabled)  [2] 1/2 (disabled)  [3] ▶  [4] 🔗 Related',
+    );
     expect(text).toContain('page 1/2');
     expect(actions.map((a) => [a.number, a.disabled, a.customId])).toEqual([
       [1, true, essayIds.page(essay.id, -1)],
       [2, true, `noop:${essayIds.page(essay.id, 0)}`],
       [3, false, essayIds.page(essay.id, 1)],
+      [4, false, `essay:related:${essay.id}`],
     ]);
   });
 

@@ -81,12 +81,12 @@ describe('the console over the shared dispatch', () => {
     expect(code).toBe(0);
     const pagers = out.split('\n').filter((l) => l.startsWith('[1] ◀'));
     expect(pagers).toEqual([
-      '[1] ◀ (disabled)  [2] 1/2 (disabled)  [3] ▶',
-      '[1] ◀  [2] 2/2 (disabled)  [3] ▶ (disabled)',
-      '[1] ◀ (disabled)  [2] 1/2 (disabled)  [3] ▶',
+      '[1] ◀ (disabled)  [2] 1/2 (disabled)  [3] ▶  [4] 🔗 Related',
+      '[1] ◀  [2] 2/2 (disabled)  [3] ▶ (disabled)  [4] 🔗 Related',
+      '[1] ◀ (disabled)  [2] 1/2 (disabled)  [3] ▶  [4] 🔗 Related',
     ]);
     expect(out).toContain('Button 3 (▶) cannot be pressed right now.');
-    expect(out).toContain('There is no button 9; the last message has buttons 1–3.');
+    expect(out).toContain('There is no button 9; the last message has buttons 1–4.');
     expect(out).toContain('Button 2 (1/2) cannot be pressed right now.');
   });
 

@@ -12,6 +12,8 @@ import { backupCommand } from './backupCommand.js';
 import { restoreCommand } from './restoreCommand.js';
 import { postCommand } from './postCommand.js';
 import { muteCommand, mutesCommand, unmuteCommand } from './muteCommand.js';
+import { placesCommand } from './placesCommand.js';
+import { relatedCommand } from './relatedCommand.js';
 
 export const CLI_COMMANDS: readonly CliCommand[] = [
   importCommand,
@@ -21,6 +23,8 @@ export const CLI_COMMANDS: readonly CliCommand[] = [
   searchCommand,
   quoteCommand,
   statsCommand,
+  placesCommand,
+  relatedCommand,
   consoleCommand,
   exportCommand,
   backupCommand,

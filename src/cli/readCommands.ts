@@ -13,7 +13,7 @@ function warningText(warning: string): string {
   return `⚠ ${t(cliLocale(), 'warning.cli', { warning })}`;
 }
 
-function parseId(text: string | undefined): number {
+export function parseId(text: string | undefined): number {
   const id = Number(text);
   if (text === undefined || !Number.isSafeInteger(id) || id <= 0) {
     throw new UserFacingError(

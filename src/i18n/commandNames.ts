@@ -17,6 +17,8 @@ export const ZH_NAMES: Readonly<Record<string, string>> = {
   date: '日期',
   query: '关键词',
   year: '年份',
+  places: '地方',
+  place: '地点',
   stats: '统计',
   setup: '设置',
   status: '状态',

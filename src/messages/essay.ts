@@ -9,6 +9,7 @@ import { behindWarning, shownTitle } from './contentWarning.js';
 import { message, pager, rows } from './builders.js';
 import { ACCENT, ESSAY_PAGE_CHARS, LIMITS } from './limits.js';
 import type { MessagePayload } from './payload.js';
+import { relatedButton } from './relatedButton.js';
 
 /** "2025-11-01 · 北京" */
 export function dateAndPlace(essay: Pick<Essay, 'date' | 'place'>): string {
@@ -55,7 +56,9 @@ export function renderEssayPage(
   };
   return message({
     embeds: [embed],
-    components:
-      pages.length > 1 ? rows(pager(page, pages.length, (p) => essayIds.page(essay.id, p))) : [],
+    components: rows([
+      ...(pages.length > 1 ? pager(page, pages.length, (p) => essayIds.page(essay.id, p)) : []),
+      relatedButton(essay.id, locale),
+    ]),
   });
 }

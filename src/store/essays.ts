@@ -24,6 +24,8 @@ export interface EssayIndexer {
   put(essay: Essay): void;
   /** Called before an essay row is deleted. */
   remove(id: number): void;
+  /** Called before an essay's content is replaced in place, while the row still holds the old text. */
+  beforeUpdate?(id: number): void;
 }
 
 /** An `essays` row as SQLite returns it (snake_case; tags as JSON). */
@@ -391,6 +393,7 @@ export function createEssayStore(db: Db, now: () => Date, indexers: readonly Ess
 
     /** Replaces an essay's content, keeping its id. */
     update: tx((id: number, draft: EssayDraft): Essay => {
+      for (const indexer of indexers) indexer.beforeUpdate?.(id);
       s.update.run({ ...contentParams(draft), id, at: stamp() });
       return notifyPut(id);
     }),

@@ -10,6 +10,8 @@ import { createTrashStore } from './trash.js';
 import { createGuildStore } from './guilds.js';
 import { createPostStore, DM_POSTS } from './posts.js';
 import { createSubscriptionStore } from './subscriptions.js';
+import { createPlaceStore } from './places.js';
+import { createRelatedIndexer, createRelatedStore } from './related.js';
 import { createSearchIndexer, createSearchStore, rebuildSearchIndexIfStale } from './search.js';
 import { createQuoteStore, type Quote } from './quotes.js';
 import { createMuteStore } from './mutes.js';
@@ -31,6 +33,13 @@ export interface Store {
   dmPosts: ReturnType<typeof createPostStore>;
   /** Chinese-first full-text search over essays. */
   search: ReturnType<typeof createSearchStore>;
+  /** Places the essays were written in, grouped by their normalized form. */
+  places: ReturnType<typeof createPlaceStore>;
+  /** Essays that share the most distinctive words with one essay. */
+  related: ReturnType<typeof createRelatedStore> & {
+    /** Counts the essays still waiting to be counted (tests; otherwise done in batches and at open). */
+    flush(): void;
+  };
   /** Quotes: extracted from visible essays, curated by authors, and what each channel saw last. */
   quotes: ReturnType<typeof createQuoteStore>;
   /** Muted periods: date ranges kept out of anniversaries, day lists, random picks and quotes. */
@@ -50,17 +59,24 @@ export function openStore(path: string, clock: Clock, options: { readOnly?: bool
   const now = () => clock.now();
   const searchIndexer = createSearchIndexer(db);
   const quotes = createQuoteStore(db, now);
-  const essays = createEssayStore(db, now, [searchIndexer, quotes.indexer]);
+  const relatedIndexer = createRelatedIndexer(db);
+  const essays = createEssayStore(db, now, [searchIndexer, quotes.indexer, relatedIndexer]);
   const meta = createMetaStore(db);
   if (!options.readOnly) {
     rebuildSearchIndexIfStale(db, meta, essays, searchIndexer);
     quotes.rebuildIfStale(meta);
+    relatedIndexer.rebuildIfStale(meta, essays);
   }
   return {
     db,
     essays,
     meta,
     search: createSearchStore(db, (ids, v) => essays.getMany(ids, v)),
+    related: {
+      ...createRelatedStore(db, (ids, v) => essays.getMany(ids, v)),
+      flush: () => relatedIndexer.flush(),
+    },
+    places: createPlaceStore(db, (ids, v) => essays.getMany(ids, v)),
     quotes,
     trash: createTrashStore(db, essays, now),
     guilds: createGuildStore(db, now),

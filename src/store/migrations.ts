@@ -309,4 +309,23 @@ export const MIGRATIONS: readonly Migration[] = [
       ) STRICT;
     `,
   },
+  // 13, after the muted periods (11) and DM subscriptions (12).
+  {
+    name: 'how many essays use each search term, for related essays (FTS5 keeps no document counts)',
+    sql: `
+      -- Filled at open and kept in step by src/store/related.ts; a term in few essays is distinctive.
+      CREATE TABLE search_terms (
+        term   TEXT PRIMARY KEY,
+        essays INTEGER NOT NULL CHECK (essays >= 0)
+      ) STRICT, WITHOUT ROWID;
+      -- Each essay's version, counted (1) or waiting to be counted with others in one sorted pass (0).
+      -- Hiding an essay keeps its hash: nothing is counted twice.
+      CREATE TABLE search_term_essays (
+        essay_id     INTEGER PRIMARY KEY,
+        content_hash TEXT NOT NULL,
+        counted      INTEGER NOT NULL CHECK (counted IN (0, 1))
+      ) STRICT;
+      CREATE INDEX search_term_essays_pending ON search_term_essays (essay_id) WHERE counted = 0;
+    `,
+  },
 ];

@@ -1,11 +1,13 @@
 /** `/essay`: reading the journal. Subcommands live one per file beside this one. */
 import { UserFacingError } from '../../errors.js';
 import { renderEssayPage } from '../../messages/essay.js';
+import { renderRelated } from '../../messages/related.js';
 import { chatCommand } from '../define.js';
 import { CHANNEL_VISIBILITY, intArg, visibility } from '../context.js';
 import type { ComponentRoute, HandlerContext, SlashCommand } from '../types.js';
 import { renderDayList } from './dayList.js';
-import { list, readYear, renderListPage } from './list.js';
+import { list, readYear, renderListPage, renderPlaceListPage, resolvePlace } from './list.js';
+import { places, renderPlacesPage } from './places.js';
 import { on } from './on.js';
 import { random } from './random.js';
 import { essaySearch, searchResultsPage } from '../searchSubcommand.js';
@@ -24,6 +26,7 @@ const subcommands = [
   show,
   random,
   list,
+  places,
   essaySearch,
   add,
   importFile,
@@ -61,6 +64,16 @@ export const essayRoute: ComponentRoute = {
           ephemeral: true,
           payload: renderEssayPage(essayById(ctx, a), 0, ctx.locale),
         };
+      case 'related': {
+        // Privately, like opening an essay: an author's list may hold hidden essays.
+        const essay = essayById(ctx, a);
+        const related = ctx.store.related.relatedTo(essay, visibility(ctx));
+        return {
+          kind: 'message',
+          ephemeral: true,
+          payload: renderRelated(essay, related, ctx.locale),
+        };
+      }
       case 'page':
         return {
           kind: 'update',
@@ -78,6 +91,14 @@ export const essayRoute: ComponentRoute = {
           kind: 'update',
           payload: renderListPage(ctx, a === 'all' ? undefined : readYear(a), intArg(b)),
         };
+      case 'places':
+        return { kind: 'update', payload: renderPlacesPage(ctx, intArg(a)) };
+      case 'plist': {
+        // The place is everything after the page: it may itself contain colons.
+        const place = resolvePlace(ctx, args.slice(3).join(':'));
+        const year = a === 'all' ? undefined : readYear(a);
+        return { kind: 'update', payload: renderPlaceListPage(ctx, place, year, intArg(b)) };
+      }
       case 'search':
         // The query may itself contain colons: it is everything after the page.
         return {
