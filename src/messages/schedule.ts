@@ -1,6 +1,15 @@
 /** What /journal setup, status, post-now and disable say about a server's anniversary posts. */
 import { t, type Locale } from '../i18n/index.js';
-import { discordTimestamp } from './builders.js';
+import {
+  container,
+  discordTimestamp,
+  fieldsText,
+  heading,
+  message,
+  textDisplay,
+  type Field,
+} from './builders.js';
+import type { MessagePayload } from './payload.js';
 import type { EmptyDayMode, FailureReason, PostOutcome } from '../schedule/types.js';
 
 /** "Sunday, November 1, 2026, 09:00 GMT+8" in the reader's language, on the server's clock. */
@@ -83,4 +92,11 @@ export function outcomeText(
     case 'notConfigured':
       return t(locale, 'schedule.notConfigured');
   }
+}
+
+/** `/journal status` as a card: its title and one field per fact (channel, time, next post, …). */
+export function renderScheduleStatus(title: string, fields: readonly Field[]): MessagePayload {
+  return message({
+    components: [container([heading(title), textDisplay(fieldsText(fields, 600))])],
+  });
 }

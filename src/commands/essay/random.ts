@@ -1,5 +1,6 @@
 import { UserFacingError } from '../../errors.js';
 import { renderEssayPage } from '../../messages/essay.js';
+import { todayOf } from '../context.js';
 import { subcommand } from '../define.js';
 import type { Subcommand } from '../types.js';
 
@@ -11,6 +12,9 @@ export const random: Subcommand = {
     const count = ctx.store.essays.count();
     const essay = count > 0 ? ctx.store.essays.nth(Math.floor(ctx.random() * count)) : null;
     if (!essay) throw new UserFacingError('the journal is empty', 'essay.empty');
-    return { kind: 'message', payload: renderEssayPage(essay, 0, ctx.locale) };
+    return {
+      kind: 'message',
+      payload: renderEssayPage(essay, 0, ctx.locale, { today: todayOf(ctx) }),
+    };
   },
 };
