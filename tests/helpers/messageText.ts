@@ -87,3 +87,11 @@ export function titleOf(message: { components?: unknown } | null | undefined): s
     .find((l) => l.startsWith('## '));
   return line === undefined ? '' : line.slice(3);
 }
+
+/** A card's last subtle line (`-# `), without the marks: a list's count, a quote's source. */
+export function footerOf(message: { components?: unknown } | null | undefined): string {
+  const line = textOf(message)
+    .split('\n')
+    .findLast((l) => l.startsWith('-# '));
+  return line === undefined ? '' : line.slice(3);
+}
