@@ -9,6 +9,7 @@
  */
 import type { FakeDiscord, InteractionResult, StoredMessage } from '../tests/fakeDiscord/index.js';
 import { FIRST_RESPONSE_DEADLINE_MS } from '../tests/fakeDiscord/index.js';
+import { buttonsOf } from '../tests/helpers/messageText.js';
 import { lastLog } from './botRun.js';
 import { generateEssay } from './corpus.js';
 import { distribution, round } from './measure.js';
@@ -27,14 +28,11 @@ function subcommandsOf(fake: FakeDiscord, command: string): Set<string> {
   return new Set((found?.options ?? []).filter((o) => o.type === 1).map((o) => o.name));
 }
 
+/** Pressable buttons wherever they sit: rows at the top, rows in a container, section accessories. */
 function buttonIds(message: StoredMessage): string[] {
-  const rows = (message.components ?? []) as Array<{
-    components?: Array<{ custom_id?: string; disabled?: boolean }>;
-  }>;
-  return rows
-    .flatMap((row) => row.components ?? [])
+  return buttonsOf(message)
     .filter((b) => b.custom_id && !b.disabled)
-    .map((b) => b.custom_id!);
+    .map((b) => b.custom_id);
 }
 
 function monthDay(random: Random): string {

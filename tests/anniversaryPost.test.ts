@@ -8,6 +8,8 @@ import {
 } from '../src/schedule/post.js';
 import type { Store } from '../src/store/index.js';
 import { memoryStore } from './helpers/store.js';
+import { buttonsOf, textOf, titleOf } from './helpers/messageText.js';
+import { budgetOf } from '../src/messages/builders.js';
 
 function draft(date: string, over: Partial<EssayDraft> = {}): EssayDraft {
   return {
@@ -35,14 +37,6 @@ const options = (over: Partial<PostOptions> = {}): PostOptions => ({
   ...over,
 });
 
-function buttonsOf(
-  payload: ReturnType<typeof composeAnniversaryPost>,
-): Array<{ custom_id?: string; label?: string }> {
-  return (payload?.components ?? []).flatMap(
-    (row) => row.components as Array<{ custom_id?: string; label?: string }>,
-  );
-}
-
 describe('the anniversary post', () => {
   it('heads the post in the server\'s language and lists each earlier year with "N years ago", title and place', () => {
     const store = storeWith(
@@ -51,14 +45,14 @@ describe('the anniversary post', () => {
       draft('2024-10-31'),
     );
     const zh = composeAnniversaryPost(store, options())!;
-    expect(zh.embeds![0]!.title).toBe('那年今日 · 11月1日');
-    expect(zh.embeds![0]!.description).toContain('**1 年前** · 写于 2025-11-01 · 北京');
-    expect(zh.embeds![0]!.description).toContain('**3 年前** · 写于 2023-11-01\n');
-    expect(zh.embeds![0]!.description).not.toContain('2024-10-31');
+    expect(titleOf(zh)).toBe('那年今日 · 11月1日');
+    expect(textOf(zh)).toContain('**1 年前** · 写于 2025-11-01 · 北京');
+    expect(textOf(zh)).toContain('**3 年前** · 写于 2023-11-01\n');
+    expect(textOf(zh)).not.toContain('2024-10-31');
     const en = composeAnniversaryPost(store, options({ language: 'en-US' }))!;
-    expect(en.embeds![0]!.title).toBe('On this day · November 1');
-    expect(en.embeds![0]!.description).toContain('**1 year ago**');
-    expect(en.embeds![0]!.description).toContain('**3 years ago**');
+    expect(titleOf(en)).toBe('On this day · November 1');
+    expect(textOf(en)).toContain('**1 year ago**');
+    expect(textOf(en)).toContain('**3 years ago**');
     expect(en.allowed_mentions).toEqual({ parse: [] });
   });
 
@@ -77,8 +71,8 @@ describe('the anniversary post', () => {
     const hidden = store.essays.list().find((e) => e.title === '私密')!;
     store.essays.setHidden(hidden.id, true);
     const post = composeAnniversaryPost(store, options())!;
-    expect(post.embeds![0]!.description).toContain('公开');
-    expect(post.embeds![0]!.description).not.toContain('私密');
+    expect(textOf(post)).toContain('公开');
+    expect(textOf(post)).not.toContain('私密');
     expect(buttonsOf(post).map((b) => b.custom_id)).not.toContain(`essay:open:${hidden.id}`);
     store.essays.setHidden(store.essays.list().find((e) => e.title === '公开')!.id, true);
     expect(composeAnniversaryPost(store, options())).toBeNull();
@@ -88,8 +82,8 @@ describe('the anniversary post', () => {
     const sentence = '这是一个完整的句子,写得很长很长。';
     const body = sentence.repeat(40);
     const store = storeWith(draft('2025-11-01', { body }));
-    const description = composeAnniversaryPost(store, options())!.embeds![0]!.description!;
-    const excerptLine = description.split('\n')[1]!;
+    const description = textOf(composeAnniversaryPost(store, options()));
+    const excerptLine = description.split('\n')[2]!;
     expect(Array.from(excerptLine).length).toBeLessThanOrEqual(300);
     expect(excerptLine.endsWith('。')).toBe(true);
   });
@@ -102,13 +96,13 @@ describe('the anniversary post', () => {
 
   it('shows Feb 29 essays on Feb 28 in a year without Feb 29, and on Feb 29 only in leap years', () => {
     const store = storeWith(draft('2024-02-29', { title: '闰日' }));
-    expect(
-      composeAnniversaryPost(store, options({ date: '2027-02-28' }))!.embeds![0]!.description,
-    ).toContain('**3 年前** · 闰日');
+    expect(textOf(composeAnniversaryPost(store, options({ date: '2027-02-28' })))).toContain(
+      '**3 年前** · 闰日',
+    );
     expect(composeAnniversaryPost(store, options({ date: '2028-02-28' }))).toBeNull();
-    expect(
-      composeAnniversaryPost(store, options({ date: '2028-02-29' }))!.embeds![0]!.description,
-    ).toContain('**4 年前** · 闰日');
+    expect(textOf(composeAnniversaryPost(store, options({ date: '2028-02-29' })))).toContain(
+      '**4 年前** · 闰日',
+    );
   });
 
   it('crosses the year boundary: Jan 1 essays on Jan 1, Dec 31 essays on Dec 31', () => {
@@ -116,12 +110,12 @@ describe('the anniversary post', () => {
       draft('2025-12-31', { title: '除夕' }),
       draft('2025-01-01', { title: '元旦' }),
     );
-    expect(
-      composeAnniversaryPost(store, options({ date: '2026-12-31' }))!.embeds![0]!.description,
-    ).toContain('除夕');
-    expect(
-      composeAnniversaryPost(store, options({ date: '2027-01-01' }))!.embeds![0]!.description,
-    ).toContain('**2 年前** · 元旦');
+    expect(textOf(composeAnniversaryPost(store, options({ date: '2026-12-31' })))).toContain(
+      '除夕',
+    );
+    expect(textOf(composeAnniversaryPost(store, options({ date: '2027-01-01' })))).toContain(
+      '**2 年前** · 元旦',
+    );
   });
 
   it("stays inside Discord's limits on a day with many long essays, naming how many more there are", () => {
@@ -132,15 +126,11 @@ describe('the anniversary post', () => {
       ),
     );
     const post = composeAnniversaryPost(store, options())!;
-    const embed = post.embeds![0]!;
-    expect(embed.description!.length).toBeLessThanOrEqual(4096);
-    expect(embed.title!.length).toBeLessThanOrEqual(256);
-    expect(
-      (embed.title?.length ?? 0) + embed.description!.length + (embed.footer?.text.length ?? 0),
-    ).toBeLessThanOrEqual(6000);
-    expect(embed.footer?.text).toContain('4');
-    expect(post.components!.length).toBeLessThanOrEqual(5);
-    for (const row of post.components!) expect(row.components.length).toBeLessThanOrEqual(5);
+    // Within Discord's budget for one Components V2 message, and saying how many more there are.
+    expect(budgetOf(post.components).components).toBeLessThanOrEqual(40);
+    expect(textOf(post).length).toBeLessThanOrEqual(4000);
+    expect(textOf(post)).toMatch(/^-# .*4/mu);
+    expect(buttonsOf(post)).toHaveLength(10);
   });
 
   describe('on a day with nothing to remember', () => {
@@ -157,19 +147,16 @@ describe('the anniversary post', () => {
         store,
         options({ emptyDay: 'nearest', language: 'en-US' }),
       )!;
-      expect(post.embeds![0]!.title).toBe('Nearest to November 1');
-      expect(post.embeds![0]!.description).toContain(
-        'Nothing was written on November 1 in earlier years.',
-      );
-      expect(post.embeds![0]!.description).toContain('三号');
+      expect(titleOf(post)).toBe('Nearest to November 1');
+      expect(textOf(post)).toContain('Nothing was written on November 1 in earlier years.');
+      expect(textOf(post)).toContain('三号');
     });
 
     it('posts a whole sentence from a journal essay, with a button to read it, when set to quote', () => {
       const post = composeAnniversaryPost(store, options({ emptyDay: 'quote' }))!;
-      const embed = post.embeds![0]!;
-      expect(embed.title).toBe('那年今日 · 11月1日');
-      expect(embed.description).toMatch(/> (这是第一句很重要的话,值得一读。|第二句也不错。)/u);
-      expect(embed.description).toContain('— 三号 · 2025-11-03 · 北京');
+      expect(titleOf(post)).toBe('那年今日 · 11月1日');
+      expect(textOf(post)).toMatch(/> (这是第一句很重要的话,值得一读。|第二句也不错。)/u);
+      expect(textOf(post)).toContain('— 三号 · 2025-11-03 · 北京');
       expect(buttonsOf(post)[0]!.custom_id).toMatch(/^essay:open:\d+$/u);
     });
 
@@ -187,13 +174,13 @@ describe('the anniversary post', () => {
         },
       });
       curated.quotes.curated.add({ text: '另一句被收藏的话,也写得足够长才行。' });
-      const posts = [0, 1, 2].map(
-        () => composeAnniversaryPost(curated, options({ emptyDay: 'quote' }))!.embeds![0]!,
+      const posts = [0, 1, 2].map(() =>
+        textOf(composeAnniversaryPost(curated, options({ emptyDay: 'quote' }))),
       );
-      expect(posts[0]!.description).not.toBe(posts[1]!.description);
-      expect(posts[1]!.description).not.toBe(posts[2]!.description);
-      const fromMessage = posts.find((p) => p.description!.includes('别人说过'))!;
-      expect(fromMessage.description).toContain('— <@400000000000000001> · <t:1795867200:D>');
+      expect(posts[0]).not.toBe(posts[1]);
+      expect(posts[1]).not.toBe(posts[2]);
+      const fromMessage = posts.find((p) => p.includes('别人说过'))!;
+      expect(fromMessage).toContain('— <@400000000000000001> · <t:1795867200:D>');
       expect(curated.quotes.recentlyShown('200000000000000001', 'curated')).toHaveLength(2);
     });
 

@@ -1,7 +1,15 @@
 import { ButtonStyle, ComponentType } from 'discord-api-types/v10';
 import { describe, expect, it } from 'vitest';
 import { essayIds, renderEssayPage } from '../src/messages/essay.js';
-import { message } from '../src/messages/builders.js';
+import {
+  container,
+  heading,
+  mediaGallery,
+  message,
+  separator,
+  small,
+  textDisplay,
+} from '../src/messages/builders.js';
 import { renderEssayList } from '../src/messages/list.js';
 import { markdownToText, renderPayload, type RenderOptions } from '../src/console/renderText.js';
 import { memoryStore } from './helpers/store.js';
@@ -26,8 +34,8 @@ describe('renderPayload', () => {
     expect(text).toBe(
       [
         '标题 *not emphasis*',
-        '第一行 *星号* 和 _下划线_\n# 不是标题\n1. 不是列表\nC:\\path',
         '2025-11-01 · 北京 · #旅行',
+        '第一行 *星号* 和 _下划线_\n# 不是标题\n1. 不是列表\nC:\\path',
         '[1] 🔗 Related',
       ].join('\n\n'),
     );
@@ -35,7 +43,7 @@ describe('renderPayload', () => {
   });
 
   it('numbers the pager buttons, marks the disabled ones, and each pressable one carries its custom id', () => {
-    const { essay } = storeWith('很长的一段话。'.repeat(1000));
+    const { essay } = storeWith('很长的一段话。'.repeat(600));
     const { text, actions } = renderPayload(renderEssayPage(essay, 0, 'en-US'), plain);
     expect(text.split('\n').at(-1)).toBe(
       '[1] ◀ (disabled)  [2] 1/2 (disabled)  [3] ▶  [4] 🔗 Related',
@@ -59,13 +67,15 @@ describe('renderPayload', () => {
       locale: 'en-US',
     });
     const piped = renderPayload(payload, plain);
-    expect(piped.text).toContain('`1` **1 year ago** · 标题 *not emphasis* · 北京');
+    expect(piped.text).toContain(
+      '**1 year ago** · 标题 *not emphasis* · 北京\n正文\n[1] 📖 1 · 2025-11-01',
+    );
     expect(piped.text.split('\n').at(-1)).toBe('[1] 📖 1 · 2025-11-01');
     expect(piped.actions[0]?.customId).toBe(essayIds.open(essay.id));
 
     const terminal = renderPayload(payload, ansi);
     expect(terminal.text).toContain(`${BOLD_ON}On this day\x1b[22m`);
-    expect(terminal.text).toContain(`1 ${BOLD_ON}1 year ago\x1b[22m · 标题 *not emphasis*`);
+    expect(terminal.text).toContain(`${BOLD_ON}1 year ago\x1b[22m · 标题 *not emphasis*`);
   });
 
   it('never lets an essay send control sequences to the terminal', () => {
@@ -77,17 +87,15 @@ describe('renderPayload', () => {
 
   it('shows fields, pictures and other files by the paths they were saved at', () => {
     const payload = message({
-      content: 'Done <#123456789012345678>, at <t:0:D>',
-      embeds: [
-        {
-          title: 'Stats',
-          fields: [
-            { name: 'Essays', value: '3' },
-            { name: 'Streak', value: '2 days\n1 week' },
-          ],
-          image: { url: 'attachment://heat.png' },
-          footer: { text: 'note' },
-        },
+      components: [
+        textDisplay('Done <#123456789012345678>, at <t:0:D>'),
+        container([
+          heading('Stats'),
+          textDisplay('**Essays**\n3\n\n**Streak**\n2 days\n1 week'),
+          mediaGallery([{ url: 'attachment://heat.png' }]),
+          separator(),
+          small('note'),
+        ]),
       ],
       files: [
         { name: 'heat.png', data: Buffer.from('') },
@@ -102,8 +110,9 @@ describe('renderPayload', () => {
       [
         'Done #123456789012345678, at January 1, 1970',
         'Stats',
-        'Essays: 3\nStreak\n  2 days\n  1 week',
+        '**Essays**\n3\n\n**Streak**\n2 days\n1 week',
         'Picture: /tmp/out/heat.png',
+        '─'.repeat(24),
         'note',
         'File: /tmp/out/export.json',
       ].join('\n\n'),
@@ -137,14 +146,14 @@ describe('renderPayload', () => {
       ],
     });
     const { text, actions } = renderPayload(payload, plain);
-    expect(text).toBe('[1] Open ↗\nThis message has a menu, which the console cannot show.');
+    expect(text).toBe('[1] Open ↗\n\nThis message has a menu, which the console cannot show.');
     expect(actions).toEqual([
       { number: 1, label: 'Open', disabled: false, url: 'https://example.com/m/1' },
     ]);
   });
 
   it("speaks the reader's language for its own words", () => {
-    const { essay } = storeWith('很长的一段话。'.repeat(1000));
+    const { essay } = storeWith('很长的一段话。'.repeat(600));
     expect(
       renderPayload(renderEssayPage(essay, 1, 'zh-CN'), { ...plain, locale: 'zh-CN' }).text,
     ).toContain('[3] ▶ (不可用)');

@@ -10,7 +10,7 @@ import { afterAll, afterEach, describe, expect, it } from 'vitest';
 import { fixedClock } from '../src/clock.js';
 import { UserFacingError } from '../src/errors.js';
 import { silentLogger } from '../src/logger.js';
-import { message } from '../src/messages/builders.js';
+import { noticePayload } from '../src/messages/builders.js';
 import { consoleContext } from '../src/console/start.js';
 import { runRepl } from '../src/console/repl.js';
 import type { Dispatch } from '../src/console/session.js';
@@ -70,7 +70,7 @@ describe('the console over the shared dispatch', () => {
     const essay = store.essays.insert(
       {
         title: '长文',
-        body: '很长的一段话。'.repeat(1000),
+        body: '很长的一段话。'.repeat(600),
         date: '2025-11-01',
         place: null,
         tags: [],
@@ -168,7 +168,7 @@ describe('forms and failures in the console', () => {
       submitted.push(fields);
       return {
         kind: 'message',
-        payload: message({ content: `${customId} got ${Object.keys(fields).join(',')}` }),
+        payload: noticePayload(`${customId} got ${Object.keys(fields).join(',')}`),
       };
     },
   };

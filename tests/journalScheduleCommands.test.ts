@@ -17,6 +17,7 @@ import {
   shownError,
 } from './helpers/handlers.js';
 import { memoryStore } from './helpers/store.js';
+import { textOf } from './helpers/messageText.js';
 
 /** A manager's context, on the clock the store was made with. */
 function context(store: Store, over: Partial<HandlerContext> = {}): HandlerContext {
@@ -44,15 +45,7 @@ const run = runner('journal');
 
 function text(reply: Reply): string {
   if (reply.kind === 'modal') throw new Error('unexpected modal');
-  const p = reply.payload;
-  return [
-    p.content ?? '',
-    ...(p.embeds ?? []).flatMap((e) => [
-      e.title ?? '',
-      e.description ?? '',
-      ...(e.fields ?? []).flatMap((f) => [f.name, f.value]),
-    ]),
-  ].join('\n');
+  return textOf(reply.payload);
 }
 
 describe('/journal setup', () => {

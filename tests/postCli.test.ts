@@ -2,6 +2,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { expectOneLineRefusal, journalJson, runJournal } from './helpers/run.js';
 import { tempDir } from './helpers/store.js';
+import { buttonsOf, textOf, titleOf } from './helpers/messageText.js';
 
 const t = tempDir('journal-post-cli-');
 const env = {
@@ -36,8 +37,8 @@ describe('journal post --dry-run', () => {
       emptyDay: 'skip',
       posted: true,
     });
-    expect(out.payload.embeds[0].title).toBe('On this day · November 1');
-    expect(out.payload.components[0].components[0].custom_id).toBe('essay:open:1');
+    expect(titleOf(out.payload)).toBe('On this day · November 1');
+    expect(buttonsOf(out.payload)[0]!.custom_id).toBe('essay:open:1');
     expect(out.payload.allowed_mentions).toEqual({ parse: [] });
   });
 
@@ -48,8 +49,8 @@ describe('journal post --dry-run', () => {
       ['post', '--dry-run', '--date', '2026-11-05', '--empty-day', 'quote', '--json'],
       { env },
     );
-    expect(quote.payload.embeds[0].description).toMatch(
-      /^Nothing was written on November 5 in earlier years\. A line from the journal:\n\n> /u,
+    expect(textOf(quote.payload)).toMatch(
+      /^Nothing was written on November 5 in earlier years\. A line from the journal:\n\n> /mu,
     );
   });
 

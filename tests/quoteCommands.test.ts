@@ -2,8 +2,8 @@
  * /quote and "Save as quote" at the handler level: the dispatch the Discord
  * adapter and the console share, a real SQLite store, a seeded random source.
  */
+import { buttonsOf, textOf } from './helpers/messageText.js';
 import { describe, expect, it } from 'vitest';
-import type { APIButtonComponent, APIEmbed } from 'discord-api-types/v10';
 import { UserFacingError } from '../src/errors.js';
 import {
   MESSAGE_MENUS,
@@ -37,9 +37,8 @@ function payloadOf(reply: Reply): MessagePayload {
   return reply.payload;
 }
 
-const embedOf = (reply: Reply): APIEmbed => payloadOf(reply).embeds![0]!;
-const buttonsOf = (reply: Reply) =>
-  (payloadOf(reply).components ?? []).flatMap((row) => row.components) as APIButtonComponent[];
+const textOfReply = (reply: Reply): string => textOf(payloadOf(reply));
+const buttonsOfReply = (reply: Reply) => buttonsOf(payloadOf(reply));
 
 const saveAsQuote = MESSAGE_MENUS.find((m) => m.data.name === 'Save as quote')!;
 const target = (content: string, id = '500000000000000001') => ({
@@ -56,12 +55,12 @@ describe('/quote random', () => {
   it('shows a whole sentence with "title · date · place" and a button that opens its essay', async () => {
     const store = seeded();
     const reply = await run(context(store), 'random');
-    const embed = embedOf(reply);
+    const shown = textOfReply(reply);
     const essay = store.essays.list()[0]!;
-    expect(embed.footer?.text).toMatch(/ · 2025-11-01 · 横跨太平洋飞往北京的波音777上$/u);
-    const quote = store.quotes.forEssay(essay.id).find((q) => embed.description === q.text);
-    expect(quote, embed.description).toBeDefined();
-    expect(buttonsOf(reply).map((b) => 'custom_id' in b && b.custom_id)).toEqual([
+    expect(shown).toMatch(/ · 2025-11-01 · 横跨太平洋飞往北京的波音777上$/mu);
+    const quote = store.quotes.forEssay(essay.id).find((q) => shown.startsWith(`> ${q.text}\n`));
+    expect(quote, shown).toBeDefined();
+    expect(buttonsOfReply(reply).map((b) => 'custom_id' in b && b.custom_id)).toEqual([
       `essay:open:${essay.id}`,
     ]);
     expect(payloadOf(reply).allowed_mentions).toEqual({ parse: [] });
@@ -70,8 +69,7 @@ describe('/quote random', () => {
   it("does not repeat the channel's last 20 quotes, and each channel has its own window", async () => {
     const store = seeded();
     const texts = new Set<string>();
-    for (let i = 0; i < 20; i++)
-      texts.add(embedOf(await run(context(store), 'random')).description!);
+    for (let i = 0; i < 20; i++) texts.add(textOfReply(await run(context(store), 'random')));
     expect(texts.size).toBe(20);
     expect(store.quotes.recentlyShown('200000000000000001', 'extracted')).toHaveLength(20);
     await run(context(store, { channelId: '200000000000000002' }), 'random');
@@ -90,12 +88,14 @@ describe('/quote random', () => {
       target('<@400000000000000009> 说得对: **慢慢来**,比较快,这是我今年学到的最重要的一件事。'),
     );
     const reply = await run(context(store, { caller: STRANGER }), 'random');
-    const embed = embedOf(reply);
-    expect(embed.description).toContain('\\<@400000000000000009\\> 说得对: \\*\\*慢慢来\\*\\*');
+    const shown = textOfReply(reply);
+    expect(shown).toContain('\\<@400000000000000009\\> 说得对: \\*\\*慢慢来\\*\\*');
     // Who said it and when, as a Discord timestamp each reader sees in their own language and zone.
-    expect(embed.description).toContain('— <@400000000000000001> · <t:1795867200:D>');
-    expect(embed.footer?.text).toBe(t('en-US', 'quote.fromMessage'));
-    expect(buttonsOf(reply)).toEqual([expect.objectContaining({ style: 5, url: target('').url })]);
+    expect(shown).toContain('— <@400000000000000001> · <t:1795867200:D>');
+    expect(shown).toContain(`-# ${t('en-US', 'quote.fromMessage')}`);
+    expect(buttonsOfReply(reply)).toEqual([
+      expect.objectContaining({ style: 5, url: target('').url }),
+    ]);
     expect(payloadOf(reply).allowed_mentions).toEqual({ parse: [] });
   });
 });
@@ -104,9 +104,8 @@ describe('/quote search', () => {
   it('finds a one-character Chinese query in whole quotes, in bold, with buttons per essay', async () => {
     const store = seeded();
     const reply = await run(context(store, { caller: STRANGER }), 'search', { query: '菜' });
-    const embed = embedOf(reply);
-    expect(embed.description).toContain('我没有自己想象的那么**菜**,也没有自己想象的那么强');
-    const open = buttonsOf(reply).filter(
+    expect(textOfReply(reply)).toContain('我没有自己想象的那么**菜**,也没有自己想象的那么强');
+    const open = buttonsOfReply(reply).filter(
       (b) => 'custom_id' in b && b.custom_id.startsWith('essay:open:'),
     );
     expect(open).toHaveLength(1);
@@ -117,19 +116,23 @@ describe('/quote search', () => {
     for (let i = 0; i < 12; i++)
       store.quotes.curated.add({ text: `第${i}句收藏的话里也有热爱这两个字。` });
     const first = await run(context(store), 'search', { query: '热爱' });
-    const next = buttonsOf(first).find((b) => 'custom_id' in b && b.label === '▶') as {
+    const next = buttonsOfReply(first).find((b) => 'custom_id' in b && b.label === '▶') as {
       custom_id: string;
     };
     expect(next.custom_id).toBe('quote:search:1:热爱');
     const second = await runComponent(context(store), next.custom_id);
     expect(second.kind).toBe('update');
-    expect(embedOf(second).description).toContain('**热爱**');
-    expect(embedOf(second).footer?.text).toBe(embedOf(first).footer?.text);
+    expect(textOfReply(second)).toContain('**热爱**');
+    const footer = (r: Reply) =>
+      textOfReply(r)
+        .split('\n')
+        .find((l) => l.startsWith('-# '));
+    expect(footer(second)).toBe(footer(first));
   });
 
   it('says so when nothing matches, in Chinese', async () => {
     const reply = await run(context(seeded(), { locale: 'zh-CN' }), 'search', { query: '量子' });
-    expect(embedOf(reply).description).toBe(t('zh-CN', 'quote.searchNone', { query: '量子' }));
+    expect(textOfReply(reply)).toContain(t('zh-CN', 'quote.searchNone', { query: '量子' }));
   });
 });
 
@@ -144,12 +147,14 @@ describe('/quote add, /quote list and /quote remove', () => {
       essay: String(choices[0]!.value),
     });
     expect(added).toMatchObject({ kind: 'message', ephemeral: true });
-    expect(payloadOf(added).content).toMatch(/^Saved as quote #1\./u);
-    expect(payloadOf(added).content).not.toContain(t('en-US', 'quote.notInEssay'));
+    expect(textOfReply(added)).toMatch(/^Saved as quote #1\./u);
+    expect(textOfReply(added)).not.toContain(t('en-US', 'quote.notInEssay'));
 
     const listed = await run(context(store, { caller: STRANGER }), 'list');
-    expect(embedOf(listed).description).toContain(`\`1 #1\` ${SEED_QUOTE}\n— `);
-    expect(buttonsOf(listed).map((b) => 'custom_id' in b && b.custom_id)).toEqual(['essay:open:1']);
+    expect(textOfReply(listed)).toContain(`\`1 #1\` ${SEED_QUOTE}\n— `);
+    expect(buttonsOfReply(listed).map((b) => 'custom_id' in b && b.custom_id)).toEqual([
+      'essay:open:1',
+    ]);
 
     const removeChoices = runAutocomplete(
       ctx,
@@ -160,15 +165,15 @@ describe('/quote add, /quote list and /quote remove', () => {
     );
     expect(removeChoices).toEqual([{ name: `#1 · ${SEED_QUOTE}`, value: '1' }]);
     const removed = await run(ctx, 'remove', { quote: '1' });
-    expect(payloadOf(removed).content).toBe(`Removed quote #1: ${SEED_QUOTE}`);
-    expect(embedOf(await run(ctx, 'list')).description).toBe(t('en-US', 'quote.listEmpty'));
+    expect(textOfReply(removed)).toBe(`Removed quote #1: ${SEED_QUOTE}`);
+    expect(textOfReply(await run(ctx, 'list'))).toContain(t('en-US', 'quote.listEmpty'));
   });
 
   it('warns but saves when the words are not in the essay, and refuses a duplicate', async () => {
     const store = seeded();
     const ctx = context(store, { locale: 'zh-CN' });
     const added = await run(ctx, 'add', { text: '人生没有白走的路,每一步都算数。', essay: '1' });
-    expect(payloadOf(added).content).toContain(t('zh-CN', 'quote.notInEssay'));
+    expect(textOfReply(added)).toContain(t('zh-CN', 'quote.notInEssay'));
     expect(store.quotes.curated.list()).toHaveLength(1);
     const err = await refusal(run(ctx, 'add', { text: '人生没有白走的路,每一步都算数。' }));
     expect(err.key).toBe('quote.duplicate');
@@ -204,10 +209,8 @@ describe('/quote add, /quote list and /quote remove', () => {
     const store = seeded();
     store.quotes.curated.add({ text: SEED_QUOTE, essayId: 1 });
     store.essays.setHidden(1, true);
-    expect(embedOf(await run(context(store), 'list')).description).toContain(
-      t('en-US', 'quote.notShown'),
-    );
-    expect(embedOf(await run(context(store, { caller: STRANGER }), 'list')).description).toBe(
+    expect(textOfReply(await run(context(store), 'list'))).toContain(t('en-US', 'quote.notShown'));
+    expect(textOfReply(await run(context(store, { caller: STRANGER }), 'list'))).toContain(
       t('en-US', 'quote.listEmpty'),
     );
   });
@@ -219,17 +222,17 @@ describe('/quote add, /quote list and /quote remove', () => {
     store.essays.setHidden(1, true);
     const mine = await run(context(store), 'list');
     expect(mine).toMatchObject({ kind: 'message', ephemeral: true });
-    const next = buttonsOf(mine).find((b) => 'custom_id' in b && b.label === '▶') as {
+    const next = buttonsOfReply(mine).find((b) => 'custom_id' in b && b.label === '▶') as {
       custom_id: string;
     };
     expect(next.custom_id).toBe('quote:list:1:all');
     const page2 = await runComponent(context(store), next.custom_id);
-    expect(embedOf(page2).description).toContain(t('en-US', 'quote.notShown'));
+    expect(textOfReply(page2)).toContain(t('en-US', 'quote.notShown'));
     // A forged `all` pressed by someone else shows only what everyone may see.
     const forged = await runComponent(context(store, { caller: STRANGER }), next.custom_id);
-    expect(embedOf(forged).description).not.toContain('藏起来');
-    expect(embedOf(await run(context(store, { caller: STRANGER }), 'list')).footer?.text).toBe(
-      'Total: 1',
+    expect(textOfReply(forged)).not.toContain('藏起来');
+    expect(textOfReply(await run(context(store, { caller: STRANGER }), 'list'))).toContain(
+      '-# Total: 1',
     );
   });
 });
@@ -255,7 +258,7 @@ describe('Save as quote', () => {
       ctx,
       target('慢慢来,比较快,这是我今年学到的最重要的一件事。'),
     );
-    expect(payloadOf(reply).content).toMatch(/^Saved as quote #1\./u);
+    expect(textOfReply(reply)).toMatch(/^Saved as quote #1\./u);
     expect(store.quotes.curated.get(1)).toMatchObject({
       savedBy: AUTHOR.id,
       message: {

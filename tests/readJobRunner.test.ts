@@ -67,7 +67,7 @@ describe('read jobs on a worker thread', () => {
     runner = createReadJobRunner(path, silentLogger);
     await runner.run('stats', statsArgs);
     await runner.close();
-    await expect(runner.run('stats', statsArgs)).resolves.toMatchObject({ embeds: [{}] });
+    await expect(runner.run('stats', statsArgs)).resolves.toMatchObject({ components: [{}] });
   });
 
   it('never writes through its connection', async () => {

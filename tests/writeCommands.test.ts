@@ -20,6 +20,7 @@ import { startFakeDiscord, type FakeAttachment, type FakeDiscord } from './fakeD
 import { dayOneZip, jrnlExport } from './helpers/journalExports.js';
 import { AUTHOR, MANAGER, STRANGER, contextWith, refusal, runner } from './helpers/handlers.js';
 import { memoryStore } from './helpers/store.js';
+import { buttonsOf, leadOf, textOf, titleOf } from './helpers/messageText.js';
 
 // 20:00 UTC is already the next morning in the author's zone.
 const NOW = '2026-11-29T20:00:00Z';
@@ -159,7 +160,7 @@ describe('/essay add', () => {
     });
     const payload = payloadOf(reply);
     expect(reply).toMatchObject({ kind: 'message', ephemeral: true });
-    expect(payload.content).toMatch(/^Added essay #2/u);
+    expect(leadOf(payload)).toMatch(/^Added essay #2/u);
     expect(store.essays.get(2)).toMatchObject({
       title: '新的一天',
       date: AUTHOR_TODAY,
@@ -234,13 +235,13 @@ describe('/essay add', () => {
     });
     const payload = payloadOf(reply);
     expect(reply).toMatchObject({ kind: 'message', ephemeral: true });
-    expect(payload.content).toContain('没有保存');
-    expect(payload.content).toContain('2025-13-45 不是真实存在的日期');
+    expect(leadOf(payload)).toContain('没有保存');
+    expect(leadOf(payload)).toContain('2025-13-45 不是真实存在的日期');
     expect(payload.allowed_mentions).toEqual({ parse: [] });
-    const shown = payload.embeds![0]!.description!.replace(/\u200b/gu, '');
+    const shown = textOf(payload).replace(/\u200b/gu, '');
     expect(shown).toContain('写了很久的一段话');
     expect(shown).toContain('第二段。');
-    expect(payload.embeds![0]!.title).toBe('不能丢 · 2025-13-45 · 家');
+    expect(titleOf(payload)).toBe('不能丢 · 2025-13-45 · 家');
     const file = payload.files![0]!;
     expect(file.name).toBe('essay-draft.md');
     const text = file.data.toString('utf8');
@@ -256,7 +257,7 @@ describe('/essay add', () => {
       when: '北京',
       body: '一段。',
     });
-    expect(payloadOf(reply).content).toMatch(/^Not saved: "北京" does not start with a date/u);
+    expect(leadOf(payloadOf(reply))).toMatch(/^Not saved: "北京" does not start with a date/u);
     expect(store.essays.count({ includeHidden: true })).toBe(1);
   });
 
@@ -291,7 +292,7 @@ describe('/essay add', () => {
       when: '',
       body: '没有日期的一段。',
     });
-    expect(payloadOf(reply).content).toMatch(/No date/u);
+    expect(leadOf(payloadOf(reply))).toMatch(/No date/u);
     expect(payloadOf(reply).files![0]!.data.toString()).toContain('没有日期的一段。');
   });
 
@@ -302,7 +303,7 @@ describe('/essay add', () => {
       body: '  ',
       file: [],
     });
-    expect(payloadOf(reply).content).toBe(
+    expect(leadOf(payloadOf(reply))).toBe(
       'Not saved: there is no text: write it in the box or attach a .md or .txt file.',
     );
     expect(payloadOf(reply).files ?? []).toEqual([]);
@@ -315,7 +316,7 @@ describe('/essay add', () => {
       when: '2025-11-30 · 上海',
       body: '---\ntags: 旅行\n---\n那天的事。',
     });
-    expect(payloadOf(reply).content).toMatch(/already essay #1/u);
+    expect(leadOf(payloadOf(reply))).toMatch(/already essay #1/u);
     expect(store.essays.count()).toBe(1);
   });
 });
@@ -333,7 +334,7 @@ describe('the form with a file and the checkbox', () => {
       file: [file],
       hidden: true,
     });
-    expect(payloadOf(reply).content).toMatch(/^Added essay #2/u);
+    expect(leadOf(payloadOf(reply))).toMatch(/^Added essay #2/u);
     const essay = store.essays.get(2, { includeHidden: true })!;
     expect(essay).toMatchObject({
       title: '我起的标题',
@@ -373,7 +374,7 @@ describe('the form with a file and the checkbox', () => {
       },
     );
     const payload = payloadOf(reply);
-    expect(payload.content).toContain('正文框和附件不能同时使用');
+    expect(leadOf(payload)).toContain('正文框和附件不能同时使用');
     expect(payload.files![0]!.data.toString()).toContain('框里也写了。');
     expect(store.essays.count({ includeHidden: true })).toBe(1);
     expect(fake.cdnRequests.length).toBe(before);
@@ -401,8 +402,8 @@ describe('the form with a file and the checkbox', () => {
       when: AUTHOR_TODAY,
       file: [asOption(make())],
     });
-    expect(payloadOf(reply).content).toMatch(sentence);
-    expect(payloadOf(reply).content!.split('\n')).toHaveLength(1);
+    expect(leadOf(payloadOf(reply))).toMatch(sentence);
+    expect(leadOf(payloadOf(reply)).split('\n')).toHaveLength(1);
     expect(store.essays.count({ includeHidden: true })).toBe(1);
   });
 
@@ -435,7 +436,7 @@ describe('/essay edit', () => {
       ...typed(modal),
       body: '---\ntags:\n  - 旅行\n---\n那天的事,改了一个字。',
     });
-    expect(payloadOf(reply).content).toMatch(/Saved essay #1/u);
+    expect(leadOf(payloadOf(reply))).toMatch(/Saved essay #1/u);
     expect(store.essays.get(1)).toMatchObject({
       id: 1,
       body: '那天的事,改了一个字。',
@@ -465,7 +466,7 @@ describe('/essay edit', () => {
     expect(prefilled(modal).body).toContain('warning: 离别');
     // Submitted as shown: nothing changed.
     const same = await runComponent(ctx, modal.custom_id, { ...typed(modal), hidden: true });
-    expect(payloadOf(same).content).toBe(`Nothing changed in essay #${e.id}.`);
+    expect(leadOf(payloadOf(same))).toBe(`Nothing changed in essay #${e.id}.`);
     await runComponent(ctx, modal.custom_id, {
       ...typed(modal),
       body: typed(modal).body!.replace('正文。', '改过的正文。'),
@@ -484,7 +485,7 @@ describe('/essay edit', () => {
     const ctx = context(store);
     const modal = modalOf(await run(ctx, 'edit', { essay: '1' }));
     const hide = await runComponent(ctx, modal.custom_id, { ...typed(modal), hidden: true });
-    expect(payloadOf(hide).content).toBe('Saved essay #1; it keeps its number.');
+    expect(leadOf(payloadOf(hide))).toBe('Saved essay #1; it keeps its number.');
     expect(store.essays.get(1, { includeHidden: true })!.hidden).toBe(true);
     const reopened = modalOf(await run(ctx, 'edit', { essay: '1' }));
     expect(prefilled(reopened).hidden).toBe(true);
@@ -606,17 +607,15 @@ describe('/essay hide and unhide', () => {
     const author = context(store);
     const member = context(store, { caller: STRANGER });
     const todayText = async (ctx: HandlerContext) =>
-      payloadOf(await run(ctx, 'today')).embeds![0]!.description ?? '';
+      textOf(payloadOf(await run(ctx, 'today'))) ?? '';
     expect(await todayText(member)).toContain('那天的事');
 
     const reply = await run(author, 'hide', { essay: '1' });
-    expect(payloadOf(reply).content).toMatch(/Essay #1 .* is hidden/u);
+    expect(leadOf(payloadOf(reply))).toMatch(/Essay #1 .* is hidden/u);
     expect(await todayText(member)).not.toContain('那天的事');
     expect(await todayText(author)).not.toContain('那天的事');
     expect((await refusal(run(member, 'random'))).key).toBe('essay.empty');
-    expect(payloadOf(await run(author, 'show', { essay: '1' })).embeds![0]!.description).toContain(
-      '那天的事',
-    );
+    expect(textOf(payloadOf(await run(author, 'show', { essay: '1' })))).toContain('那天的事');
     expect((await refusal(run(member, 'show', { essay: '1' }))).key).toBe('essay.unknownChoice');
 
     await run(author, 'unhide', { essay: '1' });
@@ -661,20 +660,18 @@ describe('/essay delete', () => {
     const store = seeded();
     const ctx = context(store);
     const ask = payloadOf(await run(ctx, 'delete', { essay: '1' }));
-    const ids = ask
-      .components!.flatMap((r) => r.components)
-      .map((c) => ('custom_id' in c ? c.custom_id : ''));
+    const ids = buttonsOf(ask).map((b) => b.custom_id);
     expect(ids).toEqual(['write:delete:1', 'write:keep:1']);
     expect(store.essays.count()).toBe(1);
 
-    expect(payloadOf(await runComponent(ctx, 'write:keep:1')).content).toMatch(
+    expect(leadOf(payloadOf(await runComponent(ctx, 'write:keep:1')))).toMatch(
       /nothing was deleted/u,
     );
     expect(store.essays.count()).toBe(1);
 
     const done = await runComponent(ctx, 'write:delete:1');
     expect(done.kind).toBe('update');
-    expect(payloadOf(done).content).toMatch(/journal restore 1/u);
+    expect(leadOf(payloadOf(done))).toMatch(/journal restore 1/u);
     expect(store.essays.get(1, { includeHidden: true })).toBeNull();
     expect(store.trash.get(1)).toMatchObject({ essayId: 1, deletedBy: AUTHOR.id });
 
@@ -682,7 +679,7 @@ describe('/essay delete', () => {
     expect((await refusal(runComponent(ctx, 'write:delete:1'))).key).toBe('essay.notFound');
 
     const undone = await runComponent(ctx, 'write:undo:1');
-    expect(payloadOf(undone).content).toMatch(/Essay #1 .* is back/u);
+    expect(leadOf(payloadOf(undone))).toMatch(/Essay #1 .* is back/u);
     expect(store.essays.get(1)).toMatchObject({ id: 1, title: '一年前', tags: ['旅行'] });
   });
 });
@@ -697,17 +694,17 @@ describe('/essay import', () => {
       '出发\n\n今天去了北京。\n\n— 2025.11.1 于北京\n',
     );
     const added = payloadOf(await run(ctx, 'import', { file: asOption(first) }));
-    expect(added.content).toBe('Added essay #2 from "trip.md".');
-    expect(added.embeds![0]!.title).toBe('出发');
+    expect(leadOf(added)).toBe('Added essay #2 from "trip.md".');
+    expect(titleOf(added)).toBe('出发');
 
     const again = payloadOf(await run(ctx, 'import', { file: asOption(first) }));
-    expect(again.content).toMatch(/already essay #2; nothing changed/u);
+    expect(leadOf(again)).toMatch(/already essay #2; nothing changed/u);
 
     const edited = fake.registerAttachment(
       'trip.md',
       '出发\n\n今天去了上海。\n\n— 2025.11.1 于上海\n',
     );
-    expect(payloadOf(await run(ctx, 'import', { file: asOption(edited) })).content).toMatch(
+    expect(leadOf(payloadOf(await run(ctx, 'import', { file: asOption(edited) })))).toMatch(
       /Updated essay #2 from "trip.md"/u,
     );
     expect(store.essays.get(2)).toMatchObject({ body: '今天去了上海。', place: '上海' });
@@ -761,7 +758,7 @@ describe('/essay import', () => {
         file: asOption(fake.registerAttachment('undated.md', '没有日期的一段。')),
       }),
     );
-    expect(undated.content).toMatch(/"undated\.md" was not imported: no date found/u);
+    expect(leadOf(undated)).toMatch(/"undated\.md" was not imported: no date found/u);
   });
 
   it('tells the author to restore from the trash rather than adding a deleted essay twice', async () => {
@@ -770,7 +767,7 @@ describe('/essay import', () => {
     const a = fake.registerAttachment('back.md', '回来\n\n又是一篇。\n\n— 2024.5.5\n');
     await run(ctx, 'import', { file: asOption(a) });
     store.trash.put(2, AUTHOR.id);
-    expect(payloadOf(await run(ctx, 'import', { file: asOption(a) })).content).toMatch(
+    expect(leadOf(payloadOf(await run(ctx, 'import', { file: asOption(a) })))).toMatch(
       /in the trash: bring it back with journal restore 2/u,
     );
   });
@@ -779,21 +776,21 @@ describe('/essay import', () => {
     const store = seeded();
     const zip = fake.registerAttachment('Export.zip', await dayOneZip(), 'application/zip');
     const reply = payloadOf(await run(context(store), 'import', { file: asOption(zip) }));
-    expect(reply.content).toMatch(/From "Export\.zip": 4 added, .* 1 skipped, 0 refused\./u);
-    expect(reply.content).toMatch(/3 photos were not imported/u);
+    expect(leadOf(reply)).toMatch(/From "Export\.zip": 4 added, .* 1 skipped, 0 refused\./u);
+    expect(leadOf(reply)).toMatch(/3 photos were not imported/u);
     expect(store.essays.count()).toBe(5);
     const zh = payloadOf(
       await run(context(store, { locale: 'zh-CN' }), 'import', { file: asOption(zip) }),
     );
-    expect(zh.content).toMatch(/来自"Export\.zip":新增 0 篇,更新 0 篇,未变 4 篇/u);
+    expect(leadOf(zh)).toMatch(/来自"Export\.zip":新增 0 篇,更新 0 篇,未变 4 篇/u);
 
     const jrnl = fake.registerAttachment('jrnl.json', JSON.stringify(jrnlExport()));
     expect(
-      payloadOf(await run(context(store), 'import', { file: asOption(jrnl) })).content,
+      leadOf(payloadOf(await run(context(store), 'import', { file: asOption(jrnl) }))),
     ).toMatch(/From "jrnl\.json": 2 added/u);
     const broken = fake.registerAttachment('broken.json', '{"entries": [');
     expect(
-      payloadOf(await run(context(store), 'import', { file: asOption(broken) })).content,
+      leadOf(payloadOf(await run(context(store), 'import', { file: asOption(broken) }))),
     ).toMatch(/0 added.*1 refused\.\nFirst refused: broken\.json is not valid JSON/su);
     expect(store.essays.count()).toBe(7);
   });
@@ -820,6 +817,6 @@ describe('/journal export', () => {
       ['私密', true],
       ['一年前', false],
     ]);
-    expect(payloadOf(reply).content).toMatch(/2 essays \(1 hidden\)/u);
+    expect(leadOf(payloadOf(reply))).toMatch(/2 essays \(1 hidden\)/u);
   });
 });

@@ -1,6 +1,6 @@
 /**
- * A handler's message as text for a terminal: content, then each embed
- * (title, description, fields, picture, footer), then the buttons as
+ * A handler's message (Components V2) as text for a terminal: headings,
+ * text, small lines, separators, pictures and files, and the buttons as
  * numbered actions. Pure; the session saves files and passes their paths in.
  *
  * Discord markdown is read, not printed: escapes are undone, `**bold**` and
@@ -13,7 +13,7 @@ import {
   ButtonStyle,
   ComponentType,
   type APIButtonComponent,
-  type APIEmbed,
+  type APIComponentInContainer,
   type APIMessageComponentEmoji,
 } from 'discord-api-types/v10';
 import { t, type Locale } from '../i18n/index.js';
@@ -137,53 +137,21 @@ function fileRef(name: string, options: RenderOptions): string {
   return options.savedFiles?.get(name) ?? name;
 }
 
-function renderEmbed(embed: APIEmbed, options: RenderOptions, shownFiles: Set<string>): string {
-  const { style } = options;
-  const md = (s: string) => markdownToText(s, options);
-  const blocks: string[] = [];
-  const head = [
-    embed.author?.name ? dim(md(embed.author.name), style) : '',
-    embed.title ? bold(md(embed.title), style) : '',
-    embed.url ?? '',
-  ]
-    .filter((s) => s !== '')
+/** A text display: `#` headings in bold, `-#` small lines dimmed, the rest as markdown. */
+function renderTextDisplay(markdown: string, options: RenderOptions): string {
+  return markdown
+    .split('\n')
+    .map((line) => {
+      const headingMatch = /^#{1,3} (.*)$/u.exec(line);
+      if (headingMatch) return bold(markdownToText(headingMatch[1]!, options), options.style);
+      const smallMatch = /^-# (.*)$/u.exec(line);
+      if (smallMatch) return dim(markdownToText(smallMatch[1]!, options), options.style);
+      return markdownToText(line, options);
+    })
     .join('\n');
-  if (head) blocks.push(head);
-  if (embed.description) blocks.push(md(embed.description));
-  if (embed.fields && embed.fields.length > 0) {
-    blocks.push(
-      embed.fields
-        .map((f) => {
-          const value = md(f.value);
-          const name = bold(md(f.name), style);
-          return value.includes('\n')
-            ? `${name}\n${value.replace(/^/gmu, '  ')}`
-            : `${name}: ${value}`;
-        })
-        .join('\n'),
-    );
-  }
-  for (const url of [embed.image?.url, embed.thumbnail?.url]) {
-    if (!url) continue;
-    const attached = url.startsWith('attachment://')
-      ? url.slice('attachment://'.length)
-      : undefined;
-    if (attached) shownFiles.add(attached);
-    blocks.push(
-      t(options.locale, 'console.image', { path: attached ? fileRef(attached, options) : url }),
-    );
-  }
-  const footer = [
-    embed.footer?.text ? embed.footer.text.replace(CONTROL, '') : '',
-    embed.timestamp
-      ? formatTimestamp(Date.parse(embed.timestamp) / 1000, 'f', options.locale, options.timeZone)
-      : '',
-  ]
-    .filter((s) => s !== '')
-    .join(' · ');
-  if (footer) blocks.push(dim(footer, style));
-  return blocks.join('\n\n');
 }
+
+const SEPARATOR_LINE = '─'.repeat(24);
 
 function renderButton(
   button: APIButtonComponent,
@@ -212,41 +180,99 @@ function renderButton(
   };
 }
 
-/** Renders a message: its text, and the buttons numbered from 1 in reading order. */
-export function renderPayload(payload: MessagePayload, options: RenderOptions): RenderedMessage {
-  const blocks: string[] = [];
-  const shownFiles = new Set<string>();
-  if (payload.content) blocks.push(markdownToText(payload.content, options));
-  for (const embed of payload.embeds ?? []) {
-    const text = renderEmbed(embed, options, shownFiles);
-    if (text) blocks.push(text);
+type Component = MessagePayload['components'][number] | APIComponentInContainer;
+
+/** What rendering a message gathers in reading order: text blocks, buttons, files shown. */
+interface RenderState {
+  blocks: string[];
+  actions: ConsoleAction[];
+  shownFiles: Set<string>;
+  hasMenu: boolean;
+}
+
+function attachmentName(url: string): string | undefined {
+  return url.startsWith('attachment://') ? url.slice('attachment://'.length) : undefined;
+}
+
+function renderButtons(
+  buttons: readonly APIButtonComponent[],
+  state: RenderState,
+  options: RenderOptions,
+): string {
+  return buttons
+    .map((b) => {
+      const { text, action } = renderButton(b, state.actions.length + 1, options);
+      state.actions.push(action);
+      return text;
+    })
+    .join('  ');
+}
+
+function renderComponent(component: Component, state: RenderState, options: RenderOptions): void {
+  switch (component.type) {
+    case ComponentType.Container:
+      for (const child of component.components) renderComponent(child, state, options);
+      break;
+    case ComponentType.TextDisplay:
+      state.blocks.push(renderTextDisplay(component.content, options));
+      break;
+    case ComponentType.Section: {
+      const text = component.components.map((c) => renderTextDisplay(c.content, options));
+      const accessory =
+        component.accessory.type === ComponentType.Button
+          ? renderButtons([component.accessory], state, options)
+          : '';
+      state.blocks.push([...text, accessory].filter((x) => x !== '').join('\n'));
+      break;
+    }
+    case ComponentType.Separator:
+      if (component.divider !== false) state.blocks.push(dim(SEPARATOR_LINE, options.style));
+      break;
+    case ComponentType.MediaGallery:
+      for (const item of component.items) {
+        const attached = attachmentName(item.media.url);
+        if (attached) state.shownFiles.add(attached);
+        state.blocks.push(
+          t(options.locale, 'console.image', {
+            path: attached ? fileRef(attached, options) : item.media.url,
+          }),
+        );
+      }
+      break;
+    case ComponentType.File: {
+      const attached = attachmentName(component.file.url) ?? component.file.url;
+      state.shownFiles.add(attached);
+      state.blocks.push(t(options.locale, 'console.file', { path: fileRef(attached, options) }));
+      break;
+    }
+    case ComponentType.ActionRow: {
+      const buttons = component.components.filter(
+        (c): c is APIButtonComponent => c.type === ComponentType.Button,
+      );
+      if (buttons.length < component.components.length) state.hasMenu = true;
+      if (buttons.length > 0) state.blocks.push(renderButtons(buttons, state, options));
+      break;
+    }
+    default:
+      break;
   }
-  const files = (payload.files ?? []).filter((f) => !shownFiles.has(f.name));
+}
+
+/**
+ * Renders a message: its components in reading order (headings bold, small
+ * lines dim, separators as a rule, pictures and files by path), with the
+ * buttons numbered from 1 where they stand.
+ */
+export function renderPayload(payload: MessagePayload, options: RenderOptions): RenderedMessage {
+  const state: RenderState = { blocks: [], actions: [], shownFiles: new Set(), hasMenu: false };
+  for (const component of payload.components) renderComponent(component, state, options);
+  if (state.hasMenu) state.blocks.push(dim(t(options.locale, 'console.menu'), options.style));
+  const files = (payload.files ?? []).filter((f) => !state.shownFiles.has(f.name));
   if (files.length > 0)
-    blocks.push(
+    state.blocks.push(
       files
         .map((f) => t(options.locale, 'console.file', { path: fileRef(f.name, options) }))
         .join('\n'),
     );
-
-  const actions: ConsoleAction[] = [];
-  const rowLines: string[] = [];
-  let hasMenu = false;
-  for (const row of payload.components ?? []) {
-    if (row.type !== ComponentType.ActionRow) continue;
-    const cells: string[] = [];
-    for (const component of row.components) {
-      if (component.type !== ComponentType.Button) {
-        hasMenu = true;
-        continue;
-      }
-      const { text, action } = renderButton(component, actions.length + 1, options);
-      actions.push(action);
-      cells.push(text);
-    }
-    if (cells.length > 0) rowLines.push(cells.join('  '));
-  }
-  if (hasMenu) rowLines.push(dim(t(options.locale, 'console.menu'), options.style));
-  if (rowLines.length > 0) blocks.push(rowLines.join('\n'));
-  return { text: blocks.join('\n\n'), actions };
+  return { text: state.blocks.join('\n\n'), actions: state.actions };
 }

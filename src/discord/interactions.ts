@@ -43,6 +43,7 @@ import type {
   Services,
 } from '../commands/types.js';
 import type { Reply } from '../messages/payload.js';
+import { noticePayload } from '../messages/builders.js';
 import { toMessageOptions } from './messageOptions.js';
 
 export interface AdapterDeps {
@@ -163,20 +164,18 @@ async function send(interaction: Repliable, reply: Reply): Promise<void> {
     return;
   }
   const ephemeral = reply.kind === 'message' && reply.ephemeral === true;
-  await interaction.reply({ ...options, flags: ephemeral ? MessageFlags.Ephemeral : undefined });
+  await interaction.reply({
+    ...options,
+    flags: ephemeral ? options.flags | MessageFlags.Ephemeral : options.flags,
+  });
 }
 
 /** Answers a failed interaction with one ephemeral sentence, however far it got. */
 async function replyWithError(interaction: Repliable, text: string, logger: Logger): Promise<void> {
-  const payload = {
-    content: text,
-    embeds: [],
-    components: [],
-    allowedMentions: { parse: [] as [] },
-  };
+  const payload = toMessageOptions(noticePayload(text));
   try {
     if (interaction.deferred || interaction.replied) await interaction.editReply(payload);
-    else await interaction.reply({ ...payload, flags: MessageFlags.Ephemeral });
+    else await interaction.reply({ ...payload, flags: payload.flags | MessageFlags.Ephemeral });
   } catch (err) {
     logger.warn({ err }, 'could not deliver an error message');
   }

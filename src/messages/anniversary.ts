@@ -1,6 +1,6 @@
 /**
- * The anniversary post: what the author wrote on this month-day in earlier
- * years, in the server's language. Each essay gets a button that opens it
+ * The anniversary post: one card with what the author wrote on this
+ * month-day in every earlier year, in the server's language. Each essay gets a button that opens it
  * whole, privately and paged (the `essay:open` route).
  */
 import { t, yearsAgoLabel, type Locale } from '../i18n/index.js';
@@ -8,13 +8,13 @@ import { displayTitle, excerpt } from '../journal/display.js';
 import { escapeMarkdown } from '../journal/markdown.js';
 import type { Essay } from '../journal/essay.js';
 import type { DayEntry } from '../journal/onThisDay.js';
-import { button, message, rows } from './builders.js';
+import { button, container, heading, message, rows, separator, textDisplay } from './builders.js';
 import { formatMonthDay } from './dates.js';
 import { dateAndPlace, essayIds } from './essay.js';
-import { ACCENT, LIST_PAGE_SIZE } from './limits.js';
+import { LIST_PAGE_SIZE } from './limits.js';
 import { renderEssayList } from './list.js';
 import type { MessagePayload } from './payload.js';
-import { messageAuthorLine, type Quote } from './quote.js';
+import { blockQuote, messageAuthorLine, type Quote } from './quote.js';
 
 /** A quote from the journal, for days with nothing to remember: drawn as /quote random draws. */
 export interface DayQuote {
@@ -77,17 +77,22 @@ export function renderAnniversaryPost(
     const source = essay
       ? `— ${escapeMarkdown(displayTitle(essay, false))} · ${escapeMarkdown(dateAndPlace(essay))}`
       : (messageAuthorLine(content.quote.quote) ?? '');
+    const read = essay
+      ? [
+          separator(),
+          ...rows([button(essayIds.open(essay.id), t(locale, 'quote.readEssay'), { emoji: '📖' })]),
+        ]
+      : [];
     return message({
-      embeds: [
-        {
-          title,
-          description: `${t(locale, 'post.quoteIntro', { date: day })}\n\n> ${quote}\n${source}`,
-          color: ACCENT,
-        },
+      components: [
+        container([
+          heading(title),
+          textDisplay(
+            `${t(locale, 'post.quoteIntro', { date: day })}\n\n${blockQuote(quote)}\n${source}`,
+          ),
+          ...read,
+        ]),
       ],
-      components: essay
-        ? rows([button(essayIds.open(essay.id), t(locale, 'quote.readEssay'), { emoji: '📖' })])
-        : [],
     });
   }
   return null;

@@ -1,13 +1,24 @@
-/** Paged lists: essays of a day, all essays, search results, quotes share one frame. */
-import type { APIButtonComponent, APIEmbed } from 'discord-api-types/v10';
+/** Paged lists: essays of a day, all essays, search results, quotes share one card. */
+import type { APIButtonComponent, APIComponentInContainer } from 'discord-api-types/v10';
 import type { Essay } from '../journal/essay.js';
 import { excerpt, truncate } from '../journal/display.js';
 import { escapeMarkdown } from '../journal/markdown.js';
 import type { Locale } from '../i18n/index.js';
-import { behindWarning, shownTitle } from './contentWarning.js';
-import { button, message, pager, rows } from './builders.js';
+import { behindWarning, shownTitle, warningLine } from './contentWarning.js';
+import {
+  button,
+  container,
+  heading,
+  message,
+  pager,
+  rows,
+  section,
+  separator,
+  small,
+  textDisplay,
+} from './builders.js';
 import { essayIds } from './essay.js';
-import { ACCENT, LIMITS } from './limits.js';
+import { LIST_ENTRY_CHARS, TITLE_CHARS } from './limits.js';
 import type { MessagePayload } from './payload.js';
 
 /** What every paged list says around its entries. */
@@ -23,6 +34,12 @@ export interface ListFrame {
   footer?: string;
 }
 
+/** One entry of a list: its text (≤ LIST_ENTRY_CHARS, already formatted) and the button beside it. */
+export interface ListEntry {
+  text: string;
+  button?: APIButtonComponent;
+}
+
 /** A line in a list of essays: "**1 year ago** · title · place" and an excerpt. */
 export interface ListedEssay {
   /** The body, or for a day list only its opening (`excerpt`, see DayEntry). */
@@ -34,30 +51,51 @@ export interface ListedEssay {
   preview?: string;
 }
 
-const LIST_EXCERPT = 300;
+/** Intro and footer lines are sentences, not essays: cut so ten entries always fit beside them. */
+const FRAME_LINE_CHARS = 200;
+/** A title in a list's head line. */
+const HEAD_TITLE_CHARS = 80;
 
 /**
- * A page of essays: numbered entries in the description, a numbered button
- * per entry that opens it, and a pager when `pageCount > 1`.
+ * A preview cut to what is left of an entry's share once its head (and
+ * warning line) are counted; cut before the spoiler marks go around it, so
+ * they always close.
+ */
+export function entryPreview(preview: string, usedChars: number): string {
+  return truncate(preview, Math.max(20, LIST_ENTRY_CHARS - usedChars));
+}
+
+/**
+ * A page of essays: one Section per entry (head line and preview, behind
+ * the essay's content warning), with a numbered button that opens it, and
+ * a pager when `pageCount > 1`.
  */
 export function renderEssayList(
   input: ListFrame & { items: readonly ListedEssay[]; locale: Locale },
 ): MessagePayload {
-  const entries = input.items.map((item, i) => {
+  const entries = input.items.map((item, i): ListEntry => {
     const e = { ...item.essay, body: 'body' in item.essay ? item.essay.body : item.essay.excerpt };
     const head = [
       item.lead ? `**${item.lead}**` : null,
-      escapeMarkdown(shownTitle(e, item.lead === undefined)),
+      escapeMarkdown(truncate(shownTitle(e, item.lead === undefined), HEAD_TITLE_CHARS)),
       e.place ? escapeMarkdown(e.place) : null,
     ]
       .filter(Boolean)
       .join(' · ');
+    const used = head.length + (e.warning ? warningLine(e.warning, input.locale).length + 6 : 2);
+    // An excerpt ends at a sentence within the room left; a given preview (a search snippet) is cut.
     const preview =
-      item.preview ?? escapeMarkdown(excerpt(e.body, LIST_EXCERPT).replace(/\n+/gu, ' '));
-    return `\`${i + 1}\` ${head}\n${behindWarning(e, preview, input.locale)}`;
+      item.preview === undefined
+        ? escapeMarkdown(
+            excerpt(e.body, Math.max(20, LIST_ENTRY_CHARS - used)).replace(/\n+/gu, ' '),
+          )
+        : entryPreview(item.preview, used);
+    return {
+      text: `${head}\n${behindWarning(e, preview, input.locale)}`,
+      button: openEssayButton(item.essay, String(i + 1)),
+    };
   });
-  const openButtons = input.items.map((item, i) => openEssayButton(item.essay, String(i + 1)));
-  return renderPagedList({ ...input, entries, buttons: openButtons });
+  return renderPagedList({ ...input, entries });
 }
 
 /** The 📖 button that opens an essay privately, labelled with its entry numbers and date. */
@@ -69,24 +107,28 @@ export function openEssayButton(
 }
 
 /**
- * The frame every paged list shares (essays, search results, quotes): an
- * embed of entries within the description limit, rows of buttons, and ◀ k/n ▶
- * when there is more than one page.
+ * The card every paged list shares (essays, search results, quotes): the
+ * title as a heading, the intro, one Section per entry (a TextDisplay when
+ * it has no button), the footer as a subtle line, and ◀ k/n ▶ when there is
+ * more than one page. `message` checks the budget: LIST_PAGE_SIZE entries of
+ * LIST_ENTRY_CHARS always fit.
  */
 export function renderPagedList(
-  input: ListFrame & { entries: readonly string[]; buttons: APIButtonComponent[] },
+  input: ListFrame & { entries: readonly ListEntry[] },
 ): MessagePayload {
-  const description = truncate(
-    [input.intro, ...input.entries].filter(Boolean).join('\n\n'),
-    LIMITS.description,
-  );
-  const nav =
-    input.pageCount > 1 && input.pageId ? pager(input.page, input.pageCount, input.pageId) : [];
-  const embed: APIEmbed = {
-    title: truncate(input.title, LIMITS.title),
-    description,
-    color: ACCENT,
-  };
-  if (input.footer) embed.footer = { text: truncate(input.footer, LIMITS.footer) };
-  return message({ embeds: [embed], components: [...rows(input.buttons), ...rows(nav)] });
+  const parts: APIComponentInContainer[] = [heading(truncate(input.title, TITLE_CHARS))];
+  if (input.intro) parts.push(textDisplay(truncate(input.intro, FRAME_LINE_CHARS)));
+  for (const entry of input.entries) {
+    // Not cut here: a cut could drop the closing `||` of a spoiler. Entries arrive within their share.
+    parts.push(entry.button ? section(entry.text, entry.button) : textDisplay(entry.text));
+  }
+  if (input.footer) parts.push(small(truncate(input.footer, FRAME_LINE_CHARS)));
+  if (input.pageCount > 1 && input.pageId)
+    parts.push(separator(), ...rows(pager(input.page, input.pageCount, input.pageId)));
+  return message({ components: [container(parts)] });
+}
+
+/** A list with nothing in it (no results, an empty journal): its title and one sentence. */
+export function renderEmptyList(title: string, text: string): MessagePayload {
+  return renderPagedList({ title, intro: text, entries: [], page: 0, pageCount: 1 });
 }

@@ -4,9 +4,7 @@
  * front ends (src/discord/, src/console/) send or print it.
  */
 import type {
-  APIActionRowComponent,
-  APIComponentInMessageActionRow,
-  APIEmbed,
+  APIMessageTopLevelComponent,
   APIModalInteractionResponseCallbackData,
 } from 'discord-api-types/v10';
 
@@ -18,11 +16,13 @@ export interface ReplyFile {
   description?: string;
 }
 
-/** A message as handlers build it: Discord's JSON, plus files. */
+/**
+ * A message as handlers build it: a Components V2 layout (containers, text
+ * displays, sections, …; no `content` or `embeds`, which V2 forbids), plus
+ * files. The adapter sets the IS_COMPONENTS_V2 flag on every message it sends.
+ */
 export interface MessagePayload {
-  content?: string;
-  embeds?: APIEmbed[];
-  components?: Array<APIActionRowComponent<APIComponentInMessageActionRow>>;
+  components: APIMessageTopLevelComponent[];
   files?: ReplyFile[];
   /** Always `{ parse: [] }`: an essay that says @everyone pings nobody. */
   allowed_mentions: { parse: [] };

@@ -27,22 +27,25 @@ export function renderPlaces(
 ): MessagePayload {
   const { page: p, pageCount, offset } = clampPage(page, places.length, LIST_PAGE_SIZE);
   const shown = places.slice(offset, offset + LIST_PAGE_SIZE);
-  const entries = shown.map(
-    (place, i) =>
-      `\`${offset + i + 1}\` **${escapeMarkdown(place.place)}** · ${t(locale, 'places.entry', {
-        n: place.count,
-        years: yearRanges(place.years),
-      })}`,
-  );
-  const buttons = shown.flatMap((place, i) => {
+  // Each place is a Section with its button beside it (a place too long for a custom id has none).
+  const entries = shown.map((place, i) => {
     const id = placeIds.essays(place.key, undefined, 0);
-    return id ? [button(id, `${offset + i + 1} · ${place.place}`, { emoji: '📍' })] : [];
+    return {
+      text: `\`${offset + i + 1}\` **${escapeMarkdown(place.place)}** · ${t(
+        locale,
+        'places.entry',
+        {
+          n: place.count,
+          years: yearRanges(place.years),
+        },
+      )}`,
+      ...(id ? { button: button(id, `${offset + i + 1}`, { emoji: '📍' }) } : {}),
+    };
   });
   return renderPagedList({
     title: t(locale, 'places.title'),
     intro: places.length === 0 ? t(locale, 'places.none') : undefined,
     entries,
-    buttons,
     page: p,
     pageCount,
     pageId: placeIds.page,

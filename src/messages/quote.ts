@@ -3,16 +3,22 @@ import {
   ButtonStyle,
   ComponentType,
   type APIButtonComponent,
-  type APIEmbed,
+  type APIComponentInContainer,
 } from 'discord-api-types/v10';
 import type { Essay } from '../journal/essay.js';
 import { displayTitle, truncate } from '../journal/display.js';
 import { escapeMarkdown } from '../journal/markdown.js';
 import { t, type Locale } from '../i18n/index.js';
-import { button, message, rows } from './builders.js';
+import { button, container, message, rows, separator, small, textDisplay } from './builders.js';
 import { dateAndPlace, essayIds } from './essay.js';
-import { ACCENT, LIMITS } from './limits.js';
-import { openEssayButton, renderPagedList, type ListFrame } from './list.js';
+import { LIMITS } from './limits.js';
+import {
+  entryPreview,
+  openEssayButton,
+  renderPagedList,
+  type ListEntry,
+  type ListFrame,
+} from './list.js';
 import type { MessagePayload } from './payload.js';
 
 /**
@@ -64,25 +70,33 @@ function sourceLine(quote: Quote, essay: Essay | null, locale: Locale): string {
   );
 }
 
+/** Room a quote card leaves for the words: the source line and the author line take the rest. */
+const QUOTE_CARD_CHARS = 3400;
+
 /**
- * One quote as an embed: the words (escaped, so they show as written and
- * mentions in them stay text), the attribution, and buttons to read the
- * essay or jump to the message it was saved from.
+ * One quote as a card: the words as a block quote (escaped, so they show as
+ * written and mentions in them stay text), the attribution as a subtle
+ * line, and buttons to read the essay or jump to the message it was saved from.
  */
 export function renderQuote(quote: Quote, essay: Essay | null, locale: Locale): MessagePayload {
   const author = messageAuthorLine(quote);
-  const words = escapeMarkdown(quote.text);
-  const embed: APIEmbed = {
-    description: truncate(author ? `${words}\n\n${author}` : words, LIMITS.description),
-    color: ACCENT,
-    footer: { text: truncate(sourceLine(quote, essay, locale), LIMITS.footer) },
-  };
+  const words = escapeMarkdown(truncate(quote.text, QUOTE_CARD_CHARS));
+  const parts: APIComponentInContainer[] = [
+    textDisplay(author ? `${blockQuote(words)}\n${author}` : blockQuote(words)),
+    small(truncate(escapeMarkdown(sourceLine(quote, essay, locale)), 300)),
+  ];
   const buttons: APIButtonComponent[] = [];
   if (essay)
     buttons.push(button(essayIds.open(essay.id), t(locale, 'quote.readEssay'), { emoji: '📖' }));
   if (quote.kind === 'curated' && quote.message)
     buttons.push(linkButton(quote.message.url, t(locale, 'quote.originalMessage')));
-  return message({ embeds: [embed], components: rows(buttons) });
+  if (buttons.length > 0) parts.push(separator(), ...rows(buttons));
+  return message({ components: [container(parts)] });
+}
+
+/** Markdown block quote of every line (`> `), so a paragraph break does not end the quote. */
+export function blockQuote(markdown: string): string {
+  return markdown.replace(/^/gmu, '> ');
 }
 
 /** A line in a page of quotes. */
@@ -104,26 +118,28 @@ export function renderQuoteList(
   input: ListFrame & { items: readonly ListedQuote[]; locale: Locale },
 ): MessagePayload {
   const { locale } = input;
-  const entries = input.items.map(({ quote, essay, preview, note }, i) => {
-    const id = quote.kind === 'curated' ? ` #${quote.id}` : '';
-    const source = [
-      messageAuthorLine(quote) ?? `— ${escapeMarkdown(sourceLine(quote, essay, locale))}`,
-      note,
-    ]
-      .filter(Boolean)
-      .join(' · ');
-    return `\`${i + 1}${id}\` ${preview ?? escapeMarkdown(quote.text)}\n${source}`;
-  });
-  // Several quotes of a page may come from one essay: one button each, since custom ids must be unique.
-  const byEssay = new Map<number, { essay: Essay; numbers: number[] }>();
+  // Several quotes of a page may come from one essay: one button for them all, beside the first,
+  // since custom ids must be unique.
+  const numbersOf = new Map<number, number[]>();
   input.items.forEach(({ essay }, i) => {
-    if (!essay) return;
-    const entry = byEssay.get(essay.id) ?? { essay, numbers: [] };
-    entry.numbers.push(i + 1);
-    byEssay.set(essay.id, entry);
+    if (essay) numbersOf.set(essay.id, [...(numbersOf.get(essay.id) ?? []), i + 1]);
   });
-  const open = [...byEssay.values()].map(({ essay, numbers }) =>
-    openEssayButton(essay, numbers.join(', ')),
-  );
-  return renderPagedList({ ...input, entries, buttons: open });
+  const entries = input.items.map(({ quote, essay, preview, note }, i): ListEntry => {
+    const id = quote.kind === 'curated' ? ` #${quote.id}` : '';
+    const source = truncate(
+      [messageAuthorLine(quote) ?? `— ${escapeMarkdown(sourceLine(quote, essay, locale))}`, note]
+        .filter(Boolean)
+        .join(' · '),
+      120,
+    );
+    const lead = `\`${i + 1}${id}\` `;
+    const words = entryPreview(preview ?? escapeMarkdown(quote.text), lead.length + source.length);
+    const numbers = essay ? numbersOf.get(essay.id) : undefined;
+    return {
+      text: `${lead}${words}\n${source}`,
+      button:
+        essay && numbers?.[0] === i + 1 ? openEssayButton(essay, numbers.join(', ')) : undefined,
+    };
+  });
+  return renderPagedList({ ...input, entries });
 }

@@ -1,6 +1,15 @@
 /** What /journal setup, status, post-now and disable say about a server's anniversary posts. */
 import { t, type Locale } from '../i18n/index.js';
-import { discordTimestamp } from './builders.js';
+import {
+  container,
+  discordTimestamp,
+  fieldsText,
+  heading,
+  message,
+  textDisplay,
+  type Field,
+} from './builders.js';
+import type { MessagePayload } from './payload.js';
 import type { EmptyDayMode, FailureReason, PostOutcome } from '../schedule/types.js';
 import type { MutedPeriod } from '../journal/mutedPeriods.js';
 
@@ -102,4 +111,11 @@ export function mutedPeriodsText(locale: Locale, periods: readonly MutedPeriod[]
 /** While a server's posts are paused: until when, as a status line (the date is the server's local date). */
 export function pauseText(locale: Locale, pausedUntil: string): string {
   return t(locale, 'schedule.pausedUntil', { date: pausedUntil });
+}
+
+/** `/journal status` as a card: its title and one field per fact (channel, time, next post, …). */
+export function renderScheduleStatus(title: string, fields: readonly Field[]): MessagePayload {
+  return message({
+    components: [container([heading(title), textDisplay(fieldsText(fields, 600))])],
+  });
 }

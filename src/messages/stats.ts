@@ -1,12 +1,23 @@
 /** The `/journal stats` card: the figures over every essay and the heatmap picture. */
-import type { APIEmbedField } from 'discord-api-types/v10';
 import type { JournalStats } from '../journal/stats.js';
 import { renderStatsPng } from '../journal/statsImage.js';
 import { truncate } from '../journal/display.js';
+import { escapeMarkdown } from '../journal/markdown.js';
 import { t, type Locale } from '../i18n/index.js';
-import { message } from './builders.js';
-import { ACCENT, LIMITS } from './limits.js';
+import {
+  container,
+  fieldsText,
+  heading,
+  mediaGallery,
+  message,
+  small,
+  textDisplay,
+  type Field,
+} from './builders.js';
 import type { MessagePayload } from './payload.js';
+
+/** One figure's value (top places, the longest essay's title): a line, not a paragraph. */
+const FIGURE_CHARS = 400;
 
 const number = (locale: Locale, n: number) => n.toLocaleString(locale);
 
@@ -28,23 +39,26 @@ function topList(locale: Locale, items: JournalStats['places']): string {
   return truncate(
     items
       .slice(0, 8)
-      .map((i) => `${i.name} ×${number(locale, i.count)}`)
+      .map((i) => `${escapeMarkdown(i.name)} ×${number(locale, i.count)}`)
       .join(' · '),
-    LIMITS.fieldValue,
+    FIGURE_CHARS,
   );
 }
 
-/** The stats embed with its heatmap attached. */
+/**
+ * The stats card: the title, the span of the journal, the heatmap in a
+ * media gallery (`attachment://journal-YEAR.png`, sent with the message),
+ * the figures as text, and the counting note as a subtle line.
+ */
 export function renderStats(stats: JournalStats, locale: Locale): MessagePayload {
   const yearTotal = stats.years.find((y) => y.year === stats.year);
-  const fields: APIEmbedField[] = [
+  const figures: Field[] = [
     {
       name: t(locale, 'stats.thisYear', { year: stats.year }),
       value: t(locale, 'stats.essaysChars', {
         essays: number(locale, yearTotal?.essays ?? 0),
         chars: number(locale, yearTotal?.chars ?? 0),
       }),
-      inline: true,
     },
     {
       name: t(locale, 'stats.allTime'),
@@ -52,54 +66,54 @@ export function renderStats(stats: JournalStats, locale: Locale): MessagePayload
         essays: number(locale, stats.essays),
         chars: number(locale, stats.chars),
       }),
-      inline: true,
     },
     {
       name: t(locale, 'stats.average'),
       value: t(locale, 'stats.chars', { n: number(locale, stats.averageChars) }),
-      inline: true,
     },
     {
       name: t(locale, 'stats.longest'),
       value: stats.longest
         ? truncate(
-            `${stats.longest.date}${stats.longest.title ? ` · ${stats.longest.title}` : ''} · ${t(locale, 'stats.chars', { n: number(locale, stats.longest.chars) })}`,
-            LIMITS.fieldValue,
+            `${stats.longest.date}${stats.longest.title ? ` · ${escapeMarkdown(stats.longest.title)}` : ''} · ${t(locale, 'stats.chars', { n: number(locale, stats.longest.chars) })}`,
+            FIGURE_CHARS,
           )
         : '—',
-      inline: false,
     },
     {
       name: t(locale, 'stats.currentStreak'),
       value: `${streakText(locale, stats.streaks.currentDays, 'days')}\n${streakText(locale, stats.streaks.currentWeeks, 'weeks')}`,
-      inline: true,
     },
     {
       name: t(locale, 'stats.longestStreak'),
       value: `${streakText(locale, stats.streaks.longestDays, 'days')}\n${streakText(locale, stats.streaks.longestWeeks, 'weeks')}`,
-      inline: true,
     },
-    { name: t(locale, 'stats.places'), value: topList(locale, stats.places), inline: false },
-    { name: t(locale, 'stats.tags'), value: topList(locale, stats.tags), inline: false },
+    { name: t(locale, 'stats.places'), value: topList(locale, stats.places) },
+    { name: t(locale, 'stats.tags'), value: topList(locale, stats.tags) },
   ];
   const image = renderStatsPng(stats, { year: stats.year, locale });
-  const name = `journal-${stats.year}.png`;
+  const name = statsFileName(stats.year);
+  const span = stats.firstDate
+    ? t(locale, 'stats.span', {
+        first: stats.firstDate,
+        latest: stats.latestDate ?? stats.firstDate,
+      })
+    : t(locale, 'essay.empty');
   return message({
-    embeds: [
-      {
-        title: t(locale, 'stats.title', { year: stats.year }),
-        description: stats.firstDate
-          ? t(locale, 'stats.span', {
-              first: stats.firstDate,
-              latest: stats.latestDate ?? stats.firstDate,
-            })
-          : t(locale, 'essay.empty'),
-        color: ACCENT,
-        fields,
-        image: { url: `attachment://${name}` },
-        footer: { text: t(locale, 'stats.countingNote') },
-      },
+    components: [
+      container([
+        heading(t(locale, 'stats.title', { year: stats.year })),
+        textDisplay(span),
+        mediaGallery([{ url: `attachment://${name}`, description: image.description[locale] }]),
+        textDisplay(fieldsText(figures, FIGURE_CHARS)),
+        small(t(locale, 'stats.countingNote')),
+      ]),
     ],
     files: [{ name, data: image.png, description: truncate(image.description[locale], 1024) }],
   });
+}
+
+/** The heatmap's file name, which the card's media gallery references. */
+export function statsFileName(year: number): string {
+  return `journal-${year}.png`;
 }

@@ -12,6 +12,7 @@ import { join } from 'node:path';
 import { PermissionFlagsBits } from 'discord-api-types/v10';
 import { afterEach, describe, expect, it } from 'vitest';
 import { systemClock } from '../../src/clock.js';
+import { buttonsOf, leadOf, textOf, titleOf } from '../helpers/messageText.js';
 
 import { postNonce } from '../../src/schedule/anniversary.js';
 import { openStore } from '../../src/store/index.js';
@@ -106,15 +107,8 @@ async function asManager(
   return r.waitForMessage();
 }
 
-function embedText(message: StoredMessage): string {
-  return [
-    message.content,
-    ...message.embeds.flatMap((e) => [
-      e.title ?? '',
-      e.description ?? '',
-      ...(e.fields ?? []).flatMap((f) => [f.name, f.value]),
-    ]),
-  ].join('\n');
+function shownCardText(message: StoredMessage): string {
+  return textOf(message);
 }
 
 describe('scheduled anniversary posts (real bot, fake Discord)', () => {
@@ -124,14 +118,11 @@ describe('scheduled anniversary posts (real bot, fake Discord)', () => {
     expect(await catchUp(bot)).toMatchObject({ posted: 1 });
     const [post, ...others] = posts(s.fake);
     expect(others).toEqual([]);
-    const embed = post!.embeds[0]!;
-    expect(embed.title).toMatch(/^那年今日 · /u);
-    expect(embed.description).toContain('**1 年前** · 一年前的今天 · 上海');
-    expect(embed.description).not.toContain('不公开的一篇');
+    expect(titleOf(post)).toMatch(/^那年今日 · /u);
+    expect(textOf(post)).toContain('**1 年前** · 一年前的今天 · 上海');
+    expect(textOf(post)).not.toContain('不公开的一篇');
     expect(post!.api.nonce).toBe(postNonce(s.fake.guildId, today));
-    const buttons = (
-      post!.components as Array<{ components: Array<{ custom_id: string }> }>
-    ).flatMap((row) => row.components);
+    const buttons = buttonsOf(post);
     expect(buttons).toHaveLength(1);
     expect(buttons[0]!.custom_id).toMatch(/^essay:open:\d+$/u);
 
@@ -141,10 +132,10 @@ describe('scheduled anniversary posts (real bot, fake Discord)', () => {
     );
     const reader = await opened.waitForMessage();
     expect(reader.flags & 64).toBe(64);
-    expect(reader.embeds[0]!.description).toContain('那天写下了');
+    expect(textOf(reader)).toContain('那天写下了');
 
     // post-now counts today's scheduled post as today's.
-    expect((await asManager(s.fake, 'post-now')).content).toContain(
+    expect(leadOf(await asManager(s.fake, 'post-now'))).toContain(
       `already went out: https://discord.com/channels/${s.fake.guildId}/${s.fake.channelId}/${post!.id}`,
     );
 
@@ -153,7 +144,7 @@ describe('scheduled anniversary posts (real bot, fake Discord)', () => {
     expect(await catchUp(again)).toMatchObject({ posted: 0 });
     expect(posts(s.fake)).toHaveLength(1);
 
-    const status = embedText(await asManager(s.fake, 'status'));
+    const status = shownCardText(await asManager(s.fake, 'status'));
     expect(status).toContain(
       `${today} · https://discord.com/channels/${s.fake.guildId}/${s.fake.channelId}/${post!.id}`,
     );
@@ -190,7 +181,7 @@ describe('scheduled anniversary posts (real bot, fake Discord)', () => {
     expect(s.fake.rejections.map((r) => r.code)).toEqual([50013]);
     expect(posts(s.fake, locked)).toEqual([]);
 
-    const status = embedText(await asManager(s.fake, 'status'));
+    const status = shownCardText(await asManager(s.fake, 'status'));
     expect(status).toContain(`The bot may not post in <#${locked}>`);
     expect(status).toContain('50013');
 
@@ -198,7 +189,7 @@ describe('scheduled anniversary posts (real bot, fake Discord)', () => {
     const reading = answered(
       await s.fake.command({ name: 'essay', subcommand: 'today', locale: 'zh-CN' }),
     );
-    expect((await reading.waitForMessage()).embeds[0]!.title).toMatch(/^那年今日/u);
+    expect(titleOf(await reading.waitForMessage())).toMatch(/^那年今日/u);
     expect(s.fake.rejections).toHaveLength(1);
 
     // A manager points the posts at a channel the bot can use, then posts today's at once.
@@ -207,7 +198,7 @@ describe('scheduled anniversary posts (real bot, fake Discord)', () => {
       time: '09:00',
       timezone: 'Mars/Olympus',
     });
-    expect(badZone.content).toBe(
+    expect(leadOf(badZone)).toBe(
       '"Mars/Olympus" is not a time zone: pick one from the list, such as Asia/Shanghai or America/Los_Angeles.',
     );
     const setup = await asManager(s.fake, 'setup', {
@@ -215,10 +206,10 @@ describe('scheduled anniversary posts (real bot, fake Discord)', () => {
       time: '23:59',
       timezone: ZONE,
     });
-    expect(setup.content).toContain(`<#${s.fake.channelId}>`);
-    expect(setup.content).toMatch(/<t:\d+:F>/u);
+    expect(leadOf(setup)).toContain(`<#${s.fake.channelId}>`);
+    expect(leadOf(setup)).toMatch(/<t:\d+:F>/u);
     const posted = await asManager(s.fake, 'post-now');
-    expect(posted.content).toContain("Today's anniversary post is in");
+    expect(leadOf(posted)).toContain("Today's anniversary post is in");
     expect(posts(s.fake)).toHaveLength(1);
     expect(s.fake.rejections).toHaveLength(1);
   });
@@ -235,7 +226,7 @@ describe('scheduled anniversary posts (real bot, fake Discord)', () => {
     const bot = await s.start();
     expect(await catchUp(bot)).toMatchObject({ failed: 1 });
     expect(s.fake.rejections.map((r) => r.code)).toEqual([10003]);
-    const status = embedText(await asManager(s.fake, 'status'));
+    const status = shownCardText(await asManager(s.fake, 'status'));
     expect(status).toContain(`off: The channel <#${gone}> no longer exists`);
   });
 
@@ -252,7 +243,7 @@ describe('scheduled anniversary posts (real bot, fake Discord)', () => {
     expect(await catchUp(bot)).toMatchObject({ failed: 1 });
     expect(posts(s.fake, plain)).toEqual([]);
     expect(s.fake.warnings).toEqual([]);
-    const status = embedText(await asManager(s.fake, 'status', {}, 'zh-CN'));
+    const status = shownCardText(await asManager(s.fake, 'status', {}, 'zh-CN'));
     expect(status).toContain(`机器人无权在 <#${plain}> 发帖`);
     expect(status).toContain('Embed Links');
   });

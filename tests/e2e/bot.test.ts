@@ -11,6 +11,7 @@ import { answered, buttons, oneYearBefore, todayIn } from '../helpers/e2e.js';
 import { startBotProcess, type BotProcess } from '../helpers/botProcess.js';
 import { runEntry } from '../helpers/run.js';
 import { tempDir } from '../helpers/store.js';
+import { footerOf, leadOf, textOf, titleOf } from '../helpers/messageText.js';
 
 const ZONE = 'Asia/Shanghai';
 const t = tempDir('journal-e2e-');
@@ -66,20 +67,20 @@ describe('the bot on Discord (fake)', () => {
       await fake.command({ name: 'essay', subcommand: 'today', locale: 'en-US' }),
     );
     const enMessage = await en.waitForMessage();
-    const embed = enMessage.embeds[0]!;
-    expect(embed.title).toMatch(/^On this day/u);
-    expect(embed.description).toContain('**1 year ago**');
-    expect(embed.description).toContain('一年前的今天');
+    const embed = enMessage;
+    expect(titleOf(embed)).toMatch(/^On this day/u);
+    expect(textOf(embed)).toContain('**1 year ago**');
+    expect(textOf(embed)).toContain('一年前的今天');
     // Markdown in the essay shows as written; mentions stay inert.
-    expect(embed.description).toContain('\\*\\*这些\\*\\*');
+    expect(textOf(embed)).toContain('\\*\\*这些\\*\\*');
     expect(en.data).toMatchObject({ allowed_mentions: { parse: [] } });
 
     const zh = answered(
       await fake.command({ name: 'essay', subcommand: 'today', locale: 'zh-CN' }),
     );
-    const zhEmbed = (await zh.waitForMessage()).embeds[0]!;
-    expect(zhEmbed.title).toMatch(/^那年今日/u);
-    expect(zhEmbed.description).toContain('**1 年前**');
+    const zhEmbed = await zh.waitForMessage();
+    expect(titleOf(zhEmbed)).toMatch(/^那年今日/u);
+    expect(textOf(zhEmbed)).toContain('**1 年前**');
   });
 
   it('opens the whole essay from the button, privately', async () => {
@@ -91,8 +92,8 @@ describe('the bot on Discord (fake)', () => {
     );
     const reader = await opened.waitForMessage();
     expect(reader.flags & 64).toBe(64);
-    expect(reader.embeds[0]!.title).toBe('一年前的今天');
-    expect(reader.embeds[0]!.description).toContain('那天写下了');
+    expect(titleOf(reader)).toBe('一年前的今天');
+    expect(textOf(reader)).toContain('那天写下了');
   });
 
   it('answers /essay on date:11-01 with the seed essay and its place', async () => {
@@ -104,9 +105,9 @@ describe('the bot on Discord (fake)', () => {
         locale: 'zh-CN',
       }),
     );
-    const embed = (await r.waitForMessage()).embeds[0]!;
-    expect(embed.title).toContain('11月1日');
-    expect(embed.description).toContain('横跨太平洋飞往北京的波音777上');
+    const embed = await r.waitForMessage();
+    expect(titleOf(embed)).toContain('11月1日');
+    expect(textOf(embed)).toContain('横跨太平洋飞往北京的波音777上');
   });
 
   it('refuses a date that does not exist with one clear, private line', async () => {
@@ -120,7 +121,7 @@ describe('the bot on Discord (fake)', () => {
     );
     const message = await r.waitForMessage();
     expect(message.flags & 64).toBe(64);
-    expect(message.content).toMatch(/not a real calendar date/u);
+    expect(leadOf(message)).toMatch(/not a real calendar date/u);
   });
 
   it('autocompletes essays and pages a 20,000-character essay to its last page', async () => {
@@ -153,8 +154,8 @@ describe('the bot on Discord (fake)', () => {
     const seen: string[] = [];
     for (let page = 1; page <= pages; page++) {
       expect(pageLabel()).toBe(`${page}/${pages}`);
-      const description = message.embeds[0]!.description!;
-      expect(description.length).toBeLessThanOrEqual(4096);
+      const description = textOf(message);
+      expect(description.length).toBeLessThanOrEqual(4000);
       seen.push(description);
       const next = buttons(message).find((b) => b.label === '▶')!;
       if (page === pages) {
@@ -175,13 +176,13 @@ describe('the bot on Discord (fake)', () => {
     const random = answered(
       await fake.command({ name: 'essay', subcommand: 'random', locale: 'en-US' }),
     );
-    expect((await random.waitForMessage()).embeds[0]!.description!.length).toBeGreaterThan(0);
+    expect(textOf(await random.waitForMessage()).length).toBeGreaterThan(0);
     const list = answered(
       await fake.command({ name: 'essay', subcommand: 'list', locale: 'en-US' }),
     );
-    const embed = (await list.waitForMessage()).embeds[0]!;
-    expect(embed.title).toBe('Essays');
-    expect(embed.footer?.text).toBe('3 essays');
+    const embed = await list.waitForMessage();
+    expect(titleOf(embed)).toBe('Essays');
+    expect(footerOf(embed)).toBe('3 essays');
   });
 
   it('searches /essay search query:热爱 and shows the word in bold, Chinese queries of one character too', async () => {
@@ -193,11 +194,11 @@ describe('the bot on Discord (fake)', () => {
         locale: 'zh-CN',
       }),
     );
-    const embed = (await r.waitForMessage()).embeds[0]!;
-    expect(embed.title).toBe('搜索:热爱');
-    expect(embed.description).toContain('**热爱**');
-    expect(embed.description).toContain('2025-11-01');
-    expect(embed.footer?.text).toBe('2 篇文章包含它');
+    const embed = await r.waitForMessage();
+    expect(titleOf(embed)).toBe('搜索:热爱');
+    expect(textOf(embed)).toContain('**热爱**');
+    expect(textOf(embed)).toContain('2025-11-01');
+    expect(footerOf(embed)).toBe('2 篇文章包含它');
     const one = answered(
       await fake.command({
         name: 'essay',
@@ -206,7 +207,7 @@ describe('the bot on Discord (fake)', () => {
         locale: 'en-US',
       }),
     );
-    expect((await one.waitForMessage()).embeds[0]!.description).toContain('**菜**');
+    expect(textOf(await one.waitForMessage())).toContain('**菜**');
     const none = answered(
       await fake.command({
         name: 'essay',
@@ -215,7 +216,7 @@ describe('the bot on Discord (fake)', () => {
         locale: 'en-US',
       }),
     );
-    expect((await none.waitForMessage()).embeds[0]!.description).toMatch(/No essay contains/u);
+    expect(textOf(await none.waitForMessage())).toMatch(/No essay contains/u);
   });
 
   it('made no request Discord would reject', () => {

@@ -19,6 +19,7 @@ import { startBotProcess, type BotProcess } from '../helpers/botProcess.js';
 import { answered, buttons, oneYearBefore, stableZone, todayIn } from '../helpers/e2e.js';
 import { sentencesOf, unspoileredText } from '../helpers/spoilers.js';
 import { tempDir } from '../helpers/store.js';
+import { textOf, titleOf } from '../helpers/messageText.js';
 
 const ZONE = stableZone();
 const today = todayIn(ZONE);
@@ -79,15 +80,15 @@ async function run(name: string, subcommand: string, options: Record<string, str
 describe('content warnings (real bot, fake Discord)', () => {
   it('shows the warning and keeps the text behind a spoiler on every surface', async () => {
     const [post] = fake.messages(fake.channelId, { source: 'channel' });
-    expect(post!.embeds[0]!.description).toContain('内容提示:离别');
-    expect(post!.embeds[0]!.description).toContain('||机场的灯光');
+    expect(textOf(post)).toContain('内容提示:离别');
+    expect(textOf(post)).toContain('||机场的灯光');
 
     const day = await run('essay', 'today');
-    expect(day.embeds[0]!.description).toContain('内容提示:离别');
+    expect(textOf(day)).toContain('内容提示:离别');
     await run('essay', 'on', { date: today.slice(5) });
     await run('essay', 'list');
     const found = await run('essay', 'search', { query: '灯光' });
-    expect(found.embeds[0]!.description).toMatch(/\|\|[^|]*\*\*灯光\*\*/u);
+    expect(textOf(found)).toMatch(/\|\|[^|]*\*\*灯光\*\*/u);
     for (let i = 0; i < 6; i++) await run('essay', 'random');
     for (let i = 0; i < 6; i++) await run('quote', 'random');
 
@@ -98,10 +99,8 @@ describe('content warnings (real bot, fake Discord)', () => {
       await fake.component({ message: day, customId: warnedButton.custom_id, locale: 'en-US' }),
     );
     const reader = await opened.waitForMessage();
-    expect(reader.embeds[0]!.description).toContain('Content warning: 离别');
-    expect([card, reader].map((m) => m.embeds[0]!.title)).not.toContain(
-      expect.stringContaining('机场'),
-    );
+    expect(textOf(reader)).toContain('Content warning: 离别');
+    expect([card, reader].map((m) => titleOf(m))).not.toContain(expect.stringContaining('机场'));
     answered(
       await fake.command({
         name: 'journal',

@@ -19,6 +19,7 @@ import { waitFor, type FakeDiscord } from '../fakeDiscord/index.js';
 import { startBotProcess, type BotProcess } from '../helpers/botProcess.js';
 import { anniversaryJournal, answered, stableZone, todayIn } from '../helpers/e2e.js';
 import { unspoileredText } from '../helpers/spoilers.js';
+import { leadOf } from '../helpers/messageText.js';
 
 const ZONE = stableZone();
 const today = todayIn(ZONE);
@@ -210,7 +211,7 @@ describe('anniversaries by DM (real bot, fake Discord)', () => {
       );
       const reply = await r.waitForMessage();
       expect(reply.flags & 64).toBe(64);
-      return reply.content;
+      return leadOf(reply);
     };
 
     expect(await ask('subscribe', { time: '25:61' }, 'zh-CN')).toBe(

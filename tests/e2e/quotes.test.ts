@@ -10,6 +10,7 @@ import { startFakeDiscord, type FakeDiscord, type StoredMessage } from '../fakeD
 import { answered, buttons } from '../helpers/e2e.js';
 import { startBotProcess, type BotProcess } from '../helpers/botProcess.js';
 import { tempDir } from '../helpers/store.js';
+import { footerOf, leadOf, textOf, titleOf } from '../helpers/messageText.js';
 
 const t = tempDir('journal-e2e-quotes-');
 const essaysDir = join(t.dir, 'essays');
@@ -42,13 +43,9 @@ afterAll(async () => {
   t.cleanup();
 });
 
-/** What Discord counts towards the 6000 characters of a message's embeds. */
-function embedLength(message: StoredMessage): number {
-  return message.embeds.reduce(
-    (n, e) =>
-      n + (e.title?.length ?? 0) + (e.description?.length ?? 0) + (e.footer?.text.length ?? 0),
-    0,
-  );
+/** What Discord counts towards the 4,000 characters of a V2 message's text. */
+function textLength(message: StoredMessage): number {
+  return textOf(message).length;
 }
 
 describe('quotes on Discord (fake)', () => {
@@ -80,13 +77,13 @@ describe('quotes on Discord (fake)', () => {
       );
       const message = await r.waitForMessage();
       expect(message.flags & 64).toBe(0);
-      const embed = message.embeds[0]!;
-      expect(embed.description!.length).toBeGreaterThan(0);
-      expect(embed.description!.length).toBeLessThanOrEqual(4096);
-      expect(embedLength(message)).toBeLessThanOrEqual(6000);
-      expect(embed.footer?.text).toMatch(new RegExp(` · 2025-11-01 · ${SEED_PLACE}$`, 'u'));
+      const embed = message;
+      expect(textOf(embed).length).toBeGreaterThan(0);
+      expect(textOf(embed).length).toBeLessThanOrEqual(4000);
+      expect(textLength(message)).toBeLessThanOrEqual(4000);
+      expect(footerOf(embed)).toMatch(new RegExp(` · 2025-11-01 · ${SEED_PLACE}$`, 'u'));
       expect(r.data).toMatchObject({ allowed_mentions: { parse: [] } });
-      seen.add(embed.description!);
+      seen.add(textOf(embed));
 
       const open = buttons(message).find((b) => b.custom_id?.startsWith('essay:open:'))!;
       expect(open.label).toBe(locale === 'zh-CN' ? '阅读原文' : 'Read the essay');
@@ -96,7 +93,7 @@ describe('quotes on Discord (fake)', () => {
         );
         const reader = await opened.waitForMessage();
         expect(reader.flags & 64).toBe(64);
-        expect(reader.embeds[0]!.description).toContain('很久没有写点什么了');
+        expect(textOf(reader)).toContain('很久没有写点什么了');
       }
     }
     // The channel's window: four draws, four different sentences.
@@ -114,9 +111,9 @@ describe('quotes on Discord (fake)', () => {
         userId: stranger,
       }),
     );
-    const embed = (await r.waitForMessage()).embeds[0]!;
-    expect(embed.title).toBe('语录:菜');
-    expect(embed.description).toContain('我没有自己想象的那么**菜**,也没有自己想象的那么强');
+    const embed = await r.waitForMessage();
+    expect(titleOf(embed)).toBe('语录:菜');
+    expect(textOf(embed)).toContain('我没有自己想象的那么**菜**,也没有自己想象的那么强');
   });
 
   it('saves a message as a quote for an author, shows it in /quote list, and removes it', async () => {
@@ -126,16 +123,12 @@ describe('quotes on Discord (fake)', () => {
     );
     const confirmation = await saved.waitForMessage();
     expect(confirmation.flags & 64).toBe(64);
-    expect(confirmation.content).toMatch(/^已保存为语录 #1。/u);
+    expect(leadOf(confirmation)).toMatch(/^已保存为语录 #1。/u);
     // Shown as written: the mention and the markdown are text, and nobody is pinged.
-    expect(confirmation.embeds[0]!.description).toContain(
-      '\\<@400000000000000009\\> 说得对: \\*\\*慢慢来\\*\\*',
-    );
+    expect(textOf(confirmation)).toContain('\\<@400000000000000009\\> 说得对: \\*\\*慢慢来\\*\\*');
     // Who said it and when: the message's time (from its snowflake id) as a Discord timestamp.
     const sentMs = Number((BigInt(target.id) >> 22n) + 1420070400000n);
-    expect(confirmation.embeds[0]!.description).toContain(
-      `— <@${friend}> · <t:${Math.floor(sentMs / 1000)}:D>`,
-    );
+    expect(textOf(confirmation)).toContain(`— <@${friend}> · <t:${Math.floor(sentMs / 1000)}:D>`);
     expect(saved.data).toMatchObject({ allowed_mentions: { parse: [] } });
     const link = buttons(confirmation).find((b) => b.url);
     expect(link?.url).toContain(target.id);
@@ -143,17 +136,15 @@ describe('quotes on Discord (fake)', () => {
     const again = answered(
       await fake.messageMenu({ name: 'Save as quote', target, userId: author, locale: 'en-US' }),
     );
-    expect((await again.waitForMessage()).content).toBe(
-      'This message is already saved as quote #1.',
-    );
+    expect(leadOf(await again.waitForMessage())).toBe('This message is already saved as quote #1.');
 
     const listed = answered(
       await fake.command({ name: 'quote', subcommand: 'list', locale: 'en-US', userId: stranger }),
     );
-    const list = (await listed.waitForMessage()).embeds[0]!;
-    expect(list.title).toBe('Saved quotes');
-    expect(list.description).toContain('`1 #1` \\<@400000000000000009\\> 说得对');
-    expect(list.footer?.text).toBe('Total: 1');
+    const list = await listed.waitForMessage();
+    expect(titleOf(list)).toBe('Saved quotes');
+    expect(textOf(list)).toContain('`1 #1` \\<@400000000000000009\\> 说得对');
+    expect(footerOf(list)).toBe('Total: 1');
 
     const ac = answered(
       await fake.autocomplete({
@@ -175,12 +166,12 @@ describe('quotes on Discord (fake)', () => {
         userId: author,
       }),
     );
-    expect((await removed.waitForMessage()).content).toMatch(/^Removed quote #1: /u);
+    expect(leadOf(await removed.waitForMessage())).toMatch(/^Removed quote #1: /u);
 
     const after = answered(
       await fake.command({ name: 'quote', subcommand: 'list', locale: 'zh-CN', userId: stranger }),
     );
-    expect((await after.waitForMessage()).embeds[0]!.description).toMatch(/^还没有收藏任何语录/u);
+    expect(textOf(await after.waitForMessage())).toMatch(/^还没有收藏任何语录/mu);
     expect(fake.rejections).toEqual([]);
   });
 
@@ -194,13 +185,11 @@ describe('quotes on Discord (fake)', () => {
     );
     const reply = await r.waitForMessage();
     expect(reply.flags & 64).toBe(64);
-    expect(reply.content).toBe("Only the journal's authors can do that.");
+    expect(leadOf(reply)).toBe("Only the journal's authors can do that.");
     const listed = answered(
       await fake.command({ name: 'quote', subcommand: 'list', locale: 'en-US', userId: author }),
     );
-    expect((await listed.waitForMessage()).embeds[0]!.description).toMatch(
-      /^No quotes have been saved yet/u,
-    );
+    expect(textOf(await listed.waitForMessage())).toMatch(/^No quotes have been saved yet/mu);
   });
 
   it('refuses to save an empty or overlong message with one clear sentence', async () => {
@@ -213,7 +202,7 @@ describe('quotes on Discord (fake)', () => {
         locale: 'en-US',
       }),
     );
-    expect((await r1.waitForMessage()).content).toMatch(/^That message has no text to save/u);
+    expect(leadOf(await r1.waitForMessage())).toMatch(/^That message has no text to save/u);
     const long = fake.postUserMessage({
       content: '这是一段很长很长的话。'.repeat(20),
       userId: friend,
@@ -226,7 +215,7 @@ describe('quotes on Discord (fake)', () => {
         locale: 'zh-CN',
       }),
     );
-    expect((await r2.waitForMessage()).content).toMatch(/^语录是一句长短适中的话/u);
+    expect(leadOf(await r2.waitForMessage())).toMatch(/^语录是一句长短适中的话/u);
     expect(fake.rejections).toEqual([]);
   });
 });

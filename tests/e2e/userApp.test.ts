@@ -10,6 +10,7 @@ import { startFakeDiscord, waitFor, type FakeDiscord } from '../fakeDiscord/inde
 import { answered, shownText } from '../helpers/e2e.js';
 import { startBotProcess, type BotProcess } from '../helpers/botProcess.js';
 import { tempDir } from '../helpers/store.js';
+import { leadOf } from '../helpers/messageText.js';
 
 const t = tempDir('journal-e2e-userapp-');
 const essaysDir = join(t.dir, 'essays');
@@ -119,7 +120,7 @@ describe('the user-installable app', () => {
       );
       const reply = await r.waitForMessage();
       expect(reply.flags & 64).toBe(64);
-      expect(reply.content).toBe(
+      expect(leadOf(reply)).toBe(
         'This works only in a server that has journal-bot; here you can read, search and see quotes.',
       );
     }
@@ -132,7 +133,7 @@ describe('the user-installable app', () => {
         locale: 'zh-CN',
       }),
     );
-    expect((await zh.waitForMessage()).content).toContain('服务器');
+    expect(leadOf(await zh.waitForMessage())).toContain('服务器');
     expect(fake.rejections).toEqual([]);
   });
 

@@ -17,6 +17,7 @@ import { answered, buttons, oneYearBefore, todayIn } from '../helpers/e2e.js';
 import { startBotProcess, type BotProcess } from '../helpers/botProcess.js';
 import { runJournal } from '../helpers/run.js';
 import { tempDir } from '../helpers/store.js';
+import { leadOf, textOf } from '../helpers/messageText.js';
 
 const ZONE = 'Asia/Shanghai';
 const t = tempDir('journal-e2e-write-');
@@ -88,12 +89,12 @@ describe('who may write (JOURNAL_AUTHOR_IDS set)', () => {
         );
         const reply = await r.waitForMessage();
         expect(reply.flags & 64, `${sub} by ${who}`).toBe(64);
-        expect(reply.content).toBe("Only the journal's authors can do that.");
+        expect(leadOf(reply)).toBe("Only the journal's authors can do that.");
       }
       const exp = answered(
         await fake.command({ name: 'journal', subcommand: 'export', ...as(who) }),
       );
-      expect((await exp.waitForMessage()).content).toMatch(/authors/u);
+      expect(leadOf(await exp.waitForMessage())).toMatch(/authors/u);
     }
   });
 });
@@ -114,8 +115,8 @@ describe('writing as the author', () => {
     );
     const reply = await bad.waitForMessage();
     expect(reply.flags & 64).toBe(64);
-    expect(reply.content).toContain('没有保存');
-    expect(reply.embeds[0]!.description).toContain('在手机上写了很久的一段话。');
+    expect(leadOf(reply)).toContain('没有保存');
+    expect(textOf(reply)).toContain('在手机上写了很久的一段话。');
     expect(reply.files.map((f) => f.filename)).toEqual(['essay-draft.md']);
     expect(reply.files[0]!.bytes.toString('utf8')).toContain(body);
 
@@ -126,7 +127,7 @@ describe('writing as the author', () => {
         ...as(author),
       }),
     );
-    expect((await good.waitForMessage()).content).toMatch(/^Added essay #\d+\.$/u);
+    expect(leadOf(await good.waitForMessage())).toMatch(/^Added essay #\d+\.$/u);
     expect(await essayIdFor('手机上写的')).toBeDefined();
   });
 
@@ -144,7 +145,7 @@ describe('writing as the author', () => {
       }),
     );
     expect(r.type).toBe(5); // deferred: downloads may take a while
-    expect((await r.waitForMessage()).content).toMatch(/^Added essay #\d+ from "trip\.md"\.$/u);
+    expect(leadOf(await r.waitForMessage())).toMatch(/^Added essay #\d+ from "trip\.md"\.$/u);
 
     const gbk = fake.registerAttachment(
       'gbk.txt',
@@ -158,7 +159,7 @@ describe('writing as the author', () => {
         ...as(author),
       }),
     );
-    expect((await g.waitForMessage()).content).toMatch(/not UTF-8 text/u);
+    expect(leadOf(await g.waitForMessage())).toMatch(/not UTF-8 text/u);
 
     const before = fake.cdnRequests.length;
     const huge = fake.registerLargeAttachment('huge.md', 3 * 1024 * 1024);
@@ -170,7 +171,7 @@ describe('writing as the author', () => {
         ...as(author),
       }),
     );
-    expect((await h.waitForMessage()).content).toMatch(/larger than 1 MB/u);
+    expect(leadOf(await h.waitForMessage())).toMatch(/larger than 1 MB/u);
     const foreign = {
       ...fake.registerAttachment('elsewhere.md', 'x'),
       url: 'http://127.0.0.1:9/attachments/1/2/elsewhere.md',
@@ -183,7 +184,7 @@ describe('writing as the author', () => {
         ...as(author),
       }),
     );
-    expect((await f.waitForMessage()).content).toMatch(/not on Discord's file server/u);
+    expect(leadOf(await f.waitForMessage())).toMatch(/not on Discord's file server/u);
     expect(fake.cdnRequests.length).toBe(before);
   });
 
@@ -209,7 +210,7 @@ describe('writing as the author', () => {
         ...as(author),
       }),
     );
-    expect((await saved.waitForMessage()).content).toBe(`Saved essay #${id}; it keeps its number.`);
+    expect(leadOf(await saved.waitForMessage())).toBe(`Saved essay #${id}; it keeps its number.`);
     const show = answered(
       await fake.command({
         name: 'essay',
@@ -218,7 +219,7 @@ describe('writing as the author', () => {
         ...as(stranger),
       }),
     );
-    expect((await show.waitForMessage()).embeds[0]!.description).toBe('今天去了北京,改了。');
+    expect(textOf(await show.waitForMessage())).toMatch(/^今天去了北京,改了。$/mu);
   });
 
   it('hides an essay from /essay today and /quote random, and shows it again on unhide', async () => {
@@ -226,7 +227,7 @@ describe('writing as the author', () => {
       const r = answered(
         await fake.command({ name: 'essay', subcommand: 'today', ...as(stranger) }),
       );
-      return (await r.waitForMessage()).embeds[0]!.description ?? '';
+      return textOf(await r.waitForMessage());
     };
     expect(await todayText()).toContain('难过的事');
     const id = (await essayIdFor('一年前的今天'))!;
@@ -248,7 +249,7 @@ describe('writing as the author', () => {
         await fake.command({ name: 'quote', subcommand: 'random', ...as(stranger) }),
       );
       const m = await q.waitForMessage();
-      expect(JSON.stringify([m.content, m.embeds])).not.toContain('难过的事');
+      expect(JSON.stringify(m.components)).not.toContain('难过的事');
     }
     answered(
       await fake.command({
@@ -281,7 +282,7 @@ describe('writing as the author', () => {
       await fake.component({ message: confirm, customId: `write:delete:${id}`, ...as(author) }),
     );
     await waitFor(
-      () => fake.message(confirm.id)!.content.includes(`journal restore ${id}`),
+      () => textOf(fake.message(confirm.id)).includes(`journal restore ${id}`),
       5000,
       'no deletion notice',
     );
@@ -348,9 +349,9 @@ describe('who may write (no JOURNAL_AUTHOR_IDS: server managers)', () => {
       answered(await fake.command({ name: 'essay', subcommand: 'add', ...as(manager) })).type,
     ).toBe(9);
     const r = answered(await fake.command({ name: 'essay', subcommand: 'add', ...as(stranger) }));
-    expect((await r.waitForMessage()).content).toBe("Only the journal's authors can do that.");
+    expect(leadOf(await r.waitForMessage())).toBe("Only the journal's authors can do that.");
     const a = answered(await fake.command({ name: 'essay', subcommand: 'add', ...as(author) }));
-    expect((await a.waitForMessage()).content).toBe("Only the journal's authors can do that.");
+    expect(leadOf(await a.waitForMessage())).toBe("Only the journal's authors can do that.");
     expect(fake.rejections).toEqual([]);
   });
 });

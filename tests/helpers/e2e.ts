@@ -10,6 +10,7 @@ import {
   type StoredMessage,
 } from '../fakeDiscord/index.js';
 import { tempDir } from './store.js';
+import { buttonsOf, shownTextOf, type ButtonJson } from './messageText.js';
 
 /** A zone where it is now between 01:00 and 22:59, so "today" cannot roll over while a test runs. */
 export function stableZone(): string {
@@ -39,33 +40,26 @@ export function answered(r: InteractionResult): InteractionResult {
   return r;
 }
 
-export interface ButtonJson {
-  custom_id: string;
-  label?: string;
-  disabled?: boolean;
-  url?: string;
-  style?: number;
-}
+export type { ButtonJson } from './messageText.js';
 
+/** Every button of a message, however nested. */
 export function buttons(message: StoredMessage): ButtonJson[] {
-  return (message.components as Array<{ components?: ButtonJson[] }>).flatMap(
-    (row) => row.components ?? [],
-  );
+  return buttonsOf(message);
 }
 
-/** Everything a message shows as text: content, embeds, button labels. */
+/** Everything a message shows as text: its text displays and button labels. */
 export function shownText(message: StoredMessage): string {
-  return [
-    message.content,
-    ...message.embeds.flatMap((e) => [
-      e.title ?? '',
-      e.description ?? '',
-      e.footer?.text ?? '',
-      ...(e.fields ?? []).flatMap((f) => [f.name, f.value]),
-    ]),
-    ...buttons(message).map((b) => b.label ?? ''),
-  ].join('\n');
+  return shownTextOf(message);
 }
+
+/** A Components V2 message: the flag set, no content or embeds beside it. */
+export function expectV2(message: StoredMessage): void {
+  expect(message.flags & IS_COMPONENTS_V2).toBe(IS_COMPONENTS_V2);
+  expect(message.content).toBe('');
+  expect(message.embeds).toEqual([]);
+}
+
+const IS_COMPONENTS_V2 = 1 << 15;
 
 /**
  * Where every anniversary scenario starts: a fake Discord, and a journal

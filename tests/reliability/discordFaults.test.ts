@@ -20,6 +20,7 @@ import { startBotProcess, type BotProcess } from '../helpers/botProcess.js';
 import { tempDir } from '../helpers/store.js';
 import { ANNIVERSARY_TITLE, ZONE, today, writeJournal } from '../helpers/journal.js';
 import { answered, buttons } from '../helpers/e2e.js';
+import { leadOf, textOf } from '../helpers/messageText.js';
 
 const t = tempDir('journal-faults-');
 let fake: FakeDiscord;
@@ -74,7 +75,7 @@ describe('Discord answers 500 or 429 to an interaction', () => {
   it('retries a callback that got a 500 and answers exactly once', async () => {
     fake.failNext('POST /interactions/:id/:token/callback', { status: 500 });
     const r = answered(await fake.command({ name: 'essay', subcommand: 'today', locale: 'en-US' }));
-    expect((await r.waitForMessage()).embeds[0]!.description).toContain(ANNIVERSARY_TITLE);
+    expect(textOf(await r.waitForMessage())).toContain(ANNIVERSARY_TITLE);
     acknowledgedOnce(r);
     expect(fake.injectedFaults.at(-1)).toMatchObject({
       status: 500,
@@ -118,7 +119,7 @@ describe('Discord answers 500 or 429 to an interaction', () => {
       await fake.command({ name: 'journal', subcommand: 'stats', locale: 'en-US' }),
     );
     expect(r.type).toBe(5);
-    const reply = await r.waitForMessage((m) => m.embeds.length > 0);
+    const reply = await r.waitForMessage((m) => m.files.length > 0);
     expect(reply.files).toHaveLength(1);
     acknowledgedOnce(r);
     expect(reply.edits).toBe(1);
@@ -148,8 +149,8 @@ describe('Discord answers 500 or 429 to a channel post', () => {
     expect(reply.flags & 64).toBe(64);
     const posts = channelPosts();
     expect(posts).toHaveLength(before + 1);
-    expect(posts.at(-1)!.embeds[0]!.description).toContain(ANNIVERSARY_TITLE);
-    expect(reply.content).toContain(posts.at(-1)!.id);
+    expect(textOf(posts.at(-1))).toContain(ANNIVERSARY_TITLE);
+    expect(leadOf(reply)).toContain(posts.at(-1)!.id);
   });
 
   it('a post sent but never recorded (a crash in between) is not sent twice: the nonce returns the same message', async () => {
@@ -163,7 +164,7 @@ describe('Discord answers 500 or 429 to a channel post', () => {
         permissions: MANAGER_PERMISSIONS,
       }),
     );
-    expect((await r.waitForMessage()).content).toContain(posted!.id);
+    expect(leadOf(await r.waitForMessage())).toContain(posted!.id);
     expect(channelPosts()).toHaveLength(1);
   });
 
@@ -181,7 +182,7 @@ describe('Discord answers 500 or 429 to a channel post', () => {
         permissions: MANAGER_PERMISSIONS,
       }),
     );
-    expect((await failed.waitForMessage(undefined, 20_000)).content).toMatch(
+    expect(leadOf(await failed.waitForMessage(undefined, 20_000))).toMatch(
       /unavailable|again|retry/iu,
     );
     expect(channelPosts()).toHaveLength(1);
@@ -196,7 +197,7 @@ describe('Discord answers 500 or 429 to a channel post', () => {
     );
     const posted = await again.waitForMessage();
     expect(channelPosts()).toHaveLength(2);
-    expect(posted.content).toContain(channelPosts()[1]!.id);
+    expect(leadOf(posted)).toContain(channelPosts()[1]!.id);
     const third = answered(
       await fake.command({
         name: 'journal',
@@ -205,7 +206,7 @@ describe('Discord answers 500 or 429 to a channel post', () => {
         permissions: MANAGER_PERMISSIONS,
       }),
     );
-    expect((await third.waitForMessage()).content).toMatch(/already/u);
+    expect(leadOf(await third.waitForMessage())).toMatch(/already/u);
     expect(channelPosts()).toHaveLength(2);
   }, 40_000);
 });
@@ -284,7 +285,7 @@ describe("another program holds the journal's write lock (a long journal import)
       );
       const reply = await submit.waitForMessage();
       expect(reply.flags & 64).toBe(64);
-      expect(reply.content).toBe(
+      expect(leadOf(reply)).toBe(
         'Another program is writing to the journal right now, so nothing was saved. Try again in a moment.',
       );
     } finally {

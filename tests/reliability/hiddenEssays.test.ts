@@ -26,6 +26,7 @@ import {
   lastYear,
   openJournalFixture,
 } from '../helpers/journal.js';
+import { buttonsOf } from '../helpers/messageText.js';
 
 /** What only the hidden essay contains: its title, a word of its body, its tag, a sentence quotes would draw. */
 const MARKERS = [HIDDEN_TITLE, HIDDEN_WORD, '私密', '我从不告诉别人这句话'];
@@ -108,11 +109,7 @@ function leaks(text: string, typed: readonly unknown[] = []): string[] {
 
 function customIds(reply: Reply | undefined): string[] {
   if (!reply || reply.kind === 'modal') return [];
-  return (reply.payload.components ?? []).flatMap((row) =>
-    row.components.flatMap((c) =>
-      'custom_id' in c && !('disabled' in c && c.disabled) ? [c.custom_id] : [],
-    ),
-  );
+  return buttonsOf(reply.payload).flatMap((b) => (b.custom_id && !b.disabled ? [b.custom_id] : []));
 }
 
 const NON_AUTHORS: Array<[string, Caller]> = [

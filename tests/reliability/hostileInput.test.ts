@@ -29,6 +29,8 @@ import {
   journalContext,
   openJournalFixture,
 } from '../helpers/journal.js';
+import { buttonsOf } from '../helpers/messageText.js';
+import { budgetOf, fitsMessage } from '../../src/messages/builders.js';
 
 const RUNS = { numRuns: 400, seed: 20261129 };
 const utf8 = (text: string) => new TextEncoder().encode(text);
@@ -386,22 +388,17 @@ function expectPolite(seen: { reply?: Reply; error?: string; thrown?: unknown })
       UserFacingError,
     );
     expect(seen.error).not.toMatch(/\n/u);
-    expect(seen.error!.length).toBeLessThanOrEqual(LIMITS.content);
+    expect(seen.error!.length).toBeLessThanOrEqual(LIMITS.text);
     return;
   }
   const reply = seen.reply!;
   if (reply.kind === 'modal') return;
   const { payload } = reply;
   expect(payload.allowed_mentions).toEqual({ parse: [] });
-  expect((payload.content ?? '').length).toBeLessThanOrEqual(LIMITS.content);
-  for (const embed of payload.embeds ?? [])
-    expect((embed.description ?? '').length).toBeLessThanOrEqual(LIMITS.description);
-  expect((payload.components ?? []).length).toBeLessThanOrEqual(5);
-  for (const row of payload.components ?? []) {
-    expect(row.components.length).toBeLessThanOrEqual(5);
-    for (const c of row.components)
-      if ('custom_id' in c) expect(c.custom_id.length).toBeLessThanOrEqual(LIMITS.customId);
-  }
+  // One Components V2 message's budget: 40 components, 4,000 characters of text.
+  expect(fitsMessage(budgetOf(payload.components))).toBe(true);
+  for (const b of buttonsOf(payload))
+    expect((b.custom_id ?? '').length).toBeLessThanOrEqual(LIMITS.customId);
 }
 
 const PREFIXES = [

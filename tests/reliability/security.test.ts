@@ -37,6 +37,7 @@ import {
   writeJournal,
 } from '../helpers/journal.js';
 import { answered, buttons, shownText } from '../helpers/e2e.js';
+import { leadOf } from '../helpers/messageText.js';
 
 const t = tempDir('journal-security-');
 const dbPath = join(t.dir, 'journal.db');
@@ -242,7 +243,7 @@ describe('forged buttons, end to end', () => {
       expect(hasHidden(text), `${id}: ${text}`).toBe(false);
       if (r.type !== 7) {
         expect(after.flags & 64, id).toBe(64);
-        expect(after.content.split('\n'), id).toHaveLength(1);
+        expect(leadOf(after).split('\n'), id).toHaveLength(1);
       }
     }
     expect(fake.messages().filter((m) => m.source === 'channel')).toHaveLength(1); // only the post above
@@ -309,7 +310,7 @@ describe('exports', () => {
       const reply = await replyOf(r);
       expect(reply.flags & 64).toBe(64);
       expect(reply.files).toEqual([]);
-      expect(reply.content.split('\n')).toHaveLength(1);
+      expect(leadOf(reply).split('\n')).toHaveLength(1);
     }
     const mine = await command(author, 'journal', 'export');
     expect(mine.type).toBe(5);
@@ -342,8 +343,8 @@ describe('attachments', () => {
     for (const url of hostile) {
       const r = await command(author, 'essay', 'import', { file: { ...base, url } });
       const reply = await replyOf(r);
-      expect(reply.content.split('\n'), url).toHaveLength(1);
-      expect(reply.content, url).toBe(
+      expect(leadOf(reply).split('\n'), url).toHaveLength(1);
+      expect(leadOf(reply), url).toBe(
         "That file is not on Discord's file server, so it was not downloaded.",
       );
     }

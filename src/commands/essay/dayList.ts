@@ -3,7 +3,7 @@ import { t, yearsAgoLabel } from '../../i18n/index.js';
 import { clampPage } from '../../journal/paging.js';
 import type { DayEntry } from '../../journal/onThisDay.js';
 import { LIST_PAGE_SIZE } from '../../messages/limits.js';
-import { renderEssayList } from '../../messages/list.js';
+import { renderEmptyList, renderEssayList } from '../../messages/list.js';
 import { formatMonthDay } from '../../messages/dates.js';
 import type { HandlerContext, MessagePayload } from '../types.js';
 
@@ -29,14 +29,7 @@ export function renderDayList(
     lead: essays.length > 0 ? yearsAgoLabel(locale, essay.yearsAgo) : essay.date,
   }));
   if (shown.length === 0) {
-    return renderEssayList({
-      title: t(locale, 'today.title', { date: day }),
-      intro: t(locale, 'essay.empty'),
-      items: [],
-      page: 0,
-      pageCount: 1,
-      locale,
-    });
+    return renderEmptyList(t(locale, 'today.title', { date: day }), t(locale, 'essay.empty'));
   }
   return renderEssayList({
     title: t(locale, essays.length > 0 ? 'today.title' : 'today.nearestTitle', { date: day }),

@@ -1,7 +1,7 @@
 /** `/essay delete essay:`: asks first; the essay then goes to the trash, one Undo away. */
 import { textOption } from '../options.js';
 import { ButtonStyle } from 'discord-api-types/v10';
-import { button, message, rows } from '../../messages/builders.js';
+import { button, message, rows, textDisplay } from '../../messages/builders.js';
 import { displayTitle } from '../../journal/display.js';
 import { t } from '../../i18n/index.js';
 import { subcommand } from '../define.js';
@@ -24,18 +24,23 @@ export const deleteEssay: Subcommand = {
       kind: 'message',
       ephemeral: true,
       payload: message({
-        content: text,
-        components: rows([
-          button(
-            encodeWriteId({ action: 'delete', id: essay.id }),
-            t(ctx.locale, 'write.delete.yes'),
-            {
-              style: ButtonStyle.Danger,
-              emoji: '🗑️',
-            },
-          ),
-          button(encodeWriteId({ action: 'keep', id: essay.id }), t(ctx.locale, 'write.delete.no')),
-        ]),
+        components: [
+          textDisplay(text),
+          ...rows([
+            button(
+              encodeWriteId({ action: 'delete', id: essay.id }),
+              t(ctx.locale, 'write.delete.yes'),
+              {
+                style: ButtonStyle.Danger,
+                emoji: '🗑️',
+              },
+            ),
+            button(
+              encodeWriteId({ action: 'keep', id: essay.id }),
+              t(ctx.locale, 'write.delete.no'),
+            ),
+          ]),
+        ],
       }),
     };
   },

@@ -8,8 +8,20 @@ import { readFooterLine, splitFrontMatter } from '../../journal/essayFile.js';
 import { frontMatter } from '../../journal/essayWriter.js';
 import { truncate } from '../../journal/display.js';
 import { t } from '../../i18n/index.js';
-import { LIMITS } from '../../messages/limits.js';
-import { message, notice } from '../../messages/builders.js';
+import { escapeMarkdown } from '../../journal/markdown.js';
+import { TITLE_CHARS } from '../../messages/limits.js';
+import {
+  container,
+  fileDisplay,
+  heading,
+  message,
+  notice,
+  textDisplay,
+} from '../../messages/builders.js';
+
+/** The refusal above the text handed back, and the text itself: together within a message's 4,000. */
+const TEXT_BACK_NOTE_CHARS = 400;
+const TEXT_BACK_BODY_CHARS = 3300;
 import type { HandlerContext, Reply } from '../types.js';
 import type { FormOptions, FormValues } from './form.js';
 
@@ -93,12 +105,13 @@ export function textBack(
     kind: 'message',
     ephemeral: true,
     payload: message({
-      content: truncate(content, LIMITS.content),
-      embeds: [
-        {
-          ...(meta ? { title: truncate(meta, LIMITS.title) } : {}),
-          description: codeBlock(values.body, LIMITS.description),
-        },
+      components: [
+        textDisplay(truncate(content, TEXT_BACK_NOTE_CHARS)),
+        container([
+          ...(meta ? [heading(escapeMarkdown(truncate(meta, TITLE_CHARS)))] : []),
+          textDisplay(codeBlock(values.body, TEXT_BACK_BODY_CHARS)),
+        ]),
+        fileDisplay(DRAFT_FILE),
       ],
       files: [{ name: DRAFT_FILE, data: Buffer.from(draftFileText(values, options), 'utf8') }],
     }),

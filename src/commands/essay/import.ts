@@ -10,7 +10,7 @@ import { UserFacingError } from '../../errors.js';
 import { importFileBytes, isEssayFile, type ImportResult } from '../../import/importFiles.js';
 import { importUploadedExport, type JournalImport } from '../../import/importJournal.js';
 import { t } from '../../i18n/index.js';
-import { message, notice } from '../../messages/builders.js';
+import { notice, withNote } from '../../messages/builders.js';
 import { renderEssayPage } from '../../messages/essay.js';
 import { option, subcommand } from '../define.js';
 import type { AttachmentOption, HandlerContext, OptionValue, Reply, Subcommand } from '../types.js';
@@ -49,7 +49,7 @@ function describeResult(ctx: HandlerContext, name: string, r: ImportResult): Rep
       return {
         kind: 'message',
         ephemeral: true,
-        payload: message({ ...renderEssayPage(essay, 0, locale), content }),
+        payload: withNote(content, renderEssayPage(essay, 0, locale)),
       };
     }
   }

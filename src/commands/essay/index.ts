@@ -3,7 +3,7 @@ import { UserFacingError } from '../../errors.js';
 import { renderEssayPage } from '../../messages/essay.js';
 import { renderRelated } from '../../messages/related.js';
 import { chatCommand } from '../define.js';
-import { CHANNEL_VISIBILITY, intArg, visibility } from '../context.js';
+import { CHANNEL_VISIBILITY, intArg, todayOf, visibility } from '../context.js';
 import type { ComponentRoute, HandlerContext, SlashCommand } from '../types.js';
 import { renderDayList } from './dayList.js';
 import { list, readYear, renderListPage, renderPlaceListPage, resolvePlace } from './list.js';
@@ -62,7 +62,7 @@ export const essayRoute: ComponentRoute = {
         return {
           kind: 'message',
           ephemeral: true,
-          payload: renderEssayPage(essayById(ctx, a), 0, ctx.locale),
+          payload: renderEssayPage(essayById(ctx, a), 0, ctx.locale, { today: todayOf(ctx) }),
         };
       case 'related': {
         // Privately, like opening an essay: an author's list may hold hidden essays.
@@ -77,7 +77,9 @@ export const essayRoute: ComponentRoute = {
       case 'page':
         return {
           kind: 'update',
-          payload: renderEssayPage(essayById(ctx, a), intArg(b), ctx.locale),
+          payload: renderEssayPage(essayById(ctx, a), intArg(b), ctx.locale, {
+            today: todayOf(ctx),
+          }),
         };
       case 'day': {
         const date = a ?? '';

@@ -1,5 +1,6 @@
 import { UserFacingError } from '../../errors.js';
 import { renderEssayPage } from '../../messages/essay.js';
+import { todayOf } from '../context.js';
 import { subcommand } from '../define.js';
 import type { Subcommand } from '../types.js';
 
@@ -15,6 +16,9 @@ export const random: Subcommand = {
         throw new UserFacingError('every essay is in a muted period', 'random.noneDrawable');
       throw new UserFacingError('the journal is empty', 'essay.empty');
     }
-    return { kind: 'message', payload: renderEssayPage(essay, 0, ctx.locale) };
+    return {
+      kind: 'message',
+      payload: renderEssayPage(essay, 0, ctx.locale, { today: todayOf(ctx) }),
+    };
   },
 };

@@ -4,7 +4,7 @@ import { buildSnippet } from '../../journal/snippet.js';
 import { truncate } from '../../journal/display.js';
 import { searchPage } from '../../journal/paging.js';
 import { LIMITS, LIST_PAGE_SIZE } from '../../messages/limits.js';
-import { renderEssayList } from '../../messages/list.js';
+import { renderEmptyList, renderEssayList } from '../../messages/list.js';
 import { CHANNEL_VISIBILITY } from '../context.js';
 import type { HandlerContext, MessagePayload } from '../types.js';
 
@@ -35,14 +35,10 @@ export function renderSearchPage(
   );
   const title = t(locale, 'search.title', { query: truncate(query, 60) });
   if (!result.query || result.total === 0) {
-    return renderEssayList({
+    return renderEmptyList(
       title,
-      intro: t(locale, result.query ? 'search.none' : 'search.empty', { query }),
-      items: [],
-      page: 0,
-      pageCount: 1,
-      locale,
-    });
+      t(locale, result.query ? 'search.none' : 'search.empty', { query }),
+    );
   }
   const needles = result.query.needles;
   return renderEssayList({

@@ -6,7 +6,7 @@ import { displayTitle, truncate } from '../../journal/display.js';
 import { LIMITS } from '../../messages/limits.js';
 import { renderEssayPage } from '../../messages/essay.js';
 import { option, subcommand } from '../define.js';
-import { visibility } from '../context.js';
+import { todayOf, visibility } from '../context.js';
 import type { Choice, HandlerContext, Subcommand } from '../types.js';
 
 /** The essay an autocompleted option names: the chosen id, or typed text matching one essay. */
@@ -54,7 +54,7 @@ export const show: Subcommand = {
     return {
       kind: 'message',
       ephemeral: essay.hidden,
-      payload: renderEssayPage(essay, 0, ctx.locale),
+      payload: renderEssayPage(essay, 0, ctx.locale, { today: todayOf(ctx) }),
     };
   },
   autocomplete: (ctx, focused) => essayChoices(ctx, focused.value),

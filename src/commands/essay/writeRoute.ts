@@ -8,7 +8,16 @@ import { UserFacingError } from '../../errors.js';
 import { displayTitle } from '../../journal/display.js';
 import { contentHash } from '../../journal/contentHash.js';
 import { t } from '../../i18n/index.js';
-import { button, message, notice, rows } from '../../messages/builders.js';
+import {
+  button,
+  message,
+  notice,
+  noticePayload,
+  rows,
+  textDisplay,
+  withNote,
+} from '../../messages/builders.js';
+import { todayOf } from '../context.js';
 import { renderEssayPage } from '../../messages/essay.js';
 import type { ComponentRoute, HandlerContext, ModalFields, Reply } from '../types.js';
 import { formValues, type FormOptions } from './form.js';
@@ -77,10 +86,10 @@ function savedReply(ctx: HandlerContext, id: number, key: 'write.added' | 'write
   return {
     kind: 'message',
     ephemeral: true,
-    payload: message({
-      ...renderEssayPage(essay, 0, ctx.locale),
-      content: t(ctx.locale, key, { id }),
-    }),
+    payload: withNote(
+      t(ctx.locale, key, { id }),
+      renderEssayPage(essay, 0, ctx.locale, { today: todayOf(ctx) }),
+    ),
   };
 }
 
@@ -144,13 +153,15 @@ function deleteConfirmed(ctx: HandlerContext, id: number): Reply {
   return {
     kind: 'update',
     payload: message({
-      content: t(ctx.locale, 'write.delete.done', { id, title }),
-      components: rows([
-        button(encodeWriteId({ action: 'undo', id }), t(ctx.locale, 'write.delete.undo'), {
-          style: ButtonStyle.Primary,
-          emoji: '↩️',
-        }),
-      ]),
+      components: [
+        textDisplay(t(ctx.locale, 'write.delete.done', { id, title })),
+        ...rows([
+          button(encodeWriteId({ action: 'undo', id }), t(ctx.locale, 'write.delete.undo'), {
+            style: ButtonStyle.Primary,
+            emoji: '↩️',
+          }),
+        ]),
+      ],
     }),
   };
 }
@@ -160,10 +171,9 @@ function undoDelete(ctx: HandlerContext, id: number): Reply {
   ctx.logger.info({ essayId: id, by: ctx.caller.id }, 'essay restored from the trash');
   return {
     kind: 'update',
-    payload: message({
-      content: t(ctx.locale, 'write.restored', { id, title: displayTitle(essay, false) }),
-      components: [],
-    }),
+    payload: noticePayload(
+      t(ctx.locale, 'write.restored', { id, title: displayTitle(essay, false) }),
+    ),
   };
 }
 
@@ -191,7 +201,7 @@ export const writeRoute: ComponentRoute = {
       case 'keep':
         return {
           kind: 'update',
-          payload: message({ content: t(ctx.locale, 'write.delete.kept'), components: [] }),
+          payload: noticePayload(t(ctx.locale, 'write.delete.kept')),
         };
       case 'undo':
         return undoDelete(ctx, args.id);

@@ -5,7 +5,7 @@
 import { UserFacingError } from '../../errors.js';
 import { localDate } from '../../journal/dates.js';
 import { t } from '../../i18n/index.js';
-import { message } from '../../messages/builders.js';
+import { fileDisplay, message, textDisplay } from '../../messages/builders.js';
 import { subcommand } from '../define.js';
 import { zoneOf } from '../context.js';
 import type { Subcommand } from '../types.js';
@@ -35,6 +35,13 @@ export const exportJournal: Subcommand = {
       { by: ctx.caller.id, essays, bytes: data.length },
       'journal exported to Discord',
     );
-    return { kind: 'message', ephemeral: true, payload: message({ content, files: [file] }) };
+    return {
+      kind: 'message',
+      ephemeral: true,
+      payload: message({
+        components: [textDisplay(content), fileDisplay(file.name)],
+        files: [file],
+      }),
+    };
   },
 };

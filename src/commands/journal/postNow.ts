@@ -7,7 +7,7 @@ import { localDate } from '../../journal/dates.js';
 import { t } from '../../i18n/index.js';
 import { composeAnniversaryPost } from '../../schedule/post.js';
 import { quoteScope } from '../quote/random.js';
-import { message, notice } from '../../messages/builders.js';
+import { notice, withNote } from '../../messages/builders.js';
 import { subcommand } from '../define.js';
 import { zoneOf } from '../context.js';
 import type { Reply, Subcommand } from '../types.js';
@@ -38,6 +38,6 @@ export const postNow: Subcommand = {
     const intro = settings
       ? t(ctx.locale, 'schedule.dryRun', { channel: settings.channelId })
       : t(ctx.locale, 'schedule.dryRunNoServer');
-    return { kind: 'message', ephemeral: true, payload: message({ ...preview, content: intro }) };
+    return { kind: 'message', ephemeral: true, payload: withNote(intro, preview) };
   },
 };

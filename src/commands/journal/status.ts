@@ -1,9 +1,6 @@
 /** `/journal status`: where and when the anniversary posts go, the next one, the last one and the last failure. */
-import type { APIEmbedField } from 'discord-api-types/v10';
 import { t } from '../../i18n/index.js';
-import { truncate } from '../../journal/display.js';
-import { ACCENT, LIMITS } from '../../messages/limits.js';
-import { message } from '../../messages/builders.js';
+import type { Field } from '../../messages/builders.js';
 import { subcommand } from '../define.js';
 import type { Subcommand } from '../types.js';
 import { nextPostText, requireSettings } from './scheduleText.js';
@@ -17,6 +14,7 @@ import {
   messageLink,
   mutedPeriodsText,
   pauseText,
+  renderScheduleStatus,
 } from '../../messages/schedule.js';
 
 export const status: Subcommand = {
@@ -27,9 +25,9 @@ export const status: Subcommand = {
     const { locale } = ctx;
     const last = ctx.store.posts.lastSent(settings.guildId);
     const failure = settings.lastFailure;
-    const field = (key: Parameters<typeof t>[1], value: string): APIEmbedField => ({
+    const field = (key: Parameters<typeof t>[1], value: string): Field => ({
       name: t(locale, key),
-      value: truncate(value, LIMITS.fieldValue),
+      value,
     });
     const fields = [
       field('schedule.status.channel', `<#${settings.channelId}>`),
@@ -67,9 +65,7 @@ export const status: Subcommand = {
     return {
       kind: 'message',
       ephemeral: true,
-      payload: message({
-        embeds: [{ title: t(locale, 'schedule.status.title'), color: ACCENT, fields }],
-      }),
+      payload: renderScheduleStatus(t(locale, 'schedule.status.title'), fields),
     };
   },
 };

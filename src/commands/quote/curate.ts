@@ -8,7 +8,7 @@ import {
   MIN_QUOTE_LATIN_CHARS,
   MIN_QUOTE_UNITS,
 } from '../../journal/quotes.js';
-import { message } from '../../messages/builders.js';
+import { withNote } from '../../messages/builders.js';
 import type { CuratedQuote, NewCuratedQuote } from '../../store/quotes.js';
 import type { HandlerContext, Reply } from '../types.js';
 import { essayOf } from '../../store/index.js';
@@ -56,5 +56,5 @@ export function savedReply(
 ): Reply {
   const preview = renderQuote(saved, essayOf(ctx, saved), ctx.locale);
   const content = [t(ctx.locale, 'quote.saved', { id: saved.id }), ...notes].join('\n');
-  return { kind: 'message', ephemeral: true, payload: message({ ...preview, content }) };
+  return { kind: 'message', ephemeral: true, payload: withNote(content, preview) };
 }

@@ -7,6 +7,7 @@ import { searchQuery } from '../essay/search.js';
 import type { HandlerContext, MessagePayload } from '../types.js';
 import { essayOf } from '../../store/index.js';
 import { renderQuoteList } from '../../messages/quote.js';
+import { renderEmptyList } from '../../messages/list.js';
 
 export const quoteSearchIds = {
   page: (query: string, page: number) => `quote:search:${page}:${query}`.slice(0, LIMITS.customId),
@@ -28,14 +29,10 @@ export function renderQuoteSearchPage(
   );
   const title = t(locale, 'quote.searchTitle', { query: truncate(query, 60) });
   if (!result.query || result.total === 0) {
-    return renderQuoteList({
+    return renderEmptyList(
       title,
-      intro: t(locale, result.query ? 'quote.searchNone' : 'search.empty', { query }),
-      items: [],
-      page: 0,
-      pageCount: 1,
-      locale,
-    });
+      t(locale, result.query ? 'quote.searchNone' : 'search.empty', { query }),
+    );
   }
   const needles = result.query.needles;
   return renderQuoteList({
