@@ -36,6 +36,7 @@ describe('renderPayload', () => {
         '标题 *not emphasis*',
         '2025-11-01 · 北京 · #旅行',
         '第一行 *星号* 和 _下划线_\n# 不是标题\n1. 不是列表\nC:\\path',
+        '─'.repeat(24),
         '[1] 🔗 Related',
       ].join('\n\n'),
     );

@@ -39,7 +39,7 @@ export function renderPlaces(
           years: yearRanges(place.years),
         },
       )}`,
-      ...(id ? { button: button(id, `${offset + i + 1}`, { emoji: '📍' }) } : {}),
+      ...(id ? { button: button(id, `${offset + i + 1} · ${place.place}`, { emoji: '📍' }) } : {}),
     };
   });
   return renderPagedList({

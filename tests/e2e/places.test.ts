@@ -5,6 +5,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startFakeDiscord, type FakeDiscord } from '../fakeDiscord/index.js';
 import { answered, buttons, shownText } from '../helpers/e2e.js';
+import { footerOf, leadOf, textOf, titleOf } from '../helpers/messageText.js';
 import { startBotProcess, type BotProcess } from '../helpers/botProcess.js';
 import { HIDDEN_PLACE, MANY_PLACES, writePlacesJournal } from '../helpers/placesJournal.js';
 import { tempDir } from '../helpers/store.js';
@@ -34,14 +35,13 @@ describe('places on Discord (fake)', () => {
       await fake.command({ name: 'essay', subcommand: 'places', locale: 'en-US' }),
     );
     const message = await r.waitForMessage();
-    const embed = message.embeds[0]!;
-    expect(embed.title).toBe('Places');
-    expect(embed.description).toContain('`1` **臺北** · 3 essays · 2019–2021');
-    expect(embed.footer?.text).toBe(`${2 + MANY_PLACES} places`);
+    expect(titleOf(message)).toBe('Places');
+    expect(textOf(message)).toContain('`1` **臺北** · 3 essays · 2019–2021');
+    expect(footerOf(message)).toBe(`${2 + MANY_PLACES} places`);
     expect(shownText(message)).not.toContain(HIDDEN_PLACE);
     const next = buttons(message).find((b) => b.label === '▶')!;
     answered(await fake.component({ message, customId: next.custom_id, locale: 'en-US' }));
-    expect(fake.message(message.id)!.embeds[0]!.description).toContain('`11`');
+    expect(textOf(fake.message(message.id))).toContain('`11`');
   });
 
   it('opens one place’s essays from its button, in Chinese', async () => {
@@ -51,9 +51,9 @@ describe('places on Discord (fake)', () => {
     const message = await r.waitForMessage();
     const taipei = buttons(message).find((b) => b.label?.includes('臺北'))!;
     answered(await fake.component({ message, customId: taipei.custom_id, locale: 'zh-CN' }));
-    const embed = fake.message(message.id)!.embeds[0]!;
-    expect(embed.title).toBe('写于臺北');
-    expect(embed.footer?.text).toBe('共 3 篇');
+    const list = fake.message(message.id)!;
+    expect(titleOf(list)).toBe('写于臺北');
+    expect(footerOf(list)).toBe('共 3 篇');
   });
 
   it('autocompletes place: with at most 25 choices, matching any spelling', async () => {
@@ -88,12 +88,10 @@ describe('places on Discord (fake)', () => {
         locale: 'en-US',
       }),
     );
-    const embed = (await r.waitForMessage()).embeds[0]!;
-    expect(embed.title).toBe('Written at 臺北');
-    expect(embed.footer?.text).toBe('3 essays');
-    expect(embed.description!.indexOf('2021-05-02')).toBeLessThan(
-      embed.description!.indexOf('2019-03-01'),
-    );
+    const taipei = await r.waitForMessage();
+    expect(titleOf(taipei)).toBe('Written at 臺北');
+    expect(footerOf(taipei)).toBe('3 essays');
+    expect(textOf(taipei).indexOf('2021-05-02')).toBeLessThan(textOf(taipei).indexOf('2019-03-01'));
 
     const fw = answered(
       await fake.command({
@@ -103,9 +101,9 @@ describe('places on Discord (fake)', () => {
         locale: 'en-US',
       }),
     );
-    const tokyo = (await fw.waitForMessage()).embeds[0]!;
-    expect(tokyo.title).toBe('Written at Tokyo in 2023');
-    expect(tokyo.footer?.text).toBe('1 essays');
+    const tokyo = await fw.waitForMessage();
+    expect(titleOf(tokyo)).toBe('Written at Tokyo in 2023');
+    expect(footerOf(tokyo)).toBe('1 essays');
   });
 
   it('answers an unknown place in one private sentence, the hidden essay’s place included', async () => {
@@ -120,7 +118,7 @@ describe('places on Discord (fake)', () => {
       );
       const reply = await r.waitForMessage();
       expect(reply.flags & 64).toBe(64);
-      expect(reply.content).toBe(`没有写于"${place}"的文章。输入几个字,从列表里选一个地方。`);
+      expect(leadOf(reply)).toBe(`没有写于"${place}"的文章。输入几个字,从列表里选一个地方。`);
     }
   });
 
@@ -140,18 +138,17 @@ describe('places on Discord (fake)', () => {
     );
     const list = await r.waitForMessage();
     expect(list.flags & 64).toBe(64);
-    const embed = list.embeds[0]!;
-    expect(embed.title).toBe('与「taipei-2019」相关');
+    expect(titleOf(list)).toBe('与「taipei-2019」相关');
     // The two other Taipei essays share the word and the place; nothing hidden shows.
-    expect(embed.description).toContain('taipei-2021');
-    expect(embed.description).toContain('taipei-2020');
-    expect(embed.description).toContain('taipei');
+    expect(textOf(list)).toContain('taipei-2021');
+    expect(textOf(list)).toContain('taipei-2020');
+    expect(textOf(list)).toContain('taipei');
     expect(shownText(list)).not.toContain(HIDDEN_PLACE);
     const open = buttons(list).find((b) => b.custom_id.startsWith('essay:open:'))!;
     const opened = answered(
       await fake.component({ message: list, customId: open.custom_id, locale: 'zh-CN' }),
     );
-    expect((await opened.waitForMessage()).embeds[0]!.title).toMatch(/^taipei-202[01]$/u);
+    expect(titleOf(await opened.waitForMessage())).toMatch(/^taipei-202[01]$/u);
   });
 
   it('made no request Discord would reject', () => {
