@@ -164,10 +164,9 @@ export function createRelatedIndexer(db: Db): EssayIndexer & {
     remove: uncount,
     flush: () => db.transaction(flush)(),
     rebuildIfStale(meta, essays) {
-      if (meta.get(VERSION_KEY) === RELATED_TERMS_VERSION) {
-        if (s.waitingCount.get()!.n > 0) db.transaction(flush)();
-        return false;
-      }
+      // Essays still waiting are counted with the next batch of writes, not here: opening the
+      // journal (a CLI command beside the running bot, a backup) must not take the write lock.
+      if (meta.get(VERSION_KEY) === RELATED_TERMS_VERSION) return false;
       db.transaction(() => {
         db.exec(`DELETE FROM search_terms; DELETE FROM search_term_essays;`);
         counted = 0;
