@@ -39,6 +39,17 @@ export function distribution(values: readonly number[]): Distribution {
   };
 }
 
+/** A latency distribution as the JSON line reports it: count and percentiles in ms. */
+export function latencyFigures(d: Distribution) {
+  return {
+    calls: d.n,
+    p50Ms: round(d.p50, 4),
+    p95Ms: round(d.p95, 4),
+    p99Ms: round(d.p99, 4),
+    maxMs: round(d.max, 4),
+  };
+}
+
 /** Resident memory split into anonymous (heap, stacks) and file-backed (code, mapped libraries) pages, in MB. */
 export function memoryMb(pid: number): { rss: number; anon: number; file: number } | null {
   try {

@@ -8,7 +8,7 @@ import { addDays } from '../src/journal/dates.js';
 import { anniversaryMonthDays, yearsAgo } from '../src/journal/onThisDay.js';
 import { openStore } from '../src/store/index.js';
 import { BENCH_CLOCK } from './import.js';
-import { distribution, now, round } from './measure.js';
+import { distribution, latencyFigures, now, round } from './measure.js';
 import { atMost, ms, ratio, type SectionResult } from './report.js';
 
 /** Every day of 2027 (Feb 28 also shows Feb 29 essays) and of 2028 (Feb 29 itself). */
@@ -91,11 +91,7 @@ export function benchOnThisDay(dbPath: string, quick: boolean): SectionResult {
         { label: 'scan p99 / onThisDay p99', value: ratio(base.p99 / real.p99) },
       ],
       figures: {
-        calls: real.n,
-        p50Ms: round(real.p50, 4),
-        p95Ms: round(real.p95, 4),
-        p99Ms: round(real.p99, 4),
-        maxMs: round(real.max, 4),
+        ...latencyFigures(real),
         essaysPerDay: round(found / days.length, 2),
         fullScanCalls: base.n,
         fullScanP50Ms: round(base.p50),

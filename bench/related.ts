@@ -8,7 +8,7 @@
 import { essayTerms } from '../src/journal/related.js';
 import { openStore } from '../src/store/index.js';
 import { BENCH_CLOCK } from './import.js';
-import { distribution, now, round } from './measure.js';
+import { distribution, latencyFigures, now, round } from './measure.js';
 import { createRandom } from './random.js';
 import { atMost, ms, ratio, type SectionResult } from './report.js';
 
@@ -64,11 +64,7 @@ export function benchRelated(dbPath: string, quick: boolean, seed: number): Sect
         { label: 'naive p50 / related p50', value: ratio(base.p50 / real.p50) },
       ],
       figures: {
-        calls: real.n,
-        p50Ms: round(real.p50, 4),
-        p95Ms: round(real.p95, 4),
-        p99Ms: round(real.p99, 4),
-        maxMs: round(real.max, 4),
+        ...latencyFigures(real),
         relatedPerEssay: round(found / sample.length, 2),
         sharedPerRelated: round(shared / Math.max(1, found), 2),
         naiveCalls: base.n,
