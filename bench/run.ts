@@ -1,5 +1,5 @@
 /**
- * `npm run bench [-- --quick] [--essays N] [--seed S] [--only a,b]`: the
+ * `npm run bench [-- --quick] [--essays N] [--seed S] [--only a,b] [--keep] [--db PATH]`: the
  * speed and memory of the whole product, each against a baseline measured
  * in the same run. Prints a table, then as its last line one JSON object
  * with every figure. Progress goes to stderr.
@@ -8,7 +8,7 @@
  * onthisday, search, related, interactions, startup.
  */
 import { execFileSync } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { copyFileSync, mkdtempSync, rmSync } from 'node:fs';
 import { cpus, loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
@@ -45,6 +45,7 @@ const { values } = parseArgs({
     seed: { type: 'string', default: '20251101' },
     only: { type: 'string' },
     keep: { type: 'boolean', default: false },
+    db: { type: 'string' },
   },
 });
 
@@ -100,11 +101,21 @@ try {
       : `corpus: generated in ${Math.round(corpus.ms)} ms`,
   );
 
-  // Every later section reads the database the real import wrote.
-  const imported = await phase('import', () => benchImport(corpus, workDir));
-  if (only.has('import')) sections.push(imported.section);
+  // Every later section reads the database the real import wrote (or, with --db, a copy of one
+  // an earlier run kept: sections other than import and storage then start at once).
+  const reused = values.db;
+  if (reused !== undefined && (only.has('import') || only.has('storage')))
+    throw new Error(
+      '--db skips the import: it cannot be combined with the import or storage sections',
+    );
+  const imported =
+    reused !== undefined
+      ? { dbPath: join(workDir, 'import.db'), section: null }
+      : await phase('import', () => benchImport(corpus, workDir));
+  if (reused !== undefined) copyFileSync(reused, imported.dbPath);
+  if (imported.section && only.has('import')) sections.push(imported.section);
   if (only.has('storage')) {
-    const rate = imported.section.figures.importEssaysPerSec as number;
+    const rate = imported.section!.figures.importEssaysPerSec as number;
     sections.push(
       await phase('storage (prose)', () =>
         benchStorage({
