@@ -155,6 +155,34 @@ describe('related essays', () => {
     store.trash.restore(idOf('filler1'));
     expect(stored()).toEqual(recount());
   });
+
+  it('counts the essays of one transaction once, at its end, and none of a rolled-back one', () => {
+    const waiting = () =>
+      store.db
+        .prepare<[], { n: number }>(
+          'SELECT count(*) AS n FROM search_term_essays WHERE counted = 0',
+        )
+        .get()!.n;
+    const before = stored();
+    // Three batches' worth (a batch is an eighth of the essays counted): held until the end.
+    const added = Array.from({ length: 20 }, (_, i) =>
+      draft(`批量${i}`, `${COMMON}批量写入的第${i}篇,关于风筝与${'春夏秋冬'[i % 4]}天。`),
+    );
+    store.transaction(() => {
+      added.forEach((d, i) => store.essays.insert(d, `test:bulk${i}`));
+      expect(waiting()).toBe(added.length);
+    });
+    expect(waiting()).toBe(0);
+    expect(stored()).toEqual(recount());
+    expect(() =>
+      store.transaction(() => {
+        store.essays.insert(draft('回滚', `${COMMON}不会留下的独角兽。`), 'test:rolled-back');
+        throw new Error('stop halfway');
+      }),
+    ).toThrow('stop halfway');
+    expect(stored()).toEqual(recount());
+    expect(stored()).not.toEqual(before);
+  });
 });
 
 describe('the Related button', () => {

@@ -44,7 +44,10 @@ export interface Store {
   quotes: ReturnType<typeof createQuoteStore>;
   /** Muted periods: date ranges kept out of anniversaries, day lists, random picks and quotes. */
   mutes: ReturnType<typeof createMuteStore>;
-  /** Runs `fn` in one transaction (nested calls join the outer one). */
+  /**
+   * Runs `fn` in one transaction (nested calls join the outer one). Term
+   * counts for related essays are brought up to date once, at its end.
+   */
   transaction<T>(fn: () => T): T;
   close(): void;
 }
@@ -84,7 +87,7 @@ export function openStore(path: string, clock: Clock, options: { readOnly?: bool
     subscriptions: createSubscriptionStore(db, now),
     dmPosts: createPostStore(db, now, DM_POSTS),
     mutes: createMuteStore(db, now),
-    transaction: <T>(fn: () => T): T => db.transaction(fn)(),
+    transaction: <T>(fn: () => T): T => db.transaction(() => relatedIndexer.holding(fn))(),
     close: () => db.close(),
   };
 }

@@ -62,7 +62,8 @@ function applyCounts(
   sign: 1 | -1,
 ): void {
   const terms = [...counts.keys()].sort();
-  const json = JSON.stringify(Object.fromEntries(terms.map((t) => [t, counts.get(t)!])));
+  // Written by hand: Object.fromEntries over a few hundred thousand keys builds a dictionary object first (3× slower).
+  const json = `{${terms.map((t) => `${JSON.stringify(t)}:${counts.get(t)!}`).join(',')}}`;
   if (sign > 0) s.add.run(json);
   else {
     s.subtract.run(json);
@@ -80,6 +81,13 @@ export function createRelatedIndexer(db: Db): EssayIndexer & {
   rebuildIfStale(meta: Meta, essays: { all(v: Visibility): Essay[] }): boolean;
   /** Counts every waiting essay now. */
   flush(): void;
+  /**
+   * Runs `fn` (inside a transaction) with counting held until it returns,
+   * then counts once if a batch is waiting: an import of thousands adds each
+   * distinct term once instead of once per batch of 256, each batch a pass
+   * over a table that grows with the journal (import was 1.7× slower).
+   */
+  holding<T>(fn: () => T): T;
 } {
   const s = {
     add: db.prepare<[string]>(
@@ -123,6 +131,10 @@ export function createRelatedIndexer(db: Db): EssayIndexer & {
     return row ? essayTerms({ ...row, tags: JSON.parse(row.tags) as string[] }) : null;
   };
 
+  // Depth of holding() calls under way: while above 0, puts only wait.
+  let holds = 0;
+  const batchWaiting = () => s.waitingCount.get()!.n >= batchFor(countedNow());
+
   // How many essays are counted, for the batch size only: read once, then followed (another connection's writes may make it stale; harmless).
   let counted: number | null = null;
   const countedNow = () => (counted ??= s.countedCount.get()!.n);
@@ -158,11 +170,21 @@ export function createRelatedIndexer(db: Db): EssayIndexer & {
       // Changed without beforeUpdate (no write path does this): the counted words are gone, so recount at next open.
       if (state?.counted === 1) s.forgetVersion.run(VERSION_KEY);
       s.wait.run(essay.id, essay.contentHash);
-      if (s.waitingCount.get()!.n >= batchFor(countedNow())) flush();
+      if (holds === 0 && batchWaiting()) flush();
     },
     beforeUpdate: uncount,
     remove: uncount,
     flush: () => db.transaction(flush)(),
+    holding(fn) {
+      holds++;
+      try {
+        const result = fn();
+        if (holds === 1 && batchWaiting()) flush();
+        return result;
+      } finally {
+        holds--;
+      }
+    },
     rebuildIfStale(meta, essays) {
       // Essays still waiting are counted with the next batch of writes, not here: opening the
       // journal (a CLI command beside the running bot, a backup) must not take the write lock.
