@@ -8,7 +8,11 @@ import {
 } from '../src/journal/onThisDay.js';
 import { excerpt } from '../src/journal/display.js';
 import { DAY_COLUMNS } from '../src/store/essays.js';
+import { runComponent } from '../src/commands/index.js';
+import { handlerContext, runner } from './helpers/handlers.js';
+import { textOf } from './helpers/messageText.js';
 import { memoryStore } from './helpers/store.js';
+import type { Reply } from '../src/messages/payload.js';
 
 const draft = (date: string, title = date) => ({
   title,
@@ -74,13 +78,14 @@ describe('on this day', () => {
     ]);
   });
 
-  it('lists a day from excerpts: the opening and the length, never the whole body', () => {
+  it('lists a day without body text, and gives the shown entries their opening, in the order asked', () => {
     const store = memoryStore();
     // 2,000 characters with a paragraph break right where a 300-character excerpt is cut.
     const body = `${'春'.repeat(300)}\n\n${'秋'.repeat(1698)}`;
     const essay = store.essays.insert({ ...draft('2024-11-01'), body, tags: ['旅行'] }, 'test');
-    const [entry] = store.essays.onThisDay('2026-11-01').essays;
-    expect(entry).toEqual({
+    const older = store.essays.insert(draft('2023-11-01'), 'test');
+    const entries = store.essays.onThisDay('2026-11-01').essays;
+    expect(entries[0]).toEqual({
       id: essay.id,
       title: '2024-11-01',
       date: '2024-11-01',
@@ -88,14 +93,39 @@ describe('on this day', () => {
       tags: ['旅行'],
       hidden: false,
       warning: null,
-      excerpt: body.slice(0, 400),
       length: 2000,
       yearsAgo: 2,
     });
-    expect(excerpt(entry!.excerpt, 300)).toBe(excerpt(body, 300));
+    const shown = store.essays.withExcerpts([entries[1]!, entries[0]!]);
+    expect(shown.map((e) => [e.id, e.excerpt])).toEqual([
+      [older.id, '写于 2023-11-01。'],
+      [essay.id, body.slice(0, 400)],
+    ]);
+    expect(excerpt(shown[1]!.excerpt, 300)).toBe(excerpt(body, 300));
+    expect(store.essays.withExcerpts([])).toEqual([]);
   });
 
-  it('reads day lists from the covering index alone (the expressions match migration 9)', () => {
+  it("shows each page of a day list with its own entries' openings: /essay today, then ▶", async () => {
+    // The handlers' clock is 2026-11-29 in Shanghai; twelve Nov 29s make two pages of ten and two.
+    const store = memoryStore();
+    for (let year = 2014; year <= 2025; year++)
+      store.essays.insert(
+        { ...draft(`${year}-11-29`), title: null, body: `${year}年的开头。\n\n后来的话。` },
+        'test',
+      );
+    const ctx = handlerContext(store);
+    const text = (reply: Reply) => (reply.kind === 'modal' ? '' : textOf(reply.payload));
+    const first = text(await runner('essay')(ctx, 'today'));
+    const second = text(await runComponent(ctx, 'essay:day:2026-11-29:1'));
+    for (let year = 2014; year <= 2025; year++) {
+      // An untitled essay is named by its first line, and previewed by its opening: both from the excerpt.
+      const [shown, other] = year >= 2016 ? [first, second] : [second, first];
+      expect(shown).toContain(`${year}年的开头。 后来的话。`);
+      expect(other).not.toContain(`${year}年的开头`);
+    }
+  });
+
+  it('reads day lists from the covering index alone (the expressions match migration 14)', () => {
     const store = memoryStore();
     const plan = store.db
       .prepare<[], { detail: string }>(

@@ -3,7 +3,7 @@ import { localDate, parseDate, isValidTimeZone } from '../journal/dates.js';
 import { displayTitle, excerpt } from '../journal/display.js';
 import { yearsAgoLabel, t } from '../i18n/index.js';
 import { UserFacingError } from '../errors.js';
-import type { DayEntry } from '../journal/onThisDay.js';
+import type { ShownDayEntry } from '../journal/onThisDay.js';
 import { essayJson } from '../journal/essayJson.js';
 import { printJson, stringOption, type CliCommand } from './command.js';
 import { cliLocale } from './locale.js';
@@ -113,7 +113,7 @@ function resolveToday(
   return localDate(ctx.clock.now(), zone);
 }
 
-function describeWithAge(e: DayEntry, locale: ReturnType<typeof cliLocale>): string {
+function describeWithAge(e: ShownDayEntry, locale: ReturnType<typeof cliLocale>): string {
   const head = [
     e.date,
     yearsAgoLabel(locale, e.yearsAgo),
@@ -134,9 +134,16 @@ export const todayCommand: CliCommand = {
   options: { date: { type: 'string' }, tz: { type: 'string' } },
   run(ctx, args) {
     const today = resolveToday(ctx, stringOption(args, 'date'), stringOption(args, 'tz'));
-    const result = ctx.store().essays.onThisDay(today);
+    const store = ctx.store();
+    const day = store.essays.onThisDay(today);
+    // The CLI prints every entry, so every entry needs its excerpt.
+    const result = {
+      date: day.date,
+      essays: store.essays.withExcerpts(day.essays),
+      nearest: store.essays.withExcerpts(day.nearest),
+    };
     if (ctx.json) {
-      const withAge = (e: DayEntry) => ({
+      const withAge = (e: ShownDayEntry) => ({
         ...essayJson(e),
         yearsAgo: e.yearsAgo,
         excerpt: excerpt(e.excerpt, 300),

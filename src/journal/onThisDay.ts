@@ -6,27 +6,33 @@ import { dateParts, dayNumber, isLeapYear } from './dates.js';
 import type { Essay } from './essay.js';
 
 /**
- * Code points of the body a day list carries: a 300-character list excerpt
- * and a title from the first line need no more, with room for the
- * whitespace `excerpt` trims (a paragraph break right at the cut).
+ * Code points of the body a shown day-list entry carries: a 300-character
+ * list excerpt and a title from the first line need no more, with room for
+ * the whitespace `excerpt` trims (a paragraph break right at the cut).
  */
 export const DAY_EXCERPT_CHARS = 400;
 
 /**
  * One essay in a day list (`/essay today`, `/essay on`, the anniversary
- * post and their pagers): what the list shows, read from one covering index
- * — never the whole body, which only the essay being read needs.
+ * post and their pagers): what the list needs to count, order and page it,
+ * read from one slim covering index — no body text at all. The entries a
+ * page shows get their excerpt afterwards ({@link ShownDayEntry}): a day
+ * holds ~55 essays at 20,000 and a page shows 10, so reading 55 excerpts
+ * was most of a day list's cost.
  */
 export interface DayEntry extends Pick<
   Essay,
   'id' | 'title' | 'date' | 'place' | 'tags' | 'hidden' | 'warning'
 > {
-  /** The body's first {@link DAY_EXCERPT_CHARS} code points. */
-  excerpt: string;
   /** The whole body's length in code points. */
   length: number;
   /** Whole calendar years between the essay's date and the day asked for. */
   yearsAgo: number;
+}
+
+/** A day-list entry about to be shown: with the body's first {@link DAY_EXCERPT_CHARS} code points. */
+export interface ShownDayEntry extends DayEntry {
+  excerpt: string;
 }
 
 /** A day's list: its essays, or when it has none, the nearest days' essays. */

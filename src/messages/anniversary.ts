@@ -7,7 +7,7 @@ import { t, yearsAgoLabel, type Locale } from '../i18n/index.js';
 import { displayTitle, excerpt } from '../journal/display.js';
 import { escapeMarkdown } from '../journal/markdown.js';
 import type { Essay } from '../journal/essay.js';
-import type { DayEntry } from '../journal/onThisDay.js';
+import type { ShownDayEntry } from '../journal/onThisDay.js';
 import { button, container, heading, message, rows, separator, textDisplay } from './builders.js';
 import { formatMonthDay } from './dates.js';
 import { dateAndPlace, essayIds } from './essay.js';
@@ -27,10 +27,12 @@ export interface DayQuote {
 export interface AnniversaryContent {
   /** The server's local date the post is for. */
   date: string;
-  /** Essays of this month-day in earlier years, newest first. */
-  essays: DayEntry[];
-  /** When `essays` is empty and empty days show the nearest days. */
-  nearest: DayEntry[];
+  /** Essays of this month-day in earlier years, newest first: the first LIST_PAGE_SIZE, which the post shows. */
+  essays: ShownDayEntry[];
+  /** How many more essays of this month-day the post only mentions. */
+  more: number;
+  /** When there are no essays and empty days show the nearest days: the first LIST_PAGE_SIZE of them. */
+  nearest: ShownDayEntry[];
   /** When `essays` is empty and empty days show a quote. */
   quote: DayQuote | null;
 }
@@ -46,11 +48,12 @@ export function renderAnniversaryPost(
   const day = formatMonthDay(content.date, locale);
   const title = t(locale, 'today.title', { date: day });
   if (content.essays.length > 0) {
-    const shown = content.essays.slice(0, LIST_PAGE_SIZE);
-    const more = content.essays.length - shown.length;
+    const { more } = content;
     return renderEssayList({
       title,
-      items: shown.map((essay) => ({ essay, lead: yearsAgoLabel(locale, essay.yearsAgo) })),
+      items: content.essays
+        .slice(0, LIST_PAGE_SIZE)
+        .map((essay) => ({ essay, lead: yearsAgoLabel(locale, essay.yearsAgo) })),
       page: 0,
       pageCount: 1,
       footer:

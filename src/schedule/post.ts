@@ -6,6 +6,8 @@
  */
 import type { Locale } from '../i18n/index.js';
 
+import type { DayEntry } from '../journal/onThisDay.js';
+import { LIST_PAGE_SIZE } from '../messages/limits.js';
 import { essayOf, type Store } from '../store/index.js';
 import type { EmptyDayMode } from './types.js';
 import type { MessagePayload } from '../messages/payload.js';
@@ -42,10 +44,14 @@ export function gatherAnniversary(store: Store, options: PostOptions): Anniversa
   // Only earlier years: an essay written today is not an anniversary yet.
   const essays = day.essays.filter((e) => e.yearsAgo > 0);
   const empty = essays.length === 0;
+  // Excerpts only for the entries the post shows (see DayEntry).
+  const shown = (entries: DayEntry[]) =>
+    store.essays.withExcerpts(entries.slice(0, LIST_PAGE_SIZE));
   return {
     date: options.date,
-    essays,
-    nearest: empty && options.emptyDay === 'nearest' ? day.nearest : [],
+    essays: shown(essays),
+    more: Math.max(0, essays.length - LIST_PAGE_SIZE),
+    nearest: empty && options.emptyDay === 'nearest' ? shown(day.nearest) : [],
     quote: empty && options.emptyDay === 'quote' ? drawDayQuote(store, options) : null,
   };
 }

@@ -13,6 +13,7 @@ import {
   yearsAgo,
   type DayEntry,
   type DayList,
+  type ShownDayEntry,
 } from '../journal/onThisDay.js';
 import { atomic, type Db } from './database.js';
 import { notMuted } from './mutes.js';
@@ -70,7 +71,7 @@ function toSummary(row: EssayRow): EssaySummary {
   return { ...rest, excerpt: body };
 }
 
-/** A day-list row: the columns of the `essays_day_list` index (migration 9), nothing read from the table. */
+/** A day-list row: the columns of the `essays_day_list` index (migration 14), nothing read from the table. */
 interface DayRow {
   id: number;
   title: string | null;
@@ -79,12 +80,17 @@ interface DayRow {
   tags: string;
   hidden: number;
   warning: string | null;
-  excerpt: string;
   length: number;
 }
 
-/** Exactly the index's expressions, so SQLite reads them from the index instead of loading bodies (tests/onThisDay.test.ts checks the plan). */
-export const DAY_COLUMNS = `id, title, written_on, place, tags, hidden, warning, substr(body, 1, ${DAY_EXCERPT_CHARS}) AS excerpt, length(body) AS length`;
+/**
+ * Exactly the index's expressions, so SQLite reads them from the index
+ * instead of loading bodies (tests/onThisDay.test.ts checks the plan). No
+ * excerpt: 400 Chinese characters made each index entry ~1.2 kB, past the
+ * ~1 kB an index cell holds on a 4 kB page, so every entry of a day read an
+ * overflow page (SQLite compares whole keys while it walks an index).
+ */
+export const DAY_COLUMNS = `id, title, written_on, place, tags, hidden, warning, length(body) AS length`;
 
 function toDayEntry(row: DayRow, today: string): DayEntry {
   return {
@@ -95,7 +101,6 @@ function toDayEntry(row: DayRow, today: string): DayEntry {
     tags: JSON.parse(row.tags) as string[],
     hidden: row.hidden === 1,
     warning: row.warning,
-    excerpt: row.excerpt,
     length: row.length,
     yearsAgo: yearsAgo(row.written_on, today),
   };
@@ -165,6 +170,11 @@ export function createEssayStore(db: Db, now: () => Date, indexers: readonly Ess
       `SELECT ${DAY_COLUMNS} FROM essays INDEXED BY essays_day_list
        WHERE month_day = @md AND written_on <= @today AND (hidden = 0 OR @hidden) AND ${notMuted()}
        ORDER BY written_on DESC, id DESC`,
+    ),
+    // By rowid from the table: ten shown entries cost less than the excerpts of a whole day read from an index.
+    excerpts: db.prepare<[string], { id: number; excerpt: string }>(
+      `SELECT id, substr(body, 1, ${DAY_EXCERPT_CHARS}) AS excerpt FROM essays
+       WHERE id IN (SELECT value FROM json_each(?))`,
     ),
     monthDays: db.prepare<[number], { month_day: string }>(
       `SELECT DISTINCT month_day FROM essays WHERE (hidden = 0 OR ?) AND ${notMuted()} ORDER BY month_day`,
@@ -307,7 +317,8 @@ export function createEssayStore(db: Db, now: () => Date, indexers: readonly Ess
     /**
      * What was written on `today`'s month-day in earlier years (and this
      * year), newest first; when nothing was, the essays of the nearest days.
-     * Entries carry an excerpt, not the body (see {@link DayEntry}).
+     * Entries carry neither body nor excerpt: {@link withExcerpts} adds the
+     * excerpts of the page shown (see {@link DayEntry}).
      */
     onThisDay(today: string, v?: Visibility & { nearest?: number }): DayList {
       const essays = this.onMonthDays(anniversaryMonthDays(today), today, v);
@@ -319,6 +330,19 @@ export function createEssayStore(db: Db, now: () => Date, indexers: readonly Ess
         v,
       ).slice(0, want);
       return { date: today, essays, nearest };
+    },
+
+    /**
+     * The entries a page of a day list shows, with their excerpts (one read
+     * by id, in the order given). Ask only for the shown ones: see {@link DayEntry}.
+     */
+    withExcerpts(entries: readonly DayEntry[]): ShownDayEntry[] {
+      if (entries.length === 0) return [];
+      const byId = new Map(
+        s.excerpts.all(JSON.stringify(entries.map((e) => e.id))).map((r) => [r.id, r.excerpt]),
+      );
+      // An essay deleted since the list was read shows with no excerpt rather than failing the page.
+      return entries.map((e) => ({ ...e, excerpt: byId.get(e.id) ?? '' }));
     },
 
     /** Every `MM-DD` that has at least one essay (at most 366 rows, read from the index). */

@@ -21,7 +21,7 @@ const AT_PLACE = `place IN (SELECT value FROM json_each(@places)) AND (hidden = 
   AND (@from IS NULL OR written_on >= @from) AND (@to IS NULL OR written_on < @to)`;
 
 export function createPlaceStore(db: Db, loadEssays: (ids: number[], v: Visibility) => Essay[]) {
-  // essays_day_list (migration 9) holds place, date and hidden: counting reads the index, never the bodies.
+  // essays_day_list (migrations 9, 14) holds place, date and hidden: counting reads the index, never the bodies.
   const s = {
     counts: db.prepare<[{ hidden: number }], { place: string; year: number; count: number }>(
       `SELECT place, CAST(substr(written_on, 1, 4) AS INTEGER) AS year, count(*) AS count

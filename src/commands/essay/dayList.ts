@@ -24,7 +24,9 @@ export function renderDayList(
   const day = formatMonthDay(date, locale);
   const shown = essays.length > 0 ? essays : nearest;
   const { page: p, pageCount, offset } = clampPage(page, shown.length, LIST_PAGE_SIZE);
-  const items = shown.slice(offset, offset + LIST_PAGE_SIZE).map((essay) => ({
+  // Excerpts for this page's entries only: the list itself carries none (see DayEntry).
+  const onPage = ctx.store.essays.withExcerpts(shown.slice(offset, offset + LIST_PAGE_SIZE));
+  const items = onPage.map((essay) => ({
     essay,
     lead: essays.length > 0 ? yearsAgoLabel(locale, essay.yearsAgo) : essay.date,
   }));
