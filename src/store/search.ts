@@ -24,8 +24,8 @@ const COMMON_SHARE = 0.25;
 const COMMON_SHARE_MIN = 200;
 const COMMON_MIN = 1000;
 
-/** Probing pays while the page is expected within this many essays of the newest (one probe ~20–60 µs). */
-const PROBE_EXPECTED_MAX = 60;
+/** Probing pays while the page is expected within this many essays of the newest (one probe ~0.1 ms, the listing 1–5 ms). */
+const PROBE_EXPECTED_MAX = 20;
 /** Rows walked before giving up on probing, as a multiple of the expected ones. */
 const PROBE_SLACK = 2;
 /** A quoted token of two or more characters followed by `*`: a word prefix, which FTS5 expands per probe. */
