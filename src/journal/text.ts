@@ -174,6 +174,19 @@ function unitFold(unit: number): string | null {
   return folded;
 }
 
+/** 1 when a BMP unit on its own folds to itself and is not whitespace, 2 when not, 0 not yet known. */
+const SELF_UNITS = new Uint8Array(0x10000);
+
+function foldsToItself(unit: number): boolean {
+  let known = SELF_UNITS[unit]!;
+  if (known === 0) {
+    const folded = unit >= 0xd800 && unit <= 0xdfff ? null : unitFold(unit);
+    known = folded !== null && folded !== ' ' && folded === String.fromCharCode(unit) ? 1 : 2;
+    SELF_UNITS[unit] = known;
+  }
+  return known === 1;
+}
+
 /**
  * Normalizes one "character" at a time — a code point plus the combining
  * marks after it — so that every output unit can be traced back to a whole
@@ -213,6 +226,25 @@ class Folder {
     };
     while (i < until) {
       const unit = source.charCodeAt(i);
+      if (foldsToItself(unit) && !(i + 1 < n && isMarkAt(source, i + 1))) {
+        // Most text (Han, lower-case words, punctuation) is already normalized: copy a run at once.
+        let j = i + 1;
+        while (
+          j < until &&
+          foldsToItself(source.charCodeAt(j)) &&
+          !(j + 1 < n && isMarkAt(source, j + 1))
+        )
+          j++;
+        out += source.slice(i, j);
+        if (sink)
+          for (let k = i; k < j; k++) {
+            sink.starts.push(k);
+            sink.ends.push(k + 1);
+          }
+        lastWasSpace = false;
+        i = j;
+        continue;
+      }
       const surrogate = unit >= 0xd800 && unit <= 0xdfff;
       let j = i + (surrogate && source.codePointAt(i)! > 0xffff ? 2 : 1);
       while (j < n && isMarkAt(source, j)) j += source.codePointAt(j)! > 0xffff ? 2 : 1;
