@@ -120,6 +120,34 @@ describe('searching the journal', () => {
     expect(dates).toEqual([...dates].sort().reverse());
   });
 
+  it('lists a common query newest first whether its matches are recent, bunched in old essays or hidden', () => {
+    const store = memoryStore();
+    // 300 essays, one a day; 的 is in all, 热爱 only in the oldest 220, and the newest three are hidden.
+    const day = (i: number) => new Date(Date.UTC(2020, 0, 1 + i)).toISOString().slice(0, 10);
+    const ids: number[] = [];
+    for (let i = 0; i < 300; i++)
+      ids.push(
+        store.essays.insert(draft(day(i), `第${i}篇的文字${i < 220 ? '，热爱' : ''}。`), 't').id,
+      );
+    for (const id of ids.slice(-3)) store.essays.setHidden(id, true);
+    const newest = (n: number, from: number[]) => [...from].reverse().slice(0, n);
+    for (const [query, matching] of [
+      ['的', ids],
+      ['热爱', ids.slice(0, 220)],
+    ] as const) {
+      for (const includeHidden of [false, true]) {
+        const visible = includeHidden
+          ? matching
+          : matching.filter((id) => !ids.slice(-3).includes(id));
+        for (const offset of [0, 10, 195, 290]) {
+          const page = store.search.search(query, { limit: 10, offset, includeHidden });
+          expect(page.total).toBe(visible.length);
+          expect(page.essays.map((e) => e.id)).toEqual(newest(offset + 10, visible).slice(offset));
+        }
+      }
+    }
+  });
+
   it('pages results', () => {
     const store = memoryStore();
     for (let i = 1; i <= 12; i++)

@@ -8,6 +8,7 @@ import {
   isHan,
   isWordChar,
   normalizeText,
+  normalizePrefixWithOffsets,
   normalizeWithOffsets,
   searchRuns,
 } from '../src/journal/text.js';
@@ -101,6 +102,39 @@ describe('normalizeWithOffsets', () => {
           );
         });
       }),
+    );
+  });
+});
+
+describe('normalizePrefixWithOffsets', () => {
+  it('is, cut anywhere and carried on, a prefix of the whole normalization', () => {
+    fc.assert(
+      fc.property(
+        fc.oneof(
+          fc.string({ unit: 'binary', maxLength: 40 }),
+          // Runs of spaces and marks across a cut, where the fold carries state.
+          fc
+            .array(fc.constantFrom(' ', ' ', '\n', 'a', 'ﬁ', '\u0301', '熱', '𠀀', '\u200b'), {
+              maxLength: 40,
+            })
+            .map((units) => units.join('')),
+        ),
+        fc.array(fc.nat(45), { maxLength: 4 }),
+        (text, cuts) => {
+          const whole = normalizeWithOffsets(text);
+          const prefix = normalizePrefixWithOffsets(text);
+          for (const cut of [...cuts, text.length]) {
+            prefix.extendTo(cut);
+            const n = prefix.text.length;
+            expect(prefix.consumed).toBeGreaterThanOrEqual(Math.min(cut, text.length));
+            expect(prefix.text).toBe(whole.text.slice(0, n));
+            expect(prefix.starts).toEqual(whole.starts.slice(0, n));
+            expect(prefix.ends).toEqual(whole.ends.slice(0, n));
+          }
+          expect(prefix.text).toBe(whole.text);
+        },
+      ),
+      { numRuns: 1000 },
     );
   });
 });

@@ -113,6 +113,21 @@ describe('buildSnippet cuts around the first match', () => {
     expect(plain(text, ['热爱'], 10)).toBe(`[热爱]${'多'.repeat(9)}[热爱]…`);
   });
 
+  // The essay is normalized only as far as the snippet needs (512 units, then doubled):
+  // a match at or across those edges, and matches after the window, are still shown whole.
+  it.each([500, 505, 509, 510, 511, 512, 1020, 1022, 1023, 1024, 2040, 3000])(
+    'finds a first match %i units in and the later ones its window holds',
+    (at) => {
+      const text = `${'多'.repeat(at)}。热爱${'很'.repeat(9)}熱愛${'很'.repeat(9)}热爱${'很'.repeat(40)}`;
+      expect(plain(text, ['热爱'], 30)).toBe(
+        `[热爱]${'很'.repeat(9)}[熱愛]${'很'.repeat(9)}[热爱]${'很'.repeat(8)}…`,
+      );
+      // A spaced phrase whose end is past the first stretch.
+      const spaced = `${'多'.repeat(at)}。说 AB cd 完。`;
+      expect(plain(spaced, ['ab cd'])).toBe('说 [AB cd] 完。');
+    },
+  );
+
   it('finds the seed essay’s 自洽 and starts at its sentence', () => {
     const out = buildSnippet(SEED, ['自洽'], { style: 'markdown' });
     expect(out.startsWith('不仅仅是说我终于可以经济独立了')).toBe(true);

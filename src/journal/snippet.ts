@@ -7,7 +7,7 @@
  * at a sentence boundary when one is near, every match in view highlighted.
  */
 import { findMatches, type TextRange } from './search.js';
-import { normalizeWithOffsets } from './text.js';
+import { normalizePrefixWithOffsets, type MappedPrefix, type MappedText } from './text.js';
 
 /** How highlights are marked: Discord markdown, an ANSI terminal, or brackets. */
 export type SnippetStyle = 'markdown' | 'terminal' | 'plain';
@@ -145,6 +145,67 @@ function escapeMarkdown(text: string, atLineStart: boolean): string {
   return out;
 }
 
+/** Original units normalized before looking for a match; doubled until the snippet's stretch is covered. */
+const PREFIX_UNITS = 512;
+
+/** Every match in the normalized prefix, as ranges of the original text. */
+function hitsIn(mapped: MappedText, needles: readonly string[]): TextRange[] {
+  const hits: TextRange[] = [];
+  for (const r of findMatches(mapped.text, needles)) {
+    const start = mapped.starts[r.start] ?? 0;
+    const end = mapped.ends[r.end - 1] ?? start;
+    const last = hits[hits.length - 1];
+    // Mapped back, two matches can share an original character (`ﬁ` → `fi`).
+    if (last && start <= last.end)
+      hits[hits.length - 1] = { start: last.start, end: Math.max(last.end, end) };
+    else hits.push({ start, end });
+  }
+  return hits;
+}
+
+/**
+ * The original offset before which the prefix's matches are the whole
+ * text's: a match starting at normalized `s` is seen once `s + longest`
+ * units are normalized, so only the last `longest - 1` units may begin one
+ * that is not (or one that would still merge with a match seen).
+ */
+function coveredUpTo(mapped: MappedPrefix, longest: number): number {
+  const from = mapped.text.length - longest + 1;
+  if (from < 0) return 0;
+  return from < mapped.text.length ? (mapped.starts[from] ?? 0) : mapped.consumed;
+}
+
+/**
+ * The matches a snippet shows, the first of them (its anchor; the text's
+ * opening when there is none), the line break after it and where the
+ * context after it ends. The essay is normalized only as far as that end
+ * (plus a needle's length), not whole: most first matches are early.
+ */
+function matchStretch(
+  text: string,
+  needles: readonly string[],
+  radius: number,
+): { hits: TextRange[]; anchor: TextRange; lineEnd: number; limit: number } {
+  const mapped = normalizePrefixWithOffsets(text);
+  const longest = needles.reduce((n, needle) => Math.max(n, needle.length), 0);
+  for (let size = PREFIX_UNITS; ; size *= 2) {
+    mapped.extendTo(size);
+    const complete = mapped.consumed >= text.length || longest === 0;
+    const hits = hitsIn(mapped, needles);
+    if (hits.length === 0 && !complete) continue;
+    const anchor = hits[0] ?? { start: 0, end: 0 };
+    const reach = forward(text, anchor.end, hits.length > 0 ? radius : 2 * radius);
+    const lineEnd = text.indexOf('\n', anchor.end);
+    let limit = lineEnd >= 0 && lineEnd <= reach ? lineEnd : reach;
+    // A later match cut in half by the edge is shown whole (a spaced phrase
+    // can match across a line break).
+    for (const hit of hits) if (hit.start < limit && hit.end > limit) limit = hit.end;
+    // Nothing past `limit + 1` (a sentence end kept there) is shown.
+    if (complete || coveredUpTo(mapped, longest) > limit + 1)
+      return { hits, anchor, lineEnd, limit };
+  }
+}
+
 /**
  * A short excerpt of `originalText` around the first occurrence of any
  * needle (normalized terms from `translateQuery`), with every occurrence in
@@ -170,19 +231,7 @@ export function buildSnippet(
   const max = Math.floor(options.max ?? 300);
   if (!(max >= 8)) throw new RangeError(`snippet max must be at least 8, got ${options.max}`);
   const text = originalText;
-  const mapped = normalizeWithOffsets(text);
-  const hits: TextRange[] = [];
-  for (const r of findMatches(mapped.text, needles)) {
-    const start = mapped.starts[r.start] ?? 0;
-    const end = mapped.ends[r.end - 1] ?? start;
-    const last = hits[hits.length - 1];
-    // Mapped back, two matches can share an original character (`ﬁ` → `fi`).
-    if (last && start <= last.end)
-      hits[hits.length - 1] = { start: last.start, end: Math.max(last.end, end) };
-    else hits.push({ start, end });
-  }
-  const anchor = hits[0] ?? { start: 0, end: 0 };
-  const after = hits.length > 0 ? radius : 2 * radius;
+  const { hits, anchor, lineEnd, limit } = matchStretch(text, needles, radius);
 
   let start = back(text, anchor.start, radius);
   let leftCut = start > 0;
@@ -201,12 +250,6 @@ export function buildSnippet(
     }
   }
 
-  const reach = forward(text, anchor.end, after);
-  const lineEnd = text.indexOf('\n', anchor.end);
-  let limit = lineEnd >= 0 && lineEnd <= reach ? lineEnd : reach;
-  // A later match cut in half by the edge is shown whole (a spaced phrase
-  // can match across a line break).
-  for (const hit of hits) if (hit.start < limit && hit.end > limit) limit = hit.end;
   let end = limit;
   let rightCut = limit < text.length && limit !== lineEnd;
   // Ending the sentence right after the match would leave almost no

@@ -174,39 +174,96 @@ function unitFold(unit: number): string | null {
   return folded;
 }
 
+/** 1 when a BMP unit on its own folds to itself and is not whitespace, 2 when not, 0 not yet known. */
+const SELF_UNITS = new Uint8Array(0x10000);
+
+function foldsToItself(unit: number): boolean {
+  let known = SELF_UNITS[unit]!;
+  if (known === 0) {
+    const folded = unit >= 0xd800 && unit <= 0xdfff ? null : unitFold(unit);
+    known = folded !== null && folded !== ' ' && folded === String.fromCharCode(unit) ? 1 : 2;
+    SELF_UNITS[unit] = known;
+  }
+  return known === 1;
+}
+
 /**
  * Normalizes one "character" at a time — a code point plus the combining
  * marks after it — so that every output unit can be traced back to a whole
  * original character (NFKC changes lengths: `ﬁ`→`fi`, `㍻`→`平成`) and a
- * surrogate pair is never split.
+ * surrogate pair is never split. A character folds the same whatever
+ * follows it (whitespace collapses into the space already written), so the
+ * normalization of a prefix cut at a character boundary is a prefix of the
+ * whole one, and a snippet normalizes only as far as its first match.
+ * `text` is the normalized form of `source[0, consumed)`.
  */
-function fold(source: string, sink: OffsetSink | null): string {
-  let out = '';
-  let lastWasSpace = false;
-  const put = (piece: string, from: number, to: number): void => {
-    if (piece === '' || (piece === ' ' && lastWasSpace)) return;
-    lastWasSpace = piece === ' ';
-    out += piece;
-    if (sink)
-      for (let k = 0; k < piece.length; k++) {
-        sink.starts.push(from);
-        sink.ends.push(to);
+class Folder {
+  text = '';
+  consumed = 0;
+  private lastWasSpace = false;
+
+  constructor(
+    private readonly source: string,
+    private readonly sink: OffsetSink | null,
+  ) {}
+
+  /** Normalizes on until at least `to` (a whole character past it at most) or the end. */
+  extendTo(to: number): void {
+    // Locals in the loop: this runs for every character of every essay indexed.
+    const { source, sink } = this;
+    const n = source.length;
+    const until = Math.min(n, to);
+    let { text: out, consumed: i, lastWasSpace } = this;
+    const put = (piece: string, from: number, end: number): void => {
+      if (piece === '' || (piece === ' ' && lastWasSpace)) return;
+      lastWasSpace = piece === ' ';
+      out += piece;
+      if (sink)
+        for (let k = 0; k < piece.length; k++) {
+          sink.starts.push(from);
+          sink.ends.push(end);
+        }
+    };
+    while (i < until) {
+      const unit = source.charCodeAt(i);
+      if (foldsToItself(unit) && !(i + 1 < n && isMarkAt(source, i + 1))) {
+        // Most text (Han, lower-case words, punctuation) is already normalized: copy a run at once.
+        let j = i + 1;
+        while (
+          j < until &&
+          foldsToItself(source.charCodeAt(j)) &&
+          !(j + 1 < n && isMarkAt(source, j + 1))
+        )
+          j++;
+        out += source.slice(i, j);
+        if (sink)
+          for (let k = i; k < j; k++) {
+            sink.starts.push(k);
+            sink.ends.push(k + 1);
+          }
+        lastWasSpace = false;
+        i = j;
+        continue;
       }
-  };
-  const n = source.length;
-  let i = 0;
-  while (i < n) {
-    const unit = source.charCodeAt(i);
-    const surrogate = unit >= 0xd800 && unit <= 0xdfff;
-    let j = i + (surrogate && source.codePointAt(i)! > 0xffff ? 2 : 1);
-    while (j < n && isMarkAt(source, j)) j += source.codePointAt(j)! > 0xffff ? 2 : 1;
-    const single = j - i === 1 && !surrogate ? unitFold(unit) : null;
-    if (single !== null) put(single, i, j);
-    // Marks, astral characters, and forms that fold to text and space alike: one output character at a time.
-    else for (const ch of foldPiece(source.slice(i, j)).text) put(ch, i, j);
-    i = j;
+      const surrogate = unit >= 0xd800 && unit <= 0xdfff;
+      let j = i + (surrogate && source.codePointAt(i)! > 0xffff ? 2 : 1);
+      while (j < n && isMarkAt(source, j)) j += source.codePointAt(j)! > 0xffff ? 2 : 1;
+      const single = j - i === 1 && !surrogate ? unitFold(unit) : null;
+      if (single !== null) put(single, i, j);
+      // Marks, astral characters, and forms that fold to text and space alike: one output character at a time.
+      else for (const ch of foldPiece(source.slice(i, j)).text) put(ch, i, j);
+      i = j;
+    }
+    this.text = out;
+    this.consumed = i;
+    this.lastWasSpace = lastWasSpace;
   }
-  return out;
+}
+
+function fold(source: string, sink: OffsetSink | null): string {
+  const f = new Folder(source, sink);
+  f.extendTo(source.length);
+  return f.text;
 }
 
 /**
@@ -229,6 +286,32 @@ export function normalizeWithOffsets(text: string): MappedText {
   const sink: OffsetSink = { starts: [], ends: [] };
   const normalized = fold(text, sink);
   return { text: normalized, starts: sink.starts, ends: sink.ends };
+}
+
+/** A {@link MappedText} of the original's first `consumed` units, which {@link MappedPrefix.extendTo} carries further. */
+export interface MappedPrefix extends MappedText {
+  readonly consumed: number;
+  extendTo(to: number): void;
+}
+
+/**
+ * {@link normalizeWithOffsets} a stretch at a time: `text` is always the
+ * normalization of `original[0, consumed)`, a prefix of the whole one.
+ */
+export function normalizePrefixWithOffsets(text: string): MappedPrefix {
+  const sink: OffsetSink = { starts: [], ends: [] };
+  const f = new Folder(text, sink);
+  return {
+    get text() {
+      return f.text;
+    },
+    get consumed() {
+      return f.consumed;
+    },
+    starts: sink.starts,
+    ends: sink.ends,
+    extendTo: (to) => f.extendTo(to),
+  };
 }
 
 /** A maximal run of Han characters, or of other letters/digits/marks. */

@@ -24,6 +24,13 @@ const COMMON_SHARE = 0.25;
 const COMMON_SHARE_MIN = 200;
 const COMMON_MIN = 1000;
 
+/** Probing pays while the page is expected within this many essays of the newest (one probe ~0.1 ms, the listing 1–5 ms). */
+const PROBE_EXPECTED_MAX = 20;
+/** Rows walked before giving up on probing, as a multiple of the expected ones. */
+const PROBE_SLACK = 2;
+/** A quoted token of two or more characters followed by `*`: a word prefix, which FTS5 expands per probe. */
+const WORD_PREFIX = /[^"\s]{2,}"\*/u;
+
 export interface SearchOptions extends Visibility {
   limit?: number;
   offset?: number;
@@ -134,10 +141,47 @@ export function createSearchStore(db: Db, loadEssays: (ids: number[], v: Visibil
        WHERE id IN (SELECT rowid FROM essay_search WHERE essay_search MATCH @match) AND (hidden = 0 OR @hidden)
        ORDER BY written_on DESC, id DESC LIMIT @limit OFFSET @offset`,
     ),
+    // Walks the newest `walk` essays and asks the index about each: for a word in most essays the page fills
+    // within a few dozen rows, where `byDate` first lists every match (~4 ms for 20k). Hidden essays are
+    // skipped through their partial index, not by reading each row.
+    byProbe: db.prepare<
+      [{ match: string; hidden: number; walk: number; limit: number; offset: number }],
+      { id: number }
+    >(
+      `SELECT id FROM (SELECT id, written_on FROM essays INDEXED BY essays_by_date ORDER BY written_on DESC, id DESC LIMIT @walk) AS e
+       WHERE EXISTS (SELECT 1 FROM essay_search WHERE essay_search MATCH @match AND rowid = e.id)
+         AND (@hidden OR e.id NOT IN (SELECT id FROM essays WHERE hidden = 1))
+       ORDER BY written_on DESC, id DESC LIMIT @limit OFFSET @offset`,
+    ),
     candidates: db.prepare<[{ match: string; hidden: number }], CandidateRow>(
       `SELECT e.id, e.title, e.body, e.place, e.tags FROM essay_search JOIN essays e ON e.id = essay_search.rowid
        WHERE essay_search MATCH @match AND (e.hidden = 0 OR @hidden) ORDER BY ${BM25}, e.id DESC`,
     ),
+  };
+
+  /**
+   * A common query's page, newest first. When matches are dense the date
+   * index is walked and each essay probed (expected rows: the page's end
+   * over the share that matches), bounded so that matches bunched in old
+   * essays cost a few dozen probes before the listing of every match takes
+   * over. A probe of a word prefix (`"ai"*`) merges every word it begins,
+   * ~1 ms each, so those always list.
+   */
+  const newestMatching = (
+    match: string,
+    total: number,
+    essays: number,
+    hidden: number,
+    limit: number,
+    offset: number,
+  ): number[] => {
+    const expected = total > 0 ? ((offset + limit) * essays) / total : Infinity;
+    if (expected <= PROBE_EXPECTED_MAX && !WORD_PREFIX.test(match)) {
+      const walk = Math.ceil(PROBE_SLACK * expected) + limit;
+      const ids = s.byProbe.all({ match, hidden, walk, limit, offset }).map((r) => r.id);
+      if (ids.length === limit || walk >= essays) return ids;
+    }
+    return s.byDate.all({ match, hidden, limit, offset }).map((r) => r.id);
   };
 
   return {
@@ -154,11 +198,11 @@ export function createSearchStore(db: Db, loadEssays: (ids: number[], v: Visibil
           ? new Set<number>()
           : new Set(s.hiddenMatches.all(query.match).map((r) => r.id));
         const total = s.count.get(query.match)!.n - hiddenIds.size;
+        const essays = total >= COMMON_SHARE_MIN ? s.essayCount.get()!.n : 0;
         const common =
-          total >= COMMON_MIN ||
-          (total >= COMMON_SHARE_MIN && total >= COMMON_SHARE * s.essayCount.get()!.n);
+          total >= COMMON_MIN || (total >= COMMON_SHARE_MIN && total >= COMMON_SHARE * essays);
         const ids = common
-          ? s.byDate.all({ match: query.match, hidden, limit, offset }).map((r) => r.id)
+          ? newestMatching(query.match, total, essays, hidden, limit, offset)
           : s.byRank
               .all(query.match, offset + limit + hiddenIds.size)
               .map((r) => r.id)
