@@ -12,7 +12,7 @@ export interface RunningBot {
   bot: BotProcess;
   /** When it was spawned, in ms since the epoch (the clock of pino's `time`). */
   spawnedAt: number;
-  /** Wall time from spawning `node dist/index.js` (npm start) to the bot logging "ready". */
+  /** Wall time from spawning `node dist/bot/index.js` (npm start) to the bot logging "ready". */
   readyMs: number;
   /** The node process that runs the bot. */
   pid: number;
@@ -44,7 +44,7 @@ function commandLine(pid: number): string {
 
 /**
  * The process actually running the bot: the spawned one for `node
- * dist/index.js`; under `tsx`, a small launcher, its child node process
+ * dist/bot/index.js`; under `tsx`, a small launcher, its child node process
  * that loads the TypeScript (the deepest descendant running `src/index.ts`).
  */
 export function botNodePid(rootPid: number): number {

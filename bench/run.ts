@@ -22,6 +22,7 @@ import { benchInteractions } from './interactions.js';
 import { benchSearch } from './search.js';
 import { benchStartup } from './startup.js';
 import { benchStorage } from './storage.js';
+import { bundleBot } from '../scripts/bundleBot.js';
 import { importPaths } from '../src/import/importFiles.js';
 import { openStore } from '../src/store/index.js';
 import { BENCH_CLOCK } from './import.js';
@@ -165,15 +166,16 @@ try {
 
   if (only.has('startup') || only.has('interactions')) {
     // The bot runs as npm start runs it, from dist/: built now so it is the code of this checkout.
-    await phase('build', () =>
+    await phase('build', async () => {
       execFileSync(
         process.execPath,
         ['node_modules/typescript/bin/tsc', '-p', 'tsconfig.build.json'],
         {
           stdio: ['ignore', 2, 2],
         },
-      ),
-    );
+      );
+      await bundleBot({ outdir: 'dist/bot' });
+    });
     const fake = await startFakeDiscord();
     try {
       const startup = await phase('startup', () => benchStartup(fake, corpus, workDir, progress));

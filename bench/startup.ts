@@ -1,5 +1,5 @@
 /**
- * Startup: wall time from spawning the real bot (`node dist/index.js`, what
+ * Startup: wall time from spawning the real bot (`node dist/bot/index.js`, what
  * `npm start` runs) to its "ready" log line, against the fake Discord —
  *
  * - empty: no essays, an empty journal folder (the baseline: node,

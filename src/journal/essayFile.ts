@@ -3,12 +3,12 @@
  * Pure: bytes in, draft or EssayParseError out. Nothing is guessed: a file
  * without a date is refused rather than dated by its mtime.
  */
-import { parse as parseYaml } from 'yaml';
 import { z } from 'zod';
 import { parseDate, readDatePrefix } from './dates.js';
 import type { EssayDraft } from './essay.js';
 import { cleanLogseq } from './logseq.js';
 import { dateFromNotePath } from './noteDates.js';
+import { parseYaml } from './frontMatterYaml.js';
 
 /**
  * Why a file was refused; `message` is one sentence meant for the author.
@@ -136,8 +136,8 @@ function readFrontMatter(
   const yamlText = block.yaml;
   let raw: unknown;
   try {
-    // Warnings (e.g. an unknown !tag) would go to process.emitWarning: stray non-JSON lines in the bot's log.
-    raw = parseYaml(yamlText, { logLevel: 'error' }) ?? {};
+    // Warnings (e.g. an unknown !tag) stay out of the log: parseYaml asks for errors only.
+    raw = parseYaml(yamlText) ?? {};
   } catch (err) {
     throw new EssayParseError(
       `front matter is not valid YAML: ${(err as Error).message.split('\n')[0]}`,

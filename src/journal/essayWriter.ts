@@ -2,16 +2,15 @@
  * Writing essays back out as files that `parseEssayFile` reads into exactly
  * the same essay (exports, the text handed back by a refused form). Pure.
  */
-import { stringify } from 'yaml';
 import { displayTitle } from './display.js';
 import type { EssayDraft } from './essay.js';
 import { readFooterLine } from './essayFile.js';
+import { stringifyYaml } from './frontMatterYaml.js';
 
 /** `---`-fenced YAML front matter; keys in the given order, null kept (it means "none"). */
 export function frontMatter(fields: Readonly<Record<string, unknown>>): string {
   const defined = Object.fromEntries(Object.entries(fields).filter(([, v]) => v !== undefined));
-  // lineWidth 0: a long title stays on one line instead of being folded.
-  return `---\n${stringify(defined, { lineWidth: 0 })}---\n`;
+  return `---\n${stringifyYaml(defined)}---\n`;
 }
 
 /** The footer line the author writes: `— 2025-11-01 于北京`. */

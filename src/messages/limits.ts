@@ -21,6 +21,9 @@ export const LIMITS = {
   choiceName: 100,
 } as const;
 
+/** Discord's upload limit for bots in a server without boosts. */
+export const UPLOAD_LIMIT_BYTES = 10 * 1024 * 1024;
+
 /** An essay card's heading ("## title"): titles longer than this are cut with "…". */
 export const TITLE_CHARS = 200;
 /** The subtle line under it (date · place · N years ago · tags · page k/n). */

@@ -4,8 +4,17 @@
  * bounded wait for sends in flight at shutdown. The server posts and the
  * anniversary DMs each run one.
  */
-import { schedule as cronSchedule, type Logger as CronLogger, type ScheduledTask } from 'node-cron';
+import { createRequire } from 'node:module';
+import type * as NodeCron from 'node-cron';
+import type { Logger as CronLogger, ScheduledTask } from 'node-cron';
 import type { Logger } from '../logger.js';
+
+const require = createRequire(import.meta.url);
+
+/** node-cron, loaded when the first ticker starts (after ready): the bot's startup does not need it. */
+function cronSchedule(...args: Parameters<typeof NodeCron.schedule>): ScheduledTask {
+  return (require('node-cron') as typeof NodeCron).schedule(...args);
+}
 
 /** node-cron's messages in our structured log instead of colored console lines; a missed tick is harmless here, so debug. */
 function cronLogger(logger: Logger): CronLogger {

@@ -10,6 +10,7 @@ import { buildJournalExport, journalExportText } from '../export/journalExport.j
 import type { Locale } from '../i18n/index.js';
 import { statsFor } from '../commands/journal/statsReport.js';
 import { renderStats } from '../messages/stats.js';
+import { UPLOAD_LIMIT_BYTES } from '../messages/limits.js';
 import type { MessagePayload } from '../messages/payload.js';
 import type { Store } from '../store/index.js';
 import { renderSearchPage } from '../commands/essay/search.js';
@@ -17,9 +18,6 @@ import { renderQuoteSearchPage } from '../commands/quote/search.js';
 
 /** What a search page lists. */
 export type SearchKind = 'essay' | 'quote';
-
-/** Discord's upload limit for bots in a server without boosts. */
-export const UPLOAD_LIMIT_BYTES = 10 * 1024 * 1024;
 
 /** A whole-journal export, ready to send. */
 export interface ExportFile {

@@ -29,9 +29,9 @@ export interface BotOptions {
   waitReady?: boolean;
   readyTimeoutMs?: number;
   /**
-   * `source` (default): `src/index.ts` compiled into the test build, which
+   * `source` (default): `src/index.ts` bundled into the test build, which
    * global setup makes fresh for every run, so a test never runs a stale
-   * build. `dist`: `node dist/index.js`, what `npm start` runs (the
+   * build. `dist`: `node dist/bot/index.js`, what `npm start` runs (the
    * benchmarks, which build first).
    */
   entry?: 'source' | 'dist';
@@ -59,7 +59,7 @@ export function botEnv(
 }
 
 /**
- * The node arguments of `npm start` (its V8 flags and `dist/index.js`), read
+ * The node arguments of `npm start` (its V8 flags and `dist/bot/index.js`), read
  * from package.json so the benchmarks measure exactly what a deployment runs.
  */
 export function npmStartArgs(): string[] {

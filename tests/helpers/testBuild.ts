@@ -12,8 +12,12 @@ import { resolve } from 'node:path';
 
 export const TEST_BUILD_DIR = resolve('node_modules/.cache/journal-bot-tests');
 
-/** The compiled file for a source entry: `src/cli.ts` → `…/cli.js`. */
+/** The bot bundled as `npm start` runs it (scripts/bundleBot.mjs): its entry is `index.js` there. */
+export const BOT_BUNDLE_DIR = resolve(TEST_BUILD_DIR, 'bot-bundle');
+
+/** The compiled file for a source entry: `src/cli.ts` → `…/cli.js`; the bot's `src/index.ts` → its bundle. */
 export function builtEntry(sourceEntry: string): string {
+  if (sourceEntry === 'src/index.ts') return resolve(BOT_BUNDLE_DIR, 'index.js');
   const match = /^src\/(.+)\.ts$/.exec(sourceEntry);
   if (!match) throw new Error(`not a source entry under src/: ${sourceEntry}`);
   return resolve(TEST_BUILD_DIR, `${match[1]}.js`);

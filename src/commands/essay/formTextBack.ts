@@ -2,11 +2,11 @@
  * A refused essay form answered without losing a word: the reason, the text
  * to copy, and the whole form as an essay file to fix and import.
  */
-import { parse as parseYaml } from 'yaml';
 import { readDatePlaceLine } from '../../journal/datePlaceLine.js';
 import { readFooterLine, splitFrontMatter } from '../../journal/essayFile.js';
 import { frontMatter } from '../../journal/essayWriter.js';
 import { truncate } from '../../journal/display.js';
+import { parseYaml } from '../../journal/frontMatterYaml.js';
 import { t } from '../../i18n/index.js';
 import { escapeMarkdown } from '../../journal/markdown.js';
 import { TITLE_CHARS } from '../../messages/limits.js';
@@ -50,7 +50,7 @@ function ownFrontMatter(body: string): { own: Record<string, unknown>; rest: str
   try {
     const block = splitFrontMatter(body);
     if (!block) return { own: {}, rest: body };
-    const parsed: unknown = parseYaml(block.yaml, { logLevel: 'error' }) ?? {};
+    const parsed: unknown = parseYaml(block.yaml) ?? {};
     if (typeof parsed !== 'object' || parsed === null || Array.isArray(parsed)) return null;
     return { own: parsed as Record<string, unknown>, rest: block.rest };
   } catch {

@@ -8,7 +8,7 @@ import { isUtf8 } from 'node:buffer';
 import { ApplicationCommandOptionType } from 'discord-api-types/v10';
 import { UserFacingError } from '../../errors.js';
 import { importFileBytes, isEssayFile, type ImportResult } from '../../import/importFiles.js';
-import { importUploadedExport, type JournalImport } from '../../import/importJournal.js';
+import type { JournalImport } from '../../import/importJournal.js';
 import { t } from '../../i18n/index.js';
 import { notice, withNote } from '../../messages/builders.js';
 import { renderEssayPage } from '../../messages/essay.js';
@@ -106,6 +106,8 @@ export const importFile: Subcommand = {
       throw new UserFacingError('attachments need Discord', 'write.import.unavailable');
     const bytes = await ctx.services.download(file);
     if (isExportFile(file.filename)) {
+      // Loaded when an export arrives: the zip reader and the export formats are not startup's business.
+      const { importUploadedExport } = await import('../../import/importJournal.js');
       const outcome = await importUploadedExport(
         ctx.store,
         { name: file.filename, bytes: Buffer.from(bytes), mtimeMs: ctx.clock.now().getTime() },

@@ -6,10 +6,10 @@ import { UserFacingError } from '../../errors.js';
 import { localDate } from '../../journal/dates.js';
 import { t } from '../../i18n/index.js';
 import { fileDisplay, message, textDisplay } from '../../messages/builders.js';
+import { UPLOAD_LIMIT_BYTES } from '../../messages/limits.js';
 import { subcommand } from '../define.js';
 import { zoneOf } from '../context.js';
 import type { Subcommand } from '../types.js';
-import { UPLOAD_LIMIT_BYTES } from '../../worker/readJobs.js';
 import { runReadJob } from '../../worker/runReadJob.js';
 
 export const exportJournal: Subcommand = {
