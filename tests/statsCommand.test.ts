@@ -5,6 +5,7 @@ import { importPaths } from '../src/import/importFiles.js';
 import { statsFor } from '../src/commands/journal/statsReport.js';
 import { renderStats } from '../src/messages/stats.js';
 import { renderStatsPng } from '../src/journal/statsImage.js';
+import { computeStats } from '../src/journal/stats.js';
 import { memoryStore, tempDir } from './helpers/store.js';
 import { runJournal } from './helpers/run.js';
 import { budgetOf, fitsMessage } from '../src/messages/builders.js';
@@ -28,6 +29,17 @@ describe('/journal stats', () => {
     store.essays.setHidden(seed!.essayId!, true);
     expect(statsFor({ store, today: '2026-11-29', includeHidden: false }).essays).toBe(0);
     expect(statsFor({ store, today: '2026-11-29', includeHidden: true }).essays).toBe(1);
+  });
+
+  it('sums from counts the store reads row by row exactly what the whole essays sum to', () => {
+    const store = memoryStore();
+    importPaths(store, ['data/essays']);
+    const today = '2026-11-29';
+    const whole = computeStats(store.essays.all({ includeHidden: true }), { today, year: 2025 });
+    expect(store.essays.forStats({ includeHidden: true }).every((e) => !('body' in e))).toBe(true);
+    expect(
+      computeStats(store.essays.forStats({ includeHidden: true }), { today, year: 2025 }),
+    ).toEqual(whole);
   });
 
   it('fits Discord limits in both languages, with the heatmap attached and described', () => {

@@ -130,7 +130,9 @@ function codePointCount(text: string): number {
 }
 
 /** The fields statistics read; a full {@link Essay} fits. */
-export type StatsEssay = Pick<Essay, 'date' | 'title' | 'body' | 'place' | 'tags'>;
+export type StatsEssay = Pick<Essay, 'date' | 'title' | 'place' | 'tags'> &
+  /** The body, or only its {@link countText} `chars` (the store counts while it reads, keeping no bodies). */
+  ({ body: string } | { chars: number });
 
 export interface StatsOptions {
   /** The author's calendar date today, `YYYY-MM-DD`; current streaks end here. */
@@ -296,7 +298,7 @@ export function computeStats(essays: readonly StatsEssay[], options: StatsOption
   // Earliest first so a tie for longest goes to the earlier essay regardless of input order.
   const sorted = [...essays].sort((a, b) => (a.date < b.date ? -1 : a.date > b.date ? 1 : 0));
   for (const essay of sorted) {
-    const n = countText(essay.body).chars;
+    const n = 'chars' in essay ? essay.chars : countText(essay.body).chars;
     chars += n;
     if (!longest || n > longest.chars) longest = { date: essay.date, title: essay.title, chars: n };
 
