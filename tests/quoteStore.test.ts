@@ -83,6 +83,28 @@ describe('extracted quotes follow the essays', () => {
     ]);
   });
 
+  it('pages a search across saved and extracted quotes: every page is its slice of the whole list', () => {
+    const store = memoryStore();
+    const sentences = Array.from(
+      { length: 23 },
+      (_, i) => `第${i + 1}次路过那条河,河水还是那么安静地流着。`,
+    );
+    store.essays.insert(draft(sentences.slice(0, 12).join('')), 'test:a');
+    store.essays.insert(draft(sentences.slice(12).join(''), '2024-04-01'), 'test:b');
+    for (const text of ['河水不会倒流,人也一样。', '我们都是河水里的一滴。'])
+      store.quotes.curated.add({ text });
+    const whole = store.quotes.search('河水', { limit: 100 });
+    expect(whole.total).toBe(25);
+    expect(whole.quotes).toHaveLength(25);
+    for (const offset of [0, 1, 2, 3, 10, 20, 24, 25, 30]) {
+      const page = store.quotes.search('河水', { offset, limit: 5 });
+      expect(page.total).toBe(25);
+      expect(page.quotes.map((q) => q.key)).toEqual(
+        whole.quotes.slice(offset, offset + 5).map((q) => q.key),
+      );
+    }
+  });
+
   it("drops a hidden essay's quotes and brings them back when it is unhidden", () => {
     const store = smallJournal();
     const spring = store.essays.list().find((e) => e.title === '春天')!;

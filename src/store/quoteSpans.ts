@@ -216,19 +216,27 @@ export function createQuoteSpanStore(db: Db) {
      * tokens, and each of their sentences is verified on its normalized
      * text, as essay search verifies essays.
      */
-    search(query: TranslatedQuery): ExtractedQuote[] {
-      const found: ExtractedQuote[] = [];
+    search(
+      query: TranslatedQuery,
+      page: { skip: number; take: number } = { skip: 0, take: Infinity },
+    ): { total: number; quotes: ExtractedQuote[] } {
+      // Every match is counted, but only the page's are kept: a common word matches
+      // sentences by the hundred thousand, whose texts would all sit in the heap at once.
+      const quotes: ExtractedQuote[] = [];
+      let total = 0;
       for (const { id } of s.candidates.all(`body : (${query.match})`)) {
         const spans = s.spansOf.all(id);
         if (spans.length === 0) continue;
         const slice = codePointSlicer(s.essayText.get(id)!.body);
         for (const span of spans) {
           const text = slice(span.start, span.length);
-          if (verifyMatch(normalizeText(text), query.needles))
-            found.push(toExtracted({ ...span, text }));
+          if (!verifyMatch(normalizeText(text), query.needles)) continue;
+          if (total >= page.skip && quotes.length < page.take)
+            quotes.push(toExtracted({ ...span, text }));
+          total++;
         }
       }
-      return found;
+      return { total, quotes };
     },
   };
 }

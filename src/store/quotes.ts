@@ -116,8 +116,18 @@ export function createQuoteStore(db: Db, now: () => Date) {
       if (!query) return { query, total: 0, quotes: [] };
       const limit = options.limit ?? 10;
       const offset = Math.max(0, options.offset ?? 0);
-      const found: Quote[] = [...curated.search(query), ...spans.search(query)];
-      return { query, total: found.length, quotes: found.slice(offset, offset + limit) };
+      // Curated quotes come first, then extracted ones; only the page's extracted texts are read out.
+      const saved = curated.search(query);
+      const fromSaved: Quote[] = saved.slice(offset, offset + limit);
+      const extracted = spans.search(query, {
+        skip: Math.max(0, offset - saved.length),
+        take: limit - fromSaved.length,
+      });
+      return {
+        query,
+        total: saved.length + extracted.total,
+        quotes: [...fromSaved, ...extracted.quotes],
+      };
     },
 
     curated,
