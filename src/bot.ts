@@ -14,6 +14,7 @@ import { openStore, type Store } from './store/index.js';
 import { commandDefinitions } from './commands/index.js';
 import { createClient } from './discord/client.js';
 import { createInteractionHandler } from './discord/interactions.js';
+import { createTurnQueue } from './discord/turns.js';
 import { applicationIdFromToken, registerIfChanged } from './discord/register.js';
 import { createChannelPoster, createDmPoster } from './discord/poster.js';
 import { createAnniversaryScheduler } from './schedule/anniversary.js';
@@ -96,7 +97,10 @@ export async function startBot(
       },
     });
     // The handler catches every error itself, so nothing is left to await here.
-    client.on(Events.InteractionCreate, (interaction) => void onInteraction(interaction));
+    const nextTurn = createTurnQueue();
+    client.on(Events.InteractionCreate, (interaction) =>
+      nextTurn(() => void onInteraction(interaction)),
+    );
     client.on(Events.Error, (err) => logger.error({ err }, 'discord client error'));
     client.rest.on('rateLimited', (info) =>
       logger.warn(
