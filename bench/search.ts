@@ -1,21 +1,24 @@
 /**
  * Search (issue 3's benchmark): query classes drawn from the corpus, the
  * full search path (translate, match, rank the top 10, snippets) against a
- * `LIKE '%q%'` scan of the same database in the same process, recall and
- * precision against a substring oracle over every normalized essay, the
- * index's size against the text's, the index build rate, and the single
- * worst query (the most common character) with its exact count.
+ * `LIKE '%q%'` scan of the same database, both timed in a child process
+ * (bench/searchTimer.ts); recall and precision against a substring oracle
+ * over every normalized essay, the index's size against the text's, the
+ * index build rate, and the single worst query (the most common character)
+ * with its exact count.
  */
+import { execFileSync } from 'node:child_process';
+import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { buildSnippet } from '../src/journal/snippet.js';
 import { normalizeText } from '../src/journal/text.js';
 import { openDatabase } from '../src/store/database.js';
 import { createEssayStore } from '../src/store/essays.js';
 import { openStore, type Store } from '../src/store/index.js';
 import { createSearchIndexer } from '../src/store/search.js';
 import { BENCH_CLOCK } from './import.js';
-import { distribution, now, round, settle, timed } from './measure.js';
+import { distribution, round, timed } from './measure.js';
 import { createRandom, type Random } from './random.js';
+import { SEARCH_TIMER_PATH, type TimerInput, type TimerOutput } from './searchTimer.js';
 import {
   atLeast,
   atMost,
@@ -188,48 +191,18 @@ function drawQueries(corpus: readonly CorpusEssay[], perClass: number, seed: num
   return queries;
 }
 
-// ------------------------------------------------------------------ the two paths
+// ------------------------------------------------------------------ timing
 
-/**
- * The full path `/essay search` runs: translate, match, rank the top 10,
- * a snippet for each. Returns the total and how long the snippets took.
- */
-function searchPage(store: Store, query: string): { total: number; snippetMs: number } {
-  const result = store.search.search(query, { limit: 10 });
-  const needles = result.query?.needles ?? [];
-  const t = now();
-  const snippets = result.essays.map((essay) =>
-    buildSnippet(essay.body, needles, { style: 'markdown' }),
-  );
-  const snippetMs = now() - t;
-  if (snippets.length !== result.essays.length) throw new Error('unreachable');
-  return { total: result.total, snippetMs };
-}
-
-/** The baseline: every term `LIKE '%term%'` in any field, exact total and the newest 10. */
-function likeSearch(store: Store): (query: string) => number {
-  type Like = ReturnType<typeof prepare>;
-  const prepare = (sql: string) =>
-    store.db.prepare<[Record<string, string>], { total: number }>(sql);
-  const statements = new Map<number, Like>();
-  const escape = (term: string) => `%${term.replace(/[\\%_]/gu, '\\$&')}%`;
-  return (query) => {
-    const terms = query.split(' ').filter((t) => t !== '');
-    let statement = statements.get(terms.length);
-    if (!statement) {
-      const any = (i: number) =>
-        `(body LIKE @t${i} ESCAPE '\\' OR title LIKE @t${i} ESCAPE '\\' OR place LIKE @t${i} ESCAPE '\\' OR tags LIKE @t${i} ESCAPE '\\')`;
-      const where = terms.map((_, i) => any(i + 1)).join(' AND ');
-      statement = prepare(
-        `SELECT id, count(*) OVER () AS total FROM essays WHERE hidden = 0 AND ${where} ORDER BY written_on DESC, id DESC LIMIT 10`,
-      );
-      statements.set(terms.length, statement);
-    }
-    const rows = statement.all(
-      Object.fromEntries(terms.map((term, i) => [`t${i + 1}`, escape(term)])),
-    );
-    return rows[0]?.total ?? 0;
-  };
+/** Runs bench/searchTimer.ts in a child process (with this one's loader) and returns its figures. */
+function timeInOwnProcess(workDir: string, input: TimerInput): TimerOutput {
+  const inputPath = join(workDir, 'search-timer.json');
+  writeFileSync(inputPath, JSON.stringify(input));
+  const out = execFileSync(process.execPath, [...process.execArgv, SEARCH_TIMER_PATH, inputPath], {
+    encoding: 'utf8',
+    maxBuffer: 64 * 1024 * 1024,
+    stdio: ['ignore', 'pipe', 'inherit'],
+  });
+  return JSON.parse(out) as TimerOutput;
 }
 
 // ------------------------------------------------------------------ sizes
@@ -343,7 +316,6 @@ export function benchSearch(
     const repeats = quick ? 3 : 5;
     const queries = drawQueries(corpus, perClass, seed);
     log(`search: ${queries.length} queries drawn`);
-    const like = likeSearch(store);
 
     const byClass = new Map<
       QueryClass,
@@ -374,26 +346,6 @@ export function benchSearch(
         stats.wrong.push(`${q.text} (got ${everything.total}, oracle ${q.expected.size})`);
       }
     }
-    settle();
-    searchPage(store, queries[0]!.text);
-    like(queries[0]!.text);
-    for (const [i, q] of queries.entries()) {
-      if (i > 0 && q.kind !== queries[i - 1]!.kind) log(`search: ${q.kind}`);
-      const stats = byClass.get(q.kind)!;
-      for (let r = 0; r < repeats; r++) {
-        const t = now();
-        const { snippetMs } = searchPage(store, q.text);
-        const took = now() - t;
-        stats.search.push(took);
-        stats.snippets.push(snippetMs);
-        // A query this slow is measured once: repeats would only stretch the run.
-        if (took > SLOW_MS) break;
-      }
-      const t = now();
-      like(q.text);
-      stats.like.push(now() - t);
-    }
-
     // The single worst query: the character found in the most essays.
     const documentFrequency = new Map<string, number>();
     for (const essay of corpus) {
@@ -404,19 +356,26 @@ export function benchSearch(
     const [worstChar, worstExpected] = [...documentFrequency].sort(
       (a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1),
     )[0]!;
-    const worstTimes: number[] = [];
-    let worstTotal = 0;
-    for (let r = 0; r < (quick ? 5 : 10); r++) {
-      const t = now();
-      worstTotal = searchPage(store, worstChar).total;
-      worstTimes.push(now() - t);
-    }
-    const worstLikeTimes = [0, 1, 2].map(() => {
-      const t = now();
-      like(worstChar);
-      return now() - t;
+
+    log('search: timing in a process of its own');
+    const measured = timeInOwnProcess(workDir, {
+      dbPath,
+      queries: queries.map((q) => q.text),
+      repeats,
+      slowMs: SLOW_MS,
+      worst: worstChar,
+      worstRepeats: quick ? 5 : 10,
     });
-    const worst = distribution(worstTimes);
+    for (const [i, q] of queries.entries()) {
+      const stats = byClass.get(q.kind)!;
+      const times = measured.queries[i]!;
+      stats.search.push(...times.search);
+      stats.snippets.push(...times.snippets);
+      stats.like.push(times.like);
+    }
+    const worstTotal = measured.worst.total;
+    const worstLikeTimes = measured.worst.like;
+    const worst = distribution(measured.worst.times);
 
     const sizes = indexSizes(store);
     const index = sizes.bytes;
@@ -527,6 +486,7 @@ export function benchSearch(
       },
       notes: [
         'full path = store.search.search(q, {limit: 10}) + buildSnippet for each result; LIKE = every term LIKE %t% in title/body/place/tags with exact total and the newest 10',
+        'both timed in a child process holding only the store (as the bot searches on its read worker); recall and precision are checked in this one',
         'recall/precision: the lowest over the class, against JS substring search over every normalized essay (word-start rule for Latin terms)',
       ],
     };
