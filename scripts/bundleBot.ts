@@ -57,6 +57,11 @@ export async function bundleBot({
     banner: {
       js: "import { createRequire as __bundleRequire } from 'node:module'; const require = __bundleRequire(import.meta.url);",
     },
+    // V8 keeps every script's source for lazy compilation: whitespace and syntax minified (names kept,
+    // so stack traces still say which function) took the bundle from 3.2 to 1.9 MB and an empty
+    // journal's RSS from 99.7 to 94.5 MB (mean of 8 starts).
+    minifyWhitespace: true,
+    minifySyntax: true,
     logLevel: 'warning',
   });
 }
