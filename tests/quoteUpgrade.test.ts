@@ -2,14 +2,15 @@
  * Upgrading a journal written by the first release (schema 7: quotes stored
  * as text with a second search index) to quote spans: nothing is lost.
  *
- * tests/fixtures/release1.db was built by the release at commit 9069e27
- * (essays from data/essays and four more: one with emoji before its second
- * sentence, one hidden, one in the trash; three curated quotes, one saved
- * from a message, one tied to the hidden essay; a no-repeat history in two
- * scopes; a server's settings). The test opens a copy.
+ * tests/fixtures/release1.sql is the database the release at commit 9069e27
+ * built (essays from data/essays and four more: one with emoji before its
+ * second sentence, one hidden, one in the trash; three curated quotes, one
+ * saved from a message, one tied to the hidden essay; a no-repeat history in
+ * two scopes; a server's settings), dumped as SQL so that no database file is
+ * committed. Each test builds a fresh file from it.
  */
 import Database from 'better-sqlite3';
-import { copyFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { fixedClock } from '../src/clock.js';
@@ -18,7 +19,7 @@ import { SCHEMA_VERSION } from '../src/store/database.js';
 import { openStore, type Store } from '../src/store/index.js';
 import { tempDir } from './helpers/store.js';
 
-const FIXTURE = 'tests/fixtures/release1.db';
+const FIXTURE = readFileSync('tests/fixtures/release1.sql', 'utf8');
 const clock = fixedClock('2026-12-02T08:00:00Z');
 
 let cleanup = () => {};
@@ -53,7 +54,11 @@ function readRelease(path: string) {
 function upgraded(): { store: Store; before: ReturnType<typeof readRelease> } {
   const t = tempDir('journal-upgrade-');
   const path = join(t.dir, 'journal.db');
-  copyFileSync(FIXTURE, path);
+  const build = new Database(path);
+  // A dump writes the FTS5 tables' rows into sqlite_schema, which defensive mode forbids.
+  build.unsafeMode(true);
+  build.exec(FIXTURE);
+  build.close();
   const before = readRelease(path);
   const store = openStore(path, clock);
   cleanup = () => {
