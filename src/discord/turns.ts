@@ -6,7 +6,7 @@
  * building the reply) at once: forty of them at 2 ms each held the loop for
  * 80 ms, and not one reply already built could be sent before the last was
  * done. Started one per turn instead, the replies computed so far go out
- * between them and no timer waits longer than the slowest single handler.
+ * between them, and a timer waits behind one handler at a time, not forty.
  */
 export type TurnQueue = (job: () => void) => void;
 
